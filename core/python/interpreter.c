@@ -1,0 +1,46 @@
+#include "python/interpreter.h"
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <fastest/errors.h>
+
+static bool started;
+
+bool pyh_started(void)
+{
+    return started;
+}
+
+static int fail_status(PyStatus status, char **out_error)
+{
+    const char *what = status.err_msg ? status.err_msg : "unknown failure";
+    size_t size = strlen(what) + 64;
+    *out_error = malloc(size);
+    if (*out_error)
+        snprintf(*out_error, size, "cannot start the embedded Python: %s", what);
+    return FASTEST_EPYTHON;
+}
+
+int pyh_start(char **out_error)
+{
+    if (started)
+        return 0;
+    PyConfig config;
+    PyConfig_InitIsolatedConfig(&config);
+    /* Users' bytecode caches are written as python would write them; the
+     * environment decides, as it does for pytest. */
+    config.use_environment = 0;
+    config.site_import = 0;
+    config.install_signal_handlers = 1;
+    config.parse_argv = 0;
+    PyStatus status = Py_InitializeFromConfig(&config);
+    PyConfig_Clear(&config);
+    if (PyStatus_Exception(status))
+        return fail_status(status, out_error);
+    started = true;
+    return 0;
+}

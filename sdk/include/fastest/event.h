@@ -1,0 +1,128 @@
+/* fastest plugin SDK: the events a run produces.
+ *
+ * Whatever strategy and engine mode ran an item, its results reach reporters
+ * as the same sequence of events, modelled on pytest's reports so that a
+ * reporter can reproduce pytest's output:
+ *
+ *   SESSION_START
+ *   ITEM_COLLECTED*          (--collect-only runs only: one per selected item)
+ *   COLLECT_REPORT*          (one per collection error)
+ *   COLLECTION_FINISH        (item_count, deselected_count, error_count)
+ *   for each item, in report order:
+ *     ITEM_START, TEST_REPORT (setup) [, TEST_REPORT (call)], TEST_REPORT (teardown), ITEM_FINISH
+ *   WARNING*                 (any time after SESSION_START)
+ *   SESSION_FINISH           (exit_status)
+ *
+ * Every pointer in an event is borrowed: valid only during the callback that
+ * receives it. A reporter copies what it keeps.
+ */
+#ifndef FASTEST_EVENT_H
+#define FASTEST_EVENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "version.h"
+
+enum fastest_event_kind {
+    FASTEST_EVENT_SESSION_START = 1,
+    FASTEST_EVENT_COLLECT_REPORT = 2,
+    FASTEST_EVENT_COLLECTION_FINISH = 3,
+    FASTEST_EVENT_ITEM_START = 4,
+    FASTEST_EVENT_TEST_REPORT = 5,
+    FASTEST_EVENT_ITEM_FINISH = 6,
+    FASTEST_EVENT_WARNING = 7,
+    FASTEST_EVENT_SESSION_FINISH = 8,
+    FASTEST_EVENT_ITEM_COLLECTED = 9, /* --collect-only: one per item, in order */
+};
+
+/* pytest's `when`. */
+enum fastest_phase {
+    FASTEST_PHASE_NONE = 0,
+    FASTEST_PHASE_SETUP = 1,
+    FASTEST_PHASE_CALL = 2,
+    FASTEST_PHASE_TEARDOWN = 3,
+};
+
+/* pytest's report outcomes. xfail and xpass are a skipped or passed report
+ * whose `wasxfail` is set, exactly as in pytest. */
+enum fastest_outcome {
+    FASTEST_OUTCOME_NONE = 0,
+    FASTEST_OUTCOME_PASSED = 1,
+    FASTEST_OUTCOME_FAILED = 2,
+    FASTEST_OUTCOME_SKIPPED = 3,
+};
+
+/* A titled block of text attached to a report: "Captured stdout call",
+ * "Captured log setup", ... in the order pytest shows them. */
+struct fastest_section {
+    const char *title;
+    const char *content;
+};
+
+/* record_property / record_xml_attribute pairs, values already as text. */
+struct fastest_property {
+    const char *name;
+    const char *value;
+};
+
+struct fastest_event {
+    struct fastest_struct_header header;
+    uint32_t kind; /* enum fastest_event_kind */
+
+    /* --- TEST_REPORT, ITEM_START, ITEM_FINISH, COLLECT_REPORT, WARNING --- */
+    const char *node_id; /* pytest's node id; for COLLECT_REPORT the collector's id */
+    uint32_t phase;      /* enum fastest_phase */
+    uint32_t outcome;    /* enum fastest_outcome */
+
+    /* pytest's report.location: path relative to rootdir, 0-based line
+     * (pytest's convention; -1 when unknown), and the dotted domain
+     * ("TestClass.test_name[1]"). */
+    const char *location_path;
+    int32_t location_line;
+    const char *location_domain;
+    /* pytest's node class: "Function", "TestCaseFunction", "DoctestItem". */
+    const char *node_kind;
+
+    double duration; /* seconds spent in this phase */
+    double start;    /* epoch seconds */
+    double stop;
+
+    /* Failed reports: the full failure text rendered in the run's --tb style
+     * (what pytest prints under the "____ name ____" header), and the crash
+     * entry pytest uses for short summaries and JUnit `message`. */
+    const char *longrepr;
+    const char *crash_path;
+    int32_t crash_line; /* 1-based */
+    const char *crash_message;
+
+    /* Skipped reports: pytest's (path, lineno, reason) triple. */
+    const char *skip_path;
+    int32_t skip_line; /* 1-based */
+    const char *skip_reason;
+
+    /* Non-NULL when the item was expected to fail: the xfail reason ("" when
+     * none). A skipped report with wasxfail is an xfail; a passed one an
+     * xpass; a failed call with wasxfail is a strict xpass. */
+    const char *wasxfail;
+
+    const struct fastest_section *sections;
+    size_t section_count;
+    const struct fastest_property *properties;
+    size_t property_count;
+
+    /* --- WARNING --- */
+    const char *warning_message;  /* pytest's formatted warning, as in the summary */
+    const char *warning_category; /* "DeprecationWarning" */
+
+    /* --- SESSION_START, COLLECTION_FINISH, SESSION_FINISH --- */
+    const char *rootdir;    /* absolute */
+    const char *configfile; /* rootdir-relative, or NULL */
+    size_t item_count;      /* items selected to run */
+    size_t deselected_count;
+    size_t error_count; /* collection errors */
+    int exit_status;    /* pytest's exit code, SESSION_FINISH only */
+    double session_duration;
+};
+
+#endif

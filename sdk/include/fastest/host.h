@@ -1,0 +1,93 @@
+/* fastest plugin SDK: the host table.
+ *
+ * The only way a plugin reaches the host. The host passes it to the plugin's
+ * entry point and to every table function; it stays valid while the plugin
+ * is loaded. Members are only appended: before calling a member added after
+ * ABI 1.0, check FASTEST_HAS_MEMBER(host, struct fastest_host, member).
+ *
+ * A `struct fastest_session` is one run of fastest: its options, its test
+ * plan and its reporters. It is opaque to plugins.
+ */
+#ifndef FASTEST_HOST_H
+#define FASTEST_HOST_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "event.h"
+#include "version.h"
+
+struct fastest_session;
+
+enum fastest_log_level {
+    FASTEST_LOG_DEBUG = 0,
+    FASTEST_LOG_INFO = 1,
+    FASTEST_LOG_WARNING = 2,
+    FASTEST_LOG_ERROR = 3,
+};
+
+/* One selected item of the plan, as a strategy sees it. */
+struct fastest_item_info {
+    struct fastest_struct_header header;
+    const char *node_id;    /* "tests/test_x.py::TestA::test_b[1]" */
+    const char *path;       /* rootdir-relative file, '/' separators */
+    const char *class_name; /* "TestA", or NULL for module-level functions */
+    const char *group;      /* the xdist_group mark's name, or NULL */
+    double recorded_duration; /* seconds, from the cache; negative when unknown */
+};
+
+/* Receives the events of items run by host->engine_run. The event and what
+ * it points to are borrowed for the duration of the call. */
+typedef void (*fastest_event_sink)(void *context, const struct fastest_event *event);
+
+struct fastest_host {
+    struct fastest_struct_header header;
+    const char *version; /* fastest's product version */
+
+    /* Memory the plugin hands to the host (error messages) comes from here. */
+    void *(*alloc)(size_t size);
+    char *(*strdup)(const char *text);
+    void (*free)(void *pointer);
+
+    /* A message for the user on stderr, prefixed by the plugin's name. */
+    void (*log)(const struct fastest_session *session, int level, const char *format, ...)
+        __attribute__((format(printf, 3, 4)));
+
+    /* Options: the last value given for dest (command line over config), or
+     * NULL when unset. Switches read "1". The string belongs to the session. */
+    const char *(*option)(const struct fastest_session *session, const char *dest);
+    /* Every value given for a repeatable option, in order; *out_count is set. */
+    const char *const *(*option_values)(const struct fastest_session *session, const char *dest,
+                                        size_t *out_count);
+
+    /* The plan: the selected items in run order. */
+    size_t (*item_count)(const struct fastest_session *session);
+    /* Fills *out (whose header the caller sets) for item index. Strings are
+     * owned by the session. Returns FASTEST_EINVAL for an index out of range. */
+    int (*item_info)(const struct fastest_session *session, size_t index,
+                     struct fastest_item_info *out);
+    /* Usable CPU cores (affinity and cgroup limits applied). */
+    unsigned (*cpu_count)(void);
+
+    /* The engine, in this process. engine_prepare starts the interpreter and
+     * imports the engine and the conftest files; it is idempotent and must
+     * run before any fork so that children inherit a warm interpreter.
+     * engine_preload additionally imports the modules holding the given
+     * items. engine_run runs the given items (indices into the plan, in that
+     * order) and hands each event to sink; it returns 0 when the items ran
+     * (whatever their outcomes), or an error with *out_error set (free it
+     * with host->free) when the engine itself could not run. */
+    int (*engine_prepare)(struct fastest_session *session, char **out_error);
+    int (*engine_preload)(struct fastest_session *session, const size_t *items, size_t count,
+                          char **out_error);
+    int (*engine_run)(struct fastest_session *session, const size_t *items, size_t count,
+                      fastest_event_sink sink, void *sink_context, char **out_error);
+
+    /* Delivers an event to the session's reporters and records the item's
+     * outcome. Strategies call it in the parent process only. */
+    void (*emit)(struct fastest_session *session, const struct fastest_event *event);
+    /* --- ABI 1.1 and later members are appended below this line --- */
+};
+
+#endif

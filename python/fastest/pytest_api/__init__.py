@@ -1,0 +1,79 @@
+"""The light ``pytest`` module test code imports in native mode.
+
+The engine installs this package as ``sys.modules["pytest"]`` before it
+imports test modules and conftest files, so ``import pytest`` costs
+milliseconds instead of real pytest's ~150 ms. It offers the public API
+that test code and fixtures use; node, request and config classes come from
+the engine, on first access.
+"""
+from .approx import approx
+from .fixture_decorator import fixture, yield_fixture
+from .marks import MARK_GEN as mark
+from .marks import Mark, MarkDecorator, MarkGenerator, param
+from .outcomes import exit, fail, importorskip, skip, xfail
+from .raises import ExceptionInfo, raises
+from .recwarn import WarningsRecorder, deprecated_call, warns
+from .warning_types import (
+    PytestAssertRewriteWarning,
+    PytestCacheWarning,
+    PytestCollectionWarning,
+    PytestConfigWarning,
+    PytestDeprecationWarning,
+    PytestExperimentalApiWarning,
+    PytestRemovedIn8Warning,
+    PytestReturnNotNoneWarning,
+    PytestUnhandledCoroutineWarning,
+    PytestUnhandledThreadExceptionWarning,
+    PytestUnknownMarkWarning,
+    PytestUnraisableExceptionWarning,
+    PytestWarning,
+)
+
+
+class UsageError(Exception):
+    """Error in pytest usage or invocation."""
+
+    __module__ = "pytest"
+
+
+def register_assert_rewrite(*names: str) -> None:
+    """Have the named modules' asserts rewritten when they are imported."""
+    for name in names:
+        if not isinstance(name, str):
+            raise TypeError(f"expected module names as *args, got {names!r}")
+    from fastest.engine.importing import register_rewrite_names
+
+    register_rewrite_names(names)
+
+
+# Resolved on first use: the engine-side classes would pull the whole engine
+# into every `import pytest`, and finding the installed version reads files.
+_LAZY = {
+    "__version__": ("fastest.pytest_api.version", "__version__"),
+    "version_tuple": ("fastest.pytest_api.version", "version_tuple"),
+    "MonkeyPatch": ("fastest_builtin_fixtures.monkeypatch", "MonkeyPatch"),
+    "FixtureRequest": ("fastest.engine.request", "FixtureRequest"),
+    "FixtureLookupError": ("fastest.engine.fixture_errors", "FixtureLookupError"),
+    "Config": ("fastest.engine.config", "Config"),
+    "Metafunc": ("fastest.engine.metafunc", "Metafunc"),
+    "Session": ("fastest.engine.nodes", "SessionNode"),
+    "Item": ("fastest.engine.nodes", "Item"),
+    "Function": ("fastest.engine.nodes", "Function"),
+    "Class": ("fastest.engine.nodes", "Class"),
+    "Module": ("fastest.engine.nodes", "Module"),
+    "Package": ("fastest.engine.nodes", "Package"),
+    "Collector": ("fastest.engine.nodes", "Node"),
+    "File": ("fastest.engine.nodes", "Module"),
+}
+
+
+def __getattr__(name: str):
+    try:
+        module_name, attribute = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'pytest' has no attribute {name!r}") from None
+    import importlib
+
+    value = getattr(importlib.import_module(module_name), attribute)
+    globals()[name] = value
+    return value

@@ -132,3 +132,12 @@ bool opt_is_true(const struct ft_options *options, const char *dest)
     const char *text = opt_get(options, dest);
     return text && *text && strcmp(text, "0") != 0;
 }
+
+void opt_each(const struct ft_options *options, opt_visit_fn visit, void *context)
+{
+    for (size_t i = 0; i < options->entry_count; i++) {
+        const struct option_entry *entry = &options->entries[i];
+        if (entry->value_count)
+            visit(context, entry->dest, (const char *const *)entry->values, entry->value_count);
+    }
+}

@@ -35,4 +35,10 @@ long opt_get_long(const struct ft_options *options, const char *dest, long fallb
 /* True when dest is set to anything but "0" or "". */
 bool opt_is_true(const struct ft_options *options, const char *dest);
 
+/* Calls visit once per dest that has values, in the order dests were
+ * first set. The arrays are owned by the store. */
+typedef void (*opt_visit_fn)(void *context, const char *dest, const char *const *values,
+                             size_t count);
+void opt_each(const struct ft_options *options, opt_visit_fn visit, void *context);
+
 #endif

@@ -75,14 +75,23 @@ struct fastest_host {
      * run before any fork so that children inherit a warm interpreter.
      * engine_preload additionally imports the modules holding the given
      * items. engine_run runs the given items (indices into the plan, in that
-     * order) and hands each event to sink; it returns 0 when the items ran
-     * (whatever their outcomes), or an error with *out_error set (free it
-     * with host->free) when the engine itself could not run. */
+     * order) and hands each event to sink. The teardown of the last item of a
+     * call is deferred to the next engine_run or engine_finish (only then is
+     * the next item known, and with it which fixtures to keep). It returns 0
+     * when the items ran (whatever their outcomes), FASTEST_EINTR when the
+     * run must stop (-x, --maxfail, Ctrl-C), or another error with
+     * *out_error set (free it with host->free) when the engine itself could
+     * not run. */
     int (*engine_prepare)(struct fastest_session *session, char **out_error);
     int (*engine_preload)(struct fastest_session *session, const size_t *items, size_t count,
                           char **out_error);
     int (*engine_run)(struct fastest_session *session, const size_t *items, size_t count,
                       fastest_event_sink sink, void *sink_context, char **out_error);
+    /* Ends the engine's work in this process: tears down what is still set
+     * up (the last item's teardown, module and session fixtures), sending
+     * the resulting events to sink. Call once, after the last engine_run. */
+    int (*engine_finish)(struct fastest_session *session, fastest_event_sink sink,
+                         void *sink_context, char **out_error);
 
     /* Delivers an event to the session's reporters and records the item's
      * outcome. Strategies call it in the parent process only. */

@@ -1,0 +1,278 @@
+#include "python/engine.h"
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fastest/errors.h>
+#include <fastest/fixture.h>
+
+#include "install/layout.h"
+#include "python/environment.h"
+#include "python/error_text.h"
+#include "python/event_from_dict.h"
+#include "python/interpreter.h"
+#include "session/session.h"
+
+/* Returns FASTEST_EPYTHON with the pending exception as *out_error. */
+static int python_failure(const char *context, char **out_error)
+{
+    *out_error = pyh_take_error(context);
+    return FASTEST_EPYTHON;
+}
+
+static int prepend_sys_path(const char *folder)
+{
+    PyObject *path = PySys_GetObject("path"); /* borrowed */
+    PyObject *entry = PyUnicode_FromString(folder);
+    int rc = path && entry ? PyList_Insert(path, 0, entry) : -1;
+    Py_XDECREF(entry);
+    return rc;
+}
+
+static void add_values(void *context, const char *dest, const char *const *values, size_t count)
+{
+    PyObject *dict = context;
+    PyObject *list = PyList_New((Py_ssize_t)count);
+    if (!list)
+        return;
+    for (size_t i = 0; i < count; i++)
+        PyList_SET_ITEM(list, (Py_ssize_t)i, PyUnicode_FromString(values[i]));
+    PyDict_SetItemString(dict, dest, list);
+    Py_DECREF(list);
+}
+
+/* ini values: a single value as str, several as a list of str, as the
+ * config file gave them. */
+static void add_ini_value(void *context, const char *key, const char *const *values, size_t count)
+{
+    if (count != 1) {
+        add_values(context, key, values, count);
+        return;
+    }
+    PyObject *text = PyUnicode_FromString(values[0]);
+    if (text)
+        PyDict_SetItemString(context, key, text);
+    Py_XDECREF(text);
+}
+
+/* The fixture-provider plugins' modules, their folders put on sys.path. */
+static PyObject *fixture_modules(const struct fastest_session *session)
+{
+    PyObject *modules = PyList_New(0);
+    for (size_t i = 0; modules && i < session->plugins.count; i++) {
+        const struct ft_plugin *plugin = &session->plugins.plugins[i];
+        if (plugin->descriptor->kind != FASTEST_PLUGIN_FIXTURES)
+            continue;
+        const struct fastest_fixture_provider *provider = plugin->descriptor->table;
+        if (provider->python_path) {
+            char *folder = NULL;
+            if (provider->python_path[0] == '/') {
+                folder = strdup(provider->python_path);
+            } else {
+                char *plugin_path = strdup(plugin->path);
+                if (plugin_path &&
+                    asprintf(&folder, "%s/%s", dirname(plugin_path), provider->python_path) < 0)
+                    folder = NULL;
+                free(plugin_path);
+            }
+            if (!folder || prepend_sys_path(folder) < 0) {
+                free(folder);
+                Py_DECREF(modules);
+                return NULL;
+            }
+            free(folder);
+        }
+        PyObject *name = PyUnicode_FromString(provider->python_module);
+        if (!name || PyList_Append(modules, name) < 0) {
+            Py_XDECREF(name);
+            Py_DECREF(modules);
+            return NULL;
+        }
+        Py_DECREF(name);
+    }
+    return modules;
+}
+
+/* The config dict fastest.engine.Session takes (see its docstring). */
+static PyObject *engine_config(const struct fastest_session *session)
+{
+    PyObject *config = PyDict_New();
+    PyObject *ini = PyDict_New();
+    PyObject *options = PyDict_New();
+    PyObject *modules = fixture_modules(session);
+    PyObject *rootdir = PyUnicode_FromString(session->rootdir ? session->rootdir : ".");
+    PyObject *inifile = session->inifile ? PyUnicode_FromString(session->inifile) : Py_NewRef(Py_None);
+    PyObject *result = NULL;
+    if (config && ini && options && modules && rootdir && inifile) {
+        opt_each(session->ini, add_ini_value, ini);
+        opt_each(session->options, add_values, options);
+        if (!PyErr_Occurred() && PyDict_SetItemString(config, "rootdir", rootdir) == 0 &&
+            PyDict_SetItemString(config, "inifile", inifile) == 0 &&
+            PyDict_SetItemString(config, "ini", ini) == 0 &&
+            PyDict_SetItemString(config, "options", options) == 0 &&
+            PyDict_SetItemString(config, "fixture_modules", modules) == 0)
+            result = Py_NewRef(config);
+    }
+    Py_XDECREF(config);
+    Py_XDECREF(ini);
+    Py_XDECREF(options);
+    Py_XDECREF(modules);
+    Py_XDECREF(rootdir);
+    Py_XDECREF(inifile);
+    return result;
+}
+
+int pyh_engine_prepare(struct fastest_session *session, char **out_error)
+{
+    *out_error = NULL;
+    if (session->engine)
+        return 0;
+    int rc = pyh_start(out_error);
+    if (rc)
+        return rc;
+    rc = pyh_activate_environment(session, out_error);
+    if (rc)
+        return rc;
+    if (prepend_sys_path(layout_python_dir()) < 0)
+        return python_failure("cannot extend sys.path", out_error);
+    PyObject *config = engine_config(session);
+    if (!config)
+        return python_failure("cannot build the engine's configuration", out_error);
+    PyObject *module = PyImport_ImportModule("fastest.engine");
+    PyObject *engine = module ? PyObject_CallMethod(module, "Session", "O", config) : NULL;
+    Py_XDECREF(module);
+    Py_DECREF(config);
+    if (!engine)
+        return python_failure("the engine failed to start", out_error);
+    session->engine = engine;
+    return 0;
+}
+
+/* A list of the node ids of the given items. */
+static PyObject *node_id_list(const struct fastest_session *session, const size_t *items,
+                              size_t count)
+{
+    PyObject *list = PyList_New((Py_ssize_t)count);
+    for (size_t i = 0; list && i < count; i++) {
+        if (items[i] >= session->item_count) {
+            Py_DECREF(list);
+            PyErr_Format(PyExc_IndexError, "item index %zu out of range", items[i]);
+            return NULL;
+        }
+        PyObject *node_id = PyUnicode_FromString(session->items[items[i]].node_id);
+        if (!node_id) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, node_id);
+    }
+    return list;
+}
+
+int pyh_engine_preload(struct fastest_session *session, const size_t *items, size_t count,
+                       char **out_error)
+{
+    int rc = pyh_engine_prepare(session, out_error);
+    if (rc)
+        return rc;
+    /* Importing a module is collecting it: the engine keeps what it built. */
+    PyObject *paths = PyList_New(0);
+    for (size_t i = 0; paths && i < count; i++) {
+        const char *path = session->items[items[i]].path;
+        if (i > 0 && strcmp(path, session->items[items[i - 1]].path) == 0)
+            continue;
+        PyObject *text = PyUnicode_FromString(path);
+        if (!text || PyList_Append(paths, text) < 0)
+            Py_CLEAR(paths);
+        Py_XDECREF(text);
+    }
+    PyObject *result = paths ? PyObject_CallMethod(session->engine, "collect", "O", paths) : NULL;
+    Py_XDECREF(paths);
+    if (!result)
+        return python_failure("the engine failed to import the test modules", out_error);
+    Py_DECREF(result);
+    return 0;
+}
+
+/* The `emit` callable handed to the engine: converts each event dict and
+ * passes it to the sink held in the capsule. */
+struct sink_target {
+    fastest_event_sink sink;
+    void *context;
+};
+
+static PyObject *emit_event(PyObject *capsule, PyObject *dict)
+{
+    struct sink_target *target = PyCapsule_GetPointer(capsule, NULL);
+    if (!target)
+        return NULL;
+    struct fastest_event event;
+    struct ft_event_storage storage;
+    if (event_from_dict(dict, &event, &storage) < 0)
+        return NULL;
+    target->sink(target->context, &event);
+    event_storage_release(&storage);
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef emit_definition = {"emit", emit_event, METH_O,
+                                      "Deliver one engine event to the host."};
+
+/* A Python callable that forwards events to sink. target must outlive it. */
+static PyObject *emit_callable(struct sink_target *target)
+{
+    PyObject *capsule = PyCapsule_New(target, NULL, NULL);
+    if (!capsule)
+        return NULL;
+    PyObject *function = PyCFunction_New(&emit_definition, capsule);
+    Py_DECREF(capsule);
+    return function;
+}
+
+/* Calls engine.<method>(*arguments, emit) and maps its result: a true
+ * result from run() means the run must stop. */
+static int call_with_sink(struct fastest_session *session, const char *method, PyObject *argument,
+                          fastest_event_sink sink, void *sink_context, char **out_error)
+{
+    struct sink_target target = {sink, sink_context};
+    PyObject *emit = emit_callable(&target);
+    if (!emit)
+        return python_failure("cannot create the event callback", out_error);
+    PyObject *result = argument
+                           ? PyObject_CallMethod(session->engine, method, "OO", argument, emit)
+                           : PyObject_CallMethod(session->engine, method, "O", emit);
+    Py_DECREF(emit);
+    if (!result)
+        return python_failure("the engine failed", out_error);
+    int stop = PyObject_IsTrue(result);
+    Py_DECREF(result);
+    return stop > 0 ? FASTEST_EINTR : 0;
+}
+
+int pyh_engine_run(struct fastest_session *session, const size_t *items, size_t count,
+                   fastest_event_sink sink, void *sink_context, char **out_error)
+{
+    int rc = pyh_engine_prepare(session, out_error);
+    if (rc)
+        return rc;
+    PyObject *node_ids = node_id_list(session, items, count);
+    if (!node_ids)
+        return python_failure("cannot pass the items to the engine", out_error);
+    rc = call_with_sink(session, "run", node_ids, sink, sink_context, out_error);
+    Py_DECREF(node_ids);
+    return rc;
+}
+
+int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,
+                      void *sink_context, char **out_error)
+{
+    *out_error = NULL;
+    if (!session->engine)
+        return 0;
+    int rc = call_with_sink(session, "finish", NULL, sink, sink_context, out_error);
+    return rc == FASTEST_EINTR ? 0 : rc;
+}

@@ -1,0 +1,18 @@
+/* The target environment: the Python installation whose packages the
+ * suite under test uses. The embedded interpreter brings its own standard
+ * library; the target environment lends its site-packages. */
+#ifndef FT_PYTHON_ENVIRONMENT_H
+#define FT_PYTHON_ENVIRONMENT_H
+
+struct fastest_session;
+
+/* Finds the target interpreter, in this order: an active virtualenv
+ * ($VIRTUAL_ENV), `python =` in fastest's config (option dest
+ * "fastest_python"), then `python3` on PATH. Adds its site-packages folders
+ * to sys.path with site.addsitedir (so .pth files work). When its Python
+ * version differs from the embedded one, returns FASTEST_EUSAGE with a
+ * message that names both and the fix (*out_error, malloc'd; the caller
+ * frees it); pytest's exit code for that is 4. */
+int pyh_activate_environment(struct fastest_session *session, char **out_error);
+
+#endif

@@ -1,0 +1,24 @@
+/* The engine's event dicts (docs/engine-events.md) as struct fastest_event. */
+#ifndef FT_PYTHON_EVENT_FROM_DICT_H
+#define FT_PYTHON_EVENT_FROM_DICT_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <fastest/event.h>
+
+/* Storage for what an event points to beyond the dict's own strings. */
+struct ft_event_storage {
+    struct fastest_section *sections;
+    struct fastest_property *properties;
+};
+
+/* Fills *out from dict. Strings are borrowed from the dict's values: valid
+ * while the dict lives and is unchanged. Arrays go to *storage, released
+ * with event_storage_release. Returns 0, or -1 with a Python exception set
+ * when the dict is malformed (a key of the wrong type, an unknown kind). */
+int event_from_dict(PyObject *dict, struct fastest_event *out, struct ft_event_storage *storage);
+
+void event_storage_release(struct ft_event_storage *storage);
+
+#endif

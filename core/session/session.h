@@ -1,0 +1,83 @@
+/* One run of fastest: its options, the selected items, the loaded plugins,
+ * the open reporters and the tally of outcomes that decides the exit code.
+ * This is the `struct fastest_session` that plugins see as opaque. */
+#ifndef FT_SESSION_H
+#define FT_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <fastest/host.h>
+
+#include "options/options.h"
+#include "plugin/loader.h"
+
+/* An item as the session keeps it: what strategies may ask about. */
+struct ft_session_item {
+    char *node_id;
+    char *path;
+    char *class_name; /* NULL for module-level functions */
+    char *group;      /* xdist_group, or NULL */
+    double recorded_duration;
+};
+
+struct ft_open_reporter {
+    const struct ft_plugin *plugin;
+    const struct fastest_reporter *table;
+    void *state;
+};
+
+/* What the events said so far; the exit code is derived from it. */
+struct ft_tally {
+    size_t failed;   /* items with a failed call */
+    size_t errors;   /* failed setup/teardown reports and collection errors */
+    size_t reported; /* items that finished */
+    bool interrupted;
+};
+
+struct fastest_session {
+    struct ft_options *options; /* command line, addopts merged; dest -> values */
+    struct ft_options *ini;     /* the pytest config file's values; key -> values */
+    char *rootdir;              /* absolute */
+    char *inifile;              /* absolute, or NULL */
+    struct ft_plugin_set plugins;
+    struct ft_session_item *items; /* selected, in run order */
+    size_t item_count;
+    size_t deselected_count;
+    struct ft_open_reporter *reporters;
+    size_t reporter_count;
+    struct ft_tally tally;
+    void *engine; /* the engine's Python Session object (a PyObject *), or NULL */
+};
+
+/* The host table handed to every plugin. Static storage. */
+const struct fastest_host *session_host(void);
+
+/* A new empty session (options and ini stores allocated), or NULL. */
+struct fastest_session *session_new(void);
+
+/* Releases everything the session owns, after closing its reporters and
+ * unloading its plugins. */
+void session_free(struct fastest_session *session);
+
+/* Appends a copy of an item. Strings are copied; class_name and group may
+ * be NULL. Returns 0 or FASTEST_ENOMEM. */
+int session_add_item(struct fastest_session *session, const char *node_id, const char *path,
+                     const char *class_name, const char *group, double recorded_duration);
+
+/* Opens every loaded reporter plugin. A reporter that fails to open ends
+ * the setup: returns its error code with *out_error set (malloc'd, the
+ * caller frees it) after closing those already open. */
+int session_open_reporters(struct fastest_session *session, char **out_error);
+
+/* Closes the open reporters (after SESSION_FINISH). Errors are printed on
+ * stderr; returns the first error code, or 0. */
+int session_close_reporters(struct fastest_session *session);
+
+/* Records the event in the tally and hands it to every open reporter. */
+void session_emit(struct fastest_session *session, const struct fastest_event *event);
+
+/* pytest's exit code for what the tally says. */
+int session_exit_status(const struct fastest_session *session);
+
+#endif

@@ -1,0 +1,111 @@
+"""Unit tests for the rewritten-bytecode cache and the rewrite selection rule.
+
+    test_cache_and_selection.py PYTHON_SOURCE_DIR
+"""
+import marshal
+import os
+import shutil
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+sys.path.insert(0, sys.argv.pop(1))
+
+from fastest.assertion import pyc_cache, selection  # noqa: E402
+
+FAILING_MODULE = b"def test():\n    x = 1\n    assert x == 2\n"
+
+
+def message_of(code) -> str:
+    namespace: dict = {}
+    exec(code, namespace)
+    try:
+        namespace["test"]()
+    except AssertionError as exc:
+        return str(exc)
+    raise RuntimeError("the test passed")
+
+
+class CacheTests(unittest.TestCase):
+    def setUp(self) -> None:
+        self.folder = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, self.folder)
+        self.source = self.folder / "test_mod.py"
+        self.source.write_bytes(FAILING_MODULE)
+        self.addCleanup(setattr, sys, "dont_write_bytecode", sys.dont_write_bytecode)
+        sys.dont_write_bytecode = False
+
+    def test_writes_fastest_tagged_pyc_beside_source(self) -> None:
+        code = pyc_cache.load_or_rewrite(str(self.source))
+        self.assertEqual(message_of(code), "assert 1 == 2")
+        expected = self.folder / "__pycache__" / f"test_mod.{sys.implementation.cache_tag}-fastest-0.1.pyc"
+        self.assertEqual(pyc_cache.cache_path(self.source), expected)
+        self.assertTrue(expected.is_file())
+        self.assertEqual([p.name for p in expected.parent.iterdir()], [expected.name])  # no temporaries left
+
+    def test_reads_cache_when_source_unchanged(self) -> None:
+        pyc_cache.load_or_rewrite(str(self.source))
+        pyc = pyc_cache.cache_path(self.source)
+        header = pyc.read_bytes()[:16]
+        planted = compile("def test():\n    assert False, 'from cache'\n", str(self.source), "exec")
+        pyc.write_bytes(header + marshal.dumps(planted))
+        self.assertEqual(message_of(pyc_cache.load_or_rewrite(str(self.source))), "from cache")
+
+    def test_rewrites_when_source_changes(self) -> None:
+        pyc_cache.load_or_rewrite(str(self.source))
+        self.source.write_bytes(FAILING_MODULE.replace(b"x == 2", b"x == 22"))
+        self.assertEqual(message_of(pyc_cache.load_or_rewrite(str(self.source))), "assert 1 == 22")
+
+    def test_ignores_corrupt_cache(self) -> None:
+        pyc = pyc_cache.cache_path(self.source)
+        pyc.parent.mkdir()
+        pyc.write_bytes(b"garbage")
+        self.assertEqual(message_of(pyc_cache.load_or_rewrite(str(self.source))), "assert 1 == 2")
+
+    def test_dont_write_bytecode(self) -> None:
+        sys.dont_write_bytecode = True
+        pyc_cache.load_or_rewrite(str(self.source))
+        self.assertFalse((self.folder / "__pycache__").exists())
+
+    def test_opted_out_module_is_compiled_plainly(self) -> None:
+        self.source.write_bytes(b'"""PYTEST_DONT_REWRITE"""\n' + FAILING_MODULE)
+        self.assertEqual(message_of(pyc_cache.load_or_rewrite(str(self.source))), "")
+
+    def test_read_only_folder_still_loads(self) -> None:
+        os.chmod(self.folder, 0o500)
+        self.addCleanup(os.chmod, self.folder, 0o700)  # runs before the rmtree
+        self.assertEqual(message_of(pyc_cache.load_or_rewrite(str(self.source))), "assert 1 == 2")
+
+
+class SelectionTests(unittest.TestCase):
+    PATTERNS = ["test_*.py", "*_test.py"]
+
+    def test_conftest_always(self) -> None:
+        self.assertTrue(selection.should_rewrite("conftest", "/p/conftest.py", []))
+
+    def test_python_files_patterns(self) -> None:
+        self.assertTrue(selection.should_rewrite("test_a", "/p/test_a.py", self.PATTERNS))
+        self.assertTrue(selection.should_rewrite("a_test", "/p/a_test.py", self.PATTERNS))
+        self.assertFalse(selection.should_rewrite("helpers", "/p/helpers.py", self.PATTERNS))
+
+    def test_pattern_with_folder(self) -> None:
+        self.assertTrue(selection.should_rewrite("check", "/r/tests/unit/check.py", ["tests/*/check.py"]))
+
+    def test_initial_paths(self) -> None:
+        self.assertTrue(selection.should_rewrite("check", "/p/check.py", self.PATTERNS, {"/p/check.py"}))
+
+    def test_registered_package_and_submodules(self) -> None:
+        selection.register("myplugin")
+        self.assertTrue(selection.should_rewrite("myplugin", "/p/myplugin/__init__.py", []))
+        self.assertTrue(selection.should_rewrite("myplugin.helpers", "/p/myplugin/helpers.py", []))
+        self.assertFalse(selection.should_rewrite("myplugin_other", "/p/myplugin_other.py", []))
+
+    def test_register_rejects_non_strings(self) -> None:
+        with self.assertRaises(TypeError) as caught:
+            selection.register("ok", 3)  # type: ignore[arg-type]
+        self.assertEqual(str(caught.exception), "expected module names as *args, got ('ok', 3) instead")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -3,28 +3,185 @@
 Interface used by the engine core::
 
     render_failure(exc: BaseException, *, style: str, showlocals: bool,
-                   rootdir: str, verbosity: int,
+                   invocation_dir: str, verbosity: int,
                    cut_frames: Callable | None = None,
                    width: int = 80) -> dict
 
         ``style`` is the ``--tb`` value (auto/long/short/line/native/no).
         ``cut_frames`` is the test function (the item's ``obj``); the
         traceback is cut to start at its code, as pytest's
-        ``Function._prunetraceback`` does.  ``None`` for failures that do not
-        belong to a function (collection).  ``width`` is the terminal width
-        used for the ``_ _ _`` separators between entries.
-
-        Returns ``{"longrepr": str, "crash_path": str, "crash_line": int,
-        "crash_message": str}``: ``longrepr`` is the text pytest writes under
-        the ``____ name ____`` header, ``crash_*`` is ``longrepr.reprcrash``
-        (absolute path, 1-based line, the message used by the short summary
-        ``FAILED id - message`` and by ``--tb=line``).
+        ``Function._prunetraceback`` does; None leaves it whole.
+        ``invocation_dir`` is where the run started: paths print relative to
+        the current directory, or absolute once a test changed directory.
+        ``verbosity`` is ``-v`` count (``-vv`` shows locals untruncated).
+        ``width`` is the terminal width for the ``_ _ _`` entry separators.
 
     render_collect_error(exc: BaseException, *, path: str, style: str,
-                         rootdir: str, verbosity: int = 0,
-                         width: int = 80) -> dict
+                         showlocals: bool, invocation_dir: str,
+                         verbosity: int, width: int = 80) -> dict
 
-        Same keys, for an exception raised while importing the test module at
-        ``path``: ``ImportError while importing test module ...`` text, syntax
-        errors, and other exceptions as pytest shows them in ERRORS.
+        For an exception raised while importing the test module at ``path``
+        (absolute): ``ImportError while importing test module ...``, syntax
+        errors, ``pytest.skip`` at module level, and any other exception, as
+        pytest shows them in the ERRORS section.
+
+Both return ``{"longrepr", "crash_path", "crash_line", "crash_message"}``:
+``longrepr`` is what pytest writes under the ``____ name ____`` header
+(``str(report.longrepr)`` is that text stripped); ``crash_*`` is
+``report.longrepr.reprcrash`` (path as in ``co_filename``, 1-based line,
+the message of the short summary ``FAILED id - message`` and of
+``--tb=line``), all None when pytest's report has no reprcrash (then the
+summary line has no `` - message``).
 """
+
+import os
+import traceback as stdlib_traceback
+from typing import Callable, List, Optional
+
+from fastest.engine.longrepr_entries import Options, TextWriter, exception_only, write_traceback
+from fastest.engine.longrepr_traceback import (
+    Entry,
+    crash_entry,
+    entries_of,
+    is_framework_frame,
+    is_user_frame,
+    mark_middle_short,
+    prune_for_function,
+    prune_for_module,
+)
+
+_DIRECT_CAUSE = "The above exception was the direct cause of the following exception:"
+_CONTEXT = "During handling of the above exception, another exception occurred:"
+_MODULE_LEVEL_SKIP = (
+    "Using pytest.skip outside of a test will skip the entire module. "
+    "If that's your intention, pass `allow_module_level=True`. "
+    "If you want to skip a specific test or an entire class, "
+    "use the @pytest.mark.skip or @pytest.mark.skipif decorators."
+)
+
+
+def _result(text: str, exc: Optional[BaseException], entries: Optional[List[Entry]]) -> dict:
+    if exc is None or not entries:
+        return {"longrepr": text, "crash_path": None, "crash_line": None, "crash_message": None}
+    crash = crash_entry(entries)
+    return {
+        "longrepr": text,
+        "crash_path": crash.code.co_filename,
+        "crash_line": crash.lineno + 1,
+        "crash_message": exception_only(exc),
+    }
+
+
+def _is_message_only_failure(exc: BaseException) -> bool:
+    """``pytest.fail(..., pytrace=False)``: show the message, no traceback."""
+    return type(exc).__name__ == "Failed" and not getattr(exc, "pytrace", True)
+
+
+def _cwd_moved(invocation_dir: str) -> bool:
+    try:
+        return os.getcwd() != invocation_dir
+    except OSError:
+        return True
+
+
+def _native_lines(exc: BaseException, entries: Optional[List[Entry]]) -> str:
+    tb = entries[0].raw if entries else None
+    return "".join(stdlib_traceback.format_exception(type(exc), exc, tb))
+
+
+def _write_chain(out: TextWriter, exc: BaseException, entries: List[Entry],
+                 options: Options) -> None:
+    """Write ``exc`` and the exceptions it was raised from / while handling,
+    oldest first, joined by Python's sentences."""
+    chain = []
+    seen = set()
+    current: Optional[BaseException] = exc
+    current_entries: Optional[List[Entry]] = entries
+    link = None
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        chain.append((current, current_entries, link))
+        if current.__cause__ is not None:
+            current, link = current.__cause__, _DIRECT_CAUSE
+        elif current.__context__ is not None and not current.__suppress_context__:
+            current, link = current.__context__, _CONTEXT
+        else:
+            current = None
+        if current is not None:
+            current_entries = entries_of(current.__traceback__) or None
+    for current, current_entries, link in reversed(chain):
+        if current_entries is None or isinstance(current, BaseExceptionGroup):
+            out.write(_native_lines(current, current_entries))
+        else:
+            write_traceback(out, current_entries, current, options)
+        if link is not None:
+            out.line("")
+            out.line(link)
+
+
+def _render(exc: BaseException, entries: List[Entry], style: str, showlocals: bool,
+            abspath: bool, verbosity: int, width: int) -> dict:
+    """Common tail of test and collection failures (``_repr_failure_py``)."""
+    out = TextWriter(width)
+    if style == "native":
+        out.write(_native_lines(exc, entries))
+        return _result(out.text(), exc, entries)
+    options = Options(style, showlocals, verbosity <= 1, abspath, funcargs=True)
+    _write_chain(out, exc, entries, options)
+    if style == "value":
+        return _result(out.text(), None, None)
+    return _result(out.text(), exc, entries)
+
+
+def render_failure(exc: BaseException, *, style: str, showlocals: bool,
+                   invocation_dir: str, verbosity: int,
+                   cut_frames: Optional[Callable] = None, width: int = 80) -> dict:
+    """See the module docstring."""
+    entries = entries_of(exc.__traceback__)
+    if cut_frames is not None and entries:
+        entries = prune_for_function(entries, cut_frames)
+        if style == "auto":
+            mark_middle_short(entries)
+    if style == "auto":
+        style = "long"
+    if _is_message_only_failure(exc):
+        style = "value"
+    return _render(exc, entries, style, showlocals, _cwd_moved(invocation_dir),
+                   verbosity, width)
+
+
+def _short_traceback_text(exc: BaseException, entries: List[Entry], width: int) -> str:
+    """``str(excinfo.getrepr(style="short"))`` with pytest's defaults."""
+    out = TextWriter(width)
+    options = Options("short", False, True, False, funcargs=False, drop_hidden=True)
+    _write_chain(out, exc, entries, options)
+    return out.text().strip()
+
+
+def render_collect_error(exc: BaseException, *, path: str, style: str, showlocals: bool,
+                         invocation_dir: str, verbosity: int, width: int = 80) -> dict:
+    """See the module docstring."""
+    entries = entries_of(exc.__traceback__)
+    if isinstance(exc, SyntaxError):
+        # pytest shows its own importer frames here; fastest's are dropped.
+        entries = [e for e in entries if not is_framework_frame(e)]
+        return _result(_short_traceback_text(exc, entries, width) + "\n", None, None)
+    if isinstance(exc, ImportError):
+        keep = is_user_frame if verbosity < 2 else lambda e: not is_framework_frame(e)
+        entries = [e for e in entries if keep(e)]
+        shown = (_short_traceback_text(exc, entries, width) if entries
+                 else exception_only(exc))
+        text = (f"ImportError while importing test module '{path}'.\n"
+                "Hint: make sure your test modules/packages have valid Python names.\n"
+                f"Traceback:\n{shown}\n")
+        return _result(text, None, None)
+    if getattr(exc, "allow_module_level", True) is False:
+        return _result(_MODULE_LEVEL_SKIP + "\n", None, None)
+    if entries:
+        entries = prune_for_module(entries, path)
+    if style == "auto":
+        style = "short"
+    if _is_message_only_failure(exc):
+        style = "value"
+    return _render(exc, entries, style, showlocals, _cwd_moved(invocation_dir),
+                   verbosity, width)

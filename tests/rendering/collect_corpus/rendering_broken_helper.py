@@ -1,0 +1,5 @@
+def compute():
+    raise ImportError("raised by the helper")
+
+
+compute()

@@ -1,0 +1,2 @@
+import os
+import module_that_does_not_exist

@@ -1,0 +1,3 @@
+import pytest
+
+pytest.fail("collection failure", pytrace=False)

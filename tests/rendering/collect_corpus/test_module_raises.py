@@ -1,0 +1,8 @@
+import pytest
+
+
+def load():
+    return {}["config"]
+
+
+CONFIG = load()

@@ -9,10 +9,11 @@ by a ``_ _ _`` rule where pytest puts one.
 """
 
 import os
+import pprint
 import traceback as stdlib_traceback
 from typing import List, Optional, Tuple
 
-from fastest.engine.longrepr_saferepr import safeformat, saferepr
+from fastest.assertion.saferepr import describe_repr_failure, saferepr
 from fastest.engine.longrepr_source import SourceCache, statement_lines
 from fastest.engine.longrepr_traceback import Entry, truncate_recursion
 
@@ -62,6 +63,14 @@ class Options:
         self.abspath = abspath
         self.funcargs = funcargs
         self.sources = SourceCache()
+
+
+def safeformat(obj: object) -> str:
+    """``pprint.pformat(obj)`` (locals at ``-vv``), never raising."""
+    try:
+        return pprint.pformat(obj)
+    except Exception as exc:
+        return describe_repr_failure(exc, obj)
 
 
 def exception_only(exc: BaseException) -> str:

@@ -1,0 +1,381 @@
+#include "wire/event_codec.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include <fastest/errors.h>
+
+#include "wire/error.h"
+#include "wire/event_names.h"
+#include "wire/msgpack_reader.h"
+
+enum field_type {
+    FIELD_STRING,     /* const char * */
+    FIELD_INT32,      /* int32_t */
+    FIELD_INT,        /* int */
+    FIELD_SIZE,       /* size_t */
+    FIELD_DOUBLE,     /* double */
+    FIELD_PHASE,      /* uint32_t, as its name */
+    FIELD_OUTCOME,    /* uint32_t, as its name */
+    FIELD_SECTIONS,   /* sections + section_count, as [[title, content], ...] */
+    FIELD_PROPERTIES, /* properties + property_count, as [[name, value], ...] */
+};
+
+struct field {
+    const char *key;
+    enum field_type type;
+    size_t offset;
+};
+
+#define FIELD(name, type) {#name, type, offsetof(struct fastest_event, name)}
+
+/* Every member of struct fastest_event but header and kind, by its key. */
+static const struct field fields[] = {
+    FIELD(node_id, FIELD_STRING),
+    FIELD(phase, FIELD_PHASE),
+    FIELD(outcome, FIELD_OUTCOME),
+    FIELD(location_path, FIELD_STRING),
+    FIELD(location_line, FIELD_INT32),
+    FIELD(location_domain, FIELD_STRING),
+    FIELD(node_kind, FIELD_STRING),
+    FIELD(duration, FIELD_DOUBLE),
+    FIELD(start, FIELD_DOUBLE),
+    FIELD(stop, FIELD_DOUBLE),
+    FIELD(longrepr, FIELD_STRING),
+    FIELD(crash_path, FIELD_STRING),
+    FIELD(crash_line, FIELD_INT32),
+    FIELD(crash_message, FIELD_STRING),
+    FIELD(skip_path, FIELD_STRING),
+    FIELD(skip_line, FIELD_INT32),
+    FIELD(skip_reason, FIELD_STRING),
+    FIELD(wasxfail, FIELD_STRING),
+    FIELD(sections, FIELD_SECTIONS),
+    FIELD(properties, FIELD_PROPERTIES),
+    FIELD(warning_message, FIELD_STRING),
+    FIELD(warning_category, FIELD_STRING),
+    FIELD(rootdir, FIELD_STRING),
+    FIELD(configfile, FIELD_STRING),
+    FIELD(item_count, FIELD_SIZE),
+    FIELD(deselected_count, FIELD_SIZE),
+    FIELD(error_count, FIELD_SIZE),
+    FIELD(exit_status, FIELD_INT),
+    FIELD(session_duration, FIELD_DOUBLE),
+};
+
+#define FIELD_COUNT (sizeof(fields) / sizeof(fields[0]))
+
+/* Sections and properties are both arrays of two-string structs; where the
+ * strings sit in each is all the codec needs to know. */
+struct pair_layout {
+    size_t element_size;
+    size_t first_offset;
+    size_t second_offset;
+};
+
+static const struct pair_layout section_layout = {sizeof(struct fastest_section),
+                                                  offsetof(struct fastest_section, title),
+                                                  offsetof(struct fastest_section, content)};
+static const struct pair_layout property_layout = {sizeof(struct fastest_property),
+                                                   offsetof(struct fastest_property, name),
+                                                   offsetof(struct fastest_property, value)};
+
+#define MEMBER(event, field, type) ((type *)((char *)(event) + (field)->offset))
+#define CONST_MEMBER(event, field, type) ((const type *)((const char *)(event) + (field)->offset))
+
+static const struct pair_layout *layout_of(const struct field *field)
+{
+    return field->type == FIELD_SECTIONS ? &section_layout : &property_layout;
+}
+
+static const void *pair_array(const struct fastest_event *event, const struct field *field)
+{
+    return field->type == FIELD_SECTIONS ? (const void *)event->sections
+                                         : (const void *)event->properties;
+}
+
+static void set_pairs(struct fastest_event *event, const struct field *field, void *pairs,
+                      size_t count)
+{
+    if (field->type == FIELD_SECTIONS) {
+        event->sections = pairs;
+        event->section_count = count;
+    } else {
+        event->properties = pairs;
+        event->property_count = count;
+    }
+}
+
+static size_t pair_count(const struct fastest_event *event, const struct field *field)
+{
+    return field->type == FIELD_SECTIONS ? event->section_count : event->property_count;
+}
+
+/* The string at offset in element index of a pair array. */
+static const char **pair_string(const void *pairs, const struct pair_layout *layout, size_t index,
+                                size_t offset)
+{
+    return (const char **)((const char *)pairs + index * layout->element_size + offset);
+}
+
+/* --- encoding ------------------------------------------------------ */
+
+static int is_present(const struct fastest_event *event, const struct field *field)
+{
+    switch (field->type) {
+    case FIELD_STRING:
+        return *CONST_MEMBER(event, field, const char *) != NULL;
+    case FIELD_INT32:
+        return *CONST_MEMBER(event, field, int32_t) != 0;
+    case FIELD_INT:
+        return *CONST_MEMBER(event, field, int) != 0;
+    case FIELD_SIZE:
+        return *CONST_MEMBER(event, field, size_t) != 0;
+    case FIELD_DOUBLE:
+        return *CONST_MEMBER(event, field, double) != 0.0;
+    case FIELD_PHASE:
+        return wire_phase_name(event->phase) != NULL;
+    case FIELD_OUTCOME:
+        return wire_outcome_name(event->outcome) != NULL;
+    case FIELD_SECTIONS:
+    case FIELD_PROPERTIES:
+        return pair_count(event, field) > 0 && pair_array(event, field) != NULL;
+    }
+    return 0;
+}
+
+static int pack_string(msgpack_packer *packer, const char *text)
+{
+    size_t length = strlen(text);
+    return msgpack_pack_str(packer, length) | msgpack_pack_str_body(packer, text, length);
+}
+
+static int pack_pairs(msgpack_packer *packer, const void *pairs, const struct pair_layout *layout,
+                      size_t count)
+{
+    int failed = msgpack_pack_array(packer, count);
+    for (size_t i = 0; i < count; i++) {
+        const char *first = *pair_string(pairs, layout, i, layout->first_offset);
+        const char *second = *pair_string(pairs, layout, i, layout->second_offset);
+        failed |= msgpack_pack_array(packer, 2);
+        failed |= pack_string(packer, first ? first : "");
+        failed |= pack_string(packer, second ? second : "");
+    }
+    return failed;
+}
+
+static int pack_field(msgpack_packer *packer, const struct fastest_event *event,
+                      const struct field *field)
+{
+    int failed = pack_string(packer, field->key);
+    switch (field->type) {
+    case FIELD_STRING:
+        return failed | pack_string(packer, *CONST_MEMBER(event, field, const char *));
+    case FIELD_INT32:
+        return failed | msgpack_pack_int32(packer, *CONST_MEMBER(event, field, int32_t));
+    case FIELD_INT:
+        return failed | msgpack_pack_int(packer, *CONST_MEMBER(event, field, int));
+    case FIELD_SIZE:
+        return failed | msgpack_pack_uint64(packer, *CONST_MEMBER(event, field, size_t));
+    case FIELD_DOUBLE:
+        return failed | msgpack_pack_double(packer, *CONST_MEMBER(event, field, double));
+    case FIELD_PHASE:
+        return failed | pack_string(packer, wire_phase_name(event->phase));
+    case FIELD_OUTCOME:
+        return failed | pack_string(packer, wire_outcome_name(event->outcome));
+    case FIELD_SECTIONS:
+    case FIELD_PROPERTIES:
+        return failed | pack_pairs(packer, pair_array(event, field),
+                                   layout_of(field), pair_count(event, field));
+    }
+    return failed;
+}
+
+int wire_encode_event(msgpack_sbuffer *buffer, const struct fastest_event *event,
+                      char **out_error)
+{
+    const char *kind = wire_event_kind_name(event->kind);
+    if (!kind)
+        return wire_fail(out_error, FASTEST_EINVAL, "wire: event kind %u has no name",
+                         (unsigned)event->kind);
+    size_t present = 0;
+    for (size_t i = 0; i < FIELD_COUNT; i++)
+        present += (size_t)is_present(event, &fields[i]);
+
+    size_t frame_offset;
+    int rc = wire_frame_begin(buffer, WIRE_FRAME_EVENT, &frame_offset, out_error);
+    if (rc < 0)
+        return rc;
+    msgpack_packer packer;
+    msgpack_packer_init(&packer, buffer, msgpack_sbuffer_write);
+    int failed = msgpack_pack_map(&packer, present + 1);
+    failed |= pack_string(&packer, "kind") | pack_string(&packer, kind);
+    for (size_t i = 0; i < FIELD_COUNT; i++)
+        if (is_present(event, &fields[i]))
+            failed |= pack_field(&packer, event, &fields[i]);
+    return wire_frame_end(buffer, frame_offset, failed, out_error);
+}
+
+/* --- decoding ------------------------------------------------------ */
+
+struct decoder {
+    struct wire_reader reader;
+    struct ft_arena *arena;
+    char **out_error;
+};
+
+static int out_of_memory(struct decoder *decoder)
+{
+    return wire_fail(decoder->out_error, FASTEST_ENOMEM, "wire: out of memory decoding an event");
+}
+
+static int read_copied_string(struct decoder *decoder, const char **out_text)
+{
+    const char *text;
+    uint32_t length;
+    int rc = wire_read_string(&decoder->reader, &text, &length);
+    if (rc < 0)
+        return rc;
+    *out_text = arena_strndup(decoder->arena, text, length);
+    return *out_text ? 0 : out_of_memory(decoder);
+}
+
+static int read_name(struct decoder *decoder, const char *key,
+                     uint32_t (*from_name)(const char *, size_t), uint32_t *out_value)
+{
+    const char *text;
+    uint32_t length;
+    int rc = wire_read_string(&decoder->reader, &text, &length);
+    if (rc < 0)
+        return rc;
+    *out_value = from_name(text, length);
+    if (!*out_value)
+        return wire_fail(decoder->out_error, FASTEST_EPROTO, "wire event: unknown %s '%.*s'", key,
+                         (int)(length > 64 ? 64 : length), text);
+    return 0;
+}
+
+static int read_integer_in(struct decoder *decoder, const struct field *field, int64_t low,
+                           int64_t high, int64_t *out_value)
+{
+    int rc = wire_read_int(&decoder->reader, out_value);
+    if (rc < 0)
+        return rc;
+    if (*out_value < low || *out_value > high)
+        return wire_fail(decoder->out_error, FASTEST_EPROTO,
+                         "wire event: %s = %lld is out of range", field->key,
+                         (long long)*out_value);
+    return 0;
+}
+
+static int read_pairs(struct decoder *decoder, struct fastest_event *event,
+                      const struct field *field)
+{
+    uint32_t count;
+    int rc = wire_read_array_header(&decoder->reader, &count);
+    if (rc < 0)
+        return rc;
+    const struct pair_layout *layout = layout_of(field);
+    void *pairs = NULL;
+    if (count) {
+        pairs = arena_alloc(decoder->arena, count * layout->element_size);
+        if (!pairs)
+            return out_of_memory(decoder);
+    }
+    for (uint32_t i = 0; i < count; i++) {
+        uint32_t width;
+        rc = wire_read_array_header(&decoder->reader, &width);
+        if (rc == 0 && width != 2)
+            rc = wire_fail(decoder->out_error, FASTEST_EPROTO,
+                           "wire event: %s[%u] has %u entries, expected 2", field->key,
+                           (unsigned)i, (unsigned)width);
+        if (rc == 0)
+            rc = read_copied_string(decoder, pair_string(pairs, layout, i, layout->first_offset));
+        if (rc == 0)
+            rc = read_copied_string(decoder, pair_string(pairs, layout, i, layout->second_offset));
+        if (rc < 0)
+            return rc;
+    }
+    set_pairs(event, field, pairs, count);
+    return 0;
+}
+
+static int read_field(struct decoder *decoder, struct fastest_event *event,
+                      const struct field *field)
+{
+    int64_t integer;
+    int rc;
+    switch (field->type) {
+    case FIELD_STRING:
+        return read_copied_string(decoder, MEMBER(event, field, const char *));
+    case FIELD_INT32:
+        rc = read_integer_in(decoder, field, INT32_MIN, INT32_MAX, &integer);
+        *MEMBER(event, field, int32_t) = (int32_t)integer;
+        return rc;
+    case FIELD_INT:
+        rc = read_integer_in(decoder, field, INT32_MIN, INT32_MAX, &integer);
+        *MEMBER(event, field, int) = (int)integer;
+        return rc;
+    case FIELD_SIZE:
+        rc = read_integer_in(decoder, field, 0, INT64_MAX, &integer);
+        *MEMBER(event, field, size_t) = (size_t)integer;
+        return rc;
+    case FIELD_DOUBLE:
+        return wire_read_double(&decoder->reader, MEMBER(event, field, double));
+    case FIELD_PHASE:
+        return read_name(decoder, field->key, wire_phase_from_name, &event->phase);
+    case FIELD_OUTCOME:
+        return read_name(decoder, field->key, wire_outcome_from_name, &event->outcome);
+    case FIELD_SECTIONS:
+    case FIELD_PROPERTIES:
+        return read_pairs(decoder, event, field);
+    }
+    return 0;
+}
+
+static const struct field *field_named(const char *key, size_t length)
+{
+    for (size_t i = 0; i < FIELD_COUNT; i++)
+        if (strlen(fields[i].key) == length && memcmp(fields[i].key, key, length) == 0)
+            return &fields[i];
+    return NULL;
+}
+
+static int read_entry(struct decoder *decoder, struct fastest_event *event)
+{
+    const char *key;
+    uint32_t length;
+    int rc = wire_read_string(&decoder->reader, &key, &length);
+    if (rc < 0)
+        return rc;
+    if (wire_read_nil(&decoder->reader))
+        return 0;
+    if (length == 4 && memcmp(key, "kind", 4) == 0)
+        return read_name(decoder, "kind", wire_event_kind_from_name, &event->kind);
+    const struct field *field = field_named(key, length);
+    if (!field)
+        return wire_skip_value(&decoder->reader);
+    return read_field(decoder, event, field);
+}
+
+int wire_decode_event(const struct wire_frame *frame, struct ft_arena *arena,
+                      struct fastest_event *out, char **out_error)
+{
+    memset(out, 0, sizeof *out);
+    out->header = (struct fastest_struct_header)FASTEST_STRUCT_HEADER_INIT(struct fastest_event);
+    if (frame->kind != WIRE_FRAME_EVENT)
+        return wire_fail(out_error, FASTEST_EPROTO, "wire: frame kind %u is not an event",
+                         (unsigned)frame->kind);
+    struct decoder decoder = {.arena = arena, .out_error = out_error};
+    wire_reader_init(&decoder.reader, frame->payload, frame->payload_size, out_error);
+    uint32_t count;
+    int rc = wire_read_map_header(&decoder.reader, &count);
+    for (uint32_t i = 0; rc == 0 && i < count; i++)
+        rc = read_entry(&decoder, out);
+    if (rc < 0)
+        return rc;
+    if (!wire_reader_at_end(&decoder.reader))
+        return wire_fail(out_error, FASTEST_EPROTO, "wire event: bytes after the map");
+    if (!out->kind)
+        return wire_fail(out_error, FASTEST_EPROTO, "wire event: no 'kind'");
+    return 0;
+}

@@ -1,0 +1,1 @@
+"""fastest's wire protocol: msgpack frames between workers and the parent."""

@@ -1,0 +1,185 @@
+"""The session's capture: global capture per phase plus the capture fixture.
+
+pytest keeps two levels.  The global capture (``--capture=fd|sys|tee-sys``,
+nothing with ``-s``) runs during collection and each setup/call/teardown
+phase, and what it caught becomes the report's "Captured stdout <phase>"
+sections.  A ``capsys``/``capfd`` fixture, when the test uses one, captures
+on top of it during the phases and takes its output first.  Between phases
+everything is suspended so the runner's own output reaches the terminal.
+"""
+
+import contextlib
+from typing import Iterator, Optional
+
+from fastest.capture.streams import Captured, FDCapture, SysCapture
+
+_current: Optional["CaptureManager"] = None
+
+
+def current_manager() -> "CaptureManager":
+    """The manager of the running session (the last one started)."""
+    if _current is None:
+        raise RuntimeError("no CaptureManager has been started")
+    return _current
+
+
+class StreamSet:
+    """stdin/stdout/stderr captures driven together (pytest's MultiCapture)."""
+
+    def __init__(self, stdin, stdout, stderr) -> None:
+        self.stdin = stdin
+        self.stdout = stdout
+        self.stderr = stderr
+        self.started = False
+        self._stopped = False
+
+    @classmethod
+    def for_method(cls, method: str) -> "StreamSet":
+        if method == "fd":
+            return cls(FDCapture(0), FDCapture(1), FDCapture(2))
+        if method == "sys":
+            return cls(SysCapture(0), SysCapture(1), SysCapture(2))
+        if method == "no":
+            return cls(None, None, None)
+        if method == "tee-sys":
+            return cls(None, SysCapture(1, tee=True), SysCapture(2, tee=True))
+        raise ValueError(f"unknown capturing method: {method!r}")
+
+    def _outputs(self):
+        return [capture for capture in (self.stdout, self.stderr) if capture]
+
+    def start(self) -> None:
+        for capture in (self.stdin, self.stdout, self.stderr):
+            if capture:
+                capture.start()
+        self.started = True
+
+    def suspend(self) -> None:
+        for capture in self._outputs():
+            capture.suspend()
+        self.started = False
+
+    def resume(self) -> None:
+        for capture in self._outputs():
+            capture.resume()
+        self.started = True
+
+    def read(self) -> "tuple[Captured, Captured]":
+        out = self.stdout.snap() if self.stdout else ""
+        err = self.stderr.snap() if self.stderr else ""
+        return out, err
+
+    def flush_to_original(self) -> "tuple[Captured, Captured]":
+        """Read what is pending and write it to the real streams."""
+        out, err = self.read()
+        if out:
+            self.stdout.write_original(out)
+        if err:
+            self.stderr.write_original(err)
+        return out, err
+
+    def stop(self) -> None:
+        if self._stopped:
+            raise ValueError("was already stopped")
+        self._stopped = True
+        self.started = False
+        for capture in (self.stdout, self.stderr, self.stdin):
+            if capture:
+                capture.done()
+
+
+class PhaseOutput:
+    """What one phase printed; filled when the phase's ``with`` block ends."""
+
+    __slots__ = ("out", "err")
+
+    def __init__(self) -> None:
+        self.out = ""
+        self.err = ""
+
+
+class CaptureManager:
+    """Global capture of a session, and the slot for one capture fixture.
+
+    ``method`` is pytest's ``--capture`` value: "fd", "sys", "tee-sys" or
+    "no" (``-s``).  Create one per session even for "no": the capture
+    fixtures work in every mode.
+    """
+
+    def __init__(self, method: str = "fd") -> None:
+        self.method = method
+        self._global: Optional[StreamSet] = None
+        self._fixture = None
+
+    def start(self) -> None:
+        """Begin capturing, suspended until the first ``phase``; this
+        manager becomes the one capture fixtures attach to."""
+        global _current
+        self._global = StreamSet.for_method(self.method)
+        self._global.start()
+        self._global.suspend()
+        _current = self
+
+    def stop(self) -> None:
+        """Write out anything still captured and restore the real streams."""
+        global _current
+        if self._global is not None:
+            self._global.flush_to_original()
+            self._global.stop()
+            self._global = None
+        if _current is self:
+            _current = None
+
+    @contextlib.contextmanager
+    def phase(self) -> Iterator[PhaseOutput]:
+        """Capture one phase (collection of a file, setup, call, teardown);
+        the yielded object holds ``out``/``err`` once the block exits."""
+        captured = PhaseOutput()
+        self._resume_global()
+        if self._fixture:
+            self._fixture.start()
+        try:
+            yield captured
+        finally:
+            if self._fixture:
+                self._fixture.close()
+            self._suspend_global()
+            if self._global is not None:
+                captured.out, captured.err = self._global.read()
+
+    @contextlib.contextmanager
+    def suspended(self) -> Iterator[None]:
+        """Let output through to the terminal for a while (the runner's own
+        printing, ``capsys.disabled()``)."""
+        fixture_was_on = self._fixture is not None and self._fixture.is_started()
+        if fixture_was_on:
+            self._fixture.suspend()
+        global_was_on = self._global is not None and self._global.started
+        if global_was_on:
+            self._global.suspend()
+        try:
+            yield
+        finally:
+            if global_was_on:
+                self._global.resume()
+            if fixture_was_on:
+                self._fixture.resume()
+
+    def attach_fixture(self, fixture, name: str, raise_error) -> None:
+        """Make ``fixture`` the test's capture fixture; a second one is an
+        error raised through ``raise_error(message)`` (the request's
+        ``raiseerror``), with pytest's wording."""
+        if self._fixture is not None:
+            raise_error(f"cannot use {name} and {self._fixture.name} at the same time")
+        self._fixture = fixture
+
+    def detach_fixture(self) -> None:
+        self._fixture = None
+
+    def _resume_global(self) -> None:
+        if self._global is not None:
+            self._global.resume()
+
+    def _suspend_global(self) -> None:
+        if self._global is not None:
+            self._global.suspend()

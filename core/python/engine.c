@@ -276,3 +276,11 @@ int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,
     int rc = call_with_sink(session, "finish", NULL, sink, sink_context, out_error);
     return rc == FASTEST_EINTR ? 0 : rc;
 }
+
+void pyh_engine_release(struct fastest_session *session)
+{
+    if (session->engine) {
+        Py_DECREF((PyObject *)session->engine);
+        session->engine = NULL;
+    }
+}

@@ -17,4 +17,7 @@ int pyh_engine_run(struct fastest_session *session, const size_t *items, size_t 
 int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,
                       void *sink_context, char **out_error);
 
+/* Drops the session's engine object. */
+void pyh_engine_release(struct fastest_session *session);
+
 #endif

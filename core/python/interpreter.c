@@ -31,9 +31,12 @@ int pyh_start(char **out_error)
         return 0;
     PyConfig config;
     PyConfig_InitIsolatedConfig(&config);
-    /* Users' bytecode caches are written as python would write them; the
-     * environment decides, as it does for pytest. */
+    /* The user's PYTHON* variables are not read (fastest chooses the
+     * environment itself), but bytecode is written, or not, as python would
+     * for the user: PYTHONDONTWRITEBYTECODE decides, as it does for pytest. */
     config.use_environment = 0;
+    const char *no_bytecode = getenv("PYTHONDONTWRITEBYTECODE");
+    config.write_bytecode = !(no_bytecode && *no_bytecode);
     config.site_import = 0;
     config.install_signal_handlers = 1;
     config.parse_argv = 0;
@@ -43,4 +46,12 @@ int pyh_start(char **out_error)
         return fail_status(status, out_error);
     started = true;
     return 0;
+}
+
+int pyh_stop(void)
+{
+    if (!started)
+        return 0;
+    started = false;
+    return Py_FinalizeEx();
 }

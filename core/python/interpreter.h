@@ -14,4 +14,9 @@ int pyh_start(char **out_error);
 /* True once pyh_start succeeded. */
 bool pyh_started(void);
 
+/* Ends the interpreter if it runs: atexit handlers run and files flush, as
+ * at the end of a pytest process. Returns 0, or -1 when finalization
+ * failed (an exception in an atexit handler is printed, not an error). */
+int pyh_stop(void);
+
 #endif

@@ -27,6 +27,8 @@ void tally_record(struct ft_tally *tally, const struct fastest_event *event)
 
 int tally_exit_status(const struct ft_tally *tally, size_t selected_count)
 {
+    if (tally->internal_error)
+        return FT_EXIT_INTERNAL_ERROR;
     if (tally->interrupted)
         return FT_EXIT_INTERRUPTED;
     if (tally->failed || tally->errors)

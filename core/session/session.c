@@ -7,6 +7,7 @@
 #include <fastest/errors.h>
 #include <fastest/reporter.h>
 
+#include "python/engine.h"
 #include "session/exit_status.h"
 
 struct fastest_session *session_new(void)
@@ -36,6 +37,7 @@ void session_free(struct fastest_session *session)
     }
     free(session->items);
     free(session->reporters);
+    pyh_engine_release(session);
     plug_unload_all(&session->plugins);
     opt_free(session->options);
     opt_free(session->ini);
@@ -54,8 +56,7 @@ static char *copy_or_null(const char *text, bool *failed)
     return copy;
 }
 
-int session_add_item(struct fastest_session *session, const char *node_id, const char *path,
-                     const char *class_name, const char *group, double recorded_duration)
+int session_add_item(struct fastest_session *session, const struct ft_session_item *item)
 {
     struct ft_session_item *grown =
         realloc(session->items, (session->item_count + 1) * sizeof(*grown));
@@ -63,21 +64,22 @@ int session_add_item(struct fastest_session *session, const char *node_id, const
         return FASTEST_ENOMEM;
     session->items = grown;
     bool failed = false;
-    struct ft_session_item item = {
-        .node_id = copy_or_null(node_id, &failed),
-        .path = copy_or_null(path, &failed),
-        .class_name = copy_or_null(class_name, &failed),
-        .group = copy_or_null(group, &failed),
-        .recorded_duration = recorded_duration,
+    struct ft_session_item copy = {
+        .node_id = copy_or_null(item->node_id, &failed),
+        .path = copy_or_null(item->path, &failed),
+        .class_name = copy_or_null(item->class_name, &failed),
+        .group = copy_or_null(item->group, &failed),
+        .node_kind = item->node_kind,
+        .recorded_duration = item->recorded_duration,
     };
     if (failed) {
-        free(item.node_id);
-        free(item.path);
-        free(item.class_name);
-        free(item.group);
+        free(copy.node_id);
+        free(copy.path);
+        free(copy.class_name);
+        free(copy.group);
         return FASTEST_ENOMEM;
     }
-    session->items[session->item_count++] = item;
+    session->items[session->item_count++] = copy;
     return 0;
 }
 

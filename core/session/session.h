@@ -18,6 +18,7 @@ struct ft_session_item {
     char *path;
     char *class_name; /* NULL for module-level functions */
     char *group;      /* xdist_group, or NULL */
+    const char *node_kind; /* "Function", "TestCaseFunction": static strings */
     double recorded_duration;
 };
 
@@ -32,7 +33,8 @@ struct ft_tally {
     size_t failed;   /* items with a failed call */
     size_t errors;   /* failed setup/teardown reports and collection errors */
     size_t reported; /* items that finished */
-    bool interrupted;
+    bool interrupted;    /* Ctrl-C, or stopped by collection errors */
+    bool internal_error; /* fastest itself failed (a strategy, the engine) */
 };
 
 struct fastest_session {
@@ -60,10 +62,9 @@ struct fastest_session *session_new(void);
  * unloading its plugins. */
 void session_free(struct fastest_session *session);
 
-/* Appends a copy of an item. Strings are copied; class_name and group may
- * be NULL. Returns 0 or FASTEST_ENOMEM. */
-int session_add_item(struct fastest_session *session, const char *node_id, const char *path,
-                     const char *class_name, const char *group, double recorded_duration);
+/* Appends a copy of item (its strings are copied, but node_kind, which
+ * must be a static string). Returns 0 or FASTEST_ENOMEM. */
+int session_add_item(struct fastest_session *session, const struct ft_session_item *item);
 
 /* Opens every loaded reporter plugin. A reporter that fails to open ends
  * the setup: returns its error code with *out_error set (malloc'd, the

@@ -1,0 +1,21 @@
+/* Picks the execution strategy for the suite at hand, and says why. */
+#ifndef FT_HEURISTIC_H
+#define FT_HEURISTIC_H
+
+#include <stddef.h>
+
+#include "plugin/loader.h"
+
+struct fastest_session;
+
+struct heur_choice {
+    const struct ft_plugin *strategy; /* NULL when none could be chosen */
+    char reason[256];                 /* for the header and --explain */
+};
+
+/* Chooses from the loaded strategy plugins: `--strategy NAME` when given
+ * (an unknown name leaves strategy NULL, with the reason naming the loaded
+ * ones), else the heuristic's pick for the session's items. */
+struct heur_choice heur_choose(const struct fastest_session *session);
+
+#endif

@@ -1,0 +1,131 @@
+#include "plan/arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Blocks are chained; allocations bump a pointer in the newest block. A
+ * request larger than a quarter of the block size gets a block of its own
+ * so that big strings do not waste the rest of a shared block. */
+enum { ARENA_BLOCK_SIZE = 64 * 1024, ARENA_ALIGN = 16 };
+
+struct arena_block {
+    struct arena_block *next;
+    size_t size;
+    size_t used;
+    _Alignas(ARENA_ALIGN) unsigned char data[];
+};
+
+struct ft_arena {
+    struct arena_block *head;
+    size_t total_used;
+};
+
+struct ft_arena *arena_new(void)
+{
+    return calloc(1, sizeof(struct ft_arena));
+}
+
+void arena_free(struct ft_arena *arena)
+{
+    if (!arena)
+        return;
+    struct arena_block *block = arena->head;
+    while (block) {
+        struct arena_block *next = block->next;
+        free(block);
+        block = next;
+    }
+    free(arena);
+}
+
+static struct arena_block *new_block(size_t size)
+{
+    struct arena_block *block = malloc(sizeof(struct arena_block) + size);
+    if (!block)
+        return NULL;
+    block->next = NULL;
+    block->size = size;
+    block->used = 0;
+    return block;
+}
+
+void *arena_alloc(struct ft_arena *arena, size_t size)
+{
+    size_t rounded = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (rounded < size)
+        return NULL;
+    struct arena_block *head = arena->head;
+    if (rounded > ARENA_BLOCK_SIZE / 4) {
+        struct arena_block *own = new_block(rounded);
+        if (!own)
+            return NULL;
+        /* Behind the head, so the head keeps serving small requests. */
+        if (head) {
+            own->next = head->next;
+            head->next = own;
+        } else {
+            arena->head = own;
+        }
+        own->used = rounded;
+        arena->total_used += rounded;
+        memset(own->data, 0, rounded);
+        return own->data;
+    }
+    if (!head || head->size - head->used < rounded) {
+        head = new_block(ARENA_BLOCK_SIZE);
+        if (!head)
+            return NULL;
+        head->next = arena->head;
+        arena->head = head;
+    }
+    void *memory = head->data + head->used;
+    head->used += rounded;
+    arena->total_used += rounded;
+    memset(memory, 0, rounded);
+    return memory;
+}
+
+char *arena_strndup(struct ft_arena *arena, const char *text, size_t length)
+{
+    char *copy = arena_alloc(arena, length + 1);
+    if (!copy)
+        return NULL;
+    memcpy(copy, text, length);
+    copy[length] = '\0';
+    return copy;
+}
+
+char *arena_strdup(struct ft_arena *arena, const char *text)
+{
+    return text ? arena_strndup(arena, text, strlen(text)) : NULL;
+}
+
+char *arena_vprintf(struct ft_arena *arena, const char *format, va_list args)
+{
+    va_list copy;
+    va_copy(copy, args);
+    int length = vsnprintf(NULL, 0, format, copy);
+    va_end(copy);
+    if (length < 0)
+        return NULL;
+    char *text = arena_alloc(arena, (size_t)length + 1);
+    if (text)
+        vsnprintf(text, (size_t)length + 1, format, args);
+    return text;
+}
+
+char *arena_printf(struct ft_arena *arena, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    char *text = arena_vprintf(arena, format, args);
+    va_end(args);
+    return text;
+}
+
+size_t arena_used(const struct ft_arena *arena)
+{
+    return arena->total_used;
+}

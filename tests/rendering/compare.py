@@ -51,13 +51,11 @@ def run_pytest(target: str, tb: str, showlocals: bool, verbosity: int) -> list:
             return json.load(stream)
 
 
-def _fixture_function(module, name):
-    fixture = getattr(module, name)
-    return fixture.__pytest_wrapped__.obj
-
-
 def _call_fixture(module, name, finalizers):
-    function = _fixture_function(module, name)
+    # Hidden, as the engine's own frames are, from tracebacks that are not
+    # cut at the test's file.
+    __tracebackhide__ = True
+    function = getattr(module, name).__pytest_wrapped__.obj
     args = [_call_fixture(module, arg, finalizers)
             for arg in inspect.signature(function).parameters]
     value = function(*args)
@@ -68,7 +66,8 @@ def _call_fixture(module, name, finalizers):
 
 
 def run_item(nodeid: str, tb: str, showlocals: bool, verbosity: int) -> dict:
-    """Run one test the simple way; its failing phase's rendering by phase."""
+    """Run one test the simple way; each failing phase's rendering by phase."""
+    __tracebackhide__ = True
     path, *names = nodeid.split("::")
     module = importlib.import_module(os.path.basename(path)[:-3])
     owner = module
@@ -78,16 +77,24 @@ def run_item(nodeid: str, tb: str, showlocals: bool, verbosity: int) -> dict:
     render = dict(style=tb, showlocals=showlocals, invocation_dir=HERE, verbosity=verbosity,
                   cut_frames=function)
     finalizers = []
-    params = [p for p in inspect.signature(function).parameters]
+    rendered = {}
+    kwargs = {}
     try:
-        kwargs = {p: _call_fixture(module, p, finalizers) for p in params}
+        for name in inspect.signature(function).parameters:
+            kwargs[name] = _call_fixture(module, name, finalizers)
     except BaseException as exc:
-        return {"setup": render_failure(exc, **render)}
-    try:
-        function(**kwargs)
-    except BaseException as exc:
-        return {"call": render_failure(exc, **render)}
-    return {}
+        rendered["setup"] = render_failure(exc, **render)
+    else:
+        try:
+            function(**kwargs)
+        except BaseException as exc:
+            rendered["call"] = render_failure(exc, **render)
+    for generator in reversed(finalizers):
+        try:
+            next(generator, None)
+        except BaseException as exc:
+            rendered["teardown"] = render_failure(exc, **render)
+    return rendered
 
 
 def run_collect(nodeid: str, tb: str, showlocals: bool, verbosity: int) -> dict:

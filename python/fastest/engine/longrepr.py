@@ -25,7 +25,13 @@ Interface used by the engine core::
         errors, ``pytest.skip`` at module level, and any other exception, as
         pytest shows them in the ERRORS section.
 
-Both return ``{"longrepr", "crash_path", "crash_line", "crash_message"}``:
+    message_failure(text: str) -> dict
+
+        A failure pytest reports as plain text rather than a traceback, e.g.
+        ``message_failure("[XPASS(strict)] " + reason)`` for a strict xfail
+        that passed: the text on its own line, no reprcrash.
+
+All return ``{"longrepr", "crash_path", "crash_line", "crash_message"}``:
 ``longrepr`` is what pytest writes under the ``____ name ____`` header
 (``str(report.longrepr)`` is that text stripped); ``crash_*`` is
 ``report.longrepr.reprcrash`` (path as in ``co_filename``, 1-based line,
@@ -70,6 +76,11 @@ def _result(text: str, exc: Optional[BaseException], entries: Optional[List[Entr
         "crash_line": crash.lineno + 1,
         "crash_message": exception_only(exc),
     }
+
+
+def message_failure(text: str) -> dict:
+    """See the module docstring."""
+    return _result(text + "\n", None, None)
 
 
 def _is_message_only_failure(exc: BaseException) -> bool:
@@ -165,18 +176,17 @@ def render_collect_error(exc: BaseException, *, path: str, style: str, showlocal
     if isinstance(exc, SyntaxError):
         # pytest shows its own importer frames here; fastest's are dropped.
         entries = [e for e in entries if not is_framework_frame(e)]
-        return _result(_short_traceback_text(exc, entries, width) + "\n", None, None)
+        return message_failure(_short_traceback_text(exc, entries, width))
     if isinstance(exc, ImportError):
         keep = is_user_frame if verbosity < 2 else lambda e: not is_framework_frame(e)
         entries = [e for e in entries if keep(e)]
         shown = (_short_traceback_text(exc, entries, width) if entries
                  else exception_only(exc))
-        text = (f"ImportError while importing test module '{path}'.\n"
-                "Hint: make sure your test modules/packages have valid Python names.\n"
-                f"Traceback:\n{shown}\n")
-        return _result(text, None, None)
+        return message_failure(f"ImportError while importing test module '{path}'.\n"
+                               "Hint: make sure your test modules/packages have valid Python names.\n"
+                               f"Traceback:\n{shown}")
     if getattr(exc, "allow_module_level", True) is False:
-        return _result(_MODULE_LEVEL_SKIP + "\n", None, None)
+        return message_failure(_MODULE_LEVEL_SKIP)
     if entries:
         entries = prune_for_module(entries, path)
     if style == "auto":

@@ -1,5 +1,7 @@
 """Helpers in another module, so tracebacks cross files."""
 
+import pytest
+
 
 def explode(depth):
     if depth == 0:
@@ -15,3 +17,8 @@ def hidden_check(value):
 
 def parse(text):
     return int(text)
+
+
+@pytest.fixture
+def fixture_from_other_module():
+    parse("other module")

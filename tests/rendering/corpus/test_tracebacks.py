@@ -4,6 +4,7 @@ import sys
 import pytest
 
 import rendering_helpers
+from rendering_helpers import fixture_from_other_module  # noqa: F401
 
 
 def test_assert_plain():
@@ -259,3 +260,27 @@ def broken_generator_fixture():
 
 def test_uses_broken_generator_fixture(broken_generator_fixture):
     pass
+
+
+def test_uses_fixture_from_other_module(fixture_from_other_module):
+    pass
+
+
+@pytest.fixture
+def failing_teardown():
+    yield "value"
+    raise RuntimeError("teardown went wrong")
+
+
+def test_uses_failing_teardown(failing_teardown):
+    pass
+
+
+@pytest.fixture
+def failing_teardown_helper():
+    yield "value"
+    rendering_helpers.explode(1)
+
+
+def test_uses_failing_teardown_helper(failing_teardown_helper):
+    assert failing_teardown_helper == "other"

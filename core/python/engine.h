@@ -17,6 +17,28 @@ int pyh_engine_run(struct fastest_session *session, const size_t *items, size_t 
 int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,
                       void *sink_context, char **out_error);
 
+/* An item the engine built by importing its module. Strings are borrowed
+ * for the duration of the callback. */
+struct pyh_collected_item {
+    const char *node_id;
+    const char *path;
+    const char *node_kind;
+    int line; /* 0-based */
+    const char *const *marks;
+    size_t mark_count;
+    const char *const *keywords;
+    size_t keyword_count;
+};
+
+typedef int (*pyh_item_fn)(void *context, const struct pyh_collected_item *item);
+
+/* Has the engine import the given files (rootdir-relative) and build their
+ * items, as pytest collects them; calls visit once per item in collection
+ * order (a non-zero return stops and is returned). Starts the engine when
+ * needed. Returns 0, or an error with *out_error (free it with free()). */
+int pyh_engine_collect(struct fastest_session *session, const char *const *paths, size_t count,
+                       pyh_item_fn visit, void *context, char **out_error);
+
 /* Drops the session's engine object. */
 void pyh_engine_release(struct fastest_session *session);
 

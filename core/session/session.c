@@ -17,7 +17,8 @@ struct fastest_session *session_new(void)
         return NULL;
     session->options = opt_new();
     session->ini = opt_new();
-    if (!session->options || !session->ini) {
+    session->fastest_config = opt_new();
+    if (!session->options || !session->ini || !session->fastest_config) {
         session_free(session);
         return NULL;
     }
@@ -41,6 +42,7 @@ void session_free(struct fastest_session *session)
     plug_unload_all(&session->plugins);
     opt_free(session->options);
     opt_free(session->ini);
+    opt_free(session->fastest_config);
     free(session->rootdir);
     free(session->inifile);
     free(session);

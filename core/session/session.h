@@ -40,6 +40,7 @@ struct ft_tally {
 struct fastest_session {
     struct ft_options *options; /* command line, addopts merged; dest -> values */
     struct ft_options *ini;     /* the pytest config file's values; key -> values */
+    struct ft_options *fastest_config; /* fastest's own config keys, by option dest */
     char *rootdir;              /* absolute */
     char *inifile;              /* absolute, or NULL */
     struct ft_plugin_set plugins;

@@ -9,6 +9,7 @@ resolve module fixtures, call, catch) and renders each exception with
 
 import difflib
 import importlib
+import importlib.util
 import inspect
 import json
 import os
@@ -21,6 +22,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True  # corpus imports leave no caches in the tree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "python"))
 
+from fastest.assertion.pyc_cache import load_or_rewrite  # noqa: E402
+from fastest.assertion.runtime import set_verbosity  # noqa: E402
 from fastest.engine.longrepr import render_collect_error, render_failure  # noqa: E402
 
 CONFIGS = [
@@ -36,12 +39,18 @@ CONFIGS = [
 ]
 
 
+# Corpora run with pytest's assertion rewriting; all others with --assert=plain.
+REWRITTEN = {"rewrite_corpus"}
+
+
 def run_pytest(target: str, tb: str, showlocals: bool, verbosity: int) -> list:
     with tempfile.NamedTemporaryFile(suffix=".json") as record:
         env = dict(os.environ, FASTEST_RENDERING_RECORD=record.name, COLUMNS="80",
                    PYTHONPATH=HERE, PYTHONDONTWRITEBYTECODE="1")
-        args = [sys.executable, "-m", "pytest", target, "--assert=plain", "-p", "no:cacheprovider",
+        args = [sys.executable, "-m", "pytest", target, "-p", "no:cacheprovider",
                 "-p", "record_pytest", f"--tb={tb}"]
+        if target not in REWRITTEN:
+            args.append("--assert=plain")
         if showlocals:
             args.append("--showlocals")
         if verbosity:
@@ -65,11 +74,26 @@ def _call_fixture(module, name, finalizers):
     return value
 
 
+def import_test_module(path: str):
+    """The test module, its asserts rewritten by fastest when pytest's are."""
+    name = os.path.basename(path)[:-3]
+    if name in sys.modules:
+        return sys.modules[name]
+    if os.path.dirname(path) not in REWRITTEN:
+        return importlib.import_module(name)
+    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, path))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    exec(load_or_rewrite(spec.origin), module.__dict__)
+    return module
+
+
 def run_item(nodeid: str, tb: str, showlocals: bool, verbosity: int) -> dict:
     """Run one test the simple way; each failing phase's rendering by phase."""
     __tracebackhide__ = True
     path, *names = nodeid.split("::")
-    module = importlib.import_module(os.path.basename(path)[:-3])
+    module = import_test_module(path)
+    set_verbosity(verbosity)
     owner = module
     for name in names[:-1]:
         owner = getattr(owner, name)()
@@ -159,7 +183,8 @@ def main() -> int:
     problems = []
     checked = 0
     for config in CONFIGS:
-        for target, runner in (("corpus", run_item), ("collect_corpus", run_collect)):
+        for target, runner in (("corpus", run_item), ("rewrite_corpus", run_item),
+                               ("collect_corpus", run_collect)):
             records = run_pytest(target, *config)
             checked += len(records)
             problems.extend(compare(records, runner, config))

@@ -14,18 +14,31 @@
 #define HELP_COLUMN 24
 #define MAX_GROUPS 64
 
-/* "-k EXPRESSION, --keyword=EXPRESSION" into buffer. */
-static void format_invocation(const struct cli_option *option, char *buffer, size_t size)
+/* argparse's metavar: the given one, else "{a,b}" from the choices, else
+ * the dest in capitals. */
+static void format_metavar(const struct cli_option *option, char *metavar, size_t size)
 {
-    char metavar[64];
     if (option->metavar) {
-        snprintf(metavar, sizeof(metavar), "%s", option->metavar);
+        snprintf(metavar, size, "%s", option->metavar);
+    } else if (option->choices) {
+        snprintf(metavar, size, "{");
+        for (size_t c = 0; option->choices[c]; c++)
+            snprintf(metavar + strlen(metavar), size - strlen(metavar), "%s%s", c ? "," : "",
+                     option->choices[c]);
+        snprintf(metavar + strlen(metavar), size - strlen(metavar), "}");
     } else {
         size_t i = 0;
-        for (; option->dest[i] && i + 1 < sizeof(metavar); i++)
+        for (; option->dest[i] && i + 1 < size; i++)
             metavar[i] = (char)toupper((unsigned char)option->dest[i]);
         metavar[i] = '\0';
     }
+}
+
+/* "-k EXPRESSION, --keyword=EXPRESSION" into buffer. */
+static void format_invocation(const struct cli_option *option, char *buffer, size_t size)
+{
+    char metavar[128];
+    format_metavar(option, metavar, sizeof(metavar));
     buffer[0] = '\0';
     for (size_t n = 0; n < CLI_MAX_NAMES && option->names[n]; n++) {
         const char *name = option->names[n];

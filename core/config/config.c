@@ -211,3 +211,22 @@ int cfg_merged_args(const struct ft_config *config, const char *const *words, si
         rc = cfg_list_append(out, words[i]);
     return rc;
 }
+
+static void visit_value(const struct cfg_value *value, cfg_visit_fn visit, void *context)
+{
+    visit(context, value->key, value->is_list, (const char *const *)value->items,
+          value->item_count);
+}
+
+void cfg_each(const struct ft_config *config, cfg_visit_fn visit, void *context)
+{
+    const struct cfg_table *file = &config->location.contents.pytest;
+    for (size_t i = 0; i < file->count; i++) {
+        const struct cfg_value *override = table_find(&config->overrides, file->values[i].key);
+        visit_value(override ? override : &file->values[i], visit, context);
+    }
+    for (size_t i = 0; i < config->overrides.count; i++) {
+        if (!table_find(file, config->overrides.values[i].key))
+            visit_value(&config->overrides.values[i], visit, context);
+    }
+}

@@ -74,6 +74,13 @@ int cfg_get_bool(const struct ft_config *config, const char *key, bool fallback,
 /* One of fastest's own keys (see above), or NULL. Owned by config. */
 const char *cfg_fastest(const struct ft_config *config, const char *key);
 
+/* Calls visit for every pytest ini key that is set, in file order, then
+ * the -o keys the file does not have; -o values win. A text value is one
+ * item with is_list false. The strings are owned by config. */
+typedef void (*cfg_visit_fn)(void *context, const char *key, bool is_list,
+                             const char *const *items, size_t count);
+void cfg_each(const struct ft_config *config, cfg_visit_fn visit, void *context);
+
 /* ini addopts (-o applied) followed by words: the full argument list to
  * parse. Appends to *out. Returns what cfg_get_list returns. */
 int cfg_merged_args(const struct ft_config *config, const char *const *words, size_t count,

@@ -281,10 +281,14 @@ int cfg_locate(const char *inifile_arg, const char *rootdir_arg, const char *con
                size_t arg_count, const char *invocation_dir, struct cfg_location *out,
                char **out_error)
 {
+    char *cwd = absolute_path(invocation_dir, "/");
     char **dirs;
-    long dir_count = dirs_from_args(args, arg_count, invocation_dir, &dirs);
-    if (dir_count < 0)
+    long dir_count = cwd ? dirs_from_args(args, arg_count, cwd, &dirs) : -1;
+    if (dir_count < 0) {
+        free(cwd);
         return FASTEST_ENOMEM;
+    }
+    invocation_dir = cwd;
     int rc = 0;
     if (inifile_arg && *inifile_arg) {
         out->inifile = absolute_path(inifile_arg, invocation_dir);
@@ -312,6 +316,7 @@ int cfg_locate(const char *inifile_arg, const char *rootdir_arg, const char *con
             rc = *out_error ? FASTEST_EUSAGE : FASTEST_ENOMEM;
         }
     }
+    free(cwd);
     if (rc)
         cfg_location_clear(out);
     return rc;

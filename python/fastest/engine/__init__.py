@@ -1,0 +1,49 @@
+"""fastest's native engine: runs pytest test modules with pytest 7.2.1's
+semantics without importing pytest.
+
+Interface (called by the C core, core/python/engine.c)::
+
+    from fastest.engine import Session
+    session = Session(config)
+        config: {"rootdir": abs path, "inifile": rootdir-relative name or None,
+                 "ini": {key: str | [str]}, "options": {pytest dest: [str]},
+                 "fixture_modules": [dotted module names]}
+        Installs the light ``pytest`` module (fastest.pytest_api) and the
+        assert-rewriting import hook; registers fastest.capture.fixtures,
+        the fixture modules (their ``fastest_wrap_phase(item, when)``
+        generators wrap every phase) and ``pytestconfig`` as session-level
+        fixtures.
+
+    items = session.collect(paths)
+        paths: rootdir-relative test files. Imports them and their conftest
+        chain and returns, in pytest's run order (reorder_items applied per
+        call), one dict per item: {"node_id", "path", "lineno" (0-based),
+        "domain", "node_kind", "marks": [names, nearest first],
+        "keywords": [names]}.
+
+    reports = session.collect_reports()
+        The ``collect_report`` events of collection errors and module-level
+        skips not handed out yet; ``run()`` emits any left before its items
+        (with the collection warnings).
+
+    stop = session.run(node_ids, emit)
+        Runs those items in order, calling ``emit(event)`` per
+        docs/engine-events.md: item_start, test_report (setup, call,
+        teardown), item_finish, warning. The teardown of the batch's last
+        item is deferred to the next run() or finish(), when the next item
+        is known. Returns True when the run must stop (-x/--maxfail reached,
+        KeyboardInterrupt or pytest.exit(); then ``session.interrupted``
+        holds the exception).
+
+    session.finish(emit)
+        Finishes the deferred teardown and tears down every remaining scope.
+
+Skip reports carry pytest's triple: ``skip_path`` is absolute (pytest's
+report.longrepr[0]); the reporter makes it relative for display.
+
+Also ``install_import_hook(rewrite_fn)`` (see importing.py).
+"""
+from .importing import install_import_hook
+from .session import Session
+
+__all__ = ["Session", "install_import_hook"]

@@ -1,0 +1,128 @@
+"""Collecting one test file: its conftest chain, its package nodes, the
+import, and the items; every failure becomes a ``collect_report`` event the
+way pytest reports it (errors, module-level skips)."""
+from __future__ import annotations
+
+import os
+from typing import Any, List, Tuple
+
+from fastest.pytest_api.outcomes import Skipped
+
+from .collect_errors import CollectError
+from .collect_python import PythonCollector
+from .importing import ImportPathMismatchError, import_path
+from .nodes import Module, Package
+
+
+def _package_chain(session_node, directory: str):
+    """Package nodes for the ``__init__.py`` directories holding the file,
+    outermost first, below rootdir."""
+    rootdir = str(session_node.path)
+    directories = []
+    while os.path.isfile(os.path.join(directory, "__init__.py")) and directory.startswith(rootdir + os.sep):
+        directories.append(directory)
+        directory = os.path.dirname(directory)
+    parent = session_node
+    for package_dir in reversed(directories):
+        nodeid = os.path.relpath(package_dir, rootdir).replace(os.sep, "/")
+        cache = session_node.stash.setdefault("packages", {})
+        if nodeid not in cache:
+            from pathlib import Path
+
+            cache[nodeid] = Package(os.path.basename(package_dir), parent, nodeid, Path(package_dir))
+        parent = cache[nodeid]
+    return parent
+
+
+def _report(nodeid: str, outcome: str, **fields: Any) -> dict:
+    return {"kind": "collect_report", "node_id": nodeid, "outcome": outcome, **fields}
+
+
+def _error_report(session, nodeid: str, path: str, exc: BaseException) -> dict:
+    if isinstance(exc, CollectError):
+        return _report(nodeid, "failed", longrepr=str(exc))
+    if isinstance(exc, ImportPathMismatchError):
+        name, module_file, test_file = exc.args
+        text = (
+            f"import file mismatch:\nimported module '{name}' has this __file__ attribute:\n"
+            f"  {module_file}\nwhich is not the same as the test file we want to collect:\n"
+            f"  {test_file}\nHINT: remove __pycache__ / .pyc files and/or use a unique basename for your test file modules"
+        )
+        return _report(nodeid, "failed", longrepr=text)
+    from fastest.engine.longrepr import render_collect_error
+
+    config = session.config
+    rendered = render_collect_error(
+        exc,
+        path=path,
+        style=config.getoption("tbstyle") or "auto",
+        showlocals=config.getoption("showlocals"),
+        invocation_dir=str(config.invocation_params.dir),
+        verbosity=config.getoption("verbose"),
+    )
+    return _report(nodeid, "failed", **{k: v for k, v in rendered.items() if v is not None})
+
+
+def collect_file(session, relative_path: str) -> Tuple[List[Any], List[dict]]:
+    """(items, collect_report events) of the test file at ``relative_path``."""
+    from fastest.engine.warnings_capture import catch_phase
+
+    node = session.node
+    config = session.config
+    path = os.path.join(str(config.rootpath), relative_path)
+    nodeid = relative_path.replace(os.sep, "/")
+    reports: List[dict] = []
+    items: List[Any] = []
+    with catch_phase(
+        ini_filters=config.getini("filterwarnings"),
+        cmdline_filters=list(config.getoption("pythonwarnings") or []),
+        mark_filters=[],
+        nodeid="",
+    ) as warning_events:
+        try:
+            session.conftests.load_for(os.path.dirname(path))
+        except Exception as exc:
+            reports.append(_error_report(session, nodeid, path, exc))
+            return items, reports
+        if session.conftests.is_ignored(path):
+            return items, reports
+        parent = _package_chain(node, os.path.dirname(path))
+        from pathlib import Path
+
+        module_node = Module(os.path.basename(path), parent, nodeid, Path(path))
+        try:
+            module_node.obj = import_path(path, config.getoption("importmode") or "prepend", str(config.rootpath))
+        except Skipped as exc:
+            if exc.allow_module_level:
+                reports.append(_skip_report(nodeid, path, exc))
+            else:
+                reports.append(_error_report(session, nodeid, path, exc))
+            return items, reports
+        except Exception as exc:
+            reports.append(_error_report(session, nodeid, path, exc))
+            return items, reports
+        collector = PythonCollector(node, session.conftests.generate_hooks)
+        try:
+            items = collector.collect_module(module_node)
+        except Skipped as exc:
+            reports.append(_skip_report(nodeid, path, exc))
+            items = []
+        except Exception as exc:
+            reports.append(_error_report(session, nodeid, path, exc))
+            items = []
+    session.collect_warnings.extend(warning_events)
+    return items, reports
+
+
+def _skip_report(nodeid: str, path: str, exc: Skipped) -> dict:
+    from fastest.engine.longrepr_traceback import crash_entry, entries_of
+
+    entries = entries_of(exc.__traceback__)
+    crash = crash_entry(entries) if entries else None
+    return _report(
+        nodeid,
+        "skipped",
+        skip_path=crash.code.co_filename if crash else path,
+        skip_line=crash.lineno + 1 if crash else 0,
+        skip_reason="Skipped: " + str(exc),
+    )

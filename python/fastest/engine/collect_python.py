@@ -1,0 +1,192 @@
+"""Building items from an imported test module by introspection, as
+``_pytest/python.py`` does: test classes and functions by the
+python_classes/python_functions patterns, ``__test__``, inheritance (base
+class members first), parametrization through ``pytest_generate_tests``
+hooks, fixture ``params`` and ``parametrize`` marks."""
+from __future__ import annotations
+
+import inspect
+from fnmatch import fnmatch
+from typing import Any, Callable, List, Optional
+
+from fastest.pytest_api.marks import MARK_GEN, get_unpacked_marks
+from fastest.pytest_api.warning_types import PytestCollectionWarning
+
+from .introspection import get_real_func, is_generator_function, source_file_of, source_line_of
+from .metafunc import Metafunc
+from .nodes import Class, Function, Module, Node
+from .xunit import inject_class_fixtures, inject_module_fixtures
+
+_IGNORED_ATTRIBUTES = frozenset({"__builtins__", "__file__", "__cached__"})
+
+
+def _matches(patterns: List[str], name: str) -> bool:
+    for pattern in patterns:
+        if name.startswith(pattern):
+            return True
+        if ("*" in pattern or "?" in pattern or "[" in pattern) and fnmatch(name, pattern):
+            return True
+    return False
+
+
+class _Definition(Node):
+    """The unparametrized function node ``pytest_generate_tests`` sees."""
+
+
+class PythonCollector:
+    """Turns modules and classes into items; one per session."""
+
+    def __init__(self, session, generate_hooks: Callable[[str], List[Callable]]) -> None:
+        self.session = session
+        self.config = session.config
+        self.fixturemanager = session._fixturemanager
+        self.class_patterns = self.config.getini("python_classes")
+        self.function_patterns = self.config.getini("python_functions")
+        # conftest pytest_generate_tests hooks visible from a node id, nearest first
+        self.generate_hooks = generate_hooks
+
+    def collect_module(self, module_node: Module) -> List[Function]:
+        module = module_node.obj
+        module_node.own_markers.extend(get_unpacked_marks(module))
+        inject_module_fixtures(module)
+        self.fixturemanager.parsefactories(module, module_node.nodeid)
+        return self._collect_members(module_node, [module.__dict__])
+
+    def _collect_class(self, class_node: Class) -> List[Function]:
+        cls = class_node.obj
+        if not getattr(cls, "__test__", True):
+            return []
+        for constructor in ("__init__", "__new__"):
+            if getattr(cls, constructor) != getattr(object, constructor):
+                class_node.warn(
+                    PytestCollectionWarning(
+                        f"cannot collect test class {cls.__name__!r} because it has a "
+                        f"{constructor} constructor (from: {class_node.parent.nodeid})"
+                    )
+                )
+                return []
+        inject_class_fixtures(cls)
+        self.fixturemanager.parsefactories(class_node.newinstance(), class_node.nodeid)
+        return self._collect_members(class_node, [cls.__dict__, *(base.__dict__ for base in cls.__mro__)])
+
+    def _collect_members(self, parent: Node, dicts: List[dict]) -> List[Function]:
+        seen: set = set()
+        per_dict: List[List[Function]] = []
+        for namespace in dicts:
+            items: List[Function] = []
+            for name, obj in list(namespace.items()):
+                if name in _IGNORED_ATTRIBUTES or name in seen:
+                    continue
+                seen.add(name)
+                items.extend(self._make_items(parent, name, obj))
+            per_dict.append(items)
+        # Members of base classes come first, as in pytest.
+        return [item for items in reversed(per_dict) for item in items]
+
+    def _make_items(self, parent: Node, name: str, obj: Any) -> List[Function]:
+        unittest = _unittest_module()
+        if unittest is not None and isinstance(obj, type) and issubclass(obj, unittest.TestCase):
+            from .unittest_items import collect_testcase
+
+            return collect_testcase(self, parent, name, obj)
+        if isinstance(obj, type):
+            if self._is_test_class(obj, name):
+                node = Class(name, parent, f"{parent.nodeid}::{name}", parent.path, obj)
+                node.own_markers.extend(get_unpacked_marks(obj))
+                node.keywords.update({mark.name: mark for mark in node.own_markers})
+                return self._collect_class(node)
+            return []
+        if not self._is_test_function(obj, name):
+            return []
+        obj = getattr(obj, "__func__", obj)
+        if not (inspect.isfunction(obj) or inspect.isfunction(get_real_func(obj))):
+            import warnings
+
+            warnings.warn_explicit(
+                PytestCollectionWarning(f"cannot collect {name!r} because it is not a function."),
+                category=None,
+                filename=source_file_of(obj),
+                lineno=source_line_of(obj) + 1,
+            )
+            return []
+        if not getattr(obj, "__test__", True):
+            return []
+        if is_generator_function(obj):
+            return [self._generator_item(parent, name)]
+        return self._generate_functions(parent, name, obj)
+
+    def _is_test_class(self, obj: type, name: str) -> bool:
+        if not (_matches(self.class_patterns, name) or getattr(obj, "__test__", False) is True):
+            return False
+        return not inspect.isabstract(obj)
+
+    def _is_test_function(self, obj: Any, name: str) -> bool:
+        if not (_matches(self.function_patterns, name) or getattr(obj, "__test__", False) is True):
+            return False
+        if isinstance(obj, (staticmethod, classmethod)):
+            obj = getattr(obj, "__func__", False)
+        return callable(obj) and getattr(obj, "_pytestfixturefunction", None) is None
+
+    def _bound(self, parent: Node, name: str) -> Any:
+        """The test callable: a method of a fresh instance for classes."""
+        holder = parent.newinstance() if isinstance(parent, Class) else parent.obj
+        return getattr(holder, name)
+
+    def _generator_item(self, parent: Node, name: str) -> Function:
+        reason = f"yield tests were removed in pytest 4.0 - {name} will be ignored"
+        obj = self._bound(parent, name)
+        definition = _Definition(name, parent, f"{parent.nodeid}::{name}", parent.path, obj)
+        fixtureinfo = self.fixturemanager.getfixtureinfo(definition, obj, _class_of(parent))
+        item = Function(name, parent, obj, name, fixtureinfo=fixtureinfo)
+        item.add_marker(MARK_GEN.xfail(run=False, reason=reason))
+        item.warn(PytestCollectionWarning(reason))
+        return item
+
+    def _generate_functions(self, parent: Node, name: str, function: Any) -> List[Function]:
+        cls = _class_of(parent)
+        obj = self._bound(parent, name)
+        definition = _Definition(name, parent, f"{parent.nodeid}::{name}", parent.path, obj)
+        definition.own_markers.extend(get_unpacked_marks(getattr(obj, "__func__", obj)))
+        fixtureinfo = self.fixturemanager.getfixtureinfo(definition, obj, cls)
+        module = parent.getparent(Module).obj
+        metafunc = Metafunc(definition, fixtureinfo, self.config, cls=cls, module=module)
+        for hook in self._generate_hooks_for(definition, module, cls):
+            hook(metafunc=metafunc)
+        if not metafunc._calls:
+            return [Function(name, parent, obj, name, fixtureinfo=fixtureinfo)]
+        self.fixturemanager.add_direct_param_fixturedefs(parent, metafunc)
+        fixtureinfo.prune_dependency_tree()
+        # Each item of a class gets an instance of its own.
+        return [
+            Function(f"{name}[{callspec.id}]", parent, self._bound(parent, name), name, callspec=callspec, fixtureinfo=fixtureinfo)
+            for callspec in metafunc._calls
+        ]
+
+    def _generate_hooks_for(self, definition: Node, module: Any, cls: Optional[type]) -> List[Callable]:
+        """``pytest_generate_tests`` implementations in pytest's call order:
+        the class's, the module's, the conftests' (nearest first), then the
+        builtin ones (fixture params, then parametrize marks)."""
+        hooks: List[Callable] = []
+        if cls is not None and hasattr(cls, "pytest_generate_tests"):
+            hooks.append(cls().pytest_generate_tests)
+        if hasattr(module, "pytest_generate_tests"):
+            hooks.append(module.pytest_generate_tests)
+        hooks.extend(self.generate_hooks(definition.nodeid))
+        hooks.append(lambda metafunc: self.fixturemanager.generate_fixture_params(metafunc))
+        hooks.append(_parametrize_from_marks)
+        return hooks
+
+
+def _parametrize_from_marks(metafunc: Metafunc) -> None:
+    for mark in metafunc.definition.iter_markers("parametrize"):
+        metafunc.parametrize(*mark.args, **mark.kwargs, _param_mark=mark)
+
+
+def _class_of(parent: Node) -> Optional[type]:
+    return parent.obj if isinstance(parent, Class) else None
+
+
+def _unittest_module():
+    import sys
+
+    return sys.modules.get("unittest")

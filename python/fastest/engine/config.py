@@ -1,0 +1,229 @@
+"""The ``config`` object test code and fixtures see (``request.config``,
+``pytestconfig``, ``item.config``): typed command-line options and ini
+values from the dict the C core hands the engine, with pytest's API."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Union
+
+from fastest.pytest_api.marks import BUILTIN_MARKERS
+
+# pytest's defaults and types for the options the engine and builtin
+# fixtures read. Options absent here keep their raw string (or list).
+_FLAG, _COUNT, _INT, _TEXT, _LIST = "flag", "count", "int", "text", "list"
+_OPTION_TYPES: Dict[str, tuple] = {
+    "verbose": (_COUNT, 0),
+    "quiet": (_COUNT, 0),
+    "exitfirst": (_FLAG, False),
+    "maxfail": (_INT, 0),
+    "tbstyle": (_TEXT, "auto"),
+    "capture": (_TEXT, "fd"),
+    "importmode": (_TEXT, "prepend"),
+    "basetemp": (_TEXT, None),
+    "strict_markers": (_FLAG, False),
+    "strict": (_FLAG, False),
+    "runxfail": (_FLAG, False),
+    "assertmode": (_TEXT, "rewrite"),
+    "pythonwarnings": (_LIST, None),
+    "showlocals": (_FLAG, False),
+    "keyword": (_TEXT, ""),
+    "markexpr": (_TEXT, ""),
+    "confcutdir": (_TEXT, None),
+    "noconftest": (_FLAG, False),
+    "collectonly": (_FLAG, False),
+    "log_level": (_TEXT, None),
+    "log_format": (_TEXT, None),
+    "log_date_format": (_TEXT, None),
+    "log_cli_level": (_TEXT, None),
+    "log_file": (_TEXT, None),
+    "log_file_level": (_TEXT, None),
+    "cacheclear": (_FLAG, False),
+    "cache_dir": (_TEXT, None),
+    "deselect": (_LIST, None),
+    "ignore": (_LIST, None),
+    "file_or_dir": (_LIST, []),
+    "override_ini": (_LIST, None),
+    "plugins": (_LIST, []),
+}
+
+# pytest's ini types for the keys the engine and builtin fixtures read; a
+# missing "args"/"linelist" key reads as [], a missing string as "".
+_INI_TYPES: Dict[str, tuple] = {
+    "python_files": ("args", ["test_*.py", "*_test.py"]),
+    "python_classes": ("args", ["Test"]),
+    "python_functions": ("args", ["test"]),
+    "usefixtures": ("args", []),
+    "norecursedirs": ("args", []),
+    "testpaths": ("args", []),
+    "markers": ("linelist", []),
+    "filterwarnings": ("linelist", []),
+    "pythonpath": ("paths", []),
+    "xfail_strict": ("bool", False),
+    "empty_parameter_set_mark": ("string", None),
+    "log_level": ("string", None),
+    "log_format": ("string", "%(levelname)-8s %(name)s:%(filename)s:%(lineno)d %(message)s"),
+    "log_date_format": ("string", "%H:%M:%S"),
+    "log_auto_indent": ("string", None),
+    "log_cli": ("bool", False),
+    "log_file": ("string", ""),
+    "cache_dir": ("string", ".pytest_cache"),
+    "tmp_path_retention_count": ("string", "3"),
+    "tmp_path_retention_policy": ("string", "all"),
+    "junit_family": ("string", "xunit2"),
+    "console_output_style": ("string", "progress"),
+    "disable_test_id_escaping_and_forfeit_all_rights_to_community_support": ("bool", False),
+}
+
+
+_NOTSET = object()
+
+
+def _typed_option(dest: str, values: List[str]) -> Any:
+    kind, _default = _OPTION_TYPES.get(dest, (None, None))
+    if kind == _FLAG:
+        return bool(values) and values[-1].lower() not in ("0", "false", "no")
+    if kind == _COUNT:
+        if len(values) == 1 and values[0].lstrip("-").isdigit():
+            return int(values[0])
+        return len(values)
+    if kind == _INT:
+        return int(values[-1]) if values else 0
+    if kind == _LIST:
+        return list(values)
+    if kind == _TEXT or len(values) == 1:
+        return values[-1] if values else None
+    return list(values)
+
+
+def _typed_ini(kind: str, raw: Union[str, List[str]], rootdir: Path) -> Any:
+    if kind == "bool":
+        text = raw if isinstance(raw, str) else " ".join(raw)
+        return text.strip().lower() in ("1", "true", "yes", "on", "y", "t")
+    if kind in ("args", "paths"):
+        import shlex
+
+        values = shlex.split(raw) if isinstance(raw, str) else list(raw)
+        return [rootdir / value for value in values] if kind == "paths" else values
+    if kind == "linelist":
+        lines = raw.split("\n") if isinstance(raw, str) else list(raw)
+        return [line.strip() for line in lines if line.strip()]
+    return raw if isinstance(raw, str) else "\n".join(raw)
+
+
+class _OptionNamespace:
+    """``config.option``: attribute access to the typed options."""
+
+    def __init__(self, values: Dict[str, Any]) -> None:
+        self.__dict__.update(values)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _OPTION_TYPES:
+            return _OPTION_TYPES[name][1]
+        raise AttributeError(name)
+
+
+class _PluginManager:
+    """Enough of pytest's plugin manager for fixtures that probe plugins:
+    native mode runs no pytest plugins."""
+
+    def hasplugin(self, name: str) -> bool:
+        return False
+
+    def getplugin(self, name: str) -> None:
+        return None
+
+    def get_plugin(self, name: str) -> None:
+        return None
+
+    def register(self, plugin: object, name: Optional[str] = None) -> None:
+        """Plugins cannot be registered in native mode; ignored."""
+
+
+class Config:
+    """pytest's Config API over the configuration the C core resolved."""
+
+    def __init__(self, rootdir: str, inifile: Optional[str], ini: Dict[str, Any], options: Dict[str, List[str]]) -> None:
+        self.rootpath = Path(rootdir)
+        self.inipath = Path(rootdir, inifile) if inifile else None
+        self._raw_ini = dict(ini)
+        self._ini_cache: Dict[str, Any] = {}
+        self.option = _OptionNamespace({dest: _typed_option(dest, values) for dest, values in options.items()})
+        self.invocation_params = _InvocationParams(os.getcwd())
+        self.pluginmanager = _PluginManager()
+        self.stash: Dict[Any, Any] = {}
+        self._inicache = self._ini_cache
+        self.args: List[str] = list(self.option.file_or_dir or [])
+
+    @property
+    def rootdir(self) -> Path:
+        """pytest's legacy py.path attribute; a Path here (py is not used)."""
+        return self.rootpath
+
+    @property
+    def inifile(self) -> Optional[Path]:
+        return self.inipath
+
+    @property
+    def known_args_namespace(self) -> _OptionNamespace:
+        return self.option
+
+    def getoption(self, name: str, default: Any = _NOTSET, skip: bool = False) -> Any:
+        """The option's value by dest name ("maxfail"; "--maxfail" works
+        too); ``default`` when unknown, or skip the test with ``skip``."""
+        if name.startswith("-"):
+            name = name.lstrip("-").replace("-", "_")
+        try:
+            value = getattr(self.option, name)
+            if value is None and skip:
+                raise AttributeError(name)
+            return value
+        except AttributeError:
+            if default is not _NOTSET:
+                return default
+            if skip:
+                from fastest.pytest_api.outcomes import skip as skip_test
+
+                skip_test(f"no {name!r} option found")
+            raise ValueError(f"no option named {name!r}") from None
+
+    def getvalue(self, name: str, path: Any = None) -> Any:
+        return self.getoption(name)
+
+    def getini(self, name: str) -> Any:
+        """The ini value, typed as pytest declares it."""
+        try:
+            return self._ini_cache[name]
+        except KeyError:
+            value = self._ini_cache[name] = self._compute_ini(name)
+            return value
+
+    def _compute_ini(self, name: str) -> Any:
+        kind, default = _INI_TYPES.get(name, ("string", ""))
+        overrides = [entry.split("=", 1) for entry in (self.option.override_ini or []) if "=" in entry]
+        raw = dict(overrides).get(name, self._raw_ini.get(name))
+        value = default if raw is None else _typed_ini(kind, raw, self.rootpath)
+        if name == "markers":
+            value = list(value) + list(BUILTIN_MARKERS)
+        return list(value) if isinstance(value, list) else value
+
+    def addinivalue_line(self, name: str, line: str) -> None:
+        """Append ``line`` to a linelist ini value (``markers`` mostly)."""
+        self.getini(name).append(line)
+
+    def issue_config_time_warning(self, warning: Warning, stacklevel: int) -> None:
+        import warnings
+
+        warnings.warn(warning, stacklevel=stacklevel)
+
+    def get_verbosity(self) -> int:
+        return self.option.verbose
+
+
+class _InvocationParams:
+    """``config.invocation_params``: where the run started."""
+
+    def __init__(self, cwd: str) -> None:
+        self.dir = Path(cwd)
+        self.args: tuple = ()
+        self.plugins = None

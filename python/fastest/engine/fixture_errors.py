@@ -1,0 +1,58 @@
+"""Errors of fixture resolution and their report text, as pytest prints
+them: a missing fixture (with the list of available ones), a recursive
+dependency, a scope mismatch."""
+from __future__ import annotations
+
+import inspect
+from typing import List, Optional
+
+from .introspection import get_real_func, source_file_of, source_line_of
+
+
+class FixtureLookupError(LookupError):
+    """A requested fixture is missing or cannot be provided."""
+
+    def __init__(self, argname: Optional[str], request, msg: Optional[str] = None) -> None:
+        self.argname = argname
+        self.request = request
+        self.fixturestack = request._get_fixturestack()
+        self.msg = msg
+
+    def formatrepr(self) -> str:
+        """The report text (pytest's FixtureLookupErrorRepr)."""
+        lines: List[str] = []
+        stack = [self.request._pyfuncitem.obj]
+        stack.extend(fixturedef.func for fixturedef in self.fixturestack)
+        msg = self.msg
+        if msg is not None:
+            # The last fixture raised the error: show the requesting side.
+            stack = stack[:-1]
+        path, lineno = "", 0
+        for function in stack:
+            path, lineno = source_file_of(function), source_line_of(function)
+            try:
+                source, _ = inspect.getsourcelines(get_real_func(function))
+            except (OSError, IndexError, TypeError):
+                lines.append(f"file {path}, line {lineno + 1}: source code not available")
+                continue
+            lines.append(f"file {path}, line {lineno + 1}")
+            for line in source:
+                line = line.rstrip()
+                lines.append("  " + line)
+                if line.lstrip().startswith("def"):
+                    break
+        if msg is None:
+            manager = self.request._fixturemanager
+            available = manager.visible_names(self.request._pyfuncitem.parent.nodeid)
+            if self.argname in available:
+                msg = f" recursive dependency involving fixture '{self.argname}' detected"
+            else:
+                msg = f"fixture '{self.argname}' not found"
+            msg += "\n available fixtures: {}".format(", ".join(available))
+            msg += "\n use 'pytest --fixtures [testpath]' for help on them."
+        message_lines = msg.split("\n")
+        lines.append(f"E       {message_lines[0].strip()}")
+        lines.extend(f">       {line.strip()}" for line in message_lines[1:])
+        lines.append("")
+        lines.append(f"{path}:{lineno + 1}")
+        return "\n".join(lines)

@@ -1,0 +1,332 @@
+"""The collection tree pytest code sees: session, package, module, class and
+test function nodes with pytest's node API (``nodeid``, ``path``,
+``keywords``, ``iter_markers``, ``add_marker``, ``addfinalizer`` ...).
+
+Nodes are plain objects built by introspection (see collect_python.py);
+they hold no collection logic themselves."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Dict, Iterator, List, Optional, Tuple
+
+from fastest.pytest_api.marks import Mark, MarkDecorator, get_unpacked_marks
+
+
+class NodeKeywords:
+    """A node's keywords: its own, then its parent's (pytest's NodeKeywords)."""
+
+    __slots__ = ("node", "parent", "_own")
+
+    def __init__(self, node: "Node") -> None:
+        self.node = node
+        self.parent = node.parent
+        self._own: Dict[str, Any] = {node.name: True}
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._own[key]
+        except KeyError:
+            if self.parent is None:
+                raise
+            return self.parent.keywords[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._own[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        raise ValueError("cannot delete key in keywords dict")
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._own or (self.parent is not None and key in self.parent.keywords)
+
+    def update(self, other: Any = (), **kwds: Any) -> None:
+        self._own.update(other)
+        self._own.update(kwds)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._own
+        if self.parent is not None:
+            for key in self.parent.keywords:
+                if key not in self._own:
+                    yield key
+
+    def keys(self) -> List[str]:
+        return list(self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __repr__(self) -> str:
+        return f"<NodeKeywords for node {self.node}>"
+
+
+class Node:
+    """Base of all nodes. ``nodeid`` is pytest's: rootdir-relative path with
+    "/" then "::"-separated names."""
+
+    def __init__(self, name: str, parent: Optional["Node"], nodeid: str, path: Path, obj: Any = None) -> None:
+        self.name = name
+        self.parent = parent
+        self.nodeid = nodeid
+        self.path = path
+        self.obj = obj
+        if parent is not None:
+            self.session = parent.session
+            self.config = parent.config
+        self.own_markers: List[Mark] = []
+        self.keywords = NodeKeywords(self)
+        self.extra_keyword_matches: set = set()
+        self.stash: Dict[Any, Any] = {}
+
+    @property
+    def fspath(self) -> Path:
+        """pytest's legacy py.path attribute; a Path here."""
+        return self.path
+
+    @property
+    def ihook(self) -> "_NoHooks":
+        return _NO_HOOKS
+
+    def listchain(self) -> List["Node"]:
+        """The nodes from the session down to this one."""
+        chain = []
+        node: Optional[Node] = self
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        chain.reverse()
+        return chain
+
+    def listnames(self) -> List[str]:
+        return [node.name for node in self.listchain()]
+
+    def add_marker(self, marker, append: bool = True) -> None:
+        """Attach a mark (a name, decorator or Mark) to this node."""
+        if isinstance(marker, str):
+            from fastest.pytest_api.marks import MARK_GEN
+
+            marker_ = getattr(MARK_GEN, marker)
+        elif isinstance(marker, MarkDecorator):
+            marker_ = marker
+        else:
+            raise ValueError("is not a string or pytest.mark.* Marker")
+        self.keywords[marker_.name] = marker_
+        if append:
+            self.own_markers.append(marker_.mark)
+        else:
+            self.own_markers.insert(0, marker_.mark)
+
+    def iter_markers_with_node(self, name: Optional[str] = None) -> Iterator[Tuple["Node", Mark]]:
+        """Marks of this node then of its parents (nearest first)."""
+        node: Optional[Node] = self
+        while node is not None:
+            for mark in node.own_markers:
+                if name is None or getattr(mark, "name", None) == name:
+                    yield node, mark
+            node = node.parent
+
+    def iter_markers(self, name: Optional[str] = None) -> Iterator[Mark]:
+        return (mark for _, mark in self.iter_markers_with_node(name))
+
+    def get_closest_marker(self, name: str, default: Optional[Mark] = None) -> Optional[Mark]:
+        return next(self.iter_markers(name), default)
+
+    def listextrakeywords(self) -> set:
+        extra: set = set()
+        for node in self.listchain():
+            extra.update(node.extra_keyword_matches)
+        return extra
+
+    def getparent(self, cls: type) -> Optional["Node"]:
+        node: Optional[Node] = self
+        while node is not None and not isinstance(node, cls):
+            node = node.parent
+        return node
+
+    def addfinalizer(self, finalizer) -> None:
+        """Run ``finalizer`` when this node is torn down."""
+        self.session._setupstate.addfinalizer(finalizer, self)
+
+    def warn(self, warning: Warning) -> None:
+        """Issue a warning attributed to this node's source location."""
+        import warnings
+
+        path, lineno = self._location_for_warning()
+        warnings.warn_explicit(warning, category=None, filename=str(path), lineno=lineno + 1)
+
+    def _location_for_warning(self) -> Tuple[Path, int]:
+        return self.path, 0
+
+    def setup(self) -> None:
+        """Called when the first item below this node is set up."""
+
+    def teardown(self) -> None:
+        """Called when the last item below this node is torn down."""
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name}>"
+
+    def __hash__(self) -> int:
+        return hash(self.nodeid)
+
+
+class _NoHooks:
+    """``node.ihook``: native mode has no pluggy hooks; calls are no-ops."""
+
+    def __getattr__(self, name: str):
+        return lambda **kwargs: None
+
+
+_NO_HOOKS = _NoHooks()
+
+
+class SessionNode(Node):
+    """The root node; ``request.session`` and ``item.session``."""
+
+    def __init__(self, config) -> None:
+        self.session = self
+        self.config = config
+        super().__init__(config.rootpath.name, None, "", config.rootpath)
+        self.testsfailed = 0
+        self.testscollected = 0
+        self.shouldstop: Any = False
+        self.shouldfail: Any = False
+        self.items: List["Item"] = []
+        self.startpath = config.invocation_params.dir
+        self._setupstate = None
+        self._fixturemanager = None
+
+    class Interrupted(KeyboardInterrupt):
+        """Raised to stop the run."""
+
+    class Failed(Exception):
+        """Raised when the run stops on failures."""
+
+
+class Package(Node):
+    """A directory with ``__init__.py``; its ``setup_module`` runs once."""
+
+    def setup(self) -> None:
+        from .xunit import call_optional_argument, first_plain_function
+
+        module = self.obj
+        if module is None:
+            return
+        setup = first_plain_function(module, ("setUpModule", "setup_module"))
+        if setup is not None:
+            call_optional_argument(setup, module)
+        teardown = first_plain_function(module, ("tearDownModule", "teardown_module"))
+        if teardown is not None:
+            self.addfinalizer(lambda: call_optional_argument(teardown, module))
+
+
+class Module(Node):
+    """A test module; ``obj`` is the imported module."""
+
+
+class Class(Node):
+    """A test class; ``obj`` is the class."""
+
+    def newinstance(self) -> Any:
+        return self.obj()
+
+
+class Item(Node):
+    """A runnable test."""
+
+    nofuncargs = False
+
+    def __init__(self, name: str, parent: Node, nodeid: str, path: Path, obj: Any = None) -> None:
+        super().__init__(name, parent, nodeid, path, obj)
+        self.user_properties: List[Tuple[str, object]] = []
+        self._report_sections: List[Tuple[str, str, str]] = []
+
+    def add_report_section(self, when: str, key: str, content: str) -> None:
+        """Attach text to this item's report for phase ``when``
+        ("Captured <key> <when>")."""
+        if content:
+            self._report_sections.append((when, key, content))
+
+    def reportinfo(self) -> Tuple[Path, Optional[int], str]:
+        return self.path, None, ""
+
+    @property
+    def location(self) -> Tuple[str, Optional[int], str]:
+        """(rootdir-relative path, 0-based line, dotted domain)."""
+        path, lineno, domain = self.reportinfo()
+        relative = os.path.relpath(path, self.session.path).replace(os.sep, "/")
+        return relative, lineno, domain
+
+
+class Function(Item):
+    """A test function or method, possibly one parametrization of it."""
+
+    def __init__(self, name: str, parent: Node, obj: Any, originalname: str, callspec=None, fixtureinfo=None) -> None:
+        nodeid = f"{parent.nodeid}::{name}"
+        super().__init__(name, parent, nodeid, parent.path, obj)
+        self.originalname = originalname
+        if callspec is not None:
+            self.callspec = callspec
+        self._fixtureinfo = fixtureinfo
+        self.fixturenames = fixtureinfo.names_closure if fixtureinfo is not None else []
+        self.funcargs: Dict[str, Any] = {}
+        self._request = None
+        function = getattr(obj, "__func__", obj)
+        self.own_markers.extend(get_unpacked_marks(function))
+        if callspec is not None:
+            self.own_markers.extend(callspec.marks)
+            self.keywords[callspec.id] = True
+        self.keywords.update(getattr(function, "__dict__", {}))
+        self.keywords.update({mark.name: mark for mark in self.own_markers})
+
+    @property
+    def function(self):
+        """The underlying Python function (unbound)."""
+        return getattr(self.obj, "__func__", self.obj)
+
+    @property
+    def instance(self):
+        return getattr(self.obj, "__self__", None)
+
+    @property
+    def cls(self):
+        node = self.getparent(Class)
+        return node.obj if node is not None else None
+
+    @property
+    def module(self):
+        node = self.getparent(Module)
+        return node.obj if node is not None else None
+
+    def _source_line(self) -> int:
+        from .introspection import source_line_of
+
+        return source_line_of(self.obj)
+
+    def reportinfo(self) -> Tuple[Path, int, str]:
+        return self.path, self._source_line(), self.getmodpath()
+
+    def _location_for_warning(self) -> Tuple[Path, int]:
+        return self.path, self._source_line()
+
+    def getmodpath(self) -> str:
+        """The dotted name below the module ("TestX.test_y[1]")."""
+        names = []
+        node: Optional[Node] = self
+        while node is not None and not isinstance(node, Module):
+            names.append(node.name)
+            node = node.parent
+        names.reverse()
+        return ".".join(names)
+
+    def setup(self) -> None:
+        """Compute the fixtures this test requests (the runner created
+        ``_request`` for this run)."""
+        self._request._fillfixtures()

@@ -1,0 +1,82 @@
+"""pytest's item reordering (``_pytest/fixtures.py: reorder_items``): items
+sharing a parameter of a session/package/module/class-scoped parametrized
+fixture are grouped, so that each parameter value is set up once."""
+from __future__ import annotations
+
+from collections import deque
+from typing import Dict, Iterator, List, Sequence
+
+from . import scope as scopes
+
+
+def _parametrized_keys(item, scope: int) -> Iterator[tuple]:
+    callspec = getattr(item, "callspec", None)
+    if callspec is None:
+        return
+    for argname, param_index in sorted(callspec.indices.items()):
+        if callspec._arg2scope[argname] != scope:
+            continue
+        if scope == scopes.SESSION:
+            yield (argname, param_index)
+        elif scope == scopes.PACKAGE:
+            yield (argname, param_index, item.path.parent)
+        elif scope == scopes.MODULE:
+            yield (argname, param_index, item.path)
+        else:
+            yield (argname, param_index, item.path, item.cls)
+
+
+def reorder_items(items: Sequence) -> List:
+    argkeys_cache: Dict[int, Dict[object, Dict[tuple, None]]] = {}
+    items_by_argkey: Dict[int, Dict[tuple, deque]] = {}
+    for scope in scopes.HIGH_SCOPES:
+        cache: Dict[object, Dict[tuple, None]] = {}
+        by_key: Dict[tuple, deque] = {}
+        argkeys_cache[scope] = cache
+        items_by_argkey[scope] = by_key
+        for item in items:
+            keys = dict.fromkeys(_parametrized_keys(item, scope))
+            if keys:
+                cache[item] = keys
+                for key in keys:
+                    by_key.setdefault(key, deque()).append(item)
+    return list(_reorder_at_scope(dict.fromkeys(items), argkeys_cache, items_by_argkey, scopes.SESSION))
+
+
+def _fix_cache_order(item, argkeys_cache, items_by_argkey) -> None:
+    for scope in scopes.HIGH_SCOPES:
+        for key in argkeys_cache[scope].get(item, []):
+            items_by_argkey[scope][key].appendleft(item)
+
+
+def _reorder_at_scope(items: Dict, argkeys_cache, items_by_argkey, scope: int) -> Dict:
+    if scope == scopes.FUNCTION or len(items) < 3:
+        return items
+    ignore: set = set()
+    items_deque = deque(items)
+    items_done: Dict = {}
+    scoped_items_by_argkey = items_by_argkey[scope]
+    scoped_argkeys_cache = argkeys_cache[scope]
+    while items_deque:
+        no_argkey_group: Dict = {}
+        slicing_argkey = None
+        while items_deque:
+            item = items_deque.popleft()
+            if item in items_done or item in no_argkey_group:
+                continue
+            argkeys = dict.fromkeys(k for k in scoped_argkeys_cache.get(item, []) if k not in ignore)
+            if not argkeys:
+                no_argkey_group[item] = None
+            else:
+                slicing_argkey, _ = argkeys.popitem()
+                matching = [i for i in scoped_items_by_argkey[slicing_argkey] if i in items]
+                for i in reversed(matching):
+                    _fix_cache_order(i, argkeys_cache, items_by_argkey)
+                    items_deque.appendleft(i)
+                break
+        if no_argkey_group:
+            no_argkey_group = _reorder_at_scope(no_argkey_group, argkeys_cache, items_by_argkey, scope - 1)
+            for item in no_argkey_group:
+                items_done[item] = None
+        ignore.add(slicing_argkey)
+    return items_done

@@ -1,0 +1,252 @@
+"""One item's run protocol (pytest's runtestprotocol): setup, call and
+teardown phases, each wrapped in output capture, warning capture and the
+fixture modules' phase wrappers, each turned into a ``test_report`` event
+with pytest's outcome rules (skips, xfail/xpass, strict xpass)."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from typing import Any, Callable, Dict, List, Optional
+
+from fastest.pytest_api.outcomes import Exit, Skipped, XFailed, skip, xfail
+from fastest.pytest_api.warning_types import PytestReturnNotNoneWarning, PytestUnhandledCoroutineWarning
+
+from .fixture_errors import FixtureLookupError
+from .introspection import is_async_function
+from .skipping import evaluate_skip_marks, evaluate_xfail_marks
+
+Emit = Callable[[dict], None]
+
+_ASYNC_UNSUPPORTED = (
+    "async def functions are not natively supported and have been skipped.\n"
+    "You need to install a suitable plugin for your async framework, for example:\n"
+    "  - anyio\n  - pytest-asyncio\n  - pytest-tornasync\n  - pytest-trio\n  - pytest-twisted"
+)
+
+
+class Interrupted(BaseException):
+    """A phase raised KeyboardInterrupt or pytest.exit(): stop the run."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(cause)
+        self.cause = cause
+
+
+class ItemRunner:
+    """Runs items for a session; holds what every phase needs."""
+
+    def __init__(self, session) -> None:
+        self.session = session
+        config = session.config
+        self.runxfail = config.getoption("runxfail")
+        self.tbstyle = config.getoption("tbstyle") or "auto"
+        self.showlocals = config.getoption("showlocals")
+        self.verbosity = config.getoption("verbose")
+        self.ini_filters = config.getini("filterwarnings")
+        self.cmdline_filters = list(config.getoption("pythonwarnings") or [])
+        self.capture = session.capture
+        self.phase_wrappers: List[Callable] = session.phase_wrappers
+
+    # --- protocol ---
+    def setup_and_call(self, item, emit: Emit) -> None:
+        """item_start, the setup report and, if setup passed, the call report."""
+        emit({"kind": "item_start", "node_id": item.nodeid, "location_path": item.location[0]})
+        item.funcargs = {}
+        from .request import FixtureRequest
+
+        item._request = FixtureRequest(item)
+        item.stash["xfailed"] = None
+        if self._phase(item, "setup", lambda: self._setup(item), emit) == "passed":
+            self._phase(item, "call", lambda: self._call(item), emit)
+
+    def teardown(self, item, nextitem, emit: Emit) -> None:
+        """The teardown report (tearing down what ``nextitem`` does not
+        need), then item_finish."""
+        self._phase(item, "teardown", lambda: self.session._setupstate.teardown_exact(nextitem), emit)
+        item._request = None
+        item.funcargs = None
+        emit({"kind": "item_finish", "node_id": item.nodeid})
+
+    # --- phases ---
+    def _setup(self, item) -> None:
+        skipped = evaluate_skip_marks(item)
+        if skipped is not None:
+            raise Skipped(skipped.reason, _use_item_location=True)
+        item.stash["xfailed"] = xfailed = evaluate_xfail_marks(item)
+        if xfailed and not self.runxfail and not xfailed.run:
+            xfail("[NOTRUN] " + xfailed.reason)
+        self.session._setupstate.setup(item)
+
+    def _call(self, item) -> None:
+        xfailed = item.stash.get("xfailed")
+        if xfailed is None:
+            item.stash["xfailed"] = xfailed = evaluate_xfail_marks(item)
+        if xfailed and not self.runxfail and not xfailed.run:
+            xfail("[NOTRUN] " + xfailed.reason)
+        runtest = getattr(item, "runtest", None)
+        if runtest is not None:
+            runtest()
+        else:
+            self._call_function(item)
+
+    def _call_function(self, item) -> None:
+        import warnings
+
+        function = item.obj
+        if is_async_function(function):
+            _skip_async(item)
+        result = function(**{name: item.funcargs[name] for name in item._fixtureinfo.argnames})
+        if hasattr(result, "__await__") or hasattr(result, "__aiter__"):
+            _skip_async(item)
+        elif result is not None:
+            warnings.warn(
+                PytestReturnNotNoneWarning(
+                    f"Expected None, but {item.nodeid} returned {result!r}, which will be an error in a "
+                    "future version of pytest.  Did you mean to use `assert` instead of `return`?"
+                )
+            )
+
+    def _phase(self, item, when: str, function: Callable[[], None], emit: Emit) -> str:
+        """Run one phase; emit its warnings and report; return its outcome."""
+        from fastest.engine.warnings_capture import catch_phase
+
+        marks = [arg for mark in item.iter_markers("filterwarnings") for arg in mark.args]
+        exc_info = None
+        start = time.time()
+        started = time.perf_counter()
+        with self.capture.phase() as captured:
+            with catch_phase(ini_filters=self.ini_filters, cmdline_filters=self.cmdline_filters, mark_filters=marks, nodeid=item.nodeid) as warning_events:
+                exc_info = self._wrapped(item, when, function)
+        duration = time.perf_counter() - started
+        stop = time.time()
+        item.add_report_section(when, "stdout", captured.out)
+        item.add_report_section(when, "stderr", captured.err)
+        for event in warning_events:
+            emit(event)
+        recorded = item.take_recorded_error() if hasattr(item, "take_recorded_error") else None
+        if recorded is not None:
+            exc_info = recorded
+        if exc_info is not None and isinstance(exc_info[1], (KeyboardInterrupt, Exit)):
+            raise Interrupted(exc_info[1])
+        report = self._report(item, when, exc_info)
+        report.update(duration=duration, start=start, stop=stop)
+        emit(report)
+        return report["outcome"]
+
+    def _wrapped(self, item, when: str, function: Callable[[], None]) -> Optional[tuple]:
+        """Run ``function`` inside the phase wrappers; its exc_info or None."""
+        entered = []
+        exc_info = None
+        try:
+            for wrapper in self.phase_wrappers:
+                generator = wrapper(item, when)
+                next(generator)
+                entered.append(generator)
+            function()
+        except BaseException:
+            exc_info = sys.exc_info()
+        for generator in reversed(entered):
+            try:
+                next(generator)
+            except StopIteration:
+                pass
+            except BaseException:
+                if exc_info is None:
+                    exc_info = sys.exc_info()
+        return exc_info
+
+    # --- reports ---
+    def _report(self, item, when: str, exc_info) -> Dict[str, Any]:
+        path, lineno, domain = item.location
+        report: Dict[str, Any] = {
+            "kind": "test_report",
+            "node_id": item.nodeid,
+            "phase": when,
+            "location_path": path,
+            "location_line": -1 if lineno is None else lineno,
+            "location_domain": domain,
+            "node_kind": type(item).__name__,
+            "sections": [[f"Captured {key} {phase}", content] for phase, key, content in item._report_sections],
+            "properties": [[name, str(value)] for name, value in item.user_properties],
+        }
+        exc = exc_info[1] if exc_info is not None else None
+        unittest = sys.modules.get("unittest")
+        if unittest is not None and isinstance(exc, unittest.SkipTest):
+            try:
+                skip(str(exc))
+            except Skipped:
+                exc_info = sys.exc_info()
+                exc = exc_info[1]
+        if exc is None:
+            report["outcome"] = "passed"
+        elif isinstance(exc, Skipped):
+            report["outcome"] = "skipped"
+            self._skip_triple(report, item, exc_info)
+        else:
+            report["outcome"] = "failed"
+            report.update(self._failure(item, exc))
+        self._apply_xfail(report, item, when, exc)
+        return report
+
+    def _skip_triple(self, report: Dict[str, Any], item, exc_info) -> None:
+        exc = exc_info[1]
+        message = "Skipped: " + str(exc) if exc.msg is not None else "Skipped: <Skipped instance>"
+        if exc._use_item_location:
+            path, lineno = item.reportinfo()[:2]
+            report.update(skip_path=os.fspath(path), skip_line=(lineno or 0) + 1, skip_reason=message)
+            return
+        from fastest.engine.longrepr_traceback import crash_entry, entries_of
+
+        entries = entries_of(exc_info[2])
+        crash = crash_entry(entries) if entries else None
+        report.update(
+            skip_path=crash.code.co_filename if crash else str(item.path),
+            skip_line=crash.lineno + 1 if crash else 0,
+            skip_reason=message,
+        )
+
+    def _failure(self, item, exc: BaseException) -> Dict[str, Any]:
+        if isinstance(exc, FixtureLookupError):
+            return {"longrepr": exc.formatrepr(), "crash_path": None, "crash_line": None, "crash_message": None}
+        from fastest.engine.longrepr import render_failure
+
+        rendered = render_failure(
+            exc,
+            style=self.tbstyle,
+            showlocals=self.showlocals,
+            invocation_dir=str(self.session.config.invocation_params.dir),
+            verbosity=self.verbosity,
+            cut_frames=getattr(item, "function", None),
+        )
+        return {key: value for key, value in rendered.items() if value is not None}
+
+    def _apply_xfail(self, report: Dict[str, Any], item, when: str, exc: Optional[BaseException]) -> None:
+        """pytest's skipping.pytest_runtest_makereport."""
+        xfailed = item.stash.get("xfailed")
+        if self.runxfail:
+            return
+        if isinstance(exc, XFailed):
+            report["wasxfail"] = "reason: " + (exc.msg or "")
+            report["outcome"] = "skipped"
+        elif report["outcome"] != "skipped" and xfailed:
+            if exc is not None:
+                if xfailed.raises is not None and not isinstance(exc, xfailed.raises):
+                    report["outcome"] = "failed"
+                else:
+                    report["outcome"] = "skipped"
+                    report["wasxfail"] = xfailed.reason
+            elif when == "call":
+                if xfailed.strict:
+                    report["outcome"] = "failed"
+                    report["longrepr"] = "[XPASS(strict)] " + xfailed.reason
+                else:
+                    report["outcome"] = "passed"
+                    report["wasxfail"] = xfailed.reason
+
+
+def _skip_async(item) -> None:
+    import warnings
+
+    warnings.warn(PytestUnhandledCoroutineWarning(_ASYNC_UNSUPPORTED.format(item.nodeid)))
+    skip(reason="async def function and no async plugin installed (see warnings)")

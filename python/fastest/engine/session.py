@@ -1,0 +1,171 @@
+"""The engine session: the object the C core drives (see the package
+docstring for the interface). It owns the config, the fixture registry, the
+node tree built so far, the setup stack and the deferred teardown."""
+from __future__ import annotations
+
+import sys
+from typing import Any, Callable, Dict, List, Optional
+
+from .config import Config
+from .conftests import ConftestRegistry
+from .fixtures import FixtureManager
+from .nodes import SessionNode
+from .runner import Interrupted, ItemRunner
+from .setupstate import SetupState
+
+Emit = Callable[[dict], None]
+
+
+class Session:
+    def __init__(self, config: Dict[str, Any]) -> None:
+        self.config = Config(config["rootdir"], config.get("inifile"), config.get("ini", {}), config.get("options", {}))
+        self.node = SessionNode(self.config)
+        self.node._setupstate = SetupState()
+        self.node._fixturemanager = FixtureManager(self.config)
+        self.interrupted: Optional[BaseException] = None
+        self._items: Dict[str, Any] = {}
+        self._collect_reports: List[dict] = []
+        self.collect_warnings: List[dict] = []
+        self._pending = None  # the last item run, its teardown deferred
+        self._install_pytest_module()
+        self.conftests = ConftestRegistry(self.node)
+        self.phase_wrappers: List[Callable] = []
+        self._register_fixture_modules(config.get("fixture_modules", []))
+        from fastest.capture import CaptureManager
+
+        self.node.capture = self.capture = CaptureManager(self.config.getoption("capture") or "fd")
+        self.capture.start()
+        self.node.phase_wrappers = self.phase_wrappers
+        self.runner = ItemRunner(self.node)
+
+    def _install_pytest_module(self) -> None:
+        import fastest.pytest_api as pytest_api
+
+        sys.modules["pytest"] = pytest_api
+        pytest_api.mark._config = self.config
+        if self.config.getoption("assertmode") != "plain":
+            from . import importing
+
+            try:
+                from fastest.assertion.rewrite import rewrite_module
+            except ImportError:
+                return
+            importing.install_import_hook(rewrite_module, self.config.getini("python_files"))
+
+    def _register_fixture_modules(self, names: List[str]) -> None:
+        """Session-level fixtures: capsys & co, then the given modules."""
+        import importlib
+
+        for name in ["fastest.capture.fixtures", *names]:
+            try:
+                module = importlib.import_module(name)
+            except ImportError:
+                if name == "fastest.capture.fixtures":
+                    continue
+                raise
+            self.node._fixturemanager.parsefactories(module, "")
+            wrapper = getattr(module, "fastest_wrap_phase", None)
+            if wrapper is not None:
+                self.phase_wrappers.append(wrapper)
+        from . import builtin_fixtures
+
+        self.node._fixturemanager.parsefactories(builtin_fixtures, "")
+
+    # --- the C core's interface ---
+    def collect(self, paths: List[str]) -> List[dict]:
+        """Import these rootdir-relative files, build their items; return
+        one dict per item (see the package docstring)."""
+        from .collect_module import collect_file
+        from .reorder import reorder_items
+
+        items = []
+        for path in paths:
+            new_items, reports = collect_file(self, path)
+            items.extend(new_items)
+            self._collect_reports.extend(reports)
+        items = reorder_items(items)
+        result = []
+        for item in items:
+            self._items[item.nodeid] = item
+            location_path, lineno, domain = item.location
+            result.append(
+                {
+                    "node_id": item.nodeid,
+                    "path": location_path,
+                    "lineno": -1 if lineno is None else lineno,
+                    "domain": domain,
+                    "node_kind": type(item).__name__,
+                    "marks": [mark.name for mark in item.iter_markers()],
+                    "keywords": list(item.keywords) + sorted(item.listextrakeywords()),
+                }
+            )
+        self.node.items.extend(items)
+        self.node.testscollected += len(items)
+        return result
+
+    def collect_reports(self) -> List[dict]:
+        """The ``collect_report`` events of every collection error so far
+        (each returned once)."""
+        reports, self._collect_reports = self._collect_reports, []
+        return reports
+
+    def run(self, node_ids: List[str], emit: Emit) -> bool:
+        """Run these items in order; True when the run must stop."""
+        for report in self.collect_reports():
+            emit(report)
+        for warning in self.collect_warnings:
+            emit(warning)
+        self.collect_warnings = []
+        emit = self._counting(emit)
+        items = [self._items[node_id] for node_id in node_ids]
+        try:
+            for index, item in enumerate(items):
+                if self._pending is not None:
+                    self._finish_pending(item, emit)
+                self.runner.setup_and_call(item, emit)
+                if index + 1 < len(items):
+                    self._pending = item
+                    self._finish_pending(items[index + 1], emit)
+                    if self._should_stop():
+                        return True
+                else:
+                    self._pending = item
+        except Interrupted as interrupted:
+            self.interrupted = interrupted.cause
+            self.node.shouldstop = str(interrupted.cause)
+            return True
+        return self._should_stop()
+
+    def finish(self, emit: Emit) -> None:
+        """Tear down whatever is still set up (deferred teardown first)."""
+        try:
+            if self._pending is not None:
+                self._finish_pending(None, self._counting(emit))
+            self.node._setupstate.teardown_exact(None)
+        except Interrupted as interrupted:
+            self.interrupted = interrupted.cause
+        finally:
+            self.capture.stop()
+
+    # --- internals ---
+    def _finish_pending(self, nextitem, emit: Emit) -> None:
+        item, self._pending = self._pending, None
+        self.runner.teardown(item, nextitem, emit)
+
+    def _counting(self, emit: Emit) -> Emit:
+        """``emit`` that also counts failures as pytest does for -x and
+        --maxfail (an xfail's failed report does not count)."""
+        maxfail = 1 if self.config.getoption("exitfirst") else self.config.getoption("maxfail")
+        session = self.node
+
+        def counting_emit(event: dict) -> None:
+            if event["kind"] == "test_report" and event["outcome"] == "failed" and "wasxfail" not in event:
+                session.testsfailed += 1
+                if maxfail and session.testsfailed >= maxfail:
+                    session.shouldfail = f"stopping after {session.testsfailed} failures"
+            emit(event)
+
+        return counting_emit
+
+    def _should_stop(self) -> bool:
+        return bool(self.node.shouldfail or self.node.shouldstop)

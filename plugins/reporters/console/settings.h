@@ -1,0 +1,40 @@
+/* What the console reporter was asked for: pytest's options (by dest name)
+ * and environment, read once when the reporter opens. */
+#ifndef CONSOLE_SETTINGS_H
+#define CONSOLE_SETTINGS_H
+
+#include <stdbool.h>
+
+#include <fastest/host.h>
+
+enum progress_style { PROGRESS_NONE, PROGRESS_PERCENT, PROGRESS_COUNT };
+
+struct console_settings {
+    int verbosity;          /* -v count minus -q count */
+    char reportchars[64];   /* pytest's getreportopt(): "wfE" by default */
+    const char *tbstyle;    /* "auto", "long", "short", "line", "native", "no" */
+    const char *showcapture; /* "no", "stdout", "stderr", "log", "all" */
+    bool collect_only;
+    bool no_header;
+    bool no_summary;
+    bool continue_on_collection_errors;
+    long maxfail;           /* 0: unlimited; -x makes it 1 */
+    bool durations_enabled; /* --durations given */
+    long durations;         /* 0: all */
+    double durations_min;
+    enum progress_style progress;
+    bool has_markup;
+    bool is_tty;
+    bool on_ci;             /* CI or BUILD_NUMBER set: summary lines are not trimmed */
+    int width;
+    const char *python_version;  /* owned by the session */
+    const char *python_executable;
+    const char *cache_dir;
+    const char *strategy_line;
+};
+
+/* Fills *out from the session's options and the process environment. */
+void settings_read(const struct fastest_host *host, const struct fastest_session *session,
+                   struct console_settings *out /* OUT */);
+
+#endif

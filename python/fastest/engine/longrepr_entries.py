@@ -204,19 +204,21 @@ def _write_arguments(out: TextWriter, pairs: List[Tuple[str, str]]) -> None:
 
 
 def _file_location(out: TextWriter, path: str, lineno: int, message: str) -> None:
-    out.line(f"{path}:{lineno}: {message.split(chr(10), 1)[0]}")
+    """``path:line: message`` (first line of the message only)."""
+    first_line = message.split("\n", 1)[0]
+    out.line(f"{path}:{lineno}: {first_line}")
 
 
 def _write_entry(out: TextWriter, entry: Entry, exc: Optional[BaseException],
-                 options: Options) -> str:
-    """Write one entry; returns the style it was written in."""
+                 options: Options) -> None:
+    """Write one entry; ``exc`` is given for the last entry only."""
     style = entry.style or options.style
     if style not in ("short", "long"):
         if exc is not None:
             lines = (str(exc).split("\n") if style == "value"
                      else _exception_lines(exc, 4, markall=False))
             _write_entry_lines(out, lines, style)
-        return style
+        return
     source = options.sources.entry_source(entry.code, entry.lineno)
     index = entry.lineno - (entry.code.co_firstlineno - 1) if source is not None else 0
     short = style == "short"
@@ -229,7 +231,7 @@ def _write_entry(out: TextWriter, entry: Entry, exc: Optional[BaseException],
         _write_entry_lines(out, lines, style)
         for line in local_lines or ():
             out.line(" " * 8 + line)
-        return style
+        return
     if options.funcargs:
         _write_arguments(out, _argument_pairs(entry))
     _write_entry_lines(out, lines, style)
@@ -237,10 +239,8 @@ def _write_entry(out: TextWriter, entry: Entry, exc: Optional[BaseException],
         out.line("")
         for line in local_lines:
             out.line(line)
-    if lines:
-        out.line("")
+    out.line("")
     _file_location(out, *location)
-    return style
 
 
 def write_traceback(out: TextWriter, entries: List[Entry], exc: BaseException,

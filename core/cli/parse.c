@@ -4,7 +4,6 @@
 #include "cli/cli.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -164,7 +163,6 @@ static bool canonical_int(const char *text, char *out, size_t size)
 static bool is_float(const char *text)
 {
     char *end;
-    errno = 0;
     strtod(text, &end);
     if (end == text || strpbrk(text, "xX"))
         return false;

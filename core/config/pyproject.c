@@ -84,31 +84,29 @@ static int parse_document(const char *path, const char *text, size_t length,
     PyObject *document = tomllib && source
                              ? PyObject_CallMethod(tomllib, "loads", "O", source)
                              : NULL;
-    int rc = 0;
+    Py_XDECREF(tomllib);
+    Py_XDECREF(source);
     if (!document) {
         char *why = take_exception_text();
         *out_error = ft_format("%s: %s", path, why ? why : "cannot be parsed");
         free(why);
-        rc = *out_error ? FASTEST_ECONFIG : FASTEST_ENOMEM;
+        return *out_error ? FASTEST_ECONFIG : FASTEST_ENOMEM;
     }
-    Py_XDECREF(tomllib);
-    Py_XDECREF(source);
-    if (document) {
-        PyObject *pytest = tool_table(document, "pytest");
-        PyObject *options = pytest ? PyDict_GetItemString(pytest, "ini_options") : NULL;
-        *out_has_pytest = options && PyDict_Check(options);
-        if (*out_has_pytest)
-            rc = copy_table(options, out_pytest);
-        PyObject *fastest = tool_table(document, "fastest");
-        if (!rc && fastest)
-            rc = copy_table(fastest, out_fastest);
-        if (rc == FASTEST_EPYTHON) {
-            char *why = take_exception_text();
-            *out_error = ft_format("%s: %s", path, why ? why : "unreadable value");
-            free(why);
-        }
-        Py_DECREF(document);
+    int rc = 0;
+    PyObject *pytest = tool_table(document, "pytest");
+    PyObject *options = pytest ? PyDict_GetItemString(pytest, "ini_options") : NULL;
+    *out_has_pytest = options && PyDict_Check(options);
+    if (*out_has_pytest)
+        rc = copy_table(options, out_pytest);
+    PyObject *fastest = tool_table(document, "fastest");
+    if (!rc && fastest)
+        rc = copy_table(fastest, out_fastest);
+    if (rc == FASTEST_EPYTHON) {
+        char *why = take_exception_text();
+        *out_error = ft_format("%s: %s", path, why ? why : "unreadable value");
+        free(why);
     }
+    Py_DECREF(document);
     return rc;
 }
 

@@ -9,6 +9,7 @@ pytest's and pluggy's, and here also fastest's own engine frames, which
 stand where pytest's would.
 """
 
+import functools
 import os
 import sys
 from types import CodeType, FrameType, TracebackType
@@ -130,9 +131,8 @@ def real_function(obj: object) -> object:
         if inner is None:
             break
         obj = inner
-    func = getattr(obj, "func", None)
-    if func is not None and type(obj).__name__ == "partial":
-        obj = func
+    if isinstance(obj, functools.partial):
+        obj = obj.func
     return obj
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from typing import Any, List, Tuple
 
-from fastest.pytest_api.outcomes import Skipped
+from fastest.pytest_api.outcomes import TEST_OUTCOME, Skipped
 
 from .collect_errors import CollectError
 from .collect_python import PythonCollector
@@ -81,7 +81,7 @@ def collect_file(session, relative_path: str) -> Tuple[List[Any], List[dict]]:
     ) as warning_events:
         try:
             session.conftests.load_for(os.path.dirname(path))
-        except Exception as exc:
+        except TEST_OUTCOME as exc:
             reports.append(_error_report(session, nodeid, path, exc))
             return items, reports
         if session.conftests.is_ignored(path):
@@ -98,7 +98,7 @@ def collect_file(session, relative_path: str) -> Tuple[List[Any], List[dict]]:
             else:
                 reports.append(_error_report(session, nodeid, path, exc))
             return items, reports
-        except Exception as exc:
+        except TEST_OUTCOME as exc:
             reports.append(_error_report(session, nodeid, path, exc))
             return items, reports
         collector = PythonCollector(node, session.conftests.generate_hooks)
@@ -107,7 +107,7 @@ def collect_file(session, relative_path: str) -> Tuple[List[Any], List[dict]]:
         except Skipped as exc:
             reports.append(_skip_report(nodeid, path, exc))
             items = []
-        except Exception as exc:
+        except TEST_OUTCOME as exc:
             reports.append(_error_report(session, nodeid, path, exc))
             items = []
     session.collect_warnings.extend(warning_events)

@@ -116,14 +116,13 @@ class PythonCollector:
         return self._generate_functions(parent, name, obj)
 
     def _is_test_class(self, obj: type, name: str) -> bool:
-        if not (_matches(self.class_patterns, name) or getattr(obj, "__test__", False) is True):
-            return False
-        return not inspect.isabstract(obj)
+        return _matches(self.class_patterns, name) or getattr(obj, "__test__", False) is True
 
     def _is_test_function(self, obj: Any, name: str) -> bool:
         if not (_matches(self.function_patterns, name) or getattr(obj, "__test__", False) is True):
             return False
-        if isinstance(obj, (staticmethod, classmethod)):
+        if isinstance(obj, staticmethod):
+            # A classmethod object is not callable: never collected.
             obj = getattr(obj, "__func__", False)
         return callable(obj) and getattr(obj, "_pytestfixturefunction", None) is None
 
@@ -136,7 +135,7 @@ class PythonCollector:
         reason = f"yield tests were removed in pytest 4.0 - {name} will be ignored"
         obj = self._bound(parent, name)
         definition = _Definition(name, parent, f"{parent.nodeid}::{name}", parent.path, obj)
-        fixtureinfo = self.fixturemanager.getfixtureinfo(definition, obj, _class_of(parent))
+        fixtureinfo = self.fixturemanager.getfixtureinfo(definition, getattr(obj, "__func__", obj), _class_of(parent))
         item = Function(name, parent, obj, name, fixtureinfo=fixtureinfo)
         item.add_marker(MARK_GEN.xfail(run=False, reason=reason))
         item.warn(PytestCollectionWarning(reason))
@@ -147,7 +146,7 @@ class PythonCollector:
         obj = self._bound(parent, name)
         definition = _Definition(name, parent, f"{parent.nodeid}::{name}", parent.path, obj)
         definition.own_markers.extend(get_unpacked_marks(getattr(obj, "__func__", obj)))
-        fixtureinfo = self.fixturemanager.getfixtureinfo(definition, obj, cls)
+        fixtureinfo = self.fixturemanager.getfixtureinfo(definition, function, cls)
         module = parent.getparent(Module).obj
         metafunc = Metafunc(definition, fixtureinfo, self.config, cls=cls, module=module)
         for hook in self._generate_hooks_for(definition, module, cls):

@@ -15,7 +15,7 @@ import sys
 
 sys.dont_write_bytecode = True  # corpus imports leave no caches in the tree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), "python"))
+    os.path.realpath(__file__)))), "python"))
 
 from fastest.capture import CaptureManager  # noqa: E402
 from fastest.capture import fixtures as capture_fixtures  # noqa: E402

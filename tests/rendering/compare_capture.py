@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.dirname(os.path.realpath(__file__))
 CORPUS = os.path.join("capture_corpus", "test_capture.py")
 METHODS = {"fd": ["--capture=fd"], "sys": ["--capture=sys"], "no": ["-s"],
            "tee-sys": ["--capture=tee-sys"]}

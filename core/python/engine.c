@@ -256,7 +256,9 @@ static int call_with_sink(struct fastest_session *session, const char *method, P
 int pyh_engine_run(struct fastest_session *session, const size_t *items, size_t count,
                    fastest_event_sink sink, void *sink_context, char **out_error)
 {
-    int rc = pyh_engine_prepare(session, out_error);
+    /* The engine runs only what it has collected: import the modules
+     * first (already imported ones cost nothing). */
+    int rc = pyh_engine_preload(session, items, count, out_error);
     if (rc)
         return rc;
     PyObject *node_ids = node_id_list(session, items, count);

@@ -1,0 +1,115 @@
+#include "run/execute.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <fastest/errors.h>
+#include <fastest/event.h>
+#include <fastest/strategy.h>
+
+#include "plugin/loader.h"
+#include "session/exit_status.h"
+#include "session/session.h"
+
+static double now(void)
+{
+    struct timespec clock;
+    clock_gettime(CLOCK_REALTIME, &clock);
+    return (double)clock.tv_sec + (double)clock.tv_nsec / 1e9;
+}
+
+/* The config file as pytest shows it: relative to rootdir when inside it. */
+static const char *configfile_shown(const struct fastest_session *session)
+{
+    const char *inifile = session->inifile;
+    size_t root_length = session->rootdir ? strlen(session->rootdir) : 0;
+    if (inifile && root_length && strncmp(inifile, session->rootdir, root_length) == 0 &&
+        inifile[root_length] == '/')
+        return inifile + root_length + 1;
+    return inifile;
+}
+
+static struct fastest_event session_event(const struct fastest_session *session, uint32_t kind)
+{
+    return (struct fastest_event){
+        .header = FASTEST_STRUCT_HEADER_INIT(struct fastest_event),
+        .kind = kind,
+        .rootdir = session->rootdir,
+        .configfile = configfile_shown(session),
+        .item_count = session->item_count,
+        .deselected_count = session->deselected_count,
+        .location_line = -1,
+    };
+}
+
+static void list_items(struct fastest_session *session)
+{
+    for (size_t i = 0; i < session->item_count; i++) {
+        struct fastest_event event = session_event(session, FASTEST_EVENT_ITEM_COLLECTED);
+        event.node_id = session->items[i].node_id;
+        event.location_path = session->items[i].path;
+        event.node_kind = session->items[i].node_kind;
+        session_emit(session, &event);
+    }
+}
+
+/* Has the strategy run every item; a strategy that fails is an internal
+ * error (exit 3) after the items it did report. */
+static void run_items(struct fastest_session *session, const struct ft_plugin *strategy)
+{
+    const struct fastest_strategy *table = strategy->descriptor->table;
+    char *error = NULL;
+    int rc = table->run(session_host(), session, &error);
+    /* Stopping at -x or --maxfail is a normal end (the failures decide the
+     * exit code); any other stop is an interruption, as Ctrl-C is. */
+    bool stop_requested = opt_is_true(session->options, "exitfirst") ||
+                          opt_get_long(session->options, "maxfail", 0) > 0;
+    if (rc == FASTEST_EINTR) {
+        if (!stop_requested)
+            session->tally.interrupted = true;
+    } else if (rc) {
+        fprintf(stderr, "fastest: strategy %s failed: %s\n", strategy->descriptor->name,
+                error ? error : fastest_strerror(rc));
+        session->tally.internal_error = true;
+    }
+    free(error);
+}
+
+int exec_session(struct fastest_session *session, const struct ft_plugin *strategy,
+                 const struct exec_collect_error *errors, size_t error_count)
+{
+    double started = now();
+    struct fastest_event start = session_event(session, FASTEST_EVENT_SESSION_START);
+    start.start = started;
+    session_emit(session, &start);
+
+    for (size_t i = 0; i < error_count; i++) {
+        struct fastest_event report = session_event(session, FASTEST_EVENT_COLLECT_REPORT);
+        report.node_id = errors[i].node_id;
+        report.outcome = FASTEST_OUTCOME_FAILED;
+        report.longrepr = errors[i].longrepr;
+        session_emit(session, &report);
+    }
+    struct fastest_event collected = session_event(session, FASTEST_EVENT_COLLECTION_FINISH);
+    collected.error_count = error_count;
+    session_emit(session, &collected);
+
+    bool stop_for_errors =
+        error_count && !opt_is_true(session->options, "continue_on_collection_errors");
+    if (opt_is_true(session->options, "collectonly"))
+        list_items(session);
+    else if (!stop_for_errors && session->item_count)
+        run_items(session, strategy);
+    if (stop_for_errors)
+        session->tally.interrupted = true;
+
+    struct fastest_event finish = session_event(session, FASTEST_EVENT_SESSION_FINISH);
+    finish.exit_status = session_exit_status(session);
+    finish.error_count = error_count;
+    finish.session_duration = now() - started;
+    session_emit(session, &finish);
+    return finish.exit_status;
+}

@@ -1,0 +1,26 @@
+/* A run from its first event to its last: the session events around the
+ * strategy's work, and the exit status pytest would give. */
+#ifndef FT_RUN_EXECUTE_H
+#define FT_RUN_EXECUTE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct fastest_session;
+struct ft_plugin;
+
+/* A collection error to report before any item runs. */
+struct exec_collect_error {
+    const char *node_id; /* the file's rootdir-relative path */
+    const char *longrepr;
+};
+
+/* Emits SESSION_START, the collection errors and COLLECTION_FINISH, then
+ * either lists the items (--collect-only), stops (collection errors
+ * without --continue-on-collection-errors: interrupted, as pytest), or has
+ * the strategy run them; then SESSION_FINISH. Returns pytest's exit code.
+ * Reporters must be open. */
+int exec_session(struct fastest_session *session, const struct ft_plugin *strategy,
+                 const struct exec_collect_error *errors, size_t error_count);
+
+#endif

@@ -1,0 +1,170 @@
+#include "run/run.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <fastest/errors.h>
+#include <fastest/version.h>
+
+#include "cli/cli.h"
+#include "heuristic/heuristic.h"
+#include "plugin/search_path.h"
+#include "python/interpreter.h"
+#include "run/plugin_list.h"
+#include "run/steps.h"
+#include "session/exit_status.h"
+#include "session/session.h"
+
+static void print_refusal(void *context, const char *message)
+{
+    (void)context;
+    fprintf(stderr, "fastest: %s\n", message);
+}
+
+/* pytest prints usage errors as "ERROR: <message>\n\n" on stderr; exit 4. */
+static int usage_error(const char *message)
+{
+    fprintf(stderr, "ERROR: %s\n\n", message ? message : "out of memory");
+    return FT_EXIT_USAGE_ERROR;
+}
+
+/* The plugins' options, one group per plugin, for the parser and --help.
+ * Returns a malloc'd array (the caller frees it) of *out_count groups. */
+static struct cli_plugin_options *plugin_option_groups(const struct ft_plugin_set *plugins,
+                                                       size_t *out_count)
+{
+    struct cli_plugin_options *groups = calloc(plugins->count + 1, sizeof(*groups));
+    *out_count = 0;
+    for (size_t i = 0; groups && i < plugins->count; i++) {
+        const struct fastest_plugin *plugin = plugins->plugins[i].descriptor;
+        if (plugin->option_count)
+            groups[(*out_count)++] = (struct cli_plugin_options){
+                plugin->name, plugin->options, plugin->option_count};
+    }
+    return groups;
+}
+
+/* Facts reporters show that are the host's to tell. */
+static int set_host_facts(struct fastest_session *session, const struct heur_choice *choice)
+{
+    char line[512];
+    snprintf(line, sizeof line, "strategy: %s (%s); pytest API: fastest native",
+             choice->strategy ? choice->strategy->descriptor->name : "none", choice->reason);
+    int rc = opt_set(session->options, "fastest_strategy_line", line);
+    if (rc == 0)
+        rc = opt_set(session->options, "python_version", PY_VERSION);
+    return rc;
+}
+
+/* Everything after the command line is known: what to run, how, and the
+ * report of it. */
+static int run_tests(struct fastest_session *session)
+{
+    struct exec_collect_error *errors = NULL;
+    size_t error_count = 0;
+    char *error = NULL;
+    int rc = run_discover(session, &errors, &error_count, &error);
+    if (rc) {
+        int status = rc == FASTEST_EUSAGE ? usage_error(error) : FT_EXIT_INTERNAL_ERROR;
+        if (rc != FASTEST_EUSAGE)
+            fprintf(stderr, "fastest: %s\n", error ? error : fastest_strerror(rc));
+        free(error);
+        return status;
+    }
+    struct heur_choice choice = heur_choose(session);
+    bool collect_only = opt_is_true(session->options, "collectonly");
+    if (!choice.strategy && !collect_only) {
+        fprintf(stderr, "ERROR: %s\n", choice.reason);
+        run_free_collect_errors(errors, error_count);
+        return FT_EXIT_USAGE_ERROR;
+    }
+    if (opt_is_true(session->options, "explain"))
+        printf("fastest: strategy %s: %s\n",
+               choice.strategy ? choice.strategy->descriptor->name : "none", choice.reason);
+    int status = set_host_facts(session, &choice) ? FT_EXIT_INTERNAL_ERROR : 0;
+    if (status == 0) {
+        rc = session_open_reporters(session, &error);
+        if (rc) {
+            status = usage_error(error);
+            free(error);
+        }
+    }
+    if (status == 0) {
+        status = exec_session(session, choice.strategy, errors, error_count);
+        if (session_close_reporters(session) && status == 0)
+            status = FT_EXIT_INTERNAL_ERROR;
+    }
+    run_free_collect_errors(errors, error_count);
+    return status;
+}
+
+static int run_session(struct fastest_session *session, const char *const *args, size_t count)
+{
+    char *error = NULL;
+    struct cfg_list full_args = {0};
+    int rc = run_configure(session, args, count, &full_args, &error);
+    if (rc) {
+        int status = usage_error(error);
+        free(error);
+        cfg_list_free(&full_args);
+        return status;
+    }
+
+    size_t configured_count = 0;
+    const char *const *configured =
+        opt_values(session->fastest_config, "plugins", &configured_count);
+    plug_load_search_path(&session->plugins, configured, configured_count, session_host(),
+                          print_refusal, NULL);
+
+    size_t group_count;
+    struct cli_plugin_options *groups = plugin_option_groups(&session->plugins, &group_count);
+    struct cli_context context = {
+        .plugins = groups,
+        .plugin_count = group_count,
+        .inifile = session->inifile,
+        .rootdir = session->rootdir,
+    };
+    rc = groups ? cli_parse((const char *const *)full_args.items, full_args.count, &context,
+                            session->options, &error)
+                : FASTEST_ENOMEM;
+    cfg_list_free(&full_args);
+    run_apply_fastest_config(session);
+    int status;
+    if (rc) {
+        status = usage_error(error);
+    } else if (opt_is_true(session->options, "help")) {
+        status = cli_print_help(stdout, &context, 0) ? FT_EXIT_INTERNAL_ERROR : FT_EXIT_OK;
+    } else if (opt_is_true(session->options, "version")) {
+        printf("fastest %s\n", FASTEST_VERSION_STRING);
+        status = FT_EXIT_OK;
+    } else if (opt_is_true(session->options, "list_plugins")) {
+        print_plugin_list(stdout, &session->plugins);
+        status = FT_EXIT_OK;
+    } else {
+        status = run_tests(session);
+    }
+    free(error);
+    free(groups);
+    return status;
+}
+
+int run_fastest(const char *const *args, int count)
+{
+    struct fastest_session *session = session_new();
+    if (!session) {
+        fputs("fastest: out of memory\n", stderr);
+        return FT_EXIT_INTERNAL_ERROR;
+    }
+    int status = run_session(session, args, (size_t)count);
+    fflush(stdout);
+    session_free(session);
+    if (pyh_stop() < 0 && status == FT_EXIT_OK)
+        status = FT_EXIT_INTERNAL_ERROR;
+    return status;
+}

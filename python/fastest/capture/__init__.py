@@ -12,6 +12,11 @@ Interface used by the engine core::
     with manager.suspended(): ...    # let output through (runner printing)
     manager.stop()                   # writes out leftovers, restores streams
 
+With "fd", file descriptors 1 and 2 point at temporary files during a
+phase: anything the process writes then, C code included, is captured.
+The runner prints (and emits events that make reporters print) between
+phases or inside ``suspended()``, after flushing C stdio buffers.
+
 A report section is added only for non-empty text, titled
 ``Captured stdout <when>`` / ``Captured stderr <when>`` (collection:
 ``Captured stdout`` without a phase); a phase's report carries the sections

@@ -125,7 +125,7 @@ static void bind_targets(struct extractor *ex, struct namespace *ns, TSNode targ
     }
     if (ex_type_is(target, "attribute") || ex_type_is(target, "subscript"))
         return;
-    uint32_t count = ts_node_named_child_count(target);
+    uint32_t count = lit_named_count(target);
     for (uint32_t i = 0; i < count; i++)
         bind_targets(ex, ns, ts_node_named_child(target, i), conditional);
 }
@@ -183,7 +183,7 @@ static void scan_statement(struct extractor *ex, struct namespace *ns, TSNode st
         strcmp(type, "class_definition") == 0) {
         bind_definition(ex, ns, statement, conditional);
     } else if (strcmp(type, "expression_statement") == 0) {
-        uint32_t count = ts_node_named_child_count(statement);
+        uint32_t count = lit_named_count(statement);
         for (uint32_t i = 0; i < count; i++) {
             TSNode child = ts_node_named_child(statement, i);
             if (ex_type_is(child, "assignment"))
@@ -211,7 +211,7 @@ static void scan_statement(struct extractor *ex, struct namespace *ns, TSNode st
                strcmp(type, "except_group_clause") == 0) {
         if (strcmp(type, "for_statement") == 0)
             bind_targets(ex, ns, ts_node_child_by_field_name(statement, "left", 4), true);
-        uint32_t count = ts_node_named_child_count(statement);
+        uint32_t count = lit_named_count(statement);
         for (uint32_t i = 0; i < count; i++) {
             TSNode child = ts_node_named_child(statement, i);
             if (ex_type_is(child, "block"))
@@ -225,7 +225,7 @@ static void scan_statement(struct extractor *ex, struct namespace *ns, TSNode st
 static void scan_statements(struct extractor *ex, struct namespace *ns, TSNode block,
                             bool conditional, bool top_level)
 {
-    uint32_t count = ts_node_named_child_count(block);
+    uint32_t count = lit_named_count(block);
     for (uint32_t i = 0; i < count; i++)
         scan_statement(ex, ns, ts_node_named_child(block, i), conditional, top_level);
 }
@@ -293,7 +293,7 @@ static void read_decorators(struct extractor *ex, TSNode outer, struct function_
     info->line = (int)ts_node_start_point(outer).row;
     if (!ex_type_is(outer, "decorated_definition"))
         return;
-    uint32_t count = ts_node_named_child_count(outer);
+    uint32_t count = lit_named_count(outer);
     /* Decorators apply bottom-up: walk them in reverse. */
     for (uint32_t i = count; i-- > 0;) {
         TSNode decorator = ts_node_named_child(outer, i);
@@ -329,7 +329,7 @@ static const char **argnames_of(struct extractor *ex, TSNode definition, bool dr
                                 size_t skip, size_t *out_count)
 {
     TSNode parameters = ts_node_child_by_field_name(definition, "parameters", 10);
-    uint32_t count = ts_node_named_child_count(parameters);
+    uint32_t count = lit_named_count(parameters);
     const char **names = arena_alloc(ex->arena, (count + 1) * sizeof *names);
     size_t used = 0;
     bool first = true;
@@ -410,7 +410,7 @@ static void add_usefixtures(struct extractor *ex, const struct mark_ref *marks, 
     for (size_t i = 0; i < count; i++) {
         if (strcmp(marks[i].name, "usefixtures") != 0 || ts_node_is_null(marks[i].args))
             continue;
-        uint32_t args = ts_node_named_child_count(marks[i].args);
+        uint32_t args = lit_named_count(marks[i].args);
         for (uint32_t a = 0; a < args; a++) {
             const struct lit_value *value =
                 lit_eval(ex->arena, &ex->scope, ts_node_named_child(marks[i].args, a));
@@ -528,7 +528,7 @@ static void record_fixture(struct extractor *ex, const struct binding *entry,
     if (!ex_type_is(info->fixture_call, "call"))
         return;
     TSNode args = ts_node_child_by_field_name(info->fixture_call, "arguments", 9);
-    uint32_t arg_count = ts_node_named_child_count(args);
+    uint32_t arg_count = lit_named_count(args);
     for (uint32_t i = 0; i < arg_count; i++) {
         TSNode argument = ts_node_named_child(args, i);
         if (!ex_type_is(argument, "keyword_argument")) {
@@ -556,6 +556,8 @@ static void record_fixture(struct extractor *ex, const struct binding *entry,
         }
     }
 }
+
+static bool is_plain_literal(struct extractor *ex, const struct binding *entry);
 
 /* --- classes ------------------------------------------------------------ */
 
@@ -594,7 +596,7 @@ static void scan_class(struct extractor *ex, struct class_info *info, const stru
     scan_statements(ex, &info->body, ts_node_child_by_field_name(entry->definition, "body", 4),
                     false, false);
     TSNode superclasses = ts_node_child_by_field_name(entry->definition, "superclasses", 12);
-    uint32_t count = ts_node_named_child_count(superclasses);
+    uint32_t count = lit_named_count(superclasses);
     for (uint32_t i = 0; i < count; i++) {
         TSNode base = ts_node_named_child(superclasses, i);
         if (ex_type_is(base, "comment") || ex_is(ex, base, "object"))
@@ -687,17 +689,24 @@ static bool class_marks(struct extractor *ex, const struct class_info *info,
     size_t count = linearize(info, mro, 64);
     if (!count)
         return false;
+    /* The own pytestmark assignment, else the attribute inherited from
+     * the first class in the MRO that holds one: assigned in its body, or
+     * stored there by its mark decorators (which computed its whole list). */
     for (size_t i = 0; i < count; i++) {
         struct binding *entry = lookup((struct namespace *)&mro[i]->body, "pytestmark", 10);
+        struct function_info base_decorators;
+        if (i > 0)
+            read_decorators(ex, mro[i]->entry->outer, &base_decorators);
+        if (i > 0 && (entry || base_decorators.marks.count)) {
+            if (!class_marks(ex, mro[i], out))
+                return false;
+            break;
+        }
         if (entry) {
             if (entry->kind != BIND_VALUE || entry->conditional || entry->bind_count != 1 ||
                 !ex_collect_marks(ex, entry->value_node, out))
                 return false;
             break;
-        }
-        if (i > 0 && ex_type_is(mro[i]->entry->outer, "decorated_definition")) {
-            /* The base's decorators stored its whole list on the base. */
-            return class_marks(ex, mro[i], out);
         }
     }
     struct function_info decorators;
@@ -713,9 +722,11 @@ static bool class_marks(struct extractor *ex, const struct class_info *info,
     return true;
 }
 
-static int compare_names(const void *a, const void *b)
+static int compare_binding_names(const void *a, const void *b)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    const struct binding *left = *(const struct binding *const *)a;
+    const struct binding *right = *(const struct binding *const *)b;
+    return strcmp(left->name, right->name);
 }
 
 static bool literal_false(struct extractor *ex, const struct binding *entry, bool *unknown)
@@ -840,7 +851,7 @@ static void collect_class(struct extractor *ex, const struct binding *entry,
         const struct binding *run_test = class_attribute(mro, mro_count, "runTest");
         if (!method_count && run_test && run_test->kind == BIND_FUNCTION)
             methods[method_count++] = run_test;
-        qsort(methods, method_count, sizeof *methods, compare_names);
+        qsort(methods, method_count, sizeof *methods, compare_binding_names);
         for (size_t i = 0; i < method_count; i++)
             collect_function(ex, methods[i], &context);
         return;
@@ -875,7 +886,8 @@ static void collect_class(struct extractor *ex, const struct binding *entry,
                 scan_class(ex, &nested, member, 0);
                 if (nested.unittest || matches_class(ex, member->name))
                     collect_class(ex, member, &context, context.class_name);
-            } else if (matches_function(ex, member->name) || matches_class(ex, member->name)) {
+            } else if ((matches_function(ex, member->name) || matches_class(ex, member->name)) &&
+                       !is_plain_literal(ex, member)) {
                 ex->module->flags |= PLAN_FILE_DYNAMIC; /* test_x = other_function */
             }
         }
@@ -883,6 +895,15 @@ static void collect_class(struct extractor *ex, const struct binding *entry,
 }
 
 /* --- modules ------------------------------------------------------------- */
+
+/* NAME = <literal that is no function or class>. */
+static bool is_plain_literal(struct extractor *ex, const struct binding *entry)
+{
+    if (entry->kind != BIND_VALUE || entry->conditional)
+        return false;
+    const struct lit_value *value = lit_eval(ex->arena, &ex->scope, entry->value_node);
+    return value->kind != LIT_UNKNOWN && value->kind != LIT_NAMED && value->kind != LIT_PARAM;
+}
 
 static void read_ignore_list(struct extractor *ex, const struct binding *entry,
                              const char *const **out, size_t *out_count)
@@ -988,9 +1009,10 @@ static void collect_module(struct extractor *ex, TSNode root)
             }
         } else if (entry->kind == BIND_OTHER || entry->kind == BIND_VALUE) {
             /* Imported or assigned test functions/classes are collected by
-             * pytest too; only an import can tell what they are. */
+             * pytest too; only an import can tell what they are. Literal
+             * values are not callable: never collected. */
             enum alias_target alias = ex_alias(ex, entry->name, strlen(entry->name));
-            if (alias == ALIAS_TESTCASE)
+            if (alias == ALIAS_TESTCASE || is_plain_literal(ex, entry))
                 continue;
             if (matches_function(ex, entry->name) || matches_class(ex, entry->name))
                 module->flags |= PLAN_FILE_DYNAMIC;

@@ -248,7 +248,7 @@ static const struct lit_value *eval_strings(struct ft_arena *arena, const char *
 {
     /* A `string`, or a `concatenated_string` of them. */
     bool concatenated = strcmp(ts_node_type(node), "concatenated_string") == 0;
-    uint32_t parts = concatenated ? ts_node_named_child_count(node) : 1;
+    uint32_t parts = concatenated ? lit_named_count(node) : 1;
     char *joined = NULL;
     size_t joined_length = 0;
     bool bytes_kind = false;
@@ -285,7 +285,7 @@ static const struct lit_value *eval_sequence(struct ft_arena *arena,
                                              const struct lit_scope *scope, TSNode node,
                                              enum lit_kind kind)
 {
-    uint32_t count = ts_node_named_child_count(node);
+    uint32_t count = lit_named_count(node);
     const struct lit_value **items = arena_alloc(arena, (count ? count : 1) * sizeof *items);
     struct lit_value *value = new_value(arena, kind);
     if (!items || !value)
@@ -309,7 +309,7 @@ static const struct lit_value *eval_sequence(struct ft_arena *arena,
 static const struct lit_value *eval_param(struct ft_arena *arena, const struct lit_scope *scope,
                                           TSNode arguments)
 {
-    uint32_t count = ts_node_named_child_count(arguments);
+    uint32_t count = lit_named_count(arguments);
     const struct lit_value **items = arena_alloc(arena, (count ? count : 1) * sizeof *items);
     struct lit_value *value = new_value(arena, LIT_PARAM);
     if (!items || !value)
@@ -407,7 +407,7 @@ const struct lit_value *lit_eval(struct ft_arena *arena, const struct lit_scope 
     if (strcmp(type, "string") == 0 || strcmp(type, "concatenated_string") == 0)
         return eval_strings(arena, source, node);
     if (strcmp(type, "parenthesized_expression") == 0) {
-        uint32_t count = ts_node_named_child_count(node);
+        uint32_t count = lit_named_count(node);
         for (uint32_t i = 0; i < count; i++) {
             TSNode child = ts_node_named_child(node, i);
             if (strcmp(ts_node_type(child), "comment") != 0)

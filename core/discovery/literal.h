@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <tree_sitter/api.h>
 
@@ -54,6 +55,13 @@ struct lit_scope {
     bool (*is_param_call)(void *context, TSNode function);
     void *context;
 };
+
+/* ts_node_named_child_count that accepts a null node (libtree-sitter 0.20
+ * crashes on one): fields a statement leaves out come back null. */
+static inline uint32_t lit_named_count(TSNode node)
+{
+    return ts_node_is_null(node) ? 0 : ts_node_named_child_count(node);
+}
 
 /* Evaluates node. The result and what it points to live in arena. Never
  * returns NULL: out of memory and unsupported input both give a value of

@@ -43,7 +43,7 @@ static bool is_pytest_internals(const struct extractor *ex, TSNode dotted)
 /* import a.b.c [as x], ... */
 static void note_plain_import(struct extractor *ex, TSNode statement)
 {
-    uint32_t count = ts_node_named_child_count(statement);
+    uint32_t count = lit_named_count(statement);
     for (uint32_t i = 0; i < count; i++) {
         TSNode child = ts_node_named_child(statement, i);
         TSNode dotted = child, local = child;
@@ -61,7 +61,7 @@ static void note_plain_import(struct extractor *ex, TSNode statement)
                                                                        : ALIAS_NONE;
         if (!aliased) /* `import a.b` binds `a` */
             local = ts_node_named_child(dotted, 0);
-        if (target != ALIAS_NONE && (aliased || ts_node_named_child_count(dotted) == 1))
+        if (target != ALIAS_NONE && (aliased || lit_named_count(dotted) == 1))
             add_alias(ex, local, target);
         else
             add_alias(ex, local, ALIAS_NONE);
@@ -78,7 +78,7 @@ static void note_from_import(struct extractor *ex, TSNode statement)
         ex->module->flags |= PLAN_FILE_USES_PYTEST_INTERNALS;
     bool from_pytest = module_is(ex, module, "pytest");
     bool from_unittest = module_is(ex, module, "unittest");
-    uint32_t count = ts_node_named_child_count(statement);
+    uint32_t count = lit_named_count(statement);
     for (uint32_t i = 0; i < count; i++) {
         TSNode child = ts_node_named_child(statement, i);
         if (ex_type_is(child, "wildcard_import")) {
@@ -172,7 +172,7 @@ bool ex_parse_mark(struct extractor *ex, TSNode expr, struct mark_ref *out)
 bool ex_collect_marks(struct extractor *ex, TSNode value, struct mark_list *out)
 {
     if (ex_type_is(value, "list") || ex_type_is(value, "tuple")) {
-        uint32_t count = ts_node_named_child_count(value);
+        uint32_t count = lit_named_count(value);
         for (uint32_t i = 0; i < count; i++) {
             TSNode child = ts_node_named_child(value, i);
             if (ex_type_is(child, "comment"))

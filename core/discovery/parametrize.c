@@ -31,7 +31,7 @@ static bool read_call(struct extractor *ex, TSNode args, struct parametrize_call
         return false;
     memset(call, 0, sizeof *call);
     const struct lit_value *argnames = NULL;
-    uint32_t count = ts_node_named_child_count(args);
+    uint32_t count = lit_named_count(args);
     int positional = 0;
     for (uint32_t i = 0; i < count; i++) {
         TSNode child = ts_node_named_child(args, i);

@@ -419,6 +419,10 @@ const struct lit_value *lit_eval(struct ft_arena *arena, const struct lit_scope 
         return eval_sequence(arena, scope, node, LIT_TUPLE);
     if (strcmp(type, "list") == 0)
         return eval_sequence(arena, scope, node, LIT_LIST);
+    if (strcmp(type, "dictionary") == 0 || strcmp(type, "set") == 0) {
+        struct lit_value *value = new_value(arena, LIT_OPAQUE);
+        return value ? value : &unknown_value;
+    }
     if (strcmp(type, "identifier") == 0) {
         const struct lit_value *bound =
             scope->resolve ? scope->resolve(scope->context, text, length) : NULL;

@@ -30,6 +30,7 @@ enum lit_kind {
     LIT_LIST,
     LIT_NAMED, /* a function or class: text is its __name__ */
     LIT_PARAM, /* pytest.param(*items, id=, marks=) */
+    LIT_OPAQUE, /* a dict or set display: a value without an id of its own */
 };
 
 struct lit_value {

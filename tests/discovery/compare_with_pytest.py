@@ -121,7 +121,7 @@ PARAMETRIZE = {
         def make(): pass
         class Klass: pass
 
-        @pytest.mark.parametrize("v", [0, -1, 10**0, 1_000, 0x1F, 0o7, 0b101])
+        @pytest.mark.parametrize("v", [0, -1, +2, 1_000, 0x1F, 0o7, 0b101])
         def test_ints(v): pass
 
         @pytest.mark.parametrize("v", [1.0, 0.1, 1e16, 1e-5, -0.0, 2.5e-7, 123456789.123, 1e300, 3.14159])
@@ -297,6 +297,8 @@ DYNAMIC = {
         def values(): return [1, 2]
         @pytest.mark.parametrize("v", values())
         def test_call(v): pass
+        @pytest.mark.parametrize("v", [10**2, 1j])
+        def test_expressions(v): pass
     """,
     "test_static_neighbour.py": """
         import pytest

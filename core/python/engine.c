@@ -364,3 +364,28 @@ int pyh_engine_collect(struct fastest_session *session, const char *const *paths
         return python_failure("the engine returned a malformed item", out_error);
     return rc;
 }
+
+int pyh_engine_collect_reports(struct fastest_session *session, fastest_event_sink sink,
+                               void *sink_context, char **out_error)
+{
+    *out_error = NULL;
+    if (!session->engine)
+        return 0;
+    PyObject *reports = PyObject_CallMethod(session->engine, "collect_reports", NULL);
+    PyObject *sequence = reports ? PySequence_Fast(reports, "collect_reports() must return a list") : NULL;
+    Py_XDECREF(reports);
+    if (!sequence)
+        return python_failure("the engine failed to report collection", out_error);
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(sequence); i++) {
+        struct fastest_event event;
+        struct ft_event_storage storage;
+        if (event_from_dict(PySequence_Fast_GET_ITEM(sequence, i), &event, &storage) < 0) {
+            Py_DECREF(sequence);
+            return python_failure("the engine made a malformed collection report", out_error);
+        }
+        sink(sink_context, &event);
+        event_storage_release(&storage);
+    }
+    Py_DECREF(sequence);
+    return 0;
+}

@@ -3,6 +3,7 @@
  * session's item list. */
 #include "run/steps.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,6 +13,8 @@
 #include "config/ini_types.h"
 #include "discovery/discover.h"
 #include "plan/plan.h"
+#include "select/select.h"
+#include "session/event_copy.h"
 #include "python/engine.h"
 #include "session/session.h"
 
@@ -98,6 +101,9 @@ static int add_engine_item(void *context, const struct pyh_collected_item *colle
     if (after_path && after_path + 2 < name - 2)
         class_name = strndup(after_path + 2, (size_t)(name - 2 - (after_path + 2)));
     char *function_name = strndup(name, strcspn(name, "["));
+    struct plan_mark *marks = calloc(collected->mark_count + 1, sizeof(*marks));
+    for (size_t i = 0; marks && i < collected->mark_count; i++)
+        marks[i].name = collected->marks[i];
     struct plan_item item = {
         .class_name = class_name,
         .function_name = function_name,
@@ -106,28 +112,54 @@ static int add_engine_item(void *context, const struct pyh_collected_item *colle
         .node_kind = collected->node_kind && strcmp(collected->node_kind, "TestCaseFunction") == 0
                          ? PLAN_NODE_TESTCASE_FUNCTION
                          : PLAN_NODE_FUNCTION,
+        .marks = marks,
+        .mark_count = collected->mark_count,
         .keywords = collected->keywords,
         .keyword_count = collected->keyword_count,
     };
-    int rc = function_name ? plan_add_item(target->plan, target->file_index, &item)
-                           : FASTEST_ENOMEM;
+    int rc = function_name && marks ? plan_add_item(target->plan, target->file_index, &item)
+                                    : FASTEST_ENOMEM;
+    free(marks);
     free(class_name);
     free(function_name);
     return rc;
 }
 
-static int resolve_dynamic_files(struct fastest_session *session, struct ft_plan *plan,
-                                 char **out_error)
+/* True when static discovery left the file to the engine: its items are
+ * placeholders of which some survived selection, or its error text needs
+ * the import to be pytest's. */
+static bool needs_engine(struct ft_plan *plan, size_t file_index)
 {
+    const struct plan_file *file = plan_file_at(plan, file_index);
+    if (file->flags & PLAN_FILE_ERROR_NEEDS_IMPORT)
+        return true;
+    if (!(file->flags & PLAN_FILE_DYNAMIC) || file->error)
+        return false;
+    for (size_t i = 0; i < plan_item_count(plan); i++) {
+        const struct plan_item *item = plan_item_at(plan, i);
+        if (item && item->file_index == file_index && !item->deselected)
+            return true;
+    }
+    return false;
+}
+
+/* Has the engine import the files static discovery could not decide and
+ * replaces their placeholders with the real items. Sets *out_resolved when
+ * any file was imported. */
+static int resolve_with_engine(struct fastest_session *session, struct ft_plan *plan,
+                               bool *out_resolved, char **out_error)
+{
+    *out_resolved = false;
     for (size_t i = 0; i < plan_file_count(plan); i++) {
-        const struct plan_file *file = plan_file_at(plan, i);
-        if (!(file->flags & PLAN_FILE_DYNAMIC) || file->error)
+        if (!needs_engine(plan, i))
             continue;
+        const char *path = plan_file_at(plan, i)->path;
         plan_clear_file_items(plan, i);
         struct engine_items target = {plan, i};
-        int rc = pyh_engine_collect(session, &file->path, 1, add_engine_item, &target, out_error);
+        int rc = pyh_engine_collect(session, &path, 1, add_engine_item, &target, out_error);
         if (rc)
             return rc;
+        *out_resolved = true;
     }
     return 0;
 }
@@ -162,56 +194,77 @@ static int fill_session(struct fastest_session *session, struct ft_plan *plan)
     return 0;
 }
 
-static int collect_errors(struct ft_plan *plan, struct exec_collect_error **out_errors,
-                          size_t *out_count)
+static void keep_report(void *context, const struct fastest_event *event)
 {
-    *out_errors = NULL;
-    *out_count = 0;
+    struct run_collection *collection = context;
+    struct fastest_event **grown =
+        realloc(collection->reports, (collection->report_count + 1) * sizeof(*grown));
+    struct fastest_event *copy = grown ? event_copy(collection->arena, event) : NULL;
+    if (grown)
+        collection->reports = grown;
+    if (copy)
+        collection->reports[collection->report_count++] = copy;
+}
+
+/* Reports for files static discovery found broken without needing an
+ * import to say how (the others come from the engine). */
+static void static_error_reports(struct ft_plan *plan, struct run_collection *collection)
+{
     for (size_t i = 0; i < plan_file_count(plan); i++) {
         const struct plan_file *file = plan_file_at(plan, i);
-        if (!file->error)
+        if (!file->error || (file->flags & PLAN_FILE_ERROR_NEEDS_IMPORT))
             continue;
-        struct exec_collect_error *grown =
-            realloc(*out_errors, (*out_count + 1) * sizeof(*grown));
-        if (!grown)
-            return FASTEST_ENOMEM;
-        *out_errors = grown;
-        grown[*out_count].node_id = strdup(file->path);
-        grown[*out_count].longrepr = strdup(file->error);
-        (*out_count)++;
+        struct fastest_event report = {
+            .header = FASTEST_STRUCT_HEADER_INIT(struct fastest_event),
+            .kind = FASTEST_EVENT_COLLECT_REPORT,
+            .node_id = file->path,
+            .outcome = FASTEST_OUTCOME_FAILED,
+            .longrepr = file->error,
+            /* pytest's CollectReport.location: (fspath, None, fspath). */
+            .location_path = file->path,
+            .location_domain = file->path,
+            .location_line = -1,
+        };
+        keep_report(collection, &report);
     }
-    return 0;
 }
 
-void run_free_collect_errors(struct exec_collect_error *errors, size_t count)
+void run_collection_free(struct run_collection *collection)
 {
-    for (size_t i = 0; i < count; i++) {
-        free((char *)errors[i].node_id);
-        free((char *)errors[i].longrepr);
-    }
-    free(errors);
+    arena_free(collection->arena);
+    free(collection->reports);
+    *collection = (struct run_collection){0};
 }
 
-int run_discover(struct fastest_session *session, struct exec_collect_error **out_errors,
-                 size_t *out_error_count, char **out_error)
+int run_discover(struct fastest_session *session, struct run_collection *out, char **out_error)
 {
     *out_error = NULL;
-    *out_errors = NULL;
-    *out_error_count = 0;
+    *out = (struct run_collection){.arena = arena_new()};
     struct settings_lists lists = {0};
     struct disc_settings settings;
     struct ft_plan *plan = plan_new();
-    if (!plan)
+    if (!plan || !out->arena) {
+        plan_free(plan);
         return FASTEST_ENOMEM;
+    }
+    struct sel_counts counts;
+    bool resolved = false;
     int rc = fill_settings(session, &lists, &settings, out_error);
     if (rc == 0)
         rc = disc_run(&settings, plan, out_error);
     if (rc == 0)
-        rc = resolve_dynamic_files(session, plan, out_error);
+        rc = sel_apply(&settings, plan, &counts, out_error);
+    if (rc == 0)
+        rc = resolve_with_engine(session, plan, &resolved, out_error);
+    /* The engine's items are selected as static ones are. */
+    if (rc == 0 && resolved)
+        rc = sel_apply(&settings, plan, &counts, out_error);
     if (rc == 0)
         rc = fill_session(session, plan);
-    if (rc == 0)
-        rc = collect_errors(plan, out_errors, out_error_count);
+    if (rc == 0) {
+        static_error_reports(plan, out);
+        rc = pyh_engine_collect_reports(session, keep_report, out, out_error);
+    }
     free_lists(&lists);
     plan_free(plan);
     return rc;

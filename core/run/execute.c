@@ -79,19 +79,17 @@ static void run_items(struct fastest_session *session, const struct ft_plugin *s
 }
 
 int exec_session(struct fastest_session *session, const struct ft_plugin *strategy,
-                 const struct exec_collect_error *errors, size_t error_count)
+                 struct fastest_event *const *reports, size_t report_count)
 {
     double started = now();
     struct fastest_event start = session_event(session, FASTEST_EVENT_SESSION_START);
     start.start = started;
     session_emit(session, &start);
 
-    for (size_t i = 0; i < error_count; i++) {
-        struct fastest_event report = session_event(session, FASTEST_EVENT_COLLECT_REPORT);
-        report.node_id = errors[i].node_id;
-        report.outcome = FASTEST_OUTCOME_FAILED;
-        report.longrepr = errors[i].longrepr;
-        session_emit(session, &report);
+    size_t error_count = 0;
+    for (size_t i = 0; i < report_count; i++) {
+        error_count += reports[i]->outcome == FASTEST_OUTCOME_FAILED;
+        session_emit(session, reports[i]);
     }
     struct fastest_event collected = session_event(session, FASTEST_EVENT_COLLECTION_FINISH);
     collected.error_count = error_count;

@@ -6,21 +6,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <fastest/event.h>
+
 struct fastest_session;
 struct ft_plugin;
 
-/* A collection error to report before any item runs. */
-struct exec_collect_error {
-    const char *node_id; /* the file's rootdir-relative path */
-    const char *longrepr;
-};
-
-/* Emits SESSION_START, the collection errors and COLLECTION_FINISH, then
+/* Emits SESSION_START, the collection reports (errors and module-level
+ * skips, as COLLECT_REPORT events) and COLLECTION_FINISH, then
  * either lists the items (--collect-only), stops (collection errors
  * without --continue-on-collection-errors: interrupted, as pytest), or has
  * the strategy run them; then SESSION_FINISH. Returns pytest's exit code.
  * Reporters must be open. */
 int exec_session(struct fastest_session *session, const struct ft_plugin *strategy,
-                 const struct exec_collect_error *errors, size_t error_count);
+                 struct fastest_event *const *reports, size_t report_count);
 
 #endif

@@ -66,11 +66,11 @@ static int set_host_facts(struct fastest_session *session, const struct heur_cho
  * report of it. */
 static int run_tests(struct fastest_session *session)
 {
-    struct exec_collect_error *errors = NULL;
-    size_t error_count = 0;
+    struct run_collection collection = {0};
     char *error = NULL;
-    int rc = run_discover(session, &errors, &error_count, &error);
+    int rc = run_discover(session, &collection, &error);
     if (rc) {
+        run_collection_free(&collection);
         int status = rc == FASTEST_EUSAGE ? usage_error(error) : FT_EXIT_INTERNAL_ERROR;
         if (rc != FASTEST_EUSAGE)
             fprintf(stderr, "fastest: %s\n", error ? error : fastest_strerror(rc));
@@ -81,7 +81,7 @@ static int run_tests(struct fastest_session *session)
     bool collect_only = opt_is_true(session->options, "collectonly");
     if (!choice.strategy && !collect_only) {
         fprintf(stderr, "ERROR: %s\n", choice.reason);
-        run_free_collect_errors(errors, error_count);
+        run_collection_free(&collection);
         return FT_EXIT_USAGE_ERROR;
     }
     if (opt_is_true(session->options, "explain"))
@@ -96,11 +96,12 @@ static int run_tests(struct fastest_session *session)
         }
     }
     if (status == 0) {
-        status = exec_session(session, choice.strategy, errors, error_count);
+        status = exec_session(session, choice.strategy, collection.reports,
+                              collection.report_count);
         if (session_close_reporters(session) && status == 0)
             status = FT_EXIT_INTERNAL_ERROR;
     }
-    run_free_collect_errors(errors, error_count);
+    run_collection_free(&collection);
     return status;
 }
 

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "config/ini_types.h"
+#include "plan/arena.h"
 #include "run/execute.h"
 
 struct fastest_session;
@@ -25,13 +26,21 @@ int run_configure(struct fastest_session *session, const char *const *args, size
  * the command line left unset. */
 void run_apply_fastest_config(struct fastest_session *session);
 
-/* Discovers and selects the items, fills session->items and
- * session->deselected_count, and returns the collection errors in
- * *out_errors (*out_error_count; free with run_free_collect_errors).
- * Returns 0, FASTEST_EUSAGE for a bad -k/-m expression (*out_error, pytest's
- * message), or another error. */
-int run_discover(struct fastest_session *session, struct exec_collect_error **out_errors,
-                 size_t *out_error_count, char **out_error);
-void run_free_collect_errors(struct exec_collect_error *errors, size_t count);
+/* What collection reported besides items: COLLECT_REPORT events (import
+ * errors, module-level skips), kept until the session reports them. */
+struct run_collection {
+    struct ft_arena *arena;           /* owns the events */
+    struct fastest_event **reports;   /* malloc'd array */
+    size_t report_count;
+};
+
+/* Discovers and selects the items: fills session->items and
+ * session->deselected_count, and *out with the collection reports (free
+ * with run_collection_free, also after a failure). Returns 0,
+ * FASTEST_EUSAGE for a bad argument or -k/-m expression (*out_error holds
+ * pytest's message; exit 4), or another error with *out_error (malloc'd;
+ * the caller frees it). */
+int run_discover(struct fastest_session *session, struct run_collection *out, char **out_error);
+void run_collection_free(struct run_collection *collection);
 
 #endif

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""fastest against pytest, end to end: the same suite, the same arguments,
+run by both; pytest is the oracle.
+
+    compare_runs.py FASTEST SOURCE_ROOT
+
+For every scenario below it requires, from `-v` output, the same per-node
+outcome lines in the same order, the same final summary line (durations
+masked) and the same exit code; scenarios marked `whole_output` must also
+print the same report line for line (durations and the header lines that
+name the tool masked). Prints a table of the results; exits 1 on any
+difference.
+"""
+import os
+import re
+import subprocess
+import sys
+
+PYTEST = ["/usr/bin/python3", "-m", "pytest", "-p", "no:cacheprovider"]
+# The native engine loads no third-party pytest plugins; neither may the
+# oracle (the real-pytest engine has its own scenarios).
+OUTCOME_LINE = re.compile(r"^(\S+::\S.*?) (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)\b")
+DURATION = re.compile(r"\bin \d+\.\d+s\b( \(\d+:\d\d:\d\d\))?")
+# Lines that legitimately differ: the tool names itself, and fastest adds
+# its strategy line.
+TOOL_LINES = re.compile(r"^(platform |plugins: |strategy: |cachedir: )")
+
+# (suite folder relative to the source root, arguments, whole_output)
+SCENARIOS = [
+    ("examples/quickstart", [], True),
+    ("examples/quickstart", ["-q"], True),
+    ("examples/quickstart", ["-rA"], True),
+    ("examples/quickstart", ["-k", "length or basket"], True),
+    ("examples/quickstart", ["-m", "not slow", "-x"], True),
+    ("examples/quickstart", ["--co", "-q"], True),
+    ("tests/compat", ["--continue-on-collection-errors"], False),
+    ("tests/compat", ["--continue-on-collection-errors", "--tb=short"], False),
+    ("tests/compat", ["--continue-on-collection-errors", "-k", "param or fixture"], False),
+    ("tests/compat", ["--continue-on-collection-errors", "--maxfail=2"], False),
+    ("tests/compat", ["--continue-on-collection-errors", "-x"], False),
+    ("tests/compat", [], False),
+    ("tests/compat", ["test_params.py", "test_fixtures.py"], False),
+]
+
+
+def run(command, cwd):
+    environment = dict(os.environ, COLUMNS="80", PYTHONHASHSEED="0", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
+    environment.pop("PYTEST_ADDOPTS", None)
+    result = subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True)
+    return result.returncode, result.stdout
+
+
+def outcome_lines(stdout):
+    return [m.group(1) + " " + m.group(2) for m in map(OUTCOME_LINE.match, stdout.splitlines()) if m]
+
+
+def summary_line(stdout):
+    lines = [line for line in stdout.splitlines() if line.strip()]
+    return DURATION.sub("in T", lines[-1]) if lines else ""
+
+
+def comparable(stdout):
+    return [DURATION.sub("in T", line) for line in stdout.splitlines() if not TOOL_LINES.match(line)]
+
+
+def compare(fastest, root, folder, args, whole_output):
+    cwd = os.path.join(root, folder)
+    problems = []
+    # -v for the outcome lines, unless the scenario is about verbosity.
+    verbose = [] if {"-q", "--co"} & set(args) else ["-v"]
+    pytest_code, pytest_out = run(PYTEST + verbose + args, cwd)
+    fastest_code, fastest_out = run([fastest] + verbose + args, cwd)
+    if pytest_code != fastest_code:
+        problems.append(f"exit code: pytest {pytest_code}, fastest {fastest_code}")
+    if outcome_lines(pytest_out) != outcome_lines(fastest_out):
+        problems.append(diff("outcomes", outcome_lines(pytest_out), outcome_lines(fastest_out)))
+    if summary_line(pytest_out) != summary_line(fastest_out):
+        problems.append(f"summary: pytest {summary_line(pytest_out)!r}, fastest {summary_line(fastest_out)!r}")
+    if whole_output and comparable(pytest_out) != comparable(fastest_out):
+        problems.append(diff("output", comparable(pytest_out), comparable(fastest_out)))
+    return len(outcome_lines(pytest_out)), problems
+
+
+def diff(what, expected, actual):
+    import difflib
+
+    lines = difflib.unified_diff(expected, actual, "pytest", "fastest", lineterm="", n=1)
+    return f"{what} differ:\n    " + "\n    ".join(list(lines)[:60])
+
+
+def main():
+    fastest, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    failures = 0
+    compared = 0
+    for folder, args, whole_output in SCENARIOS:
+        count, problems = compare(fastest, root, folder, args, whole_output)
+        compared += count
+        label = f"{folder} {' '.join(args)}".strip()
+        print(f"{'ok  ' if not problems else 'FAIL'} {label} ({count} outcomes)")
+        for problem in problems:
+            print("    " + problem)
+        failures += bool(problems)
+    print(f"{len(SCENARIOS) - failures}/{len(SCENARIOS)} scenarios identical, {compared} outcomes compared")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

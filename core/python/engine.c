@@ -365,15 +365,16 @@ int pyh_engine_collect(struct fastest_session *session, const char *const *paths
     return rc;
 }
 
-int pyh_engine_collect_reports(struct fastest_session *session, fastest_event_sink sink,
-                               void *sink_context, char **out_error)
+int pyh_engine_collection_events(struct fastest_session *session, fastest_event_sink sink,
+                                 void *sink_context, char **out_error)
 {
     *out_error = NULL;
     if (!session->engine)
         return 0;
-    PyObject *reports = PyObject_CallMethod(session->engine, "collect_reports", NULL);
-    PyObject *sequence = reports ? PySequence_Fast(reports, "collect_reports() must return a list") : NULL;
-    Py_XDECREF(reports);
+    PyObject *events = PyObject_CallMethod(session->engine, "collection_events", NULL);
+    PyObject *sequence =
+        events ? PySequence_Fast(events, "collection_events() must return a list") : NULL;
+    Py_XDECREF(events);
     if (!sequence)
         return python_failure("the engine failed to report collection", out_error);
     for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(sequence); i++) {

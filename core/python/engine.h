@@ -39,11 +39,12 @@ typedef int (*pyh_item_fn)(void *context, const struct pyh_collected_item *item)
 int pyh_engine_collect(struct fastest_session *session, const char *const *paths, size_t count,
                        pyh_item_fn visit, void *context, char **out_error);
 
-/* Hands every collection report the engine made so far (import errors,
- * module-level skips), once each, to sink. Returns 0 or an error with
- * *out_error (free it with free()). */
-int pyh_engine_collect_reports(struct fastest_session *session, fastest_event_sink sink,
-                               void *sink_context, char **out_error);
+/* Hands every collection event the engine made so far, once each and in
+ * the order they happened, to sink: COLLECT_REPORTs (import errors,
+ * module-level skips) and WARNINGs. Returns 0 or an error with *out_error (free
+ * it with free()). */
+int pyh_engine_collection_events(struct fastest_session *session, fastest_event_sink sink,
+                                 void *sink_context, char **out_error);
 
 /* Drops the session's engine object. */
 void pyh_engine_release(struct fastest_session *session);

@@ -16,6 +16,7 @@
 #include "select/select.h"
 #include "session/event_copy.h"
 #include "python/engine.h"
+#include "run/engine_items.h"
 #include "session/session.h"
 
 /* An ini value of pytest's `args` type, split; the command line's own
@@ -84,126 +85,59 @@ static int fill_settings(const struct fastest_session *session, struct settings_
     return 0;
 }
 
-/* Replaces a dynamic file's placeholder items with the engine's. */
-struct engine_items {
-    struct ft_plan *plan;
-    size_t file_index;
-};
-
-static int add_engine_item(void *context, const struct pyh_collected_item *collected)
-{
-    struct engine_items *target = context;
-    const char *name = strrchr(collected->node_id, ':');
-    name = name ? name + 1 : collected->node_id;
-    /* The class chain sits between the path and the name. */
-    char *class_name = NULL;
-    const char *after_path = strstr(collected->node_id, "::");
-    if (after_path && after_path + 2 < name - 2)
-        class_name = strndup(after_path + 2, (size_t)(name - 2 - (after_path + 2)));
-    char *function_name = strndup(name, strcspn(name, "["));
-    struct plan_mark *marks = calloc(collected->mark_count + 1, sizeof(*marks));
-    for (size_t i = 0; marks && i < collected->mark_count; i++)
-        marks[i].name = collected->marks[i];
-    struct plan_item item = {
-        .class_name = class_name,
-        .function_name = function_name,
-        .name = name,
-        .line = collected->line,
-        .node_kind = collected->node_kind && strcmp(collected->node_kind, "TestCaseFunction") == 0
-                         ? PLAN_NODE_TESTCASE_FUNCTION
-                         : PLAN_NODE_FUNCTION,
-        .marks = marks,
-        .mark_count = collected->mark_count,
-        .keywords = collected->keywords,
-        .keyword_count = collected->keyword_count,
-    };
-    int rc = function_name && marks ? plan_add_item(target->plan, target->file_index, &item)
-                                    : FASTEST_ENOMEM;
-    free(marks);
-    free(class_name);
-    free(function_name);
-    return rc;
-}
-
-/* True when static discovery left the file to the engine: its items are
- * placeholders of which some survived selection, or its error text needs
- * the import to be pytest's. */
-static bool needs_engine(struct ft_plan *plan, size_t file_index)
-{
-    const struct plan_file *file = plan_file_at(plan, file_index);
-    if (file->flags & PLAN_FILE_ERROR_NEEDS_IMPORT)
-        return true;
-    if (!(file->flags & PLAN_FILE_DYNAMIC) || file->error)
-        return false;
-    for (size_t i = 0; i < plan_item_count(plan); i++) {
-        const struct plan_item *item = plan_item_at(plan, i);
-        if (item && item->file_index == file_index && !item->deselected)
-            return true;
-    }
-    return false;
-}
-
-/* Has the engine import the files static discovery could not decide and
- * replaces their placeholders with the real items. Sets *out_resolved when
- * any file was imported. */
-static int resolve_with_engine(struct fastest_session *session, struct ft_plan *plan,
-                               bool *out_resolved, char **out_error)
-{
-    *out_resolved = false;
-    for (size_t i = 0; i < plan_file_count(plan); i++) {
-        if (!needs_engine(plan, i))
-            continue;
-        const char *path = plan_file_at(plan, i)->path;
-        plan_clear_file_items(plan, i);
-        struct engine_items target = {plan, i};
-        int rc = pyh_engine_collect(session, &path, 1, add_engine_item, &target, out_error);
-        if (rc)
-            return rc;
-        *out_resolved = true;
-    }
-    return 0;
-}
-
 static const char *node_kind_name(enum plan_node_kind kind)
 {
     return kind == PLAN_NODE_TESTCASE_FUNCTION ? "TestCaseFunction" : "Function";
 }
 
-static int fill_session(struct fastest_session *session, struct ft_plan *plan)
+static int add_session_item(struct fastest_session *session, const struct plan_item *item)
 {
-    for (size_t i = 0; i < plan_item_count(plan); i++) {
+    struct ft_session_item copy = {
+        .node_id = (char *)item->node_id,
+        .path = (char *)item->path,
+        .class_name = (char *)item->class_name,
+        .group = (char *)item->xdist_group,
+        .node_kind = node_kind_name(item->node_kind),
+        .recorded_duration = -1,
+    };
+    return session_add_item(session, &copy);
+}
+
+/* The selected items in run order: the engine's for the items it built,
+ * then the plan's for the rest (files never imported: --collect-only). */
+static int fill_session(struct fastest_session *session, struct ft_plan *plan,
+                        const struct engine_order *order)
+{
+    struct item_index index = {0};
+    int rc = item_index_build(plan, &index);
+    for (size_t i = 0; rc == 0 && i < order->count; i++) {
+        struct plan_item *item = item_index_find(&index, order->node_ids[i]);
+        if (item && !item->deselected)
+            rc = add_session_item(session, item);
+    }
+    item_index_free(&index);
+    for (size_t i = 0; rc == 0 && i < plan_item_count(plan); i++) {
         const struct plan_item *item = plan_item_at(plan, i);
         if (!item)
             return FASTEST_ENOMEM;
-        if (item->deselected) {
+        if (item->deselected)
             session->deselected_count++;
-            continue;
-        }
-        struct ft_session_item copy = {
-            .node_id = (char *)item->node_id,
-            .path = (char *)item->path,
-            .class_name = (char *)item->class_name,
-            .group = (char *)item->xdist_group,
-            .node_kind = node_kind_name(item->node_kind),
-            .recorded_duration = -1,
-        };
-        int rc = session_add_item(session, &copy);
-        if (rc)
-            return rc;
+        else if (!order->imported_files || !order->imported_files[item->file_index])
+            rc = add_session_item(session, item);
     }
-    return 0;
+    return rc;
 }
 
-static void keep_report(void *context, const struct fastest_event *event)
+static void keep_event(void *context, const struct fastest_event *event)
 {
     struct run_collection *collection = context;
     struct fastest_event **grown =
-        realloc(collection->reports, (collection->report_count + 1) * sizeof(*grown));
+        realloc(collection->events, (collection->event_count + 1) * sizeof(*grown));
     struct fastest_event *copy = grown ? event_copy(collection->arena, event) : NULL;
     if (grown)
-        collection->reports = grown;
+        collection->events = grown;
     if (copy)
-        collection->reports[collection->report_count++] = copy;
+        collection->events[collection->event_count++] = copy;
 }
 
 /* Reports for files static discovery found broken without needing an
@@ -225,14 +159,14 @@ static void static_error_reports(struct ft_plan *plan, struct run_collection *co
             .location_domain = file->path,
             .location_line = -1,
         };
-        keep_report(collection, &report);
+        keep_event(collection, &report);
     }
 }
 
 void run_collection_free(struct run_collection *collection)
 {
     arena_free(collection->arena);
-    free(collection->reports);
+    free(collection->events);
     *collection = (struct run_collection){0};
 }
 
@@ -248,23 +182,26 @@ int run_discover(struct fastest_session *session, struct run_collection *out, ch
         return FASTEST_ENOMEM;
     }
     struct sel_counts counts;
-    bool resolved = false;
+    struct engine_order order = {0};
+    /* --collect-only stays static (no import): its speed is the point. */
+    bool import_all = !opt_is_true(session->options, "collectonly");
     int rc = fill_settings(session, &lists, &settings, out_error);
     if (rc == 0)
         rc = disc_run(&settings, plan, out_error);
     if (rc == 0)
         rc = sel_apply(&settings, plan, &counts, out_error);
     if (rc == 0)
-        rc = resolve_with_engine(session, plan, &resolved, out_error);
+        rc = engine_import_files(session, plan, import_all, &order, out_error);
     /* The engine's items are selected as static ones are. */
-    if (rc == 0 && resolved)
+    if (rc == 0 && order.count)
         rc = sel_apply(&settings, plan, &counts, out_error);
     if (rc == 0)
-        rc = fill_session(session, plan);
+        rc = fill_session(session, plan, &order);
     if (rc == 0) {
         static_error_reports(plan, out);
-        rc = pyh_engine_collect_reports(session, keep_report, out, out_error);
+        rc = pyh_engine_collection_events(session, keep_event, out, out_error);
     }
+    engine_order_free(&order);
     free_lists(&lists);
     plan_free(plan);
     return rc;

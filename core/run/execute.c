@@ -63,10 +63,9 @@ static void run_items(struct fastest_session *session, const struct ft_plugin *s
     const struct fastest_strategy *table = strategy->descriptor->table;
     char *error = NULL;
     int rc = table->run(session_host(), session, &error);
-    /* Stopping at -x or --maxfail is a normal end (the failures decide the
+    /* Stopping at --maxfail (-x is maxfail 1) is a normal end (the failures decide the
      * exit code); any other stop is an interruption, as Ctrl-C is. */
-    bool stop_requested = opt_is_true(session->options, "exitfirst") ||
-                          opt_get_long(session->options, "maxfail", 0) > 0;
+    bool stop_requested = opt_get_long(session->options, "maxfail", 0) > 0;
     if (rc == FASTEST_EINTR) {
         if (!stop_requested)
             session->tally.interrupted = true;
@@ -79,27 +78,37 @@ static void run_items(struct fastest_session *session, const struct ft_plugin *s
 }
 
 int exec_session(struct fastest_session *session, const struct ft_plugin *strategy,
-                 struct fastest_event *const *reports, size_t report_count)
+                 struct fastest_event *const *collection_events, size_t event_count)
 {
     double started = now();
     struct fastest_event start = session_event(session, FASTEST_EVENT_SESSION_START);
     start.start = started;
     session_emit(session, &start);
 
+    bool collect_only = opt_is_true(session->options, "collectonly");
+    if (collect_only)
+        list_items(session);
+    /* pytest counts collection errors towards --maxfail (-x is maxfail 1)
+     * and stops collecting at the last one it allows: what came after is
+     * never reported. */
+    long maxfail = opt_get_long(session->options, "maxfail", 0);
+    bool failed_enough = false;
     size_t error_count = 0;
-    for (size_t i = 0; i < report_count; i++) {
-        error_count += reports[i]->outcome == FASTEST_OUTCOME_FAILED;
-        session_emit(session, reports[i]);
+    for (size_t i = 0; i < event_count && !failed_enough; i++) {
+        const struct fastest_event *event = collection_events[i];
+        error_count +=
+            event->kind == FASTEST_EVENT_COLLECT_REPORT && event->outcome == FASTEST_OUTCOME_FAILED;
+        failed_enough = maxfail > 0 && error_count >= (size_t)maxfail;
+        session_emit(session, event);
     }
     struct fastest_event collected = session_event(session, FASTEST_EVENT_COLLECTION_FINISH);
     collected.error_count = error_count;
     session_emit(session, &collected);
 
+    /* pytest stops for collection errors unless told to go on. */
     bool stop_for_errors =
         error_count && !opt_is_true(session->options, "continue_on_collection_errors");
-    if (opt_is_true(session->options, "collectonly"))
-        list_items(session);
-    else if (!stop_for_errors && session->item_count)
+    if (!collect_only && !stop_for_errors && !failed_enough && session->item_count)
         run_items(session, strategy);
     if (stop_for_errors)
         session->tally.interrupted = true;

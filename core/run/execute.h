@@ -11,13 +11,13 @@
 struct fastest_session;
 struct ft_plugin;
 
-/* Emits SESSION_START, the collection reports (errors and module-level
- * skips, as COLLECT_REPORT events) and COLLECTION_FINISH, then
+/* Emits SESSION_START, the collection events (COLLECT_REPORTs for errors
+ * and module-level skips, WARNINGs) and COLLECTION_FINISH, then
  * either lists the items (--collect-only), stops (collection errors
  * without --continue-on-collection-errors: interrupted, as pytest), or has
  * the strategy run them; then SESSION_FINISH. Returns pytest's exit code.
  * Reporters must be open. */
 int exec_session(struct fastest_session *session, const struct ft_plugin *strategy,
-                 struct fastest_event *const *reports, size_t report_count);
+                 struct fastest_event *const *collection_events, size_t event_count);
 
 #endif

@@ -96,8 +96,8 @@ static int run_tests(struct fastest_session *session)
         }
     }
     if (status == 0) {
-        status = exec_session(session, choice.strategy, collection.reports,
-                              collection.report_count);
+        status = exec_session(session, choice.strategy, collection.events,
+                              collection.event_count);
         if (session_close_reporters(session) && status == 0)
             status = FT_EXIT_INTERNAL_ERROR;
     }

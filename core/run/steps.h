@@ -26,16 +26,17 @@ int run_configure(struct fastest_session *session, const char *const *args, size
  * the command line left unset. */
 void run_apply_fastest_config(struct fastest_session *session);
 
-/* What collection reported besides items: COLLECT_REPORT events (import
- * errors, module-level skips), kept until the session reports them. */
+/* What collection reported besides items, in the order it happened:
+ * COLLECT_REPORT events (import errors, module-level skips) and WARNING
+ * events, kept until the session reports them. */
 struct run_collection {
-    struct ft_arena *arena;           /* owns the events */
-    struct fastest_event **reports;   /* malloc'd array */
-    size_t report_count;
+    struct ft_arena *arena;         /* owns the events */
+    struct fastest_event **events;  /* malloc'd array */
+    size_t event_count;
 };
 
 /* Discovers and selects the items: fills session->items and
- * session->deselected_count, and *out with the collection reports (free
+ * session->deselected_count, and *out with the collection events (free
  * with run_collection_free, also after a failure). Returns 0,
  * FASTEST_EUSAGE for a bad argument or -k/-m expression (*out_error holds
  * pytest's message; exit 4), or another error with *out_error (malloc'd;

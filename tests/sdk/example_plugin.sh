@@ -12,7 +12,9 @@ DESTDIR=$stage meson install -C "$build_root" --quiet --no-rebuild >/dev/null
 pc_file=$(find "$stage" -name fastest-sdk.pc)
 [ -n "$pc_file" ] || { echo "fastest-sdk.pc was not installed" >&2; exit 1; }
 # --define-prefix re-roots the .pc file at its staged location.
-cflags=$(PKG_CONFIG_PATH=$(dirname "$pc_file") pkg-config --define-prefix --cflags fastest-sdk)
+pkg() { PKG_CONFIG_PATH=$(dirname "$pc_file") pkg-config --define-prefix "$@" fastest-sdk; }
+cflags=$(pkg --cflags)
+abi="$(pkg --variable=abi_major).$(pkg --variable=abi_minor)"
 
 mkdir "$stage/plugins"
 cc -std=c11 -Wall -Wextra -Werror -shared -fPIC -fvisibility=hidden $cflags \
@@ -20,7 +22,7 @@ cc -std=c11 -Wall -Wextra -Werror -shared -fPIC -fvisibility=hidden $cflags \
 
 listing=$(FASTEST_PLUGIN_PATH=$stage/plugins "$build_root/fastest" --list-plugins)
 echo "$listing"
-echo "$listing" | grep -Eq "^tap +reporter +1\.0\.0 +1\.0 +$stage/plugins/fastest-tap\.so$"
+echo "$listing" | grep -Eq "^tap +reporter +1\.0\.0 +$abi +$stage/plugins/fastest-tap\.so$"
 
 # Its option is accepted and it writes TAP for a real run.
 cd "$source_root/examples/quickstart"

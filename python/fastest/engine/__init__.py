@@ -19,12 +19,14 @@ Interface (called by the C core, core/python/engine.c)::
         chain and returns, in pytest's run order (reorder_items applied per
         call), one dict per item: {"node_id", "path", "lineno" (0-based),
         "domain", "node_kind", "marks": [names, nearest first],
-        "keywords": [names]}.
+        "keywords": [names]}. Each file is collected once: asking for it
+        again returns nothing more.
 
-    reports = session.collect_reports()
-        The ``collect_report`` events of collection errors and module-level
-        skips not handed out yet; ``run()`` emits any left before its items
-        (with the collection warnings).
+    events = session.collection_events()
+        The ``collect_report`` events (collection errors, module-level
+        skips) and ``warning`` events collection made and not handed out
+        yet, in the order they happened; ``run()`` emits any left before
+        its items.
 
     stop = session.run(node_ids, emit)
         Runs those items in order, calling ``emit(event)`` per

@@ -35,7 +35,16 @@ def _package_chain(session_node, directory: str):
 
 
 def _report(nodeid: str, outcome: str, **fields: Any) -> dict:
-    return {"kind": "collect_report", "node_id": nodeid, "outcome": outcome, **fields}
+    # pytest's CollectReport.location is (fspath, None, fspath).
+    fspath = nodeid.split("::", 1)[0]
+    return {
+        "kind": "collect_report",
+        "node_id": nodeid,
+        "outcome": outcome,
+        "location_path": fspath,
+        "location_domain": fspath,
+        **fields,
+    }
 
 
 def _error_report(session, nodeid: str, path: str, exc: BaseException) -> dict:

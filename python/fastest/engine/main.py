@@ -115,8 +115,8 @@ def main(argv: List[str]) -> int:
     patterns = session.config.getini("python_files")
     items = session.collect(_test_files(paths or ["."], rootdir, patterns))
     outcomes = _Outcomes()
-    for report in session.collect_reports():
-        outcomes(report)
+    for event in session.collection_events():
+        outcomes(event)
     session.run([item["node_id"] for item in items], outcomes)
     session.finish(outcomes)
     for node_id, categories in outcomes.by_node.items():

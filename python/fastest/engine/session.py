@@ -24,7 +24,9 @@ class Session:
         self.node._fixturemanager = FixtureManager(self.config)
         self.interrupted: Optional[BaseException] = None
         self._items: Dict[str, Any] = {}
-        self._collect_reports: List[dict] = []
+        # Collection's reports and warnings, in the order pytest makes them.
+        self._collection_events: List[dict] = []
+        self._collected_paths: set = set()
         self.collect_warnings: List[dict] = []
         self._pending = None  # the last item run, its teardown deferred
         self._install_pytest_module()
@@ -74,15 +76,22 @@ class Session:
     # --- the C core's interface ---
     def collect(self, paths: List[str]) -> List[dict]:
         """Import these rootdir-relative files, build their items; return
-        one dict per item (see the package docstring)."""
+        one dict per item (see the package docstring). A file is collected
+        once: asking again returns nothing for it."""
         from .collect_module import collect_file
         from .reorder import reorder_items
 
         items = []
         for path in paths:
+            if path in self._collected_paths:
+                continue
+            self._collected_paths.add(path)
             new_items, reports = collect_file(self, path)
             items.extend(new_items)
-            self._collect_reports.extend(reports)
+            # A file's warnings arise while it is collected, before its report.
+            self._collection_events.extend(self.collect_warnings)
+            self._collection_events.extend(reports)
+            self.collect_warnings = []
         items = reorder_items(items)
         result = []
         for item in items:
@@ -103,19 +112,21 @@ class Session:
         self.node.testscollected += len(items)
         return result
 
-    def collect_reports(self) -> List[dict]:
-        """The ``collect_report`` events of every collection error so far
-        (each returned once)."""
-        reports, self._collect_reports = self._collect_reports, []
-        return reports
+    def collection_events(self) -> List[dict]:
+        """The ``collect_report`` events (collection errors, module-level
+        skips) and ``warning`` events collection made so far, in the order
+        they happened; each returned once."""
+        events, self._collection_events = self._collection_events, []
+        # pytest counts collection errors towards --maxfail.
+        self.node.testsfailed += sum(
+            event["kind"] == "collect_report" and event["outcome"] == "failed" for event in events
+        )
+        return events
 
     def run(self, node_ids: List[str], emit: Emit) -> bool:
         """Run these items in order; True when the run must stop."""
-        for report in self.collect_reports():
-            emit(report)
-        for warning in self.collect_warnings:
-            emit(warning)
-        self.collect_warnings = []
+        for event in self.collection_events():
+            emit(event)
         emit = self._counting(emit)
         items = [self._items[node_id] for node_id in node_ids]
         try:

@@ -1,0 +1,181 @@
+#include "run/engine_items.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <fastest/errors.h>
+
+#include "python/engine.h"
+
+/* An imported file and its index in the plan. */
+struct file_entry {
+    const char *path;
+    size_t file_index;
+};
+
+/* Where the engine's items go: the file each belongs to, found by the path
+ * part of its node id among the imported files, sorted by path. */
+struct import_target {
+    struct ft_plan *plan;
+    const struct file_entry *files;
+    size_t file_count;
+    struct engine_order *order;
+};
+
+static bool needs_import(struct ft_plan *plan, size_t file_index, const bool *has_selected,
+                         bool import_all)
+{
+    const struct plan_file *file = plan_file_at(plan, file_index);
+    if (file->flags & PLAN_FILE_ERROR_NEEDS_IMPORT)
+        return true;
+    if (file->error)
+        return false;
+    return import_all || (has_selected[file_index] && (file->flags & PLAN_FILE_DYNAMIC));
+}
+
+static int compare_entries(const void *a, const void *b)
+{
+    return strcmp(((const struct file_entry *)a)->path, ((const struct file_entry *)b)->path);
+}
+
+static int add_engine_item(void *context, const struct pyh_collected_item *collected)
+{
+    struct import_target *target = context;
+    size_t path_length = strcspn(collected->node_id, ":");
+    char *path = strndup(collected->node_id, path_length);
+    if (!path)
+        return FASTEST_ENOMEM;
+    struct file_entry key = {path, 0};
+    const struct file_entry *file =
+        bsearch(&key, target->files, target->file_count, sizeof(key), compare_entries);
+    free(path);
+    if (!file)
+        return 0; /* an item outside the files asked for: not ours to place */
+
+    const char *name = strrchr(collected->node_id, ':');
+    name = name ? name + 1 : collected->node_id;
+    /* The class chain sits between the path and the name. */
+    const char *after_path = collected->node_id + path_length;
+    char *class_name = NULL;
+    if (after_path + 2 < name - 2)
+        class_name = strndup(after_path + 2, (size_t)(name - 2 - (after_path + 2)));
+    char *function_name = strndup(name, strcspn(name, "["));
+    struct plan_mark *marks = calloc(collected->mark_count + 1, sizeof(*marks));
+    for (size_t i = 0; marks && i < collected->mark_count; i++)
+        marks[i].name = collected->marks[i];
+    struct plan_item item = {
+        .class_name = class_name,
+        .function_name = function_name,
+        .name = name,
+        .line = collected->line,
+        .node_kind = collected->node_kind && strcmp(collected->node_kind, "TestCaseFunction") == 0
+                         ? PLAN_NODE_TESTCASE_FUNCTION
+                         : PLAN_NODE_FUNCTION,
+        .marks = marks,
+        .mark_count = collected->mark_count,
+        .keywords = collected->keywords,
+        .keyword_count = collected->keyword_count,
+    };
+    struct engine_order *order = target->order;
+    char **grown = realloc(order->node_ids, (order->count + 1) * sizeof(*grown));
+    int rc = function_name && marks && grown
+                 ? plan_add_item(target->plan, file->file_index, &item)
+                 : FASTEST_ENOMEM;
+    if (grown)
+        order->node_ids = grown;
+    if (rc == 0 && !(order->node_ids[order->count++] = strdup(collected->node_id)))
+        rc = FASTEST_ENOMEM;
+    free(marks);
+    free(class_name);
+    free(function_name);
+    return rc;
+}
+
+/* Marks the files holding at least one selected item (a placeholder of a
+ * dynamic file counts). */
+static bool *files_with_selected_items(struct ft_plan *plan)
+{
+    bool *has_selected = calloc(plan_file_count(plan) + 1, sizeof(*has_selected));
+    for (size_t i = 0; has_selected && i < plan_item_count(plan); i++) {
+        const struct plan_item *item = plan_item_at(plan, i);
+        if (item && !item->deselected)
+            has_selected[item->file_index] = true;
+    }
+    return has_selected;
+}
+
+int engine_import_files(struct fastest_session *session, struct ft_plan *plan,
+                        bool import_all, struct engine_order *out_order, char **out_error)
+{
+    *out_error = NULL;
+    *out_order = (struct engine_order){0};
+    size_t file_count = plan_file_count(plan);
+    bool *has_selected = files_with_selected_items(plan);
+    const char **paths = calloc(file_count + 1, sizeof(*paths));
+    struct file_entry *files = calloc(file_count + 1, sizeof(*files));
+    out_order->imported_files = calloc(file_count + 1, sizeof(bool));
+    int rc = has_selected && paths && files && out_order->imported_files ? 0 : FASTEST_ENOMEM;
+    size_t import_count = 0;
+    for (size_t i = 0; rc == 0 && i < file_count; i++) {
+        if (!needs_import(plan, i, has_selected, import_all))
+            continue;
+        plan_clear_file_items(plan, i);
+        out_order->imported_files[i] = true;
+        const char *path = plan_file_at(plan, i)->path;
+        paths[import_count] = path;
+        files[import_count++] = (struct file_entry){path, i};
+    }
+    if (rc == 0 && import_count) {
+        /* The engine imports in plan order; its items are placed by path. */
+        qsort(files, import_count, sizeof(*files), compare_entries);
+        struct import_target target = {plan, files, import_count, out_order};
+        rc = pyh_engine_collect(session, paths, import_count, add_engine_item, &target, out_error);
+    }
+    free(has_selected);
+    free(paths);
+    free(files);
+    return rc;
+}
+
+void engine_order_free(struct engine_order *order)
+{
+    for (size_t i = 0; i < order->count; i++)
+        free(order->node_ids[i]);
+    free(order->node_ids);
+    free(order->imported_files);
+    *order = (struct engine_order){0};
+}
+
+static int compare_items(const void *a, const void *b)
+{
+    return strcmp((*(struct plan_item *const *)a)->node_id,
+                  (*(struct plan_item *const *)b)->node_id);
+}
+
+int item_index_build(struct ft_plan *plan, struct item_index *out)
+{
+    out->count = plan_item_count(plan);
+    out->items = calloc(out->count + 1, sizeof(*out->items));
+    if (!out->items)
+        return FASTEST_ENOMEM;
+    for (size_t i = 0; i < out->count; i++)
+        if (!(out->items[i] = plan_item_at(plan, i)))
+            return FASTEST_ENOMEM;
+    qsort(out->items, out->count, sizeof(*out->items), compare_items);
+    return 0;
+}
+
+struct plan_item *item_index_find(const struct item_index *index, const char *node_id)
+{
+    struct plan_item key = {.node_id = node_id};
+    struct plan_item *key_pointer = &key;
+    struct plan_item **found =
+        bsearch(&key_pointer, index->items, index->count, sizeof(*index->items), compare_items);
+    return found ? *found : NULL;
+}
+
+void item_index_free(struct item_index *index)
+{
+    free(index->items);
+    *index = (struct item_index){0};
+}

@@ -1,0 +1,5 @@
+import nonexistent_module_xyz
+
+
+def test_never():
+    pass

@@ -4,22 +4,55 @@
 #include <Python.h>
 
 #include <libgen.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <fastest/errors.h>
 #include <fastest/fixture.h>
 
+#include "cli/option_table.h"
 #include "install/layout.h"
+#include "python/engine_mode.h"
 #include "python/environment.h"
 #include "python/error_text.h"
 #include "python/event_from_dict.h"
 #include "python/interpreter.h"
 #include "session/session.h"
 
-/* Returns FASTEST_EPYTHON with the pending exception as *out_error. */
+/* pytest's UsageError (a bad command line, a missing file argument): the
+ * user's mistake, not the engine's. Takes the pending exception and sets
+ * *out_error to its message when it is one. */
+static bool take_usage_error(char **out_error)
+{
+    PyObject *type, *value, *traceback;
+    PyErr_Fetch(&type, &value, &traceback);
+    PyErr_NormalizeException(&type, &value, &traceback);
+    PyObject *module = type ? PyObject_GetAttrString(type, "__module__") : NULL;
+    bool usage = module && PyUnicode_Check(module) &&
+                 strcmp(PyUnicode_AsUTF8(module), "_pytest.config.exceptions") == 0 &&
+                 strcmp(((PyTypeObject *)type)->tp_name, "UsageError") == 0;
+    Py_XDECREF(module);
+    PyObject *text = usage && value ? PyObject_Str(value) : NULL;
+    if (text) {
+        *out_error = strdup(PyUnicode_AsUTF8(text));
+        Py_DECREF(text);
+        Py_XDECREF(type);
+        Py_XDECREF(value);
+        Py_XDECREF(traceback);
+        return true;
+    }
+    PyErr_Clear();
+    PyErr_Restore(type, value, traceback);
+    return false;
+}
+
+/* Returns FASTEST_EUSAGE for pytest's UsageError, else FASTEST_EPYTHON,
+ * with the pending exception as *out_error. */
 static int python_failure(const char *context, char **out_error)
 {
+    if (take_usage_error(out_error))
+        return FASTEST_EUSAGE;
     *out_error = pyh_take_error(context);
     return FASTEST_EPYTHON;
 }
@@ -97,7 +130,53 @@ static PyObject *fixture_modules(const struct fastest_session *session)
     return modules;
 }
 
-/* The config dict fastest.engine.Session takes (see its docstring). */
+/* One option as [[flag, alias], takes_value], or NULL on error. */
+static PyObject *option_spec(const char *flag, const char *alias, int takes_value)
+{
+    PyObject *flags = alias ? Py_BuildValue("[ss]", flag, alias) : Py_BuildValue("[s]", flag);
+    PyObject *spec = flags ? Py_BuildValue("[OO]", flags, takes_value ? Py_True : Py_False) : NULL;
+    Py_XDECREF(flags);
+    return spec;
+}
+
+/* Every option fastest parses (its table and its plugins'), for the pytest
+ * engine: pytest must accept those it does not define itself. */
+static PyObject *own_options(const struct fastest_session *session)
+{
+    PyObject *list = PyList_New(0);
+    size_t count;
+    const struct cli_option *builtin = cli_builtin_options(&count);
+    for (size_t i = 0; list && i < count; i++) {
+        PyObject *flags = PyList_New(0);
+        for (size_t n = 0; flags && n < CLI_MAX_NAMES && builtin[i].names[n]; n++) {
+            PyObject *name = PyUnicode_FromString(builtin[i].names[n]);
+            if (!name || PyList_Append(flags, name) < 0)
+                Py_CLEAR(flags);
+            Py_XDECREF(name);
+        }
+        PyObject *spec =
+            flags ? Py_BuildValue("[OO]", flags, cli_takes_value(&builtin[i]) ? Py_True : Py_False)
+                  : NULL;
+        Py_XDECREF(flags);
+        if (!spec || PyList_Append(list, spec) < 0)
+            Py_CLEAR(list);
+        Py_XDECREF(spec);
+    }
+    for (size_t p = 0; list && p < session->plugins.count; p++) {
+        const struct fastest_plugin *plugin = session->plugins.plugins[p].descriptor;
+        for (size_t o = 0; list && o < plugin->option_count; o++) {
+            const struct fastest_option *option = &plugin->options[o];
+            PyObject *spec = option_spec(option->flag, option->alias, option->takes_value);
+            if (!spec || PyList_Append(list, spec) < 0)
+                Py_CLEAR(list);
+            Py_XDECREF(spec);
+        }
+    }
+    return list;
+}
+
+/* The config dict the engine's Session takes (see fastest.engine's
+ * docstring; the pytest engine also reads "args" and "own_options"). */
 static PyObject *engine_config(const struct fastest_session *session)
 {
     PyObject *config = PyDict_New();
@@ -106,15 +185,22 @@ static PyObject *engine_config(const struct fastest_session *session)
     PyObject *modules = fixture_modules(session);
     PyObject *rootdir = PyUnicode_FromString(session->rootdir ? session->rootdir : ".");
     PyObject *inifile = session->inifile ? PyUnicode_FromString(session->inifile) : Py_NewRef(Py_None);
+    PyObject *owned = own_options(session);
     PyObject *result = NULL;
-    if (config && ini && options && modules && rootdir && inifile) {
+    if (config && ini && options && modules && rootdir && inifile && owned) {
+        /* The command line as the user gave it: pytest merges addopts and
+         * PYTEST_ADDOPTS itself. */
+        size_t arg_count;
+        const char *const *args = opt_values(session->options, "fastest_args", &arg_count);
+        add_values(config, "args", args, arg_count);
         opt_each(session->ini, add_ini_value, ini);
         opt_each(session->options, add_values, options);
         if (!PyErr_Occurred() && PyDict_SetItemString(config, "rootdir", rootdir) == 0 &&
             PyDict_SetItemString(config, "inifile", inifile) == 0 &&
             PyDict_SetItemString(config, "ini", ini) == 0 &&
             PyDict_SetItemString(config, "options", options) == 0 &&
-            PyDict_SetItemString(config, "fixture_modules", modules) == 0)
+            PyDict_SetItemString(config, "fixture_modules", modules) == 0 &&
+            PyDict_SetItemString(config, "own_options", owned) == 0)
             result = Py_NewRef(config);
     }
     Py_XDECREF(config);
@@ -123,6 +209,7 @@ static PyObject *engine_config(const struct fastest_session *session)
     Py_XDECREF(modules);
     Py_XDECREF(rootdir);
     Py_XDECREF(inifile);
+    Py_XDECREF(owned);
     return result;
 }
 
@@ -142,7 +229,9 @@ int pyh_engine_prepare(struct fastest_session *session, char **out_error)
     PyObject *config = engine_config(session);
     if (!config)
         return python_failure("cannot build the engine's configuration", out_error);
-    PyObject *module = PyImport_ImportModule("fastest.engine");
+    PyObject *module = PyImport_ImportModule(pyh_engine_is_pytest(session)
+                                                 ? "fastest.pytest_mode.engine"
+                                                 : "fastest.engine");
     PyObject *engine = module ? PyObject_CallMethod(module, "Session", "O", config) : NULL;
     Py_XDECREF(module);
     Py_DECREF(config);
@@ -330,6 +419,7 @@ static int visit_item(PyObject *dict, pyh_item_fn visit, void *context)
         .path = dict_text(dict, "path"),
         .node_kind = dict_text(dict, "node_kind"),
         .line = line && PyLong_Check(line) ? (int)PyLong_AsLong(line) : -1,
+        .deselected = PyDict_GetItemString(dict, "deselected") == Py_True,
     };
     item.marks = string_array(PyDict_GetItemString(dict, "marks"), &item.mark_count);
     item.keywords = string_array(PyDict_GetItemString(dict, "keywords"), &item.keyword_count);

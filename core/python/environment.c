@@ -3,78 +3,58 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <fastest/errors.h>
 
 #include "python/error_text.h"
+#include "python/interpreter_layout.h"
+#include "python/interpreter_probe.h"
 #include "session/session.h"
 
-/* Printed by the target interpreter: its "major.minor", then one
- * site-packages folder per line. */
-static const char probe_script[] =
-    "import site, sys\n"
-    "print('%d.%d' % sys.version_info[:2])\n"
-    "for folder in site.getsitepackages(): print(folder)\n";
-
 struct target {
-    char *interpreter; /* what we ran */
-    const char *source; /* why this one: "VIRTUAL_ENV", "config", "PATH" */
+    char *interpreter;  /* as found: a path, or a command for PATH */
+    const char *source; /* why this one, for messages */
+    bool required;      /* named by the user: not finding it is an error */
 };
 
-/* Runs interpreter with the probe and returns its output (malloc'd), or
- * NULL when it cannot run. */
-static char *probe(const char *interpreter)
+/* An installation's own site folders. The embedded installation's layout
+ * is vendor-specific (Debian's dist-packages), and only its site module
+ * knows it; any other follows CPython's lib/pythonX.Y/site-packages. */
+static int installation_site_dirs(const char *prefix, const char *version,
+                                  struct interpreter_layout *out)
 {
-    int pipe_fds[2];
-    if (pipe(pipe_fds) < 0)
-        return NULL;
-    pid_t child = fork();
-    if (child < 0) {
-        close(pipe_fds[0]);
-        close(pipe_fds[1]);
-        return NULL;
+    char embedded[16];
+    snprintf(embedded, sizeof embedded, "%d.%d", PY_MAJOR_VERSION, PY_MINOR_VERSION);
+    PyObject *base_prefix = PySys_GetObject("base_prefix"); /* borrowed */
+    const char *embedded_prefix = base_prefix ? PyUnicode_AsUTF8(base_prefix) : NULL;
+    if (!embedded_prefix || strcmp(prefix, embedded_prefix) != 0 || strcmp(version, embedded) != 0) {
+        char folder[PATH_MAX + 64];
+        snprintf(folder, sizeof folder, "%s/lib/python%s/site-packages", prefix, version);
+        return layout_add_site_dir(out, folder);
     }
-    if (child == 0) {
-        dup2(pipe_fds[1], STDOUT_FILENO);
-        close(pipe_fds[0]);
-        close(pipe_fds[1]);
-        execlp(interpreter, interpreter, "-I", "-c", probe_script, (char *)NULL);
-        _exit(127);
+    PyObject *site = PyImport_ImportModule("site");
+    PyObject *folders = site ? PyObject_CallMethod(site, "getsitepackages", NULL) : NULL;
+    Py_XDECREF(site);
+    PyObject *sequence = folders ? PySequence_Fast(folders, "site folders") : NULL;
+    Py_XDECREF(folders);
+    if (!sequence) {
+        PyErr_Clear();
+        return -1;
     }
-    close(pipe_fds[1]);
-    size_t size = 0, capacity = 4096;
-    char *output = malloc(capacity);
-    ssize_t got;
-    while (output && (got = read(pipe_fds[0], output + size, capacity - size - 1)) != 0) {
-        if (got < 0) {
-            if (errno == EINTR)
-                continue;
-            break;
-        }
-        size += (size_t)got;
-        if (capacity - size < 2) {
-            char *grown = realloc(output, capacity *= 2);
-            if (!grown)
-                free(output);
-            output = grown;
-        }
+    int rc = 0;
+    for (Py_ssize_t i = 0; rc == 0 && i < PySequence_Fast_GET_SIZE(sequence); i++) {
+        const char *folder = PyUnicode_AsUTF8(PySequence_Fast_GET_ITEM(sequence, i));
+        rc = folder ? layout_add_site_dir(out, folder) : -1;
     }
-    close(pipe_fds[0]);
-    int status;
-    while (waitpid(child, &status, 0) < 0 && errno == EINTR)
-        ;
-    if (!output || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        free(output);
-        return NULL;
-    }
-    output[size] = '\0';
-    return output;
+    Py_DECREF(sequence);
+    PyErr_Clear();
+    return rc;
 }
 
 static int add_site_folder(const char *folder)
@@ -92,12 +72,24 @@ static struct target find_target(const struct fastest_session *session)
     if (virtualenv && *virtualenv) {
         char *interpreter;
         if (asprintf(&interpreter, "%s/bin/python", virtualenv) >= 0)
-            return (struct target){interpreter, "the active virtualenv ($VIRTUAL_ENV)"};
+            return (struct target){interpreter, "the active virtualenv ($VIRTUAL_ENV)", true};
     }
     const char *configured = opt_get(session->options, "fastest_python");
     if (configured && *configured)
-        return (struct target){strdup(configured), "`python =` in fastest's config"};
-    return (struct target){strdup("python3"), "`python3` on PATH"};
+        return (struct target){strdup(configured), "`python =` in fastest's config", true};
+    return (struct target){strdup("python3"), "`python3` on PATH", false};
+}
+
+/* The layout of the interpreter at path; a wrapper script is asked where
+ * it leads first. */
+static int read_layout(const char *path, struct interpreter_layout *out)
+{
+    if (layout_read(path, installation_site_dirs, out) == 0)
+        return 0;
+    char *real = probe_real_executable(path);
+    int rc = real ? layout_read(real, installation_site_dirs, out) : -1;
+    free(real);
+    return rc;
 }
 
 int pyh_activate_environment(struct fastest_session *session, char **out_error)
@@ -106,41 +98,45 @@ int pyh_activate_environment(struct fastest_session *session, char **out_error)
     struct target target = find_target(session);
     if (!target.interpreter)
         return FASTEST_ENOMEM;
-    char *output = probe(target.interpreter);
-    if (!output) {
-        /* No interpreter to lend packages: the standard library is enough
-         * for suites that need nothing else, so this is not fatal. */
+    char *path = find_on_path(target.interpreter);
+    struct interpreter_layout layout;
+    int rc = path ? read_layout(path, &layout) : -1;
+    if (rc < 0) {
+        /* Without an interpreter to lend packages the standard library is
+         * all there is: enough for suites that import nothing else, so it is
+         * an error only when the user named the interpreter. */
+        if (target.required &&
+            asprintf(out_error,
+                     "cannot use the Python interpreter %s (from %s): it does not exist or is "
+                     "not a Python installation fastest recognises; point it at a python "
+                     "executable",
+                     target.interpreter, target.source) < 0)
+            *out_error = NULL;
+        free(path);
         free(target.interpreter);
-        return 0;
+        return target.required ? FASTEST_EUSAGE : 0;
     }
     char embedded[16];
     snprintf(embedded, sizeof embedded, "%d.%d", PY_MAJOR_VERSION, PY_MINOR_VERSION);
-    char *line_end = strchr(output, '\n');
-    if (line_end)
-        *line_end = '\0';
-    int rc = 0;
-    if (strcmp(output, embedded) != 0) {
+    if (strcmp(layout.version, embedded) != 0) {
         if (asprintf(out_error,
                      "the target environment's Python is %s (%s, from %s), but this fastest "
                      "embeds Python %s and cannot run that environment's packages; activate a "
                      "Python %s virtualenv, or set `python = /path/to/python%s` in fastest.ini, "
                      "or build fastest against libpython%s",
-                     output, target.interpreter, target.source, embedded, embedded, embedded,
-                     output) < 0)
+                     layout.version, path, target.source, embedded, embedded, embedded,
+                     layout.version) < 0)
             *out_error = NULL;
         rc = FASTEST_EUSAGE;
     }
-    for (char *line = line_end ? line_end + 1 : NULL; rc == 0 && line && *line;) {
-        char *next = strchr(line, '\n');
-        if (next)
-            *next++ = '\0';
-        if (access(line, F_OK) == 0 && add_site_folder(line) < 0) {
+    for (size_t i = 0; rc == 0 && i < layout.site_dir_count; i++) {
+        if (access(layout.site_dirs[i], F_OK) == 0 && add_site_folder(layout.site_dirs[i]) < 0) {
             *out_error = pyh_take_error("cannot add the target environment's site-packages");
             rc = FASTEST_EPYTHON;
         }
-        line = next;
     }
-    free(output);
+    layout_clear(&layout);
+    free(path);
     free(target.interpreter);
     return rc;
 }

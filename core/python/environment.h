@@ -8,11 +8,15 @@ struct fastest_session;
 
 /* Finds the target interpreter, in this order: an active virtualenv
  * ($VIRTUAL_ENV), `python =` in fastest's config (option dest
- * "fastest_python"), then `python3` on PATH. Adds its site-packages folders
- * to sys.path with site.addsitedir (so .pth files work). When its Python
- * version differs from the embedded one, returns FASTEST_EUSAGE with a
- * message that names both and the fix (*out_error, malloc'd; the caller
- * frees it); pytest's exit code for that is 4. */
+ * "fastest_python"), then `python3` on PATH; reads its version and
+ * site-packages from its installation's files (running it only when it is
+ * a wrapper script, and then once per configuration: see
+ * interpreter_probe.h). Adds the site-packages folders to sys.path with
+ * site.addsitedir (so .pth files work). When its Python version differs
+ * from the embedded one, or an interpreter the user named is unusable,
+ * returns FASTEST_EUSAGE with a message that names what was found and the
+ * fix (*out_error, malloc'd; the caller frees it); pytest's exit code for
+ * a usage error is 4. */
 int pyh_activate_environment(struct fastest_session *session, char **out_error);
 
 #endif

@@ -1,0 +1,126 @@
+#include "python/engine_mode.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fastest/errors.h>
+
+#include "cli/text.h"
+#include "plan/plan.h"
+#include "session/session.h"
+
+#define MODE_DEST "fastest_engine"
+#define REASON_DEST "fastest_engine_reason"
+#define UNKNOWN_DEST "fastest_unknown_args"
+
+/* The hooks python/fastest/engine runs (conftests.py, collect_module.py).
+ * Extend together with the engine and docs/engines.md. */
+static const char *const native_hooks[] = {
+    "pytest_configure",
+    "pytest_generate_tests",
+};
+
+bool pyh_native_hook(const char *name)
+{
+    for (size_t i = 0; i < sizeof native_hooks / sizeof native_hooks[0]; i++)
+        if (strcmp(name, native_hooks[i]) == 0)
+            return true;
+    return false;
+}
+
+static int record(struct fastest_session *session, const char *mode, const char *reason)
+{
+    int rc = opt_set(session->options, MODE_DEST, mode);
+    return rc ? rc : opt_set(session->options, REASON_DEST, reason);
+}
+
+static int record_pytest(struct fastest_session *session, const char *format, const char *detail)
+{
+    char reason[256];
+    snprintf(reason, sizeof reason, format, detail);
+    return record(session, "pytest", reason);
+}
+
+/* The first `-p NAME` that loads a plugin (`-p no:NAME` only blocks one). */
+static const char *loaded_plugin(const struct fastest_session *session)
+{
+    size_t count;
+    const char *const *names = opt_values(session->options, "plugins", &count);
+    for (size_t i = 0; i < count; i++)
+        if (strncmp(names[i], "no:", 3) != 0)
+            return names[i];
+    return NULL;
+}
+
+int pyh_engine_mode_from_options(struct fastest_session *session, char **out_error)
+{
+    *out_error = NULL;
+    const struct ft_options *options = session->options;
+    const char *forced = opt_get(options, "engine");
+    size_t unknown_count;
+    const char *const *unknown = opt_values(options, UNKNOWN_DEST, &unknown_count);
+    if (forced && strcmp(forced, "native") == 0) {
+        if (unknown_count) {
+            *out_error = ft_format("unrecognized arguments: %s (with --engine=native; only the "
+                                   "pytest engine knows the options of pytest's plugins)",
+                                   unknown[0]);
+            return *out_error ? FASTEST_EUSAGE : FASTEST_ENOMEM;
+        }
+        return record(session, "native", "asked for");
+    }
+    if (forced)
+        return record(session, forced, "asked for");
+    if (unknown_count)
+        return record_pytest(session, "%s is a pytest plugin's option", unknown[0]);
+    if (opt_is_true(options, "doctestmodules"))
+        return record(session, "pytest", "--doctest-modules");
+    size_t glob_count;
+    opt_values(options, "doctestglob", &glob_count);
+    if (glob_count)
+        return record(session, "pytest", "--doctest-glob");
+    const char *plugin = loaded_plugin(session);
+    if (plugin)
+        return record_pytest(session, "-p %s", plugin);
+    const char *environment = getenv("PYTEST_PLUGINS");
+    if (environment && *environment)
+        return record(session, "pytest", "PYTEST_PLUGINS is set");
+    return 0;
+}
+
+bool pyh_engine_mode_decided(const struct fastest_session *session)
+{
+    return opt_get(session->options, MODE_DEST) != NULL;
+}
+
+/* The first file (conftests first: they apply to many modules) carrying
+ * one of flags, or NULL. */
+static const char *first_flagged(struct ft_plan *plan, uint32_t flags)
+{
+    for (size_t i = 0; i < plan_conftest_count(plan); i++)
+        if (plan_conftest_at(plan, i)->flags & flags)
+            return plan_conftest_at(plan, i)->path;
+    for (size_t i = 0; i < plan_file_count(plan); i++)
+        if (plan_file_at(plan, i)->flags & flags)
+            return plan_file_at(plan, i)->path;
+    return NULL;
+}
+
+int pyh_engine_mode_from_plan(struct fastest_session *session, struct ft_plan *plan)
+{
+    if (pyh_engine_mode_decided(session))
+        return 0;
+    const char *path = first_flagged(plan, PLAN_FILE_HAS_FOREIGN_HOOKS);
+    if (path)
+        return record_pytest(session, "%s defines hooks the native engine does not run", path);
+    path = first_flagged(plan, PLAN_FILE_USES_PYTEST_INTERNALS);
+    if (path)
+        return record_pytest(session, "%s imports _pytest", path);
+    return record(session, "native", "no hooks beyond the native engine's");
+}
+
+bool pyh_engine_is_pytest(const struct fastest_session *session)
+{
+    const char *mode = opt_get(session->options, MODE_DEST);
+    return mode && strcmp(mode, "pytest") == 0;
+}

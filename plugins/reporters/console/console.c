@@ -468,6 +468,12 @@ static const struct fastest_reporter console_table = {
     .close = close_console,
 };
 
+static const struct fastest_option console_options[] = {
+    {"--github", NULL, "github", 0, NULL,
+     "After the report, print GitHub Actions ::error annotations for failures and errors "
+     "(automatic when GITHUB_ACTIONS=true)"},
+};
+
 static const struct fastest_plugin console_plugin = {
     .header = FASTEST_STRUCT_HEADER_INIT(struct fastest_plugin),
     .name = "console",
@@ -475,6 +481,8 @@ static const struct fastest_plugin console_plugin = {
     .description = "pytest's terminal report: progress, failures, summaries",
     .kind = FASTEST_PLUGIN_REPORTER,
     .table = &console_table,
+    .options = console_options,
+    .option_count = sizeof console_options / sizeof *console_options,
 };
 
 FASTEST_PLUGIN_ENTRY(host_abi, host, out_plugin, out_error)

@@ -93,4 +93,8 @@ void console_print_collected(struct console *console);
 /* summary.c: everything pytest prints from pytest_sessionfinish on. */
 void console_session_summary(struct console *console);
 
+/* github.c: GitHub Actions ::error commands for the failures and errors,
+ * when settings.github is on. */
+void console_github_annotations(struct console *console);
+
 #endif

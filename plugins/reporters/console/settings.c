@@ -121,4 +121,8 @@ void settings_read(const struct fastest_host *host, const struct fastest_session
     out->python_executable = host->option(session, "python_executable");
     out->cache_dir = host->option(session, "cache_dir");
     out->strategy_line = host->option(session, "fastest_strategy_line");
+    out->junitxml_path = host->option(session, "xmlpath");
+    const char *github_actions = getenv("GITHUB_ACTIONS");
+    out->github = option_true(host, session, "github") ||
+                  (github_actions && strcmp(github_actions, "true") == 0);
 }

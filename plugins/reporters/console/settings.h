@@ -31,6 +31,8 @@ struct console_settings {
     const char *python_executable;
     const char *cache_dir;
     const char *strategy_line;
+    const char *junitxml_path; /* --junitxml as given, or NULL */
+    bool github;               /* --github, or GITHUB_ACTIONS=true */
 };
 
 /* Fills *out from the session's options and the process environment. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../junitxml/logfile_path.h"
 #include "paths.h"
 
 static const char *headline(const struct report *report)
@@ -562,6 +563,20 @@ static void summary_stats(struct console *console)
     text_free(&duration);
 }
 
+/* junitxml's pytest_terminal_summary: where the JUnit XML file went. */
+static void summary_junitxml(struct console *console)
+{
+    char *path = NULL;
+    if (!console->settings.junitxml_path ||
+        logfile_path_resolve(console->settings.junitxml_path, &path))
+        return;
+    struct text title = {0};
+    text_printf(&title, "generated xml file: %s", path);
+    console_write_sep(console, "-", text_str(&title), MARKUP_NONE);
+    text_free(&title);
+    free(path);
+}
+
 void console_session_summary(struct console *console)
 {
     const struct console_settings *settings = &console->settings;
@@ -573,6 +588,7 @@ void console_session_summary(struct console *console)
         summary_failures(console);
         summary_warnings(console);
         summary_passes(console);
+        summary_junitxml(console);
         summary_durations(console);
         short_test_summary(console);
     }
@@ -589,4 +605,5 @@ void console_session_summary(struct console *console)
     }
     text_free(&line);
     summary_stats(console);
+    console_github_annotations(console);
 }

@@ -344,6 +344,7 @@ static void read_settings(const struct fastest_host *host, struct fastest_sessio
  * with *out_error set from host->strdup. */
 static int open_file(struct junitxml *xml, const char *given, char **out_error)
 {
+    static const char fix[] = "pass a path to a file in a writable directory";
     struct stat status;
     struct text message = {0};
     int rc = 0;
@@ -354,17 +355,15 @@ static int open_file(struct junitxml *xml, const char *given, char **out_error)
     for (char *slash = xml->path + 1; !rc && (slash = strchr(slash, '/')); slash++) {
         *slash = '\0';
         if (mkdir(xml->path, 0777) != 0 && errno != EEXIST) {
-            text_printf(&message,
-                        "--junitxml: cannot create the directory %s for %s: %s; pass a path "
-                        "in a writable directory",
-                        xml->path, given, strerror(errno));
+            text_printf(&message, "--junitxml: cannot create the directory %s for %s: %s; %s",
+                        xml->path, given, strerror(errno), fix);
             rc = FASTEST_EIO;
         }
         *slash = '/';
     }
     if (!rc && !(xml->file = fopen(xml->path, "w"))) {
-        text_printf(&message, "--junitxml: cannot write %s: %s; pass a writable file path",
-                    xml->path, strerror(errno));
+        text_printf(&message, "--junitxml: cannot write %s: %s; %s", xml->path, strerror(errno),
+                    fix);
         rc = FASTEST_EIO;
     }
     if (rc)

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""fastest's reporter options on a real run, against pytest where pytest
+decides:
+
+  * --junitxml naming a directory: pytest's usage error, exit 4;
+  * --junitxml in a place that cannot be written: a clear error before any
+    test runs, exit 4 (pytest only fails at the end of the run);
+  * the console's "generated xml file: PATH" line, at pytest's place in the
+    report, for relative, absolute and ~/$VAR paths;
+  * --github and GITHUB_ACTIONS=true: one ::error command per failure and
+    error after the report, escaped as GitHub requires.
+
+    run_checks.py FASTEST
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+
+PYTEST = ["/usr/bin/python3", "-m", "pytest", "-p", "no:cacheprovider"]
+SUITE = {
+    "test_small.py": (
+        "import pytest\n"
+        "\n"
+        "def test_pass():\n"
+        "    pass\n"
+        "\n"
+        "def test_fail():\n"
+        "    assert 1 == 2, 'one, two: 100%'\n"
+        "\n"
+        "@pytest.fixture\n"
+        "def broken():\n"
+        "    raise RuntimeError('no\\nway')\n"
+        "\n"
+        "def test_error(broken):\n"
+        "    pass\n"
+    ),
+}
+
+
+def environment(**extra):
+    env = dict(os.environ, COLUMNS="80", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
+    for name in ("PYTEST_ADDOPTS", "CI", "GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR"):
+        env.pop(name, None)
+    env.update(extra)
+    return env
+
+
+def run(command, cwd, **extra):
+    return subprocess.run(command, cwd=cwd, env=environment(**extra), capture_output=True,
+                          text=True)
+
+
+def line_before_summary(stdout):
+    lines = stdout.splitlines()
+    for index, line in enumerate(lines):
+        if "short test summary info" in line:
+            return lines[index - 1]
+    return None
+
+
+def main() -> int:
+    fastest = os.path.abspath(sys.argv[1])
+    failures = []
+    checks = 0
+
+    def check(name, condition, detail=""):
+        nonlocal checks
+        checks += 1
+        print(f"{'ok  ' if condition else 'FAIL'} {name}")
+        if not condition:
+            failures.append(name)
+            print("    " + detail.replace("\n", "\n    "))
+
+    with tempfile.TemporaryDirectory(prefix="fastest-reporter-options-") as root:
+        for name, source in SUITE.items():
+            with open(os.path.join(root, name), "w") as handle:
+                handle.write(source)
+
+        result = run([fastest, f"--junitxml={root}"], root)
+        expected = run([*PYTEST, f"--junitxml={root}"], root)
+        check("directory path: exit 4", result.returncode == 4 == expected.returncode,
+              f"fastest {result.returncode}, pytest {expected.returncode}")
+        check("directory path: pytest's message", result.stderr == expected.stderr,
+              f"fastest {result.stderr!r}\npytest  {expected.stderr!r}")
+
+        blocker = os.path.join(root, "not-a-directory")
+        open(blocker, "w").close()
+        unwritable = os.path.join(blocker, "report.xml")
+        result = run([fastest, f"--junitxml={unwritable}"], root)
+        check("unwritable path: exit 4 before the run",
+              result.returncode == 4 and "test_small.py" not in result.stdout,
+              f"exit {result.returncode}, stdout {result.stdout!r}")
+        check("unwritable path: the message names the path and the fix",
+              blocker in result.stderr and "pass a path" in result.stderr,
+              result.stderr)
+
+        for given, extra in [("out/report.xml", {}), (os.path.join(root, "abs.xml"), {}),
+                             ("$REPORT_DIR/./x/../var.xml", {"REPORT_DIR": root}),
+                             ("~/home.xml", {"HOME": root})]:
+            result = run([fastest, f"--junitxml={given}"], root, **extra)
+            expected = run([*PYTEST, f"--junitxml={given}"], root, **extra)
+            ours, theirs = line_before_summary(result.stdout), line_before_summary(expected.stdout)
+            check(f"generated xml file line for {given}",
+                  ours == theirs and theirs is not None and "generated xml file" in theirs,
+                  f"fastest {ours!r}\npytest  {theirs!r}")
+
+        annotations = [
+            "::error file=test_small.py,line=11,title=test_small.py%3A%3Atest_error"
+            "::RuntimeError: no%0Away",
+            "::error file=test_small.py,line=7,title=test_small.py%3A%3Atest_fail"
+            "::AssertionError: one, two: 100%25%0Aassert 1 == 2",
+        ]
+        plain = run([fastest], root)
+        for name, command, extra in [("--github", [fastest, "--github"], {}),
+                                     ("GITHUB_ACTIONS=true", [fastest], {"GITHUB_ACTIONS": "true"})]:
+            result = run(command, root, **extra)
+            lines = result.stdout.splitlines()
+            check(f"{name}: annotations after the report",
+                  lines[-2:] == annotations and result.stdout.startswith(plain.stdout[:200]),
+                  "\n".join(lines[-4:]))
+        check("no annotations without --github", "::error" not in plain.stdout, plain.stdout)
+
+    print(f"{checks - len(failures)}/{checks} reporter option checks pass")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

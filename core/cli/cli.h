@@ -54,6 +54,10 @@ struct cli_context {
      * does not end parsing: pytest's parse_known_args, used before plugins
      * and config are loaded (see cli_prescan). */
     bool tolerate_unknown;
+    /* When set, unknown options are kept under this dest instead of being
+     * an error: they may belong to a pytest plugin, which only the pytest
+     * engine can parse (core/python/engine_mode.c decides). */
+    const char *unknown_dest;
 };
 
 /* Parses args (without the program name) into out, which should be empty

@@ -337,7 +337,12 @@ static int settle_extras(struct parser *p)
         has_option |= p->extras[i][0] == '-';
         length += strlen(p->extras[i]) + 1;
     }
-    if (has_option && !p->context->tolerate_unknown) {
+    for (size_t i = 0; has_option && p->context->unknown_dest && i < p->extra_count; i++) {
+        int rc = p->extras[i][0] == '-' ? opt_add(p->out, p->context->unknown_dest, p->extras[i]) : 0;
+        if (rc)
+            return rc;
+    }
+    if (has_option && !p->context->tolerate_unknown && !p->context->unknown_dest) {
         char *joined = calloc(1, length);
         if (!joined)
             return FASTEST_ENOMEM;

@@ -12,6 +12,7 @@
 
 #include "discovery/extractor.h"
 #include "discovery/pattern.h"
+#include "python/engine_mode.h"
 
 const TSLanguage *tree_sitter_python(void);
 
@@ -939,6 +940,8 @@ static void collect_module(struct extractor *ex, TSNode root)
         const struct binding *entry = &ns->entries[i];
         if (strncmp(entry->name, "pytest_", 7) == 0) {
             module->flags |= PLAN_FILE_HAS_HOOKS;
+            if (!pyh_native_hook(entry->name))
+                module->flags |= PLAN_FILE_HAS_FOREIGN_HOOKS;
             if (strcmp(entry->name, "pytest_generate_tests") == 0)
                 module->generates_tests = true;
         }

@@ -35,6 +35,9 @@ enum plan_file_flag {
     /* error holds a collection error whose exact text (a traceback) only an
      * import reproduces: the engine should re-create it by importing. */
     PLAN_FILE_ERROR_NEEDS_IMPORT = 1u << 3,
+    /* Defines hooks (or `pytest_plugins`) the native engine does not run
+     * (pyh_native_hook): only the real pytest engine can run the suite. */
+    PLAN_FILE_HAS_FOREIGN_HOOKS = 1u << 4,
 };
 
 /* One mark: @pytest.mark.NAME(ARGS). args is the source text of the call's

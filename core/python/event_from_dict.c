@@ -106,8 +106,17 @@ static int pair_list(PyObject *dict, const char *key, size_t *count, void **stor
         return -1;
     }
     for (Py_ssize_t i = 0; i < length; i++) {
-        const char *first, *second;
-        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(sequence, i), "ss", &first, &second)) {
+        /* A [first, second] list or a tuple: wire-decoded events have lists. */
+        PyObject *pair_object = PySequence_Fast_GET_ITEM(sequence, i);
+        const char *first = NULL, *second = NULL;
+        if ((PyList_Check(pair_object) || PyTuple_Check(pair_object)) &&
+            PySequence_Fast_GET_SIZE(pair_object) == 2) {
+            first = PyUnicode_AsUTF8(PySequence_Fast_GET_ITEM(pair_object, 0));
+            second = first ? PyUnicode_AsUTF8(PySequence_Fast_GET_ITEM(pair_object, 1)) : NULL;
+        } else {
+            PyErr_SetString(PyExc_TypeError, "engine event: expected [str, str] pairs");
+        }
+        if (!first || !second) {
             PyMem_Free(array);
             Py_DECREF(sequence);
             return -1;
@@ -116,7 +125,7 @@ static int pair_list(PyObject *dict, const char *key, size_t *count, void **stor
         pair[0] = first;
         pair[1] = second;
     }
-    /* The strings stay alive: they belong to tuples held by the dict. */
+    /* The strings stay alive: they belong to the pairs the dict holds. */
     Py_DECREF(sequence);
     *storage = array;
     *count = (size_t)length;

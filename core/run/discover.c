@@ -16,6 +16,7 @@
 #include "select/select.h"
 #include "session/event_copy.h"
 #include "python/engine.h"
+#include "python/engine_mode.h"
 #include "run/engine_items.h"
 #include "session/session.h"
 
@@ -128,7 +129,7 @@ static int fill_session(struct fastest_session *session, struct ft_plan *plan,
     return rc;
 }
 
-static void keep_event(void *context, const struct fastest_event *event)
+void run_keep_event(void *context, const struct fastest_event *event)
 {
     struct run_collection *collection = context;
     struct fastest_event **grown =
@@ -159,7 +160,7 @@ static void static_error_reports(struct ft_plan *plan, struct run_collection *co
             .location_domain = file->path,
             .location_line = -1,
         };
-        keep_event(collection, &report);
+        run_keep_event(collection, &report);
     }
 }
 
@@ -186,8 +187,17 @@ int run_discover(struct fastest_session *session, struct run_collection *out, ch
     /* --collect-only stays static (no import): its speed is the point. */
     bool import_all = !opt_is_true(session->options, "collectonly");
     int rc = fill_settings(session, &lists, &settings, out_error);
+    /* Options that only pytest can honour skip static discovery. */
     if (rc == 0)
+        rc = pyh_engine_mode_from_options(session, out_error);
+    if (rc == 0 && !pyh_engine_is_pytest(session))
         rc = disc_run(&settings, plan, out_error);
+    if (rc == 0 && !pyh_engine_is_pytest(session))
+        rc = pyh_engine_mode_from_plan(session, plan);
+    if (rc == 0 && pyh_engine_is_pytest(session)) {
+        rc = run_discover_pytest(session, out, out_error);
+        goto done;
+    }
     if (rc == 0)
         rc = sel_apply(&settings, plan, &counts, out_error);
     if (rc == 0)
@@ -199,8 +209,9 @@ int run_discover(struct fastest_session *session, struct run_collection *out, ch
         rc = fill_session(session, plan, &order);
     if (rc == 0) {
         static_error_reports(plan, out);
-        rc = pyh_engine_collection_events(session, keep_event, out, out_error);
+        rc = pyh_engine_collection_events(session, run_keep_event, out, out_error);
     }
+done:
     engine_order_free(&order);
     free_lists(&lists);
     plan_free(plan);

@@ -54,8 +54,12 @@ static struct cli_plugin_options *plugin_option_groups(const struct ft_plugin_se
 static int set_host_facts(struct fastest_session *session, const struct heur_choice *choice)
 {
     char line[512];
-    snprintf(line, sizeof line, "strategy: %s (%s); pytest API: fastest native",
-             choice->strategy ? choice->strategy->descriptor->name : "none", choice->reason);
+    const char *engine = opt_get(session->options, "fastest_engine");
+    snprintf(line, sizeof line, "strategy: %s (%s); engine: %s (%s)",
+             choice->strategy ? choice->strategy->descriptor->name : "none", choice->reason,
+             engine ? engine : "native", opt_get(session->options, "fastest_engine_reason")
+                                             ? opt_get(session->options, "fastest_engine_reason")
+                                             : "default");
     int rc = opt_set(session->options, "fastest_strategy_line", line);
     if (rc == 0)
         rc = opt_set(session->options, "python_version", PY_VERSION);
@@ -130,11 +134,15 @@ static int run_session(struct fastest_session *session, const char *const *args,
         .plugin_count = group_count,
         .inifile = session->inifile,
         .rootdir = session->rootdir,
+        .unknown_dest = "fastest_unknown_args",
     };
     rc = groups ? cli_parse((const char *const *)full_args.items, full_args.count, &context,
                             session->options, &error)
                 : FASTEST_ENOMEM;
     cfg_list_free(&full_args);
+    /* The pytest engine hands pytest the command line as given. */
+    for (size_t i = 0; rc == 0 && i < count; i++)
+        rc = opt_add(session->options, "fastest_args", args[i]);
     run_apply_fastest_config(session);
     int status;
     if (rc) {

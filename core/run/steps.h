@@ -42,6 +42,15 @@ struct run_collection {
  * pytest's message; exit 4), or another error with *out_error (malloc'd;
  * the caller frees it). */
 int run_discover(struct fastest_session *session, struct run_collection *out, char **out_error);
+
+/* run_discover's path when the pytest engine was chosen
+ * (core/python/engine_mode.h): the items are pytest's collection's. Same
+ * contract as run_discover. */
+int run_discover_pytest(struct fastest_session *session, struct run_collection *out,
+                        char **out_error);
+
+/* Appends a copy of event to the collection (a fastest_event_sink). */
+void run_keep_event(void *context, const struct fastest_event *event);
 void run_collection_free(struct run_collection *collection);
 
 #endif

@@ -1,0 +1,64 @@
+/* The discovery step when the pytest engine runs the items: pytest's own
+ * collection of the command line decides the items, their order and what
+ * is deselected (-k, -m, --deselect, --lf, pytest_collection_modifyitems,
+ * doctests included). Static discovery's plan, if any, only chose the
+ * engine. */
+#include "run/steps.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <fastest/errors.h>
+
+#include "python/engine.h"
+#include "session/session.h"
+
+/* pytest's item classes, as static strings for the session. */
+static const char *static_node_kind(const char *kind)
+{
+    static const char *const known[] = {"Function", "TestCaseFunction", "DoctestItem"};
+    for (size_t i = 0; kind && i < sizeof known / sizeof known[0]; i++)
+        if (strcmp(kind, known[i]) == 0)
+            return known[i];
+    return "Item";
+}
+
+/* "path::A::B::name[x]" -> "A::B", or NULL at module level. */
+static char *class_chain(const char *node_id)
+{
+    const char *first = strstr(node_id, "::");
+    if (!first)
+        return NULL;
+    const char *bracket = strchr(first, '[');
+    const char *last = first;
+    for (const char *at = first; (at = strstr(at + 2, "::")) && (!bracket || at < bracket);)
+        last = at;
+    return last == first ? NULL : strndup(first + 2, (size_t)(last - first - 2));
+}
+
+static int add_pytest_item(void *context, const struct pyh_collected_item *collected)
+{
+    struct fastest_session *session = context;
+    if (collected->deselected) {
+        session->deselected_count++;
+        return 0;
+    }
+    char *class_name = class_chain(collected->node_id);
+    struct ft_session_item item = {
+        .node_id = (char *)collected->node_id,
+        .path = (char *)collected->path,
+        .class_name = class_name,
+        .node_kind = static_node_kind(collected->node_kind),
+        .recorded_duration = -1,
+    };
+    int rc = session_add_item(session, &item);
+    free(class_name);
+    return rc;
+}
+
+int run_discover_pytest(struct fastest_session *session, struct run_collection *out,
+                        char **out_error)
+{
+    int rc = pyh_engine_collect(session, NULL, 0, add_pytest_item, session, out_error);
+    return rc ? rc : pyh_engine_collection_events(session, run_keep_event, out, out_error);
+}

@@ -1,0 +1,251 @@
+"""The pytest engine: the real pytest of the target environment behind the
+interface of fastest's native engine (python/fastest/engine/__init__.py).
+
+    session = Session(config)
+        config: the native engine's dict plus "args" (the command line as
+        the user gave it; pytest adds addopts and PYTEST_ADDOPTS itself) and
+        "own_options" ([[flag, ...], takes_value] for each option fastest
+        handles and pytest must accept and ignore; see own_options.py).
+        Builds pytest's Config from those args exactly as ``pytest ARGS``
+        would (plugins load as pytest loads them: entry points, ``-p``,
+        ``-p no:NAME``, PYTEST_DISABLE_PLUGIN_AUTOLOAD, conftest files) and
+        runs pytest_configure and pytest_sessionstart. A bad command line
+        raises pytest's UsageError with pytest's message.
+
+    items = session.collect(paths)
+        The first call runs pytest's collection (pytest_collection: -k, -m,
+        --deselect, --lf and every pytest_collection_modifyitems hook
+        apply), once for the process; the items then stay by node id. Returns
+        the native engine's item dicts, for the items in those rootdir-
+        relative files, or for every item when paths is empty, followed by
+        one ``{"node_id", "path", "deselected": True}`` dict per item a hook
+        deselected (only when paths is empty).
+
+    events = session.collection_events()
+        The collect_report and warning events collection made, once each.
+
+    stop = session.run(node_ids, emit) / session.finish(emit)
+        Run items through pytest's own pytest_runtest_protocol hook, every
+        report converted by report_events.EventConverter. As pytest-xdist's
+        workers do, the last item of a run() is held back and runs at the
+        next run() or finish(), when its nextitem is known: the whole
+        protocol (and the hook wrappers around it: warnings capture,
+        assertion hooks, faulthandler, plugins') runs with the same nextitem
+        as under pytest, so fixtures are torn down exactly where pytest
+        tears them down. finish() runs the held item with nextitem=None,
+        then pytest_sessionfinish and pytest_unconfigure.
+
+Report events go out through emit; the session-level events
+(session_start, collection_finish, session_finish) are the core's to make and
+are not forwarded. pytest's own terminal output and --junitxml file are
+switched off: fastest's reporters write them from the events.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, Callable, Dict, List, Optional
+
+from _pytest._io import TerminalWriter
+from _pytest.config import ExitCode, _prepareconfig
+from _pytest.config.exceptions import UsageError
+from _pytest.main import Session as PytestSession
+from _pytest.outcomes import Exit
+
+from .own_options import OwnOptions
+from .report_events import EventConverter
+
+Event = Dict[str, Any]
+Emit = Callable[[Event], None]
+
+# Events the core makes itself from its own session state.
+_SESSION_EVENT_KINDS = {"session_start", "collection_finish", "session_finish", "item_collected"}
+
+
+class _EventRouter:
+    """The converter's emit: forwards item events to the current run()'s
+    emit, keeps what collection reported until collection_events()."""
+
+    def __init__(self) -> None:
+        self.target: Optional[Emit] = None
+        self.collection: List[Event] = []
+
+    def __call__(self, event: Event) -> None:
+        if event["kind"] in _SESSION_EVENT_KINDS:
+            return
+        if self.target is None or event["kind"] == "collect_report":
+            self.collection.append(event)
+        else:
+            self.target(event)
+
+
+def _silence_terminal(config: Any) -> None:
+    """pytest's terminal reporter keeps running (plugins call it) but
+    writes nowhere; its width stays, as report texts are wrapped to it."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None:
+        return
+    width = reporter._tw.fullwidth
+    devnull = open(os.devnull, "w")
+    config.add_cleanup(devnull.close)
+    reporter._tw = TerminalWriter(file=devnull)
+    reporter._tw.fullwidth = width
+
+
+def _disable_pytest_junitxml(config: Any) -> None:
+    """--junitxml is written by fastest's reporter from the events."""
+    from _pytest.junitxml import xml_key
+
+    xml = config.stash.get(xml_key, None)
+    if xml is not None:
+        config.pluginmanager.unregister(xml)
+        del config.stash[xml_key]
+
+
+def _leave_distribution_to_fastest(config: Any) -> None:
+    """-n/--dist are fastest's strategy choice: pytest-xdist, when
+    installed, stays loaded (its fixtures work) but never distributes."""
+    option = config.option
+    if hasattr(option, "dist"):
+        option.dist = "no"
+    if hasattr(option, "numprocesses"):
+        option.numprocesses = None
+
+
+def _item_path(node_id: str) -> str:
+    return node_id.split("::", 1)[0]
+
+
+def _item_dict(item: Any) -> Event:
+    location = item.location
+    return {
+        "node_id": item.nodeid,
+        "path": _item_path(item.nodeid),
+        "lineno": -1 if location[1] is None else int(location[1]),
+        "domain": location[2],
+        "node_kind": type(item).__name__,
+        "marks": [mark.name for mark in item.iter_markers()],
+        "keywords": list(item.keywords),
+    }
+
+
+class Session:
+    """One pytest session per process (see the module docstring)."""
+
+    def __init__(self, config: Dict[str, Any]) -> None:
+        # pytest's usage line names the program it finds in argv[0].
+        sys.argv = ["fastest", *config.get("args", [])]
+        self._router = _EventRouter()
+        self._pid = os.getpid()
+        self.interrupted: Optional[BaseException] = None
+        self._deselected: List[Any] = []
+        self._items: Optional[Dict[str, Any]] = None
+        self._ordered: List[Any] = []
+        self._held: Optional[Any] = None
+        self.config = _prepareconfig(
+            list(config.get("args", [])), plugins=[OwnOptions(config.get("own_options", []))]
+        )
+        pytest_config = self.config
+        _leave_distribution_to_fastest(pytest_config)
+        pytest_config.pluginmanager.register(self, "fastest-pytest-engine")
+        self.session = PytestSession.from_config(pytest_config)
+        self.session.exitstatus = ExitCode.OK
+        pytest_config._do_configure()
+        _silence_terminal(pytest_config)
+        _disable_pytest_junitxml(pytest_config)
+        pytest_config.pluginmanager.register(
+            EventConverter(pytest_config, self._router), "fastest-report-events"
+        )
+        pytest_config.hook.pytest_sessionstart(session=self.session)
+
+    # --- pytest hooks ----------------------------------------------------
+
+    def pytest_deselected(self, items: List[Any]) -> None:
+        self._deselected.extend(items)
+
+    # --- the C core's interface ------------------------------------------
+
+    def _collected(self) -> Dict[str, Any]:
+        if self._items is None:
+            self.config.hook.pytest_collection(session=self.session)
+            self._ordered = list(self.session.items)
+            self._items = {item.nodeid: item for item in self._ordered}
+        return self._items
+
+    def collect(self, paths: List[str]) -> List[Event]:
+        self._collected()
+        if not paths:
+            selected = [_item_dict(item) for item in self._ordered]
+            deselected = [
+                {"node_id": item.nodeid, "path": _item_path(item.nodeid), "deselected": True}
+                for item in self._deselected
+            ]
+            return selected + deselected
+        wanted = set(paths)
+        return [_item_dict(item) for item in self._ordered if _item_path(item.nodeid) in wanted]
+
+    def collection_events(self) -> List[Event]:
+        events, self._router.collection = self._router.collection, []
+        return events
+
+    def run(self, node_ids: List[str], emit: Emit) -> bool:
+        items = self._collected()
+        self._after_fork()
+        for event in self.collection_events():
+            emit(event)
+        for node_id in node_ids:
+            if self._run_held(items[node_id], emit):
+                return True
+            self._held = items[node_id]
+        return False
+
+    def finish(self, emit: Emit) -> None:
+        try:
+            self._run_held(None, emit)
+        finally:
+            self._router.target = emit
+            try:
+                self.config.hook.pytest_sessionfinish(
+                    session=self.session, exitstatus=self._exit_status()
+                )
+            finally:
+                self._router.target = None
+                self.config._ensure_unconfigure()
+
+    # --- running ---------------------------------------------------------
+
+    def _run_held(self, nextitem: Optional[Any], emit: Emit) -> bool:
+        """Runs the held item with nextitem; True when the run must stop."""
+        item, self._held = self._held, None
+        if item is None:
+            return False
+        self._router.target = emit
+        try:
+            item.config.hook.pytest_runtest_protocol(item=item, nextitem=nextitem)
+        except (KeyboardInterrupt, Exit) as error:
+            self.interrupted = error
+            return True
+        finally:
+            self._router.target = None
+        session = self.session
+        return bool(session.shouldfail or session.shouldstop)
+
+    def _exit_status(self) -> int:
+        if self.interrupted is not None:
+            return ExitCode.INTERRUPTED
+        return ExitCode.TESTS_FAILED if self.session.testsfailed else ExitCode.OK
+
+    def _after_fork(self) -> None:
+        """A forked worker gets capture files of its own: the parent's are
+        shared file descriptions, which siblings would write over."""
+        if os.getpid() == self._pid:
+            return
+        self._pid = os.getpid()
+        capture = self.config.pluginmanager.get_plugin("capturemanager")
+        if capture is not None and capture._global_capturing is not None:
+            capture.stop_global_capturing()
+            capture.start_global_capturing()
+            capture.suspend_global_capture()
+
+
+__all__ = ["Session", "UsageError"]

@@ -11,12 +11,14 @@ message. The engine configures it once per run:
   ``pytest_assertrepr_compare`` conftest hooks, ``hook(op, left, right)``
   returning a list of lines or None; it is asked before the builtin
   explanations. Default: none.
+
+Every rewritten module imports this one, passing or not; the comparison
+explainers and ``saferepr`` (and ``pprint``/``dataclasses`` behind them)
+are imported only when an assertion fails.
 """
 from typing import Any, Callable, List, Optional, Sequence
 
 from . import explanation
-from .compare import assertrepr_compare
-from .saferepr import DEFAULT_MAX_SIZE, saferepr
 
 CompareHook = Callable[[str, Any, Any], Optional[List[str]]]
 
@@ -39,6 +41,8 @@ def set_compare_hook(hook: Optional[CompareHook]) -> None:
 def saferepr_for_message(obj: object) -> str:
     """A value's repr inside an explanation: bounded by verbosity, with newlines
     escaped so a custom repr cannot inject the explanation language's markers."""
+    from .saferepr import DEFAULT_MAX_SIZE, saferepr
+
     if _verbosity >= 2:
         maxsize = None
     elif _verbosity >= 1:
@@ -53,6 +57,8 @@ def format_custom_message(message: object) -> str:
     newlines kept as explanation lines, ``%`` escaped for the final formatting."""
     replacements = [("\n", "\n~"), ("%", "%%")]
     if not isinstance(message, str):
+        from .saferepr import saferepr
+
         message = saferepr(message)
         replacements.append(("\\n", "\n~"))
     for old, new in replacements:
@@ -80,6 +86,8 @@ def format_boolop(explanations: Sequence[str], is_or: bool) -> str:
 def _explain_failed_comparison(op: str, left: Any, right: Any) -> Optional[str]:
     lines = _compare_hook(op, left, right) if _compare_hook is not None else None
     if not lines:
+        from .compare import assertrepr_compare
+
         lines = assertrepr_compare(op, left, right, _verbosity)
     if not lines:
         return None

@@ -7,19 +7,29 @@ descriptor itself at a temporary file with ``dup2``, so output of C code,
 write into the same file so Python and fd output keep their order.
 stdin becomes a reader that refuses to read, with pytest's message.
 Each capture can be suspended (the real stream comes back) and resumed;
-``snap`` takes what was written so far and empties the buffer.
+``snap`` takes what was written so far and empties the buffer; most phases
+print nothing, so an untouched buffer is answered without reading it.
 """
 
 import io
 import os
 import sys
 from io import UnsupportedOperation
-from tempfile import TemporaryFile
 from typing import Optional, TextIO, Union
 
 _SYS_NAMES = {0: "stdin", 1: "stdout", 2: "stderr"}
 
 Captured = Union[str, bytes]
+
+
+def _temporary_file() -> io.FileIO:
+    """An anonymous read-write file for fd capture: a memfd where Linux has
+    it (no file system, and no ``tempfile`` import), else ``TemporaryFile``."""
+    if hasattr(os, "memfd_create"):
+        return io.FileIO(os.memfd_create("fastest-capture", os.MFD_CLOEXEC), "rb+")
+    from tempfile import TemporaryFile
+
+    return TemporaryFile(buffering=0)
 
 
 class CaptureIO(io.TextIOWrapper):
@@ -139,6 +149,8 @@ class SysCapture:
         setattr(sys, self.name, self.tmpfile)
 
     def snap(self) -> Captured:
+        if isinstance(self.tmpfile, CaptureIO) and not self.tmpfile.buffer.tell():
+            return self.empty
         if self.binary:
             self.tmpfile.seek(0)
             data = self.tmpfile.buffer.read()
@@ -191,7 +203,7 @@ class FDCapture:
             self.tmpfile = open(os.devnull, encoding="utf-8")
             self.sys_capture: Optional[SysCapture] = SysCapture(fd)
         else:
-            self.tmpfile = EncodedFile(TemporaryFile(buffering=0), encoding="utf-8",
+            self.tmpfile = EncodedFile(_temporary_file(), encoding="utf-8",
                                        errors="replace", newline="", write_through=True)
             self.sys_capture = SysCapture(fd, self.tmpfile) if fd in _SYS_NAMES else None
         self._state = "initialized"
@@ -207,6 +219,9 @@ class FDCapture:
         self._state = "started"
 
     def snap(self) -> Captured:
+        # The descriptor shares its offset with ``fd``: 0 means nothing written.
+        if not os.lseek(self.tmpfile.fileno(), 0, os.SEEK_CUR):
+            return self.empty
         self.tmpfile.seek(0)
         data = self.tmpfile.buffer.read() if self.binary else self.tmpfile.read()
         self.tmpfile.seek(0)

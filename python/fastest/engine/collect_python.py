@@ -5,7 +5,7 @@ class members first), parametrization through ``pytest_generate_tests``
 hooks, fixture ``params`` and ``parametrize`` marks."""
 from __future__ import annotations
 
-import inspect
+from types import FunctionType
 from fnmatch import fnmatch
 from typing import Any, Callable, List, Optional
 
@@ -99,7 +99,7 @@ class PythonCollector:
         if not self._is_test_function(obj, name):
             return []
         obj = getattr(obj, "__func__", obj)
-        if not (inspect.isfunction(obj) or inspect.isfunction(get_real_func(obj))):
+        if not (isinstance(obj, FunctionType) or isinstance(get_real_func(obj), FunctionType)):
             import warnings
 
             warnings.warn_explicit(

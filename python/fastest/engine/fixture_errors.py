@@ -3,7 +3,6 @@ them: a missing fixture (with the list of available ones), a recursive
 dependency, a scope mismatch."""
 from __future__ import annotations
 
-import inspect
 from typing import List, Optional
 
 from .introspection import get_real_func, source_file_of, source_line_of
@@ -31,6 +30,8 @@ class FixtureLookupError(LookupError):
         for function in stack:
             path, lineno = source_file_of(function), source_line_of(function)
             try:
+                import inspect
+
                 source, _ = inspect.getsourcelines(get_real_func(function))
             except (OSError, IndexError, TypeError):
                 lines.append(f"file {path}, line {lineno + 1}: source code not available")

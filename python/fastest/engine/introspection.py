@@ -1,10 +1,20 @@
 """Facts about Python functions the engine needs, computed as pytest does:
 the real function behind decorators, its source line, the names of the
-arguments a test or fixture requests."""
+arguments a test or fixture requests.
+
+``inspect`` is imported only off the common path (it costs ~8 ms with what
+it pulls in): plain functions and methods are read from their code objects,
+which is what ``inspect.signature`` and ``inspect.isgeneratorfunction`` read
+for them too."""
 from __future__ import annotations
 
-import inspect
+import functools
+from types import CodeType, FunctionType, MethodType
 from typing import Any, Optional, Tuple
+
+_CO_GENERATOR = 0x20
+_CO_COROUTINE = 0x80
+_CO_ASYNC_GENERATOR = 0x200
 
 
 def get_real_func(obj: Any) -> Any:
@@ -21,7 +31,7 @@ def get_real_func(obj: Any) -> Any:
         obj = wrapped
     else:
         raise ValueError(f"could not find real function of {start!r}\nstopped at {obj!r}")
-    if isinstance(obj, __import__("functools").partial):
+    if isinstance(obj, functools.partial):
         obj = obj.func
     return obj
 
@@ -32,6 +42,8 @@ def source_line_of(obj: Any) -> int:
     code = getattr(function, "__code__", None)
     if code is not None:
         return code.co_firstlineno - 1
+    import inspect
+
     try:
         return inspect.getsourcelines(obj)[1] - 1
     except (OSError, TypeError):
@@ -43,6 +55,8 @@ def source_file_of(obj: Any) -> str:
     code = getattr(function, "__code__", None)
     if code is not None:
         return code.co_filename
+    import inspect
+
     return inspect.getsourcefile(obj) or ""
 
 
@@ -60,17 +74,9 @@ def _mock_patch_count(function: Any) -> int:
 def getfuncargnames(function: Any, name: Optional[str] = None, is_method: bool = False, cls: Optional[type] = None) -> Tuple[str, ...]:
     """The names of ``function``'s mandatory arguments: positional-or-keyword
     and keyword-only ones without defaults, minus ``self`` for methods."""
-    try:
-        parameters = inspect.signature(function).parameters
-    except (ValueError, TypeError) as exc:
-        from fastest.pytest_api.outcomes import fail
-
-        fail(f"Could not determine arguments of {function!r}: {exc}", pytrace=False)
-    names = tuple(
-        p.name
-        for p in parameters.values()
-        if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.default is p.empty
-    )
+    names = _mandatory_from_code(function)
+    if names is None:
+        names = _mandatory_from_signature(function)
     if not name:
         name = function.__name__
     if is_method or (cls is not None and not isinstance(cls.__dict__.get(name, None), staticmethod)):
@@ -80,10 +86,56 @@ def getfuncargnames(function: Any, name: Optional[str] = None, is_method: bool =
     return names
 
 
+def _mandatory_from_code(function: Any) -> Optional[Tuple[str, ...]]:
+    """What ``inspect.signature`` would give for a plain function or a
+    method bound to one; None for anything else (wrapped, partial, builtin,
+    a custom ``__signature__``), which takes the general path."""
+    bound = type(function) is MethodType
+    real = function.__func__ if bound else function
+    if type(real) is not FunctionType or "__wrapped__" in real.__dict__ or "__signature__" in real.__dict__:
+        return None
+    code = real.__code__
+    positional = code.co_varnames[: code.co_argcount]
+    first_with_default = len(positional) - len(real.__defaults__ or ())
+    start = max(code.co_posonlyargcount, 1 if bound else 0)
+    names = list(positional[start:first_with_default])
+    keyword_defaults = real.__kwdefaults__ or {}
+    keyword_only = code.co_varnames[code.co_argcount : code.co_argcount + code.co_kwonlyargcount]
+    names.extend(name for name in keyword_only if name not in keyword_defaults)
+    return tuple(names)
+
+
+def _mandatory_from_signature(function: Any) -> Tuple[str, ...]:
+    import inspect
+
+    try:
+        parameters = inspect.signature(function).parameters
+    except (ValueError, TypeError) as exc:
+        from fastest.pytest_api.outcomes import fail
+
+        fail(f"Could not determine arguments of {function!r}: {exc}", pytrace=False)
+    return tuple(
+        p.name
+        for p in parameters.values()
+        if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.default is p.empty
+    )
+
+
+def _code_flags(function: Any) -> int:
+    """``co_flags`` of the code behind ``function`` (methods and partials
+    unwrapped, as ``inspect``'s is*function tests do); 0 when it has none."""
+    while type(function) is MethodType:
+        function = function.__func__
+    while isinstance(function, functools.partial):
+        function = function.func
+    code = getattr(function, "__code__", None)
+    return code.co_flags if isinstance(code, CodeType) else 0
+
+
 def is_generator_function(function: Any) -> bool:
-    real = get_real_func(function)
-    return inspect.isgeneratorfunction(real) and not inspect.iscoroutinefunction(real)
+    flags = _code_flags(get_real_func(function))
+    return bool(flags & _CO_GENERATOR) and not flags & _CO_COROUTINE
 
 
 def is_async_function(function: Any) -> bool:
-    return inspect.iscoroutinefunction(function) or inspect.isasyncgenfunction(function)
+    return bool(_code_flags(function) & (_CO_COROUTINE | _CO_ASYNC_GENERATOR))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from typing import NamedTuple, Optional, Tuple
 
 from fastest.pytest_api.outcomes import fail
@@ -47,7 +46,7 @@ def evaluate_condition(item, mark, condition: object) -> Tuple[bool, str]:
         except Exception as exc:
             fail(
                 "\n".join(
-                    [f"Error evaluating {mark.name!r} condition", "    " + condition, *traceback.format_exception_only(type(exc), exc)]
+                    [f"Error evaluating {mark.name!r} condition", "    " + condition, *_exception_only(exc)]
                 ),
                 pytrace=False,
             )
@@ -56,7 +55,7 @@ def evaluate_condition(item, mark, condition: object) -> Tuple[bool, str]:
             result = bool(condition)
         except Exception as exc:
             fail(
-                "\n".join([f"Error evaluating {mark.name!r} condition as a boolean", *traceback.format_exception_only(type(exc), exc)]),
+                "\n".join([f"Error evaluating {mark.name!r} condition as a boolean", *_exception_only(exc)]),
                 pytrace=False,
             )
     reason = mark.kwargs.get("reason", None)
@@ -105,3 +104,10 @@ def evaluate_xfail_marks(item) -> Optional[Xfail]:
             if result:
                 return Xfail(reason, run, strict, raises)
     return None
+
+
+def _exception_only(exc: BaseException) -> list:
+    """``traceback.format_exception_only`` (imported only for a bad condition)."""
+    import traceback
+
+    return traceback.format_exception_only(type(exc), exc)

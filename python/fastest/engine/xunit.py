@@ -5,8 +5,8 @@ class under the attribute names pytest uses, so that fixture discovery
 (``dir()`` order) and hence setup order are pytest's."""
 from __future__ import annotations
 
-import inspect
 import warnings
+from types import MethodType
 from typing import Any, Callable, Optional, Sequence
 
 from fastest.pytest_api.fixture_decorator import fixture
@@ -32,7 +32,7 @@ def call_optional_argument(function: Callable, argument: Any) -> None:
     """Call ``function(argument)`` if it takes an argument, else ``function()``."""
     code = getattr(function, "__code__", None)
     count = code.co_argcount if code is not None else 0
-    if inspect.ismethod(function):
+    if isinstance(function, MethodType):
         count -= 1
     if count:
         function(argument)

@@ -4,7 +4,6 @@ attribute pytest uses, so fixtures defined for either are found by both)."""
 from __future__ import annotations
 
 import functools
-import inspect
 from typing import Any, Callable, Optional, Tuple
 
 from .outcomes import fail
@@ -39,7 +38,7 @@ class FixtureFunctionMarker:
         self.name = name
 
     def __call__(self, function: Callable) -> Callable:
-        if inspect.isclass(function):
+        if isinstance(function, type):
             raise ValueError("class fixtures not supported (maybe in the future)")
         if getattr(function, "_pytestfixturefunction", False):
             raise ValueError("fixture is being applied more than once to the same function")

@@ -2,7 +2,7 @@
 store on functions and classes (``pytestmark``), and ``pytest.param``."""
 from __future__ import annotations
 
-import inspect
+from types import FunctionType
 from typing import Any, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from .outcomes import fail
@@ -101,8 +101,8 @@ class MarkDecorator:
             func = args[0]
             # A lone named function or class is decorated; anything else
             # (including a lambda) is a mark argument.
-            is_test_function = inspect.isfunction(func) and func.__name__ != "<lambda>"
-            if len(args) == 1 and (is_test_function or inspect.isclass(func)):
+            is_test_function = isinstance(func, FunctionType) and func.__name__ != "<lambda>"
+            if len(args) == 1 and (is_test_function or isinstance(func, type)):
                 store_mark(func, self.mark)
                 return func
         return self.with_args(*args, **kwargs)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import traceback as _traceback
 from types import TracebackType
 from typing import Any, List, Optional, Tuple, Type, Union
 
@@ -107,7 +106,9 @@ class ExceptionInfo:
         return entries
 
     def exconly(self, tryshort: bool = False) -> str:
-        text = "".join(_traceback.format_exception_only(self.type, self.value)).rstrip()
+        import traceback
+
+        text = "".join(traceback.format_exception_only(self.type, self.value)).rstrip()
         if tryshort and text.startswith(self._striptext):
             text = text[len(self._striptext):]
         return text
@@ -126,7 +127,9 @@ class ExceptionInfo:
         return True
 
     def getrepr(self, *args: Any, **kwargs: Any) -> str:
-        return "".join(_traceback.format_exception(self.type, self.value, self.tb))
+        import traceback
+
+        return "".join(traceback.format_exception(self.type, self.value, self.tb))
 
     def __repr__(self) -> str:
         if self._excinfo is None:

@@ -168,6 +168,7 @@ void run_collection_free(struct run_collection *collection)
 {
     arena_free(collection->arena);
     free(collection->events);
+    free(collection->usage_error);
     *collection = (struct run_collection){0};
 }
 
@@ -192,6 +193,13 @@ int run_discover(struct fastest_session *session, struct run_collection *out, ch
         rc = pyh_engine_mode_from_options(session, out_error);
     if (rc == 0 && !pyh_engine_is_pytest(session))
         rc = disc_run(&settings, plan, out_error);
+    /* An argument that names nothing: pytest collects nothing at all. */
+    if (rc == FASTEST_EUSAGE) {
+        out->usage_error = *out_error;
+        *out_error = NULL;
+        rc = 0;
+        goto done;
+    }
     if (rc == 0 && !pyh_engine_is_pytest(session))
         rc = pyh_engine_mode_from_plan(session, plan);
     if (rc == 0 && pyh_engine_is_pytest(session)) {
@@ -200,6 +208,13 @@ int run_discover(struct fastest_session *session, struct run_collection *out, ch
     }
     if (rc == 0)
         rc = sel_apply(&settings, plan, &counts, out_error);
+    /* A bad -k/-m: pytest has collected every item, and runs none. */
+    if (rc == FASTEST_EUSAGE) {
+        out->usage_error = *out_error;
+        *out_error = NULL;
+        rc = fill_session(session, plan, &order);
+        goto done;
+    }
     if (rc == 0)
         rc = engine_import_files(session, plan, import_all, &order, out_error);
     /* The engine's items are selected as static ones are. */

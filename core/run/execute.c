@@ -108,7 +108,8 @@ int exec_session(struct fastest_session *session, const struct ft_plugin *strate
     /* pytest stops for collection errors unless told to go on. */
     bool stop_for_errors =
         error_count && !opt_is_true(session->options, "continue_on_collection_errors");
-    if (!collect_only && !stop_for_errors && !failed_enough && session->item_count)
+    if (!collect_only && !stop_for_errors && !failed_enough && !session->tally.usage_error &&
+        session->item_count)
         run_items(session, strategy);
     if (stop_for_errors)
         session->tally.interrupted = true;

@@ -75,12 +75,11 @@ static int run_tests(struct fastest_session *session)
     int rc = run_discover(session, &collection, &error);
     if (rc) {
         run_collection_free(&collection);
-        int status = rc == FASTEST_EUSAGE ? usage_error(error) : FT_EXIT_INTERNAL_ERROR;
-        if (rc != FASTEST_EUSAGE)
-            fprintf(stderr, "fastest: %s\n", error ? error : fastest_strerror(rc));
+        fprintf(stderr, "fastest: %s\n", error ? error : fastest_strerror(rc));
         free(error);
-        return status;
+        return FT_EXIT_INTERNAL_ERROR;
     }
+    session->tally.usage_error = collection.usage_error != NULL;
     struct heur_choice choice = heur_choose(session);
     bool collect_only = opt_is_true(session->options, "collectonly");
     if (!choice.strategy && !collect_only) {
@@ -104,6 +103,8 @@ static int run_tests(struct fastest_session *session)
                               collection.event_count);
         if (session_close_reporters(session) && status == 0)
             status = FT_EXIT_INTERNAL_ERROR;
+        if (collection.usage_error)
+            usage_error(collection.usage_error);
     }
     run_collection_free(&collection);
     return status;

@@ -33,14 +33,17 @@ struct run_collection {
     struct ft_arena *arena;         /* owns the events */
     struct fastest_event **events;  /* malloc'd array */
     size_t event_count;
+    /* A usage error found while collecting (an argument that names
+     * nothing, a bad -k/-m expression): pytest still reports the session
+     * (no tests ran) before it prints the error and exits 4. malloc'd. */
+    char *usage_error;
 };
 
 /* Discovers and selects the items: fills session->items and
- * session->deselected_count, and *out with the collection events (free
- * with run_collection_free, also after a failure). Returns 0,
- * FASTEST_EUSAGE for a bad argument or -k/-m expression (*out_error holds
- * pytest's message; exit 4), or another error with *out_error (malloc'd;
- * the caller frees it). */
+ * session->deselected_count, and *out with the collection events and any
+ * usage error (free with run_collection_free, also after a failure).
+ * Returns 0, or an error with *out_error (malloc'd; the caller frees it)
+ * when collection itself failed. */
 int run_discover(struct fastest_session *session, struct run_collection *out, char **out_error);
 
 /* run_discover's path when the pytest engine was chosen

@@ -29,6 +29,8 @@ int tally_exit_status(const struct ft_tally *tally, size_t selected_count)
 {
     if (tally->internal_error)
         return FT_EXIT_INTERNAL_ERROR;
+    if (tally->usage_error)
+        return FT_EXIT_USAGE_ERROR;
     if (tally->interrupted)
         return FT_EXIT_INTERRUPTED;
     if (tally->failed || tally->errors)

@@ -35,6 +35,7 @@ struct ft_tally {
     size_t reported; /* items that finished */
     bool interrupted;    /* Ctrl-C, or stopped by collection errors */
     bool internal_error; /* fastest itself failed (a strategy, the engine) */
+    bool usage_error;    /* bad input found once the session started (-k) */
 };
 
 struct fastest_session {

@@ -16,6 +16,8 @@
 
 #include <fastest/errors.h>
 
+#include "cache/directory.h"
+#include "cache/discovery_cache.h"
 #include "discovery/extract.h"
 #include "discovery/pattern.h"
 #include "discovery/source.h"
@@ -45,6 +47,7 @@ struct walker {
     const char *invocation_dir;
     struct conftest *conftests;
     size_t conftest_count, conftest_capacity;
+    struct ft_cache *cache; /* NULL when the run uses none */
     const char **seen; /* files collected by directory walks */
     size_t seen_count, seen_capacity;
     int rc;
@@ -171,6 +174,16 @@ static struct disc_module *extract_file(struct walker *walker, const char *path,
         fail(walker, rc, "out of memory reading %s", path);
         return NULL;
     }
+    struct cache_key key = {
+        .path = path,
+        .is_conftest = is_conftest,
+        .size = source.length,
+        .content_hash = walker->cache ? cache_hash(source.text, source.length) : 0,
+    };
+    if (walker->cache && (module = cache_lookup(walker->cache, &key, walker->arena))) {
+        disc_source_release(&source);
+        return module;
+    }
     char *error = NULL;
     rc = disc_extract(walker->arena, source.text, source.length, &walker->patterns, is_conftest,
                       &module, &error);
@@ -180,6 +193,8 @@ static struct disc_module *extract_file(struct walker *walker, const char *path,
         free(error);
         return NULL;
     }
+    if (walker->cache && cache_store(walker->cache, &key, module))
+        fail(walker, FASTEST_ENOMEM, "out of memory caching %s", path);
     return module;
 }
 
@@ -663,7 +678,7 @@ static void collect_argument(struct walker *walker, const char *arg)
         return;
     }
     if (!is_file(path)) {
-        fail(walker, FASTEST_EUSAGE, "ERROR: file or directory not found: %s", arg);
+        fail(walker, FASTEST_EUSAGE, "file or directory not found: %s", arg);
         return;
     }
     char *dir = parent_of(walker, path);
@@ -682,6 +697,36 @@ static void collect_argument(struct walker *walker, const char *arg)
     size_t selected = add_module(walker, path, module, parts, part_count);
     if (part_count && !selected && !(module->flags & PLAN_FILE_DYNAMIC) && !module->error)
         fail(walker, FASTEST_EUSAGE, "ERROR: not found: %s", arg);
+}
+
+static int open_cache(struct walker *walker)
+{
+    const struct disc_settings *settings = walker->settings;
+    if (!settings->use_cache)
+        return 0;
+    const char *dir = absolute(walker, walker->rootdir,
+                               settings->cache_dir ? settings->cache_dir : CACHE_DIR_NAME);
+    if (!dir)
+        return FASTEST_ENOMEM;
+    enum cache_mode mode = settings->cache_clear       ? CACHE_CLEAR
+                           : settings->cache_read_only ? CACHE_READ_ONLY
+                                                       : CACHE_READ_WRITE;
+    return cache_open(dir, cache_patterns_context(&walker->patterns), mode, &walker->cache);
+}
+
+/* Writes what this run learnt. A cache that cannot be written (read-only
+ * checkout, full disk) costs the next run time, never this run its result:
+ * the failure is not reported. */
+static void close_cache(struct walker *walker)
+{
+    if (!walker->cache)
+        return;
+    char *error = NULL;
+    if (!walker->rc)
+        cache_commit(walker->cache, &error);
+    free(error);
+    cache_close(walker->cache);
+    walker->cache = NULL;
 }
 
 int disc_run(const struct disc_settings *settings, struct ft_plan *plan, char **out_error)
@@ -715,7 +760,7 @@ int disc_run(const struct disc_settings *settings, struct ft_plan *plan, char **
     walker.invocation_dir = settings->invocation_dir
                                 ? absolute(&walker, "/", settings->invocation_dir)
                                 : walker.rootdir;
-    if (!walker.rootdir || !walker.invocation_dir) {
+    if (!walker.rootdir || !walker.invocation_dir || open_cache(&walker)) {
         *out_error = strdup("out of memory starting discovery");
         return FASTEST_ENOMEM;
     }
@@ -741,6 +786,7 @@ int disc_run(const struct disc_settings *settings, struct ft_plan *plan, char **
         if (!found && !walker.rc)
             collect_argument(&walker, walker.invocation_dir);
     }
+    close_cache(&walker);
     free(walker.conftests);
     free(walker.seen);
     if (walker.rc) {

@@ -46,6 +46,7 @@ struct disc_item {
     const char *const *fixture_names;
     size_t fixture_count;
     bool dynamic;
+    const char *dynamic_reason; /* why it is dynamic (for --explain), NULL when not */
 };
 
 struct disc_fixture {
@@ -60,16 +61,32 @@ struct disc_fixture {
     size_t argname_count;
 };
 
-/* pytest's PytestCollectionWarning for a class with __init__/__new__:
- * rendered as "<message> (from: <module node id>[::<parent_class>])". */
+/* Where pytest raises a PytestCollectionWarning from, which decides the
+ * file name it is reported with. */
+enum disc_warning_kind {
+    /* Class.collect's `cannot collect test class ...`: the class's own
+     * warning, reported with the file's absolute path. */
+    DISC_WARNING_CLASS = 0,
+    /* `yield tests were removed ...`: the item's warning, reported with
+     * the rootdir-relative path of the item's location. */
+    DISC_WARNING_ITEM = 1,
+};
+
+/* One PytestCollectionWarning, in the order pytest emits them (a collector
+ * warns for its functions while it collects, before its classes collect). */
 struct disc_warning {
-    int line;
-    const char *message;
-    const char *parent_class; /* NULL for a module-level class */
+    enum disc_warning_kind kind;
+    int line;                 /* 0-based: the class's or def's first decorator */
+    const char *message;      /* without the " (from: ...)" a class warning ends with */
+    const char *parent_class; /* DISC_WARNING_CLASS: the enclosing class, NULL at module level */
+    const char *source_line;  /* that line's text, stripped as warnings.formatwarning does */
 };
 
 struct disc_module {
     uint32_t flags;    /* enum plan_file_flag */
+    /* Why the file is PLAN_FILE_DYNAMIC ("line 12: ..."): the first
+     * reason met, for --explain and debugging; NULL when it is not. */
+    const char *dynamic_reason;
     const char *error; /* collection error, or NULL */
     int error_line;    /* 0-based, or -1 */
     bool generates_tests; /* defines pytest_generate_tests at module level */

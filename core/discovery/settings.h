@@ -30,7 +30,15 @@ struct disc_settings {
     const char *markexpr; /* -m, or NULL */
     const char *const *deselect;
     size_t deselect_count;
-    bool use_cache; /* read and write .fastest_cache/ */
+    /* The discovery cache (core/cache/discovery_cache.h). use_cache off:
+     * neither read nor written. cache_dir: absolute or rootdir-relative,
+     * NULL for <rootdir>/.fastest_cache. cache_clear (--cache-clear): what
+     * is there is dropped and written afresh. cache_read_only
+     * (-p no:cacheprovider): used, never written. */
+    bool use_cache;
+    const char *cache_dir;
+    bool cache_clear;
+    bool cache_read_only;
 };
 
 #endif

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -386,7 +387,16 @@ def run_pytest(root: Path, args: Sequence[str]) -> Tuple[List[str], List[str], i
 
 
 def run_disc(root: Path, args: Sequence[str]) -> Tuple[List[str], List[str], List[str], int, str]:
+    """disc-dump's view of the suite. It runs three times: without the
+    discovery cache, then with it cold and warm; the three must agree."""
     result = subprocess.run([DISC_DUMP, *args], cwd=root, capture_output=True, text=True)
+    shutil.rmtree(root / ".fastest_cache", ignore_errors=True)
+    for phase in ("cold", "warm"):
+        cached = subprocess.run([DISC_DUMP, "--cache", *args], cwd=root, capture_output=True,
+                                text=True)
+        if (cached.stdout, cached.returncode) != (result.stdout, result.returncode):
+            return [], [], [], -1, (f"with a {phase} cache disc-dump says:\n{cached.stdout}"
+                                    f"without one:\n{result.stdout}")
     ids, dynamic, errors = [], [], []
     for line in result.stdout.splitlines():
         if line.startswith("DYNAMIC "):
@@ -412,6 +422,10 @@ def main() -> int:
                 label = f"{name} {' '.join(args) or '(no args)'}"
                 want, want_errors, want_rc, want_err = run_pytest(root, args)
                 got, dynamic, got_errors, got_rc, got_err = run_disc(root, disc_args(ini, args))
+                if got_rc == -1:
+                    print(f"FAIL {label}: the discovery cache changes the result: {got_err}")
+                    failures += 1
+                    continue
                 if want_rc == 4 or got_rc == 4:
                     if want_rc != got_rc:
                         print(f"FAIL {label}: pytest exit {want_rc}, disc-dump exit {got_rc}\n"

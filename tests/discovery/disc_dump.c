@@ -6,10 +6,11 @@
  *   ERROR <path>         a module pytest fails to collect
  *   # selected N deselected M
  *
- * Usage: disc-dump [--rootdir DIR] [-k EXPR] [-m EXPR] [--deselect ID]...
+ * Usage: disc-dump [--cache] [--rootdir DIR] [-k EXPR] [-m EXPR] [--deselect ID]...
  *                  [--ignore PATH]... [--ignore-glob GLOB]... [--testpaths P]...
  *                  [--norecursedirs P]... [--python-files P]...
  *                  [--python-classes P]... [--python-functions P]... [ARGS...]
+ * --cache reads and writes the discovery cache (.fastest_cache/).
  * Exit status: 0, or 4 for a usage error (pytest's).
  */
 #include <stdio.h>
@@ -50,6 +51,10 @@ int main(int argc, char **argv)
         const char *arg = argv[i];
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
         struct list *target = NULL;
+        if (strcmp(arg, "--cache") == 0) {
+            settings.use_cache = true;
+            continue;
+        }
         if (strcmp(arg, "--rootdir") == 0 && value)
             settings.rootdir = value;
         else if (strcmp(arg, "-k") == 0 && value)

@@ -8,12 +8,15 @@ decides:
   * the console's "generated xml file: PATH" line, at pytest's place in the
     report, for relative, absolute and ~/$VAR paths;
   * --github and GITHUB_ACTIONS=true: one ::error command per failure and
-    error after the report, escaped as GitHub requires.
+    error after the report, escaped as GitHub requires;
+  * --json: exit 4 for an unwritable path; on a real run, a document with
+    pytest's items, outcomes and exit status.
 
     run_checks.py FASTEST
 """
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -122,6 +125,26 @@ def main() -> int:
                   lines[-2:] == annotations and result.stdout.startswith(plain.stdout[:200]),
                   "\n".join(lines[-4:]))
         check("no annotations without --github", "::error" not in plain.stdout, plain.stdout)
+
+        result = run([fastest, f"--json={unwritable}"], root)
+        check("--json unwritable path: exit 4 with the path named",
+              result.returncode == 4 and blocker in result.stderr, result.stderr)
+        document_path = os.path.join(root, "report.json")
+        result = run([fastest, f"--json={document_path}"], root)
+        expected = run([*PYTEST, "-v"], root)
+        try:
+            with open(document_path, encoding="utf-8") as handle:
+                document = json.load(handle)
+            outcomes = [(item["node_id"], item["outcome"]) for item in document["items"]]
+            status = document["exit_status"]
+        except (OSError, ValueError, KeyError) as error:
+            outcomes, status = str(error), None
+        check("--json on a real run: pytest's items, outcomes and exit status",
+              outcomes == [("test_small.py::test_pass", "passed"),
+                           ("test_small.py::test_fail", "failed"),
+                           ("test_small.py::test_error", "error")]
+              and status == expected.returncode == result.returncode,
+              f"{outcomes}, exit {status}; pytest {expected.returncode}")
 
     print(f"{checks - len(failures)}/{checks} reporter option checks pass")
     return 1 if failures else 0

@@ -13,6 +13,7 @@
 #include <fastest/version.h>
 
 #include "python/engine.h"
+#include "worker/pool.h"
 
 static void *host_alloc(size_t size)
 {
@@ -117,6 +118,8 @@ static const struct fastest_host host_table = {
     .engine_run = pyh_engine_run,
     .engine_finish = pyh_engine_finish,
     .emit = session_emit,
+    .workers_run = wk_run,
+    .requested_workers = wk_requested_workers,
 };
 
 const struct fastest_host *session_host(void)

@@ -41,6 +41,29 @@ struct fastest_item_info {
  * it points to are borrowed for the duration of the call. */
 typedef void (*fastest_event_sink)(void *context, const struct fastest_event *event);
 
+/* --- ABI 1.1 and later --- */
+
+/* What a parallel strategy asks of the host's worker pool (workers_run).
+ * items are plan indices; consecutive runs of them form units (a module,
+ * a class, an xdist_group, a batch): unit_sizes[u] items each, summing to
+ * item_count. A unit goes to one worker, in chunks of at most chunk_items
+ * (0: the whole unit in one go); with FASTEST_WORKERS_STEAL an idle worker
+ * takes the unsent second half of another worker's unit. */
+enum fastest_worker_flags {
+    FASTEST_WORKERS_STEAL = 1u << 0,
+};
+
+struct fastest_worker_plan {
+    struct fastest_struct_header header;
+    const size_t *items;
+    size_t item_count;
+    const size_t *unit_sizes;
+    size_t unit_count;
+    unsigned worker_count; /* >= 1 */
+    size_t chunk_items;
+    uint32_t flags; /* enum fastest_worker_flags */
+};
+
 struct fastest_host {
     struct fastest_struct_header header;
     const char *version; /* fastest's product version */
@@ -97,6 +120,22 @@ struct fastest_host {
      * outcome. Strategies call it in the parent process only. */
     void (*emit)(struct fastest_session *session, const struct fastest_event *event);
     /* --- ABI 1.1 and later members are appended below this line --- */
+
+    /* Runs plan->items in forked workers (core/worker): this process
+     * prepares the engine and imports the items' modules once, then forks
+     * plan->worker_count workers from its warm interpreter (this process
+     * stays idle, so it can fork a fresh worker whenever one dies). Every
+     * item ends with exactly one outcome: a test that crashes its worker
+     * (signal, exit, --timeout) gets an error report naming the cause, and
+     * a fresh worker runs the rest. Events reach host->emit item by item,
+     * in plan order, whatever the completion order. Returns like
+     * engine_run: 0, FASTEST_EINTR (-x, --maxfail), or an error with
+     * *out_error set (free it with host->free). The plan is only read. */
+    int (*workers_run)(struct fastest_session *session, const struct fastest_worker_plan *plan,
+                       char **out_error);
+    /* The worker count -n asks for (xdist's meaning: "auto" and "logical"
+     * are the usable cores), 0 for -n 0, or -1 when -n was not given. */
+    int (*requested_workers)(const struct fastest_session *session);
 };
 
 #endif

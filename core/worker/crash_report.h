@@ -1,0 +1,37 @@
+/* What a test that took its worker down is reported as: an error naming
+ * the cause (signal, exit code, timeout) and the worker's last words. */
+#ifndef FT_WORKER_CRASH_REPORT_H
+#define FT_WORKER_CRASH_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <fastest/event.h>
+
+/* How far the item got before its worker died: which events the parent
+ * has already seen. */
+struct wk_item_progress {
+    bool started;        /* ITEM_START */
+    bool setup_reported; /* the setup TEST_REPORT */
+    bool setup_passed;
+    bool call_reported;
+    bool teardown_reported;
+};
+
+/* The cause, as one line: "worker gw1 was killed by signal SIGSEGV
+ * (Segmentation fault) while running this test". wait_status is waitpid's;
+ * timeout > 0 means the parent killed the worker after that many seconds.
+ * Returns a malloc'd string (the caller frees it), or NULL. */
+char *wk_crash_cause(unsigned worker_index, int wait_status, double timeout);
+
+/* Calls sink with the events that complete the item as an error: the
+ * missing ITEM_START, a failed report for the phase that was running
+ * (setup, call or teardown; a passed teardown after a failed setup or
+ * call, as pytest reports it) and ITEM_FINISH. longrepr is the cause
+ * followed by diagnostics (the worker's faulthandler output), which may be
+ * empty. Events are borrowed for the call. */
+void wk_crash_events(const char *node_id, const char *path, const struct wk_item_progress *progress,
+                     const char *cause, const char *diagnostics,
+                     void (*sink)(void *context, const struct fastest_event *event), void *context);
+
+#endif

@@ -1,0 +1,669 @@
+#include "worker/pool.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <msgpack.h>
+
+#include <fastest/errors.h>
+
+#include "plan/arena.h"
+#include "python/engine.h"
+#include "session/session.h"
+#include "wire/control.h"
+#include "wire/event_codec.h"
+#include "worker/crash_report.h"
+#include "worker/release.h"
+#include "worker/spawn.h"
+#include "worker/stream.h"
+
+#define DIAG_TAIL 4096
+
+struct worker {
+    unsigned index; /* gwN; a replacement gets the next number */
+    struct wk_process process;
+    bool alive;
+    struct wk_stream stream;
+    char diag[DIAG_TAIL + 1]; /* the last bytes of faulthandler output */
+    size_t diag_length;
+    /* Items sent and not finished, in run order, as plan indices. The head
+     * may be the previous batch's last item, whose teardown the engine runs
+     * with the next batch. */
+    size_t *fifo;
+    size_t fifo_head, fifo_count, fifo_capacity;
+    struct wk_item_progress progress;  /* of the head */
+    size_t pending_begin, pending_end; /* its unit's unsent items, in queue */
+    bool busy;                         /* a batch is out, its done frame not yet back */
+    bool finishing;                    /* told to finish (command pipe closed) */
+    bool finished;                     /* its final done frame arrived */
+    double clock;                      /* when the running item started, for --timeout */
+    double timed_out;                  /* > 0: killed after this many seconds */
+};
+
+struct unit {
+    size_t begin, end; /* into pool.queue */
+};
+
+struct pool {
+    struct fastest_session *session;
+    const struct fastest_worker_plan *plan;
+    double timeout;
+    struct worker *workers;
+    size_t slots;
+    unsigned next_index;
+    size_t *queue; /* plan indices; units are ranges of it */
+    size_t queue_count, queue_capacity;
+    struct unit *units; /* in order; retried units are pushed at the front */
+    size_t unit_head, unit_count, unit_capacity;
+    struct wk_release *release;
+    struct ft_arena *scratch; /* decoded events, renewed now and then */
+    msgpack_sbuffer out;
+    int rc;      /* the first fatal error */
+    char *error; /* its message (malloc'd) */
+    bool stopped;
+};
+
+static double now(void)
+{
+    struct timespec clock;
+    clock_gettime(CLOCK_MONOTONIC, &clock);
+    return (double)clock.tv_sec + (double)clock.tv_nsec / 1e9;
+}
+
+static void fatal(struct pool *pool, int rc, char *message /* taken */)
+{
+    if (pool->rc == 0) {
+        pool->rc = rc;
+        pool->error = message;
+    } else {
+        free(message);
+    }
+}
+
+static char *format(const char *format, ...) __attribute__((format(printf, 1, 2)));
+static char *format(const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    char *text = NULL;
+    if (vasprintf(&text, format, args) < 0)
+        text = NULL;
+    va_end(args);
+    return text;
+}
+
+/* --- the queue of units --- */
+
+static bool grow(void **array, size_t *capacity, size_t needed, size_t element)
+{
+    if (needed <= *capacity)
+        return true;
+    size_t wanted = *capacity ? *capacity * 2 : 64;
+    while (wanted < needed)
+        wanted *= 2;
+    void *grown = realloc(*array, wanted * element);
+    if (!grown)
+        return false;
+    *array = grown;
+    *capacity = wanted;
+    return true;
+}
+
+/* Appends items as one unit, at the back or (a retry) at the front. */
+static int push_unit(struct pool *pool, const size_t *items, size_t count, bool front)
+{
+    if (!count)
+        return 0;
+    if (!grow((void **)&pool->queue, &pool->queue_capacity, pool->queue_count + count,
+              sizeof(size_t)) ||
+        !grow((void **)&pool->units, &pool->unit_capacity, pool->unit_count + 1,
+              sizeof(struct unit)))
+        return FASTEST_ENOMEM;
+    memcpy(pool->queue + pool->queue_count, items, count * sizeof(size_t));
+    struct unit unit = {pool->queue_count, pool->queue_count + count};
+    pool->queue_count += count;
+    if (front && pool->unit_head > 0) {
+        pool->units[--pool->unit_head] = unit;
+    } else if (front) {
+        memmove(pool->units + 1, pool->units, pool->unit_count * sizeof(struct unit));
+        pool->units[0] = unit;
+        pool->unit_count++;
+    } else {
+        pool->units[pool->unit_count++] = unit;
+    }
+    return 0;
+}
+
+static bool work_left(const struct pool *pool)
+{
+    return pool->unit_head < pool->unit_count;
+}
+
+/* Gives worker its next unsent items: its own unit's, a queued unit, or
+ * (work stealing) the second half of the largest unsent remainder. */
+static bool take_work(struct pool *pool, struct worker *worker)
+{
+    if (worker->pending_begin < worker->pending_end)
+        return true;
+    if (work_left(pool)) {
+        struct unit unit = pool->units[pool->unit_head++];
+        worker->pending_begin = unit.begin;
+        worker->pending_end = unit.end;
+        return true;
+    }
+    if (!(pool->plan->flags & FASTEST_WORKERS_STEAL))
+        return false;
+    struct worker *victim = NULL;
+    for (size_t i = 0; i < pool->slots; i++) {
+        struct worker *other = &pool->workers[i];
+        size_t left = other->pending_end - other->pending_begin;
+        if (other->alive && left >= 2 &&
+            (!victim || left > victim->pending_end - victim->pending_begin))
+            victim = other;
+    }
+    if (!victim)
+        return false;
+    size_t middle = victim->pending_begin + (victim->pending_end - victim->pending_begin) / 2;
+    worker->pending_begin = middle;
+    worker->pending_end = victim->pending_end;
+    victim->pending_end = middle;
+    return true;
+}
+
+/* --- talking to workers --- */
+
+static void write_command(struct worker *worker, const char *data, size_t size)
+{
+    while (size) {
+        ssize_t written = write(worker->process.command_fd, data, size);
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return; /* it died: its event pipe's EOF tells the rest */
+        data += written;
+        size -= (size_t)written;
+    }
+}
+
+static void finish_worker(struct worker *worker)
+{
+    close(worker->process.command_fd);
+    worker->process.command_fd = -1;
+    worker->finishing = true;
+    worker->clock = now();
+}
+
+/* Sends an idle worker its next batch, or tells it to finish. */
+static void dispatch(struct pool *pool, struct worker *worker)
+{
+    if (!worker->alive || worker->busy || worker->finishing)
+        return;
+    if (pool->stopped || !take_work(pool, worker)) {
+        finish_worker(worker);
+        return;
+    }
+    size_t count = worker->pending_end - worker->pending_begin;
+    if (pool->plan->chunk_items && count > pool->plan->chunk_items)
+        count = pool->plan->chunk_items;
+    const size_t *items = pool->queue + worker->pending_begin;
+    char *error = NULL;
+    pool->out.size = 0;
+    int rc = wire_encode_run_items(&pool->out, items, count, &error);
+    if (rc == 0 && !grow((void **)&worker->fifo, &worker->fifo_capacity,
+                         worker->fifo_head + worker->fifo_count + count, sizeof(size_t)))
+        rc = FASTEST_ENOMEM;
+    if (rc) {
+        fatal(pool, rc, error);
+        return;
+    }
+    if (worker->fifo_count == 0)
+        worker->fifo_head = 0;
+    memcpy(worker->fifo + worker->fifo_head + worker->fifo_count, items, count * sizeof(size_t));
+    worker->fifo_count += count;
+    worker->pending_begin += count;
+    worker->busy = true;
+    worker->clock = now();
+    write_command(worker, pool->out.data, pool->out.size);
+}
+
+/* The other workers' pipe ends, which a new child must close. */
+static size_t other_fds(const struct pool *pool, int *fds)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < pool->slots; i++) {
+        const struct worker *worker = &pool->workers[i];
+        if (!worker->alive)
+            continue;
+        fds[count++] = worker->process.command_fd;
+        fds[count++] = worker->process.event_fd;
+        fds[count++] = worker->process.diag_fd;
+    }
+    return count;
+}
+
+static void start_worker(struct pool *pool, struct worker *worker)
+{
+    int fds[3 * pool->slots + 1];
+    size_t fd_count = other_fds(pool, fds);
+    char *error = NULL;
+    size_t *fifo = worker->fifo;
+    size_t fifo_capacity = worker->fifo_capacity;
+    *worker =
+        (struct worker){.index = pool->next_index++, .fifo = fifo, .fifo_capacity = fifo_capacity};
+    int rc = wk_spawn(pool->session, fds, fd_count, &worker->process, &error);
+    if (rc) {
+        fatal(pool, rc, error);
+        return;
+    }
+    worker->alive = true;
+    dispatch(pool, worker);
+}
+
+/* --- what comes back --- */
+
+static size_t head_item(const struct worker *worker)
+{
+    return worker->fifo[worker->fifo_head];
+}
+
+static void pop_head(struct worker *worker)
+{
+    worker->fifo_head++;
+    worker->fifo_count--;
+    worker->progress = (struct wk_item_progress){0};
+}
+
+static void item_done(struct pool *pool, size_t item)
+{
+    if (wk_release_done(pool->release, item))
+        pool->stopped = true;
+}
+
+static void add_event(struct pool *pool, size_t item, const struct fastest_event *event)
+{
+    if (wk_release_add(pool->release, item, event) != 0)
+        fatal(pool, FASTEST_ENOMEM, format("out of memory holding the results of workers"));
+}
+
+static void on_event(struct pool *pool, struct worker *worker, const struct fastest_event *event)
+{
+    bool per_item = event->kind == FASTEST_EVENT_ITEM_START ||
+                    event->kind == FASTEST_EVENT_TEST_REPORT ||
+                    event->kind == FASTEST_EVENT_ITEM_FINISH;
+    if (!per_item) {
+        /* Warnings travel with the item that raised them, so they keep
+         * their place in the report. */
+        if (worker->fifo_count && worker->progress.started)
+            add_event(pool, head_item(worker), event);
+        else
+            session_emit(pool->session, event);
+        return;
+    }
+    const char *expected =
+        worker->fifo_count ? pool->session->items[head_item(worker)].node_id : "(nothing)";
+    if (!event->node_id || strcmp(event->node_id, expected) != 0) {
+        fatal(pool, FASTEST_EPROTO,
+              format("worker gw%u reported on '%s' while it was running '%s'; this is a bug in "
+                     "fastest, please report it",
+                     worker->index, event->node_id ? event->node_id : "(no node id)", expected));
+        return;
+    }
+    size_t item = head_item(worker);
+    struct wk_item_progress *progress = &worker->progress;
+    if (event->kind == FASTEST_EVENT_ITEM_START) {
+        progress->started = true;
+        worker->clock = now();
+    } else if (event->kind == FASTEST_EVENT_TEST_REPORT) {
+        if (event->phase == FASTEST_PHASE_SETUP) {
+            progress->setup_reported = true;
+            progress->setup_passed = event->outcome == FASTEST_OUTCOME_PASSED;
+        }
+        progress->call_reported |= event->phase == FASTEST_PHASE_CALL;
+        progress->teardown_reported |= event->phase == FASTEST_PHASE_TEARDOWN;
+    }
+    add_event(pool, item, event);
+    if (event->kind == FASTEST_EVENT_ITEM_FINISH) {
+        pop_head(worker);
+        item_done(pool, item);
+    }
+}
+
+/* A batch ran. Items it never started were skipped by an engine that
+ * stopped (-x, --maxfail): they will not run. */
+static void on_batch_done(struct pool *pool, struct worker *worker)
+{
+    worker->busy = false;
+    size_t keep = worker->fifo_count && worker->progress.started ? 1 : 0;
+    while (worker->fifo_count > keep) {
+        wk_release_drop(pool->release, worker->fifo[worker->fifo_head + worker->fifo_count - 1]);
+        worker->fifo_count--;
+    }
+    dispatch(pool, worker);
+}
+
+static void on_frame(struct pool *pool, struct worker *worker, const struct wire_frame *frame)
+{
+    char *error = NULL;
+    if (frame->kind == WIRE_FRAME_EVENT) {
+        if (arena_used(pool->scratch) > (8u << 20)) {
+            arena_free(pool->scratch);
+            pool->scratch = arena_new();
+        }
+        struct fastest_event event;
+        int rc = pool->scratch ? wire_decode_event(frame, pool->scratch, &event, &error)
+                               : FASTEST_ENOMEM;
+        if (rc)
+            fatal(pool, rc,
+                  format("worker gw%u sent a malformed event: %s", worker->index,
+                         error ? error : fastest_strerror(rc)));
+        else
+            on_event(pool, worker, &event);
+    } else if (frame->kind == WIRE_FRAME_DONE) {
+        if (worker->finishing)
+            worker->finished = true;
+        else
+            on_batch_done(pool, worker);
+    } else if (frame->kind == WIRE_FRAME_ERROR) {
+        const char *message = NULL;
+        struct ft_arena *arena = arena_new();
+        if (arena && wire_decode_error(frame, arena, &message, &error) == 0)
+            fatal(pool, FASTEST_ECHILD, format("worker gw%u: %s", worker->index, message));
+        else
+            fatal(pool, FASTEST_EPROTO,
+                  format("worker gw%u sent a malformed error frame", worker->index));
+        arena_free(arena);
+    }
+    free(error);
+}
+
+static void read_diag(struct worker *worker)
+{
+    char buffer[4096];
+    ssize_t got;
+    while ((got = read(worker->process.diag_fd, buffer, sizeof buffer)) > 0) {
+        size_t count = (size_t)got;
+        if (count >= DIAG_TAIL) {
+            memcpy(worker->diag, buffer + count - DIAG_TAIL, DIAG_TAIL);
+            worker->diag_length = DIAG_TAIL;
+        } else {
+            size_t keep =
+                worker->diag_length + count > DIAG_TAIL ? DIAG_TAIL - count : worker->diag_length;
+            memmove(worker->diag, worker->diag + worker->diag_length - keep, keep);
+            memcpy(worker->diag + keep, buffer, count);
+            worker->diag_length = keep + count;
+        }
+        worker->diag[worker->diag_length] = '\0';
+    }
+}
+
+struct crash_sink {
+    struct pool *pool;
+    size_t item;
+};
+
+static void crash_event(void *context, const struct fastest_event *event)
+{
+    struct crash_sink *sink = context;
+    add_event(sink->pool, sink->item, event);
+}
+
+/* The worker is gone: its head item (if any) gets the error, the rest of
+ * what it held goes back to the front of the queue for a fresh worker. */
+static void on_crash(struct pool *pool, struct worker *worker, int wait_status)
+{
+    if (worker->fifo_count) {
+        size_t item = head_item(worker);
+        char *cause = wk_crash_cause(worker->index, wait_status, worker->timed_out);
+        struct crash_sink sink = {pool, item};
+        wk_crash_events(pool->session->items[item].node_id, pool->session->items[item].path,
+                        &worker->progress, cause ? cause : "the worker died", worker->diag,
+                        crash_event, &sink);
+        free(cause);
+        pop_head(worker);
+        item_done(pool, item);
+    } else if (!worker->finished) {
+        char *cause = wk_crash_cause(worker->index, wait_status, worker->timed_out);
+        fprintf(stderr, "fastest: %s (outside any test)%s%s\n", cause ? cause : "worker died",
+                worker->diag_length ? "\n" : "", worker->diag);
+        free(cause);
+    }
+    size_t remainder = worker->fifo_count + (worker->pending_end - worker->pending_begin);
+    size_t *items = malloc((remainder ? remainder : 1) * sizeof(size_t));
+    if (!items) {
+        fatal(pool, FASTEST_ENOMEM, NULL);
+        return;
+    }
+    memcpy(items, worker->fifo + worker->fifo_head, worker->fifo_count * sizeof(size_t));
+    memcpy(items + worker->fifo_count, pool->queue + worker->pending_begin,
+           (worker->pending_end - worker->pending_begin) * sizeof(size_t));
+    worker->fifo_count = 0;
+    worker->pending_begin = worker->pending_end = 0;
+    int rc = push_unit(pool, items, remainder, true);
+    free(items);
+    if (rc)
+        fatal(pool, rc, NULL);
+}
+
+static void close_worker(struct worker *worker)
+{
+    if (worker->process.command_fd >= 0)
+        close(worker->process.command_fd);
+    close(worker->process.event_fd);
+    close(worker->process.diag_fd);
+    wk_stream_free(&worker->stream);
+    worker->alive = false;
+}
+
+/* Its event pipe reached EOF: reap it, and replace it when it died with
+ * work left. */
+static void on_exit_of(struct pool *pool, struct worker *worker)
+{
+    int status = 0;
+    while (waitpid(worker->process.pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    read_diag(worker);
+    bool clean = worker->finished && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (!clean && !pool->stopped && pool->rc == 0)
+        on_crash(pool, worker, status);
+    close_worker(worker);
+    if (!clean && !pool->stopped && pool->rc == 0 && work_left(pool))
+        start_worker(pool, worker);
+}
+
+static void on_readable(struct pool *pool, struct worker *worker)
+{
+    bool eof = false;
+    int rc = wk_stream_fill(&worker->stream, worker->process.event_fd, &eof);
+    if (rc) {
+        fatal(pool, rc, format("cannot read from worker gw%u", worker->index));
+        return;
+    }
+    struct wire_frame frame;
+    char *error = NULL;
+    while (pool->rc == 0 && (rc = wk_stream_next(&worker->stream, &frame, &error)) == 1)
+        on_frame(pool, worker, &frame);
+    if (rc < 0) {
+        fatal(pool, rc, format("worker gw%u: %s", worker->index, error));
+        free(error);
+    }
+    if (eof && pool->rc == 0)
+        on_exit_of(pool, worker);
+}
+
+/* --- timeouts --- */
+
+static bool timing(const struct pool *pool, const struct worker *worker)
+{
+    return pool->timeout > 0 && worker->alive && !worker->timed_out && worker->fifo_count &&
+           (worker->busy || worker->finishing);
+}
+
+/* Milliseconds until the next --timeout expires, or -1. */
+static int poll_timeout(const struct pool *pool)
+{
+    double soonest = -1;
+    double current = now();
+    for (size_t i = 0; i < pool->slots; i++) {
+        const struct worker *worker = &pool->workers[i];
+        if (!timing(pool, worker))
+            continue;
+        double left = worker->clock + pool->timeout - current;
+        if (soonest < 0 || left < soonest)
+            soonest = left > 0 ? left : 0;
+    }
+    return soonest < 0 ? -1 : (int)(soonest * 1000) + 1;
+}
+
+/* A test past --timeout: faulthandler dumps where it hangs (SIGUSR1), then
+ * the worker is killed; its EOF brings the error report. */
+static void expire(struct pool *pool)
+{
+    double current = now();
+    for (size_t i = 0; i < pool->slots; i++) {
+        struct worker *worker = &pool->workers[i];
+        if (!timing(pool, worker) || current - worker->clock < pool->timeout)
+            continue;
+        worker->timed_out = pool->timeout;
+        kill(worker->process.pid, SIGUSR1);
+        struct pollfd diag = {worker->process.diag_fd, POLLIN, 0};
+        while (poll(&diag, 1, 100) > 0 && (diag.revents & POLLIN))
+            read_diag(worker);
+        kill(worker->process.pid, SIGKILL);
+    }
+}
+
+/* --- the run --- */
+
+static bool any_alive(const struct pool *pool)
+{
+    for (size_t i = 0; i < pool->slots; i++)
+        if (pool->workers[i].alive)
+            return true;
+    return false;
+}
+
+static void serve(struct pool *pool)
+{
+    struct pollfd fds[2 * pool->slots + 1];
+    struct worker *owners[2 * pool->slots + 1];
+    while (pool->rc == 0 && !pool->stopped && any_alive(pool)) {
+        size_t count = 0;
+        for (size_t i = 0; i < pool->slots; i++) {
+            struct worker *worker = &pool->workers[i];
+            if (!worker->alive)
+                continue;
+            owners[count] = worker;
+            fds[count++] = (struct pollfd){worker->process.event_fd, POLLIN, 0};
+            owners[count] = worker;
+            fds[count++] = (struct pollfd){worker->process.diag_fd, POLLIN, 0};
+        }
+        int ready = poll(fds, count, poll_timeout(pool));
+        if (ready < 0 && errno != EINTR) {
+            fatal(pool, FASTEST_EIO, format("poll() failed: %s", strerror(errno)));
+            break;
+        }
+        for (size_t i = 0; ready > 0 && i < count && pool->rc == 0; i++) {
+            if (!fds[i].revents || !owners[i]->alive)
+                continue;
+            if (i % 2 == 1)
+                read_diag(owners[i]);
+            else
+                on_readable(pool, owners[i]);
+        }
+        expire(pool);
+    }
+}
+
+/* Kills what is still running (a stop or a fatal error) and reaps it. */
+static void shut_down(struct pool *pool)
+{
+    for (size_t i = 0; i < pool->slots; i++) {
+        struct worker *worker = &pool->workers[i];
+        if (!worker->alive)
+            continue;
+        kill(worker->process.pid, SIGKILL);
+        while (waitpid(worker->process.pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+        close_worker(worker);
+    }
+}
+
+static int check_plan(const struct fastest_session *session, const struct fastest_worker_plan *plan,
+                      char **out_error)
+{
+    size_t total = 0;
+    for (size_t u = 0; u < plan->unit_count; u++)
+        total += plan->unit_sizes[u];
+    for (size_t i = 0; i < plan->item_count; i++)
+        if (plan->items[i] >= session->item_count)
+            total = (size_t)-1;
+    if (plan->header.struct_size < sizeof(*plan) || plan->worker_count < 1 ||
+        total != plan->item_count) {
+        *out_error = format("workers_run: the plan's units cover %zu of its %zu items (or an "
+                            "index is out of range, or worker_count is 0); fix the strategy",
+                            total, plan->item_count);
+        return FASTEST_EINVAL;
+    }
+    return 0;
+}
+
+int wk_run(struct fastest_session *session, const struct fastest_worker_plan *plan,
+           char **out_error)
+{
+    *out_error = NULL;
+    int rc = check_plan(session, plan, out_error);
+    if (rc == 0)
+        rc = pyh_engine_preload(session, plan->items, plan->item_count, out_error);
+    if (rc || plan->item_count == 0)
+        return rc;
+    const char *timeout = opt_get(session->options, "timeout");
+    struct pool pool = {
+        .session = session,
+        .plan = plan,
+        .timeout = timeout ? strtod(timeout, NULL) : 0,
+        .slots = plan->worker_count < plan->item_count ? plan->worker_count : plan->item_count,
+        .release = wk_release_new(session, plan->items, plan->item_count),
+        .scratch = arena_new(),
+    };
+    pool.workers = calloc(pool.slots, sizeof(*pool.workers));
+    msgpack_sbuffer_init(&pool.out);
+    size_t offset = 0;
+    rc = pool.workers && pool.release && pool.scratch ? 0 : FASTEST_ENOMEM;
+    for (size_t u = 0; rc == 0 && u < plan->unit_count; u++) {
+        rc = push_unit(&pool, plan->items + offset, plan->unit_sizes[u], false);
+        offset += plan->unit_sizes[u];
+    }
+    /* A dead worker's command pipe must not kill this process. */
+    void (*previous)(int) = signal(SIGPIPE, SIG_IGN);
+    for (size_t i = 0; rc == 0 && pool.rc == 0 && i < pool.slots; i++)
+        start_worker(&pool, &pool.workers[i]);
+    if (rc == 0)
+        serve(&pool);
+    shut_down(&pool);
+    signal(SIGPIPE, previous);
+    if (rc == 0 && pool.rc) {
+        rc = pool.rc;
+        *out_error = pool.error ? pool.error : strdup(fastest_strerror(rc));
+        pool.error = NULL;
+    } else if (rc == 0 && pool.stopped) {
+        rc = FASTEST_EINTR;
+    }
+    free(pool.error);
+    for (size_t i = 0; pool.workers && i < pool.slots; i++)
+        free(pool.workers[i].fifo);
+    free(pool.workers);
+    free(pool.queue);
+    free(pool.units);
+    msgpack_sbuffer_destroy(&pool.out);
+    arena_free(pool.scratch);
+    wk_release_free(pool.release);
+    return rc;
+}

@@ -1,0 +1,117 @@
+/* The warmworkers strategy: a pool of N persistent workers forked from a
+ * warm interpreter (the host's worker pool), fed scope-aware batches.
+ *
+ * A batch is a run of whole units (a module's functions, one class) whose
+ * estimated duration (recorded durations, else the mean of the known ones)
+ * reaches a quarter of each worker's share, so that batches are few (little
+ * IPC, fixtures stay warm) yet the last ones still balance the workers.
+ * A unit is split only when the suite is large enough that one unit would
+ * otherwise hold back the run. */
+#include <fastest/host.h>
+#include <fastest/plugin.h>
+#include <fastest/strategy.h>
+
+#include "units.h"
+
+/* Batches per worker: more balance the load, fewer cost less. */
+#define BATCHES_PER_WORKER 4
+/* A suite of at least this many items per worker may split its units. */
+#define LARGE_SUITE_ITEMS_PER_WORKER 64
+
+/* Cuts units into batches: *out_sizes[b] items each, from host->alloc.
+ * Returns the batch count, 0 when out of memory. */
+static size_t make_batches(const struct fastest_host *host, const struct units *units,
+                           unsigned workers, size_t **out_sizes)
+{
+    double total = 0;
+    for (size_t u = 0; u < units->count; u++)
+        total += units->durations[u];
+    double target = total / (double)(workers * BATCHES_PER_WORKER);
+    int may_split = units->item_count >= (size_t)workers * LARGE_SUITE_ITEMS_PER_WORKER;
+    /* At most one batch per item. */
+    size_t *sizes = host->alloc((units->item_count ? units->item_count : 1) * sizeof(size_t));
+    if (!sizes)
+        return 0;
+    size_t count = 0;
+    size_t open_items = 0;
+    double open_duration = 0;
+    for (size_t u = 0; u < units->count; u++) {
+        size_t size = units->sizes[u];
+        double duration = units->durations[u];
+        if (may_split && duration > target && size > 1) {
+            size_t piece = (size_t)((double)size * target / duration);
+            piece = piece ? piece : 1;
+            if (open_items)
+                sizes[count++] = open_items;
+            open_items = 0;
+            open_duration = 0;
+            for (size_t done = 0; done < size; done += piece)
+                sizes[count++] = size - done < piece ? size - done : piece;
+            continue;
+        }
+        open_items += size;
+        open_duration += duration;
+        if (open_duration >= target) {
+            sizes[count++] = open_items;
+            open_items = 0;
+            open_duration = 0;
+        }
+    }
+    if (open_items)
+        sizes[count++] = open_items;
+    *out_sizes = sizes;
+    return count;
+}
+
+static int run(const struct fastest_host *host, struct fastest_session *session, char **out_error)
+{
+    struct units units;
+    int rc = units_build(host, session, units_scope_of(host, session), &units);
+    if (rc)
+        return rc;
+    unsigned workers = units_worker_count(host, session, host->cpu_count());
+    size_t *batch_sizes = NULL;
+    size_t batch_count = make_batches(host, &units, workers, &batch_sizes);
+    if (batch_count == 0 && units.item_count) {
+        units_free(host, &units);
+        return FASTEST_ENOMEM;
+    }
+    struct fastest_worker_plan plan = {
+        .header = FASTEST_STRUCT_HEADER_INIT(struct fastest_worker_plan),
+        .items = units.items,
+        .item_count = units.item_count,
+        .unit_sizes = batch_sizes,
+        .unit_count = batch_count,
+        .worker_count = workers,
+    };
+    rc = host->workers_run(session, &plan, out_error);
+    host->free(batch_sizes);
+    units_free(host, &units);
+    return rc;
+}
+
+static const struct fastest_strategy strategy = {
+    .header = FASTEST_STRUCT_HEADER_INIT(struct fastest_strategy),
+    .run = run,
+};
+
+static const struct fastest_plugin descriptor = {
+    .header = FASTEST_STRUCT_HEADER_INIT(struct fastest_plugin),
+    .name = "warmworkers",
+    .version = FASTEST_VERSION_STRING,
+    .description = "persistent workers forked from a warm interpreter, fed scope-aware batches",
+    .kind = FASTEST_PLUGIN_STRATEGY,
+    .table = &strategy,
+};
+
+FASTEST_PLUGIN_ENTRY(host_abi, host, out_plugin, out_error)
+{
+    (void)host_abi;
+    if (!FASTEST_HAS_MEMBER(host, struct fastest_host, requested_workers)) {
+        *out_error = host->strdup("warmworkers needs a fastest host with plugin ABI 1.1 or later "
+                                  "(the worker pool); upgrade fastest");
+        return FASTEST_EPLUGIN;
+    }
+    *out_plugin = &descriptor;
+    return 0;
+}

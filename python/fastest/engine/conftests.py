@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from .importing import import_path, register_rewrite_names, resolve_package_path
 
@@ -22,6 +22,7 @@ class ConftestRegistry:
             confcutdir = str(self.config.inipath.parent)
         self.confcutdir: Optional[str] = os.path.abspath(confcutdir) if confcutdir else None
         self._by_directory: Dict[str, Optional[Any]] = {}
+        self._generate_hooks_by_file: Dict[Tuple[str, int], List[Callable]] = {}
         self.importmode = self.config.getoption("importmode") or "prepend"
 
     def _in_confcutdir(self, directory: str) -> bool:
@@ -84,7 +85,16 @@ class ConftestRegistry:
         return [module for module in self._by_directory.values() if module is not None]
 
     def generate_hooks(self, nodeid: str) -> List[Callable]:
-        """conftest ``pytest_generate_tests`` visible from ``nodeid``, nearest first."""
+        """conftest ``pytest_generate_tests`` visible from ``nodeid``, nearest
+        first; the same for every function of a file, so computed per file
+        (and again when more conftest files have been loaded)."""
+        key = (nodeid.split("::", 1)[0], len(self._by_directory))
+        hooks = self._generate_hooks_by_file.get(key)
+        if hooks is None:
+            hooks = self._generate_hooks_by_file[key] = self._find_generate_hooks(key[0])
+        return hooks
+
+    def _find_generate_hooks(self, nodeid: str) -> List[Callable]:
         hooks = []
         for module in self._loaded():
             base = module.__fastest_nodeid__

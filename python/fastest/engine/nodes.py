@@ -161,8 +161,18 @@ class Node:
         path, lineno = self._location_for_warning()
         warnings.warn_explicit(warning, category=None, filename=str(path), lineno=lineno + 1)
 
-    def _location_for_warning(self) -> Tuple[Path, int]:
-        return self.path, 0
+    def _location_for_warning(self) -> Tuple[Any, int]:
+        """pytest's ``get_fslocation_from_item``: an item's ``location`` (a
+        rootdir-relative path), else where the node's object is defined,
+        else the node's path."""
+        location = getattr(self, "location", None)
+        if location is not None:
+            return location[0], location[1] or 0
+        if self.obj is not None:
+            from .introspection import source_file_of, source_line_of
+
+            return source_file_of(self.obj), source_line_of(self.obj)
+        return self.path, -1
 
     def setup(self) -> None:
         """Called when the first item below this node is set up."""
@@ -259,10 +269,15 @@ class Item(Node):
 
     @property
     def location(self) -> Tuple[str, Optional[int], str]:
-        """(rootdir-relative path, 0-based line, dotted domain)."""
-        path, lineno, domain = self.reportinfo()
-        relative = os.path.relpath(path, self.session.path).replace(os.sep, "/")
-        return relative, lineno, domain
+        """(rootdir-relative path, 0-based line, dotted domain); computed
+        once, as pytest does, since every report of the item carries it."""
+        try:
+            return self._location
+        except AttributeError:
+            path, lineno, domain = self.reportinfo()
+            relative = os.path.relpath(path, self.session.path).replace(os.sep, "/")
+            self._location: Tuple[str, Optional[int], str] = (relative, lineno, domain)
+            return self._location
 
 
 class Function(Item):
@@ -312,9 +327,6 @@ class Function(Item):
 
     def reportinfo(self) -> Tuple[Path, int, str]:
         return self.path, self._source_line(), self.getmodpath()
-
-    def _location_for_warning(self) -> Tuple[Path, int]:
-        return self.path, self._source_line()
 
     def getmodpath(self) -> str:
         """The dotted name below the module ("TestX.test_y[1]")."""

@@ -111,7 +111,9 @@ class ItemRunner:
         """Run one phase; emit its warnings and report; return its outcome."""
         from fastest.engine.warnings_capture import catch_phase
 
-        marks = [arg for mark in item.iter_markers("filterwarnings") for arg in mark.args]
+        marks = item.stash.get("filterwarnings")
+        if marks is None:
+            marks = item.stash["filterwarnings"] = [arg for mark in item.iter_markers("filterwarnings") for arg in mark.args]
         exc_info = None
         start = time.time()
         started = time.perf_counter()

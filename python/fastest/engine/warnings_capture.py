@@ -10,8 +10,12 @@ Interface used by the engine core::
         regular expressions; ``cmdline_filters`` the ``-W`` options, whose
         message and module pytest escapes (literal text, module matched
         whole), taking precedence over the ini; ``mark_filters`` the
-        arguments of ``@pytest.mark.filterwarnings`` marks, the nearest mark
-        last (it wins).  pytest wraps the whole run of an item (setup, call
+        arguments of ``@pytest.mark.filterwarnings`` marks in
+        ``item.iter_markers`` order (nearest node first; a decorator above
+        another comes first), each applied in turn as pytest does, so
+        when two marks disagree the one applied last wins: the farthest
+        (the module's over the class's over the function's; the lowest
+        decorator of a function).  pytest wraps the whole run of an item (setup, call
         and teardown: one block per item, ``nodeid`` its id) and the whole
         collection (``nodeid=""``) in this.  Entering yields a list that,
         when the block exits, holds one event per warning::
@@ -144,13 +148,14 @@ def warning_event(record: warnings.WarningMessage, nodeid: str) -> dict:
     }
 
 
-@contextlib.contextmanager
-def catch_phase(*, ini_filters: List[str], cmdline_filters: List[str],
-                mark_filters: List[str], nodeid: str) -> Iterator[List[dict]]:
-    """See the module docstring."""
-    events: List[dict] = []
-    with warnings.catch_warnings(record=True) as records:
-        if not sys.warnoptions:
+@functools.lru_cache(maxsize=256)
+def _filter_entries(ini_filters: Tuple[str, ...], cmdline_filters: Tuple[str, ...],
+                    mark_filters: Tuple[str, ...], show_deprecations: bool) -> Tuple[tuple, ...]:
+    """The ``warnings.filters`` entries the filters add, built once per
+    distinct set (every item of a run shares the ini and -W ones)."""
+    with warnings.catch_warnings():
+        warnings.resetwarnings()
+        if show_deprecations:
             # pytest shows deprecations unless Python's own -W says otherwise.
             warnings.filterwarnings("always", category=DeprecationWarning)
             warnings.filterwarnings("always", category=PendingDeprecationWarning)
@@ -160,6 +165,21 @@ def catch_phase(*, ini_filters: List[str], cmdline_filters: List[str],
             warnings.filterwarnings(*parse_warning_filter(arg, escape=True))
         for arg in mark_filters:
             warnings.filterwarnings(*parse_warning_filter(arg, escape=False))
+        return tuple(warnings.filters)
+
+
+@contextlib.contextmanager
+def catch_phase(*, ini_filters: List[str], cmdline_filters: List[str],
+                mark_filters: List[str], nodeid: str) -> Iterator[List[dict]]:
+    """See the module docstring."""
+    events: List[dict] = []
+    entries = _filter_entries(tuple(ini_filters), tuple(cmdline_filters), tuple(mark_filters),
+                              not sys.warnoptions)
+    with warnings.catch_warnings(record=True) as records:
+        # What filterwarnings() would leave, one call at a time: these in
+        # front of the filters in force.
+        warnings.filters[:0] = entries
+        warnings._filters_mutated()  # type: ignore[attr-defined]
         try:
             yield events
         finally:

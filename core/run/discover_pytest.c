@@ -59,6 +59,17 @@ static int add_pytest_item(void *context, const struct pyh_collected_item *colle
 int run_discover_pytest(struct fastest_session *session, struct run_collection *out,
                         char **out_error)
 {
-    int rc = pyh_engine_collect(session, NULL, 0, add_pytest_item, session, out_error);
+    /* pytest's configuration refuses a bad command line before any session
+     * (FASTEST_EUSAGE goes back to the caller); its collection refuses a
+     * missing file argument inside the session, as the session's usage
+     * error. */
+    int rc = pyh_engine_prepare(session, out_error);
+    if (rc == 0)
+        rc = pyh_engine_collect(session, NULL, 0, add_pytest_item, session, out_error);
+    if (rc == FASTEST_EUSAGE && session->engine) {
+        out->usage_error = *out_error;
+        *out_error = NULL;
+        return 0;
+    }
     return rc ? rc : pyh_engine_collection_events(session, run_keep_event, out, out_error);
 }

@@ -75,9 +75,13 @@ static int run_tests(struct fastest_session *session)
     int rc = run_discover(session, &collection, &error);
     if (rc) {
         run_collection_free(&collection);
-        fprintf(stderr, "fastest: %s\n", error ? error : fastest_strerror(rc));
+        /* pytest's engine refuses a command line only its plugins' options
+         * decide on: pytest's message, exit 4. */
+        int status = rc == FASTEST_EUSAGE ? usage_error(error) : FT_EXIT_INTERNAL_ERROR;
+        if (rc != FASTEST_EUSAGE)
+            fprintf(stderr, "fastest: %s\n", error ? error : fastest_strerror(rc));
         free(error);
-        return FT_EXIT_INTERNAL_ERROR;
+        return status;
     }
     session->tally.usage_error = collection.usage_error != NULL;
     struct heur_choice choice = heur_choose(session);

@@ -1,0 +1,134 @@
+#!/usr/bin/python3
+"""The pytest engine against pytest itself, and the two engines against
+each other.
+
+    compare_engines.py FASTEST SOURCE_ROOT
+
+Each scenario runs one suite of tests/pytest_mode/suites under
+`/usr/bin/python3 -m pytest` (installed plugins autoload, as they do for
+users) and under fastest, and requires the same per-node outcome lines, the
+same summary line, the same exit code, the engine fastest's header names,
+and the same JUnit XML (timings and hostname masked). A/B scenarios run
+fastest with --engine=native and --engine=pytest and require identical
+outcomes. Prints a table; exits 1 on any difference.
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
+from compare_runs import diff, outcome_lines, summary_line  # noqa: E402
+
+# Both tools leave no .pytest_cache in the source tree.
+NO_CACHE = ["-p", "no:cacheprovider"]
+PYTEST = ["/usr/bin/python3", "-m", "pytest"] + NO_CACHE
+ENGINE_LINE = re.compile(r"engine: (\w+) \(")
+XML_VOLATILE = re.compile(r'(time|timestamp|hostname)="[^"]*"')
+ADDRESS = re.compile(r"0x[0-9a-f]+")
+
+# (suite, arguments, the engine fastest must choose); arguments after
+# FASTEST_ONLY go to fastest alone.
+FASTEST_ONLY = "--"
+SCENARIOS = [
+    ("hooks", [], "pytest"),
+    ("hooks", ["--runslow"], "pytest"),
+    ("hooks", ["-k", "generated or slow"], "pytest"),
+    ("hooks", ["-x"], "pytest"),
+    ("hooks", ["--tb=short", "-rA"], "pytest"),
+    ("plugins", ["--greeting=hi"], "pytest"),
+    ("plugins", [], "pytest"),
+    ("plugins", ["--no-such-option"], "pytest"),
+    ("doctests", ["--doctest-modules"], "pytest"),
+    ("doctests", ["--doctest-modules", "--doctest-glob=*.txt"], "pytest"),
+    ("internals", [], "pytest"),
+    ("installed", [], "pytest"),
+    ("installed", ["-p", "no:asyncio"], "pytest"),
+    ("plain", [], "native"),
+    ("plain", [FASTEST_ONLY, "--engine=pytest"], "pytest"),
+    ("plain", ["-p", "pytest_mock"], "pytest"),
+]
+
+# Suites both engines run: outcomes must not depend on the engine.
+AB_SCENARIOS = [
+    ("plain", []),
+    ("plain", ["-m", "fast"]),
+]
+
+
+def run(command, cwd):
+    environment = dict(os.environ, COLUMNS="80", PYTHONHASHSEED="0")
+    for name in ("PYTEST_ADDOPTS", "PYTEST_DISABLE_PLUGIN_AUTOLOAD", "PYTEST_PLUGINS"):
+        environment.pop(name, None)
+    result = subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True)
+    return result.returncode, result.stdout + result.stderr
+
+
+def masked_xml(path):
+    if not os.path.exists(path):
+        return ["(no file)"]
+    with open(path, encoding="utf-8") as stream:
+        text = ADDRESS.sub("0x?", XML_VOLATILE.sub(r'\1="X"', stream.read()))
+        return text.replace("><", ">\n<").splitlines()
+
+
+def compare(fastest, suites, suite, args, engine):
+    cwd = os.path.join(suites, suite)
+    fastest_args = [arg for arg in args if arg != FASTEST_ONLY]
+    if FASTEST_ONLY in args:
+        args = args[: args.index(FASTEST_ONLY)]
+    problems = []
+    with tempfile.TemporaryDirectory() as scratch:
+        pytest_xml, fastest_xml = os.path.join(scratch, "p.xml"), os.path.join(scratch, "f.xml")
+        pytest_code, pytest_out = run(PYTEST + ["-v", f"--junitxml={pytest_xml}"] + args, cwd)
+        fastest_code, fastest_out = run([fastest, "-v", f"--junitxml={fastest_xml}"] + NO_CACHE + fastest_args, cwd)
+        if masked_xml(pytest_xml) != masked_xml(fastest_xml):
+            problems.append(diff("junit xml", masked_xml(pytest_xml), masked_xml(fastest_xml)))
+    if pytest_code != fastest_code:
+        problems.append(f"exit code: pytest {pytest_code}, fastest {fastest_code}")
+    if outcome_lines(pytest_out) != outcome_lines(fastest_out):
+        problems.append(diff("outcomes", outcome_lines(pytest_out), outcome_lines(fastest_out)))
+    if summary_line(pytest_out) != summary_line(fastest_out):
+        problems.append(f"summary: pytest {summary_line(pytest_out)!r}, fastest {summary_line(fastest_out)!r}")
+    chosen = ENGINE_LINE.search(fastest_out)
+    if pytest_code != 4 and (not chosen or chosen.group(1) != engine):
+        problems.append(f"engine: expected {engine}, header says {chosen.group(0) if chosen else None!r}")
+    return len(outcome_lines(pytest_out)), problems
+
+
+def compare_engines(fastest, suites, suite, args):
+    cwd = os.path.join(suites, suite)
+    native_code, native_out = run([fastest, "-v", "--engine=native"] + args, cwd)
+    pytest_code, pytest_out = run([fastest, "-v", "--engine=pytest"] + args, cwd)
+    problems = []
+    if native_code != pytest_code:
+        problems.append(f"exit code: native {native_code}, pytest {pytest_code}")
+    if outcome_lines(native_out) != outcome_lines(pytest_out):
+        problems.append(diff("outcomes", outcome_lines(native_out), outcome_lines(pytest_out)))
+    if summary_line(native_out) != summary_line(pytest_out):
+        problems.append(f"summary: native {summary_line(native_out)!r}, pytest {summary_line(pytest_out)!r}")
+    return len(outcome_lines(native_out)), problems
+
+
+def main():
+    fastest = os.path.abspath(sys.argv[1])
+    suites = os.path.join(os.path.abspath(sys.argv[2]), "tests", "pytest_mode", "suites")
+    checks = [(f"{suite} {' '.join(args)}", lambda s=suite, a=args, e=engine: compare(fastest, suites, s, a, e))
+              for suite, args, engine in SCENARIOS]
+    checks += [(f"A/B {suite} {' '.join(args)}", lambda s=suite, a=args: compare_engines(fastest, suites, s, a))
+               for suite, args in AB_SCENARIOS]
+    failures = compared = 0
+    for label, check in checks:
+        count, problems = check()
+        compared += count
+        print(f"{'ok  ' if not problems else 'FAIL'} {label.strip()} ({count} outcomes)")
+        for problem in problems:
+            print("    " + problem)
+        failures += bool(problems)
+    print(f"{len(checks) - failures}/{len(checks)} scenarios identical, {compared} outcomes compared")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

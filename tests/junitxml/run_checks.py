@@ -10,7 +10,9 @@ decides:
   * --github and GITHUB_ACTIONS=true: one ::error command per failure and
     error after the report, escaped as GitHub requires;
   * --json: exit 4 for an unwritable path; on a real run, a document with
-    pytest's items, outcomes and exit status.
+    pytest's items, outcomes and exit status;
+  * the progress line: drawn on a long run in a terminal (under `script`),
+    gone before the final report; never under CI.
 
     run_checks.py FASTEST
 """
@@ -18,6 +20,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -62,6 +66,38 @@ def line_before_summary(stdout):
         if "short test summary info" in line:
             return lines[index - 1]
     return None
+
+
+SLOW_TEST = (
+    "import time\n"
+    "import pytest\n"
+    "\n"
+    "@pytest.mark.parametrize('n', range(10))\n"
+    "def test_slow(n):\n"
+    "    time.sleep(0.3)\n"
+)
+
+
+def check_progress_line(fastest, root, check):
+    """Runs a 3-second suite in a pseudo-terminal, with and without CI."""
+    slow = os.path.join(root, "slow")
+    os.mkdir(slow)
+    with open(os.path.join(slow, "test_slow.py"), "w") as handle:
+        handle.write(SLOW_TEST)
+    for ci in (False, True):
+        typescript = os.path.join(root, f"typescript-{ci}")
+        extra = {"TERM": "xterm", **({"CI": "1"} if ci else {})}
+        run(["script", "-qec", f"{fastest} -p no:cacheprovider", typescript], slow, **extra)
+        with open(typescript, encoding="utf-8", errors="replace") as handle:
+            screen = handle.read()
+        final_report = screen.rfind("[100%]")
+        drawn = re.search(r"fastest: \d+/10 done", screen) is not None
+        if ci:
+            check("progress line: never under CI", not drawn, screen[-400:])
+        else:
+            check("progress line: drawn on a long run, cleared before the final report",
+                  drawn and final_report > 0 and "fastest: " not in screen[final_report:],
+                  screen[-400:])
 
 
 def main() -> int:
@@ -145,6 +181,9 @@ def main() -> int:
                            ("test_small.py::test_error", "error")]
               and status == expected.returncode == result.returncode,
               f"{outcomes}, exit {status}; pytest {expected.returncode}")
+
+        if shutil.which("script"):
+            check_progress_line(fastest, root, check)
 
     print(f"{checks - len(failures)}/{checks} reporter option checks pass")
     return 1 if failures else 0

@@ -39,13 +39,13 @@ def run_measured(command: Sequence[str], cwd: Path, env: Optional[Mapping[str, s
         timed_out = False
         deadline = start + timeout
         while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            pid, status, _ = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
             if time.perf_counter() > deadline:
                 timed_out = True
                 os.killpg(process.pid, 9)
-                pid, status, usage = os.wait4(process.pid, 0)
+                pid, status, _ = os.wait4(process.pid, 0)
                 break
             time.sleep(0.002)
         wall = time.perf_counter() - start
@@ -53,6 +53,9 @@ def run_measured(command: Sequence[str], cwd: Path, env: Optional[Mapping[str, s
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         stdout = out.read().decode(errors="replace")
-    return Measurement(wall_s=wall, peak_rss_kib=sampler.peak_kib(usage.ru_maxrss),
+    # Not the rusage ru_maxrss: Linux keeps the high-water mark across exec, so
+    # it would report this (large) Python process's pages that the forked
+    # child held before it exec'd the tool.
+    return Measurement(wall_s=wall, peak_rss_kib=sampler.peak_kib(),
                        exit_code=process.returncode, stdout=stdout,
                        max_processes=sampler.max_processes, timed_out=timed_out)

@@ -7,8 +7,9 @@ over the root and every live descendant. The tree's peak is the largest such
 sum. Two blind spots, both stated in the reports:
   - a spike shorter than the interval, or a child that lives less than one
     interval, can be missed; to bound that, `TreeSampler.peak_kib` is never
-    below the largest single-process peak (VmHWM) seen for any process, nor
-    below the kernel's ru_maxrss for the tree, which the caller passes in.
+    below the largest single-process peak (VmHWM) seen for any process.
+    (Not the kernel's ru_maxrss: Linux keeps it across exec, so a child
+    forked from a large Python process reports that process's size.)
   - forked workers share their parent's pages copy-on-write; RSS counts those
     pages once per process, so a forking tool's figure is an upper bound
     (PSS would split them, but costs far more to read while polling).
@@ -105,6 +106,6 @@ class TreeSampler:
         if self._thread is not None:
             self._thread.join()
 
-    def peak_kib(self, ru_maxrss_kib: int = 0) -> int:
+    def peak_kib(self) -> int:
         """The tree's peak RSS in KiB, bounded below as the module says."""
-        return max(self.peak_sum_kib, self.peak_single_kib, ru_maxrss_kib)
+        return max(self.peak_sum_kib, self.peak_single_kib)

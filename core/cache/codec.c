@@ -118,7 +118,7 @@ static void write_warning(struct cache_bytes *out, const struct disc_warning *wa
     cache_bytes_u8(out, (uint8_t)warning->kind);
     write_int(out, warning->line);
     cache_bytes_string(out, warning->message);
-    cache_bytes_string(out, warning->parent_class);
+    cache_bytes_string(out, warning->collector);
     cache_bytes_string(out, warning->source_line);
 }
 
@@ -288,7 +288,7 @@ static void read_warning(struct decoder *decoder, struct disc_warning *warning)
     warning->kind = cache_read_u8(reader) ? DISC_WARNING_ITEM : DISC_WARNING_CLASS;
     warning->line = read_int(reader);
     warning->message = cache_read_string(reader);
-    warning->parent_class = cache_read_string(reader);
+    warning->collector = cache_read_string(reader);
     warning->source_line = cache_read_string(reader);
     if (!warning->message)
         reader->bad = true;

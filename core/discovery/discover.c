@@ -445,6 +445,62 @@ static bool matches_parts(const struct disc_item *item, const char *const *parts
     return part_count == depth || part_count < depth;
 }
 
+/* The "::" before the last name of a class chain ("A::B" -> "::B"), or
+ * NULL for a single name. */
+static const char *strrstr_sep(const char *chain)
+{
+    const char *last = NULL;
+    for (const char *at = strstr(chain, "::"); at; at = strstr(at + 2, "::"))
+        last = at;
+    return last;
+}
+
+/* Does pytest collect the collector ("A::B", NULL for the module) when the
+ * argument names parts below the module? Only collectors along the parts
+ * are: each name must match as far as both go. */
+static bool collects(const char *collector, const char *const *parts, size_t part_count)
+{
+    for (size_t i = 0; collector && *collector && i < part_count; i++) {
+        size_t length = strcspn(collector, ":");
+        if (strlen(parts[i]) != length || strncmp(parts[i], collector, length) != 0)
+            return false;
+        collector += length;
+        if (*collector)
+            collector += 2; /* "::" */
+    }
+    return true;
+}
+
+/* A collection warning as pytest words it (Node.warn + formatwarning). */
+static void add_warning(struct walker *walker, const char *path,
+                        const struct disc_warning *found)
+{
+    const char *rel = relative(walker, path);
+    const char *message = found->message;
+    if (found->kind == DISC_WARNING_CLASS) {
+        /* Class.collect says "(from: <parent's node id>)". */
+        const char *last = found->collector ? strrstr_sep(found->collector) : NULL;
+        message = last ? arena_printf(walker->arena, "%s (from: %s::%.*s)", message, rel,
+                                      (int)(last - found->collector), found->collector)
+                       : arena_printf(walker->arena, "%s (from: %s)", message, rel);
+    }
+    struct plan_warning warning = {
+        .location_path = found->kind == DISC_WARNING_CLASS ? path : rel,
+        .location_line = found->line + 1,
+        .category = "PytestCollectionWarning",
+    };
+    if (message)
+        warning.warning_message =
+            found->source_line && *found->source_line
+                ? arena_printf(walker->arena, "%s:%d: %s: %s\n  %s\n", warning.location_path,
+                               warning.location_line, warning.category, message,
+                               found->source_line)
+                : arena_printf(walker->arena, "%s:%d: %s: %s\n", warning.location_path,
+                               warning.location_line, warning.category, message);
+    if (!warning.warning_message || plan_add_warning(walker->plan, &warning))
+        fail(walker, FASTEST_ENOMEM, "out of memory building the plan");
+}
+
 /* Adds a module and its items to the plan. Returns the number of items
  * the parts selected. */
 static size_t add_module(struct walker *walker, const char *path, const struct disc_module *module,
@@ -457,20 +513,12 @@ static size_t add_module(struct walker *walker, const char *path, const struct d
         fail(walker, FASTEST_ENOMEM, "out of memory building the plan");
         return 0;
     }
-    for (size_t i = 0; i < module->warning_count; i++) {
-        const struct disc_warning *found = &module->warnings[i];
-        struct plan_warning warning = {
-            .path = rel,
-            .line = found->line,
-            .category = "PytestCollectionWarning",
-            .message = found->parent_class
-                           ? arena_printf(walker->arena, "%s (from: %s::%s)", found->message,
-                                          rel, found->parent_class)
-                           : arena_printf(walker->arena, "%s (from: %s)", found->message, rel),
-        };
-        if (!warning.message || plan_add_warning(walker->plan, &warning))
-            fail(walker, FASTEST_ENOMEM, "out of memory building the plan");
-    }
+    if ((module->flags & PLAN_FILE_DYNAMIC) &&
+        plan_set_file_dynamic(walker->plan, file_index, module->dynamic_reason))
+        fail(walker, FASTEST_ENOMEM, "out of memory building the plan");
+    for (size_t i = 0; i < module->warning_count; i++)
+        if (collects(module->warnings[i].collector, parts, part_count))
+            add_warning(walker, path, &module->warnings[i]);
     bool session_dynamic = module->generates_tests;
     for_conftests_upward(walker, dir, visit_session_wide, &session_dynamic);
     for (size_t i = 0; i < module->fixture_count && !session_dynamic; i++)
@@ -497,15 +545,28 @@ static size_t add_module(struct walker *walker, const char *path, const struct d
             .marks = found->marks,
             .mark_count = found->mark_count,
             .dynamic = found->dynamic,
+            .dynamic_reason = found->dynamic_reason,
         };
-        if (!item.dynamic &&
-            (session_dynamic || needs_parametrized_fixture(walker, dir, module,
-                                                           found->fixture_names,
-                                                           found->fixture_count, 0)))
+        if (!item.dynamic && session_dynamic) {
             item.dynamic = true;
+            item.dynamic_reason = arena_printf(walker->arena,
+                                               "pytest_generate_tests or an autouse fixture "
+                                               "with params may parametrize %s",
+                                               found->function_name);
+        } else if (!item.dynamic && needs_parametrized_fixture(walker, dir, module,
+                                                               found->fixture_names,
+                                                               found->fixture_count, 0)) {
+            item.dynamic = true;
+            item.dynamic_reason = arena_printf(walker->arena,
+                                               "%s requests a fixture with params",
+                                               found->function_name);
+        }
         if (item.dynamic) {
             /* One placeholder per function: its items come from import. */
-            plan_set_file_flags(walker->plan, file_index, PLAN_FILE_DYNAMIC);
+            const char *reason = arena_printf(walker->arena, "line %d: %s", item.line + 1,
+                                              item.dynamic_reason);
+            if (!reason || plan_set_file_dynamic(walker->plan, file_index, reason))
+                fail(walker, FASTEST_ENOMEM, "out of memory building the plan");
             if (last_dynamic_function && strcmp(last_dynamic_function, found->function_name) == 0 &&
                 ((!last_dynamic_class && !found->class_name) ||
                  (last_dynamic_class && found->class_name &&

@@ -4,6 +4,7 @@
  * and leaves to import (marks `dynamic`) whatever it cannot decide. */
 #include "discovery/extract.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,20 @@ void *ex_push(struct extractor *ex, void **array, size_t *count, size_t *capacit
     char *slot = (char *)*array + (*count)++ * size;
     memset(slot, 0, size);
     return slot;
+}
+
+void ex_mark_dynamic(struct extractor *ex, TSNode node, const char *format, ...)
+{
+    ex->module->flags |= PLAN_FILE_DYNAMIC;
+    if (ex->module->dynamic_reason)
+        return;
+    va_list args;
+    va_start(args, format);
+    char *reason = arena_vprintf(ex->arena, format, args);
+    va_end(args);
+    if (reason && !ts_node_is_null(node))
+        reason = arena_printf(ex->arena, "line %u: %s", ts_node_start_point(node).row + 1, reason);
+    ex->module->dynamic_reason = reason;
 }
 
 char *ex_text(struct extractor *ex, TSNode node)
@@ -380,6 +395,10 @@ struct collect_context {
     size_t outer_mark_count;
     bool generates_tests; /* a class defines pytest_generate_tests */
     bool is_method;
+    /* The collector's place in the tree: add_warning's order key, and the
+     * count of classes it has collected so far. */
+    const char *order_key;
+    size_t *class_count;
     enum plan_node_kind node_kind;
 };
 
@@ -387,6 +406,125 @@ static struct disc_item *push_item(struct extractor *ex)
 {
     struct disc_module *module = ex->module;
     return EX_PUSH(ex, module->items, module->item_count, ex->item_capacity);
+}
+
+/* --- collection warnings ------------------------------------------------ */
+
+/* The text of node's first line, stripped as str.strip() strips it (what
+ * warnings.formatwarning shows under the warning). */
+static const char *source_line_of(struct extractor *ex, TSNode node)
+{
+    const char *start = ex->source + ts_node_start_byte(node) - ts_node_start_point(node).column;
+    const char *end = start + strcspn(start, "\r\n");
+    static const char whitespace[] = " \t\f\v\x1c\x1d\x1e\x1f";
+    while (start < end && strchr(whitespace, *start))
+        start++;
+    while (end > start && strchr(whitespace, end[-1]))
+        end--;
+    return arena_strndup(ex->arena, start, (size_t)(end - start));
+}
+
+/* Records a PytestCollectionWarning about node. order_key places it in
+ * pytest's emission order: the path of the collector whose collect() warns
+ * (one 8-digit hex number per class down from the module, "" for the
+ * module itself). pytest collects depth first and a collector warns for
+ * its functions while it collects, before any of its classes collect, so
+ * sorting by key (shorter first on a common prefix, stable otherwise)
+ * yields pytest's order. */
+static void add_warning(struct extractor *ex, enum disc_warning_kind kind, TSNode node,
+                        const char *message, const char *collector, const char *order_key)
+{
+    struct disc_module *module = ex->module;
+    struct disc_warning *warning =
+        EX_PUSH(ex, module->warnings, module->warning_count, ex->warning_capacity);
+    const char **key = EX_PUSH(ex, ex->warning_order, ex->warning_order_count,
+                               ex->warning_order_capacity);
+    if (!warning || !key || !message) {
+        if (warning)
+            module->warning_count--;
+        return;
+    }
+    warning->kind = kind;
+    warning->line = (int)ts_node_start_point(node).row;
+    warning->message = message;
+    warning->collector = collector;
+    warning->source_line = source_line_of(ex, node);
+    *key = order_key ? order_key : "";
+}
+
+/* Class.collect: a class with a constructor is not collected. */
+static void add_class_warning(struct extractor *ex, const struct binding *entry,
+                              const char *constructor, const char *parent_class,
+                              const char *order_key)
+{
+    add_warning(ex, DISC_WARNING_CLASS, entry->outer,
+                arena_printf(ex->arena,
+                             "cannot collect test class '%s' because it has a %s constructor",
+                             entry->name, constructor),
+                parent_class ? arena_printf(ex->arena, "%s::%s", parent_class, entry->name)
+                             : entry->name,
+                order_key);
+}
+
+/* Stable insertion sort of the warnings by their order keys (warnings are
+ * few). */
+static void sort_warnings(struct extractor *ex)
+{
+    struct disc_warning *warnings = ex->module->warnings;
+    const char **keys = ex->warning_order;
+    for (size_t i = 1; i < ex->module->warning_count; i++) {
+        struct disc_warning warning = warnings[i];
+        const char *key = keys[i];
+        size_t j = i;
+        for (; j > 0 && strcmp(keys[j - 1], key) > 0; j--) {
+            warnings[j] = warnings[j - 1];
+            keys[j] = keys[j - 1];
+        }
+        warnings[j] = warning;
+        keys[j] = key;
+    }
+}
+
+/* inspect.isgeneratorfunction for a def: a plain (not async) def whose own
+ * body yields; a yield inside a nested def, lambda or class is theirs. */
+static bool contains_yield(TSNode node)
+{
+    uint32_t count = ts_node_child_count(node);
+    for (uint32_t i = 0; i < count; i++) {
+        TSNode child = ts_node_child(node, i);
+        const char *type = ts_node_type(child);
+        if (strcmp(type, "yield") == 0)
+            return true;
+        if (strcmp(type, "function_definition") == 0 || strcmp(type, "lambda") == 0 ||
+            strcmp(type, "class_definition") == 0 || strcmp(type, "decorated_definition") == 0)
+            continue;
+        if (contains_yield(child))
+            return true;
+    }
+    return false;
+}
+
+static bool is_generator(TSNode definition)
+{
+    TSNode first = ts_node_child(definition, 0);
+    if (ex_type_is(first, "async"))
+        return false;
+    return contains_yield(ts_node_child_by_field_name(definition, "body", 4));
+}
+
+/* A yield test's warning, and the xfail mark pytest adds to its item. */
+static struct mark_ref add_yield_warning(struct extractor *ex, const struct binding *entry,
+                                         const struct collect_context *context)
+{
+    const char *message = arena_printf(
+        ex->arena, "yield tests were removed in pytest 4.0 - %s will be ignored", entry->name);
+    add_warning(ex, DISC_WARNING_ITEM, entry->outer, message, context->class_name,
+                context->order_key);
+    return (struct mark_ref){
+        .name = "xfail",
+        .args_text = message ? arena_printf(ex->arena, "(run=False, reason='%s')", message)
+                             : NULL,
+    };
 }
 
 static const char *xdist_group_of(struct extractor *ex, const struct mark_ref *marks,
@@ -443,15 +581,25 @@ static void collect_function(struct extractor *ex, const struct binding *entry,
     }
     struct callspec *calls = NULL;
     size_t call_count = 0;
-    bool dynamic = info.unknown_decorator || context->generates_tests ||
-                   ex->module->generates_tests;
-    if (!dynamic && !ex_expand_parametrize(ex, all.marks, all.count, argnames, argname_count,
-                                           &calls, &call_count))
-        dynamic = true;
-    if (dynamic) {
+    /* pytest_pycollect_makeitem: a generator function is one Function,
+     * never parametrized, marked xfail(run=False), with a warning. */
+    bool generator = context->node_kind != PLAN_NODE_TESTCASE_FUNCTION && is_generator(entry->definition);
+    const char *reason = NULL;
+    if (info.unknown_decorator)
+        reason = "a decorator fastest does not know may change %s";
+    else if (!generator && (context->generates_tests || ex->module->generates_tests))
+        reason = "pytest_generate_tests may parametrize %s";
+    else if (!generator && !ex_expand_parametrize(ex, all.marks, all.count, argnames,
+                                                  argname_count, &calls, &call_count))
+        reason = "the parametrize arguments of %s are no literals";
+    if (reason) {
         call_count = 0;
-        ex->module->flags |= PLAN_FILE_DYNAMIC;
+        ex_mark_dynamic(ex, entry->outer, reason, entry->name);
     }
+    bool dynamic = reason != NULL;
+    struct mark_ref yield_mark = {0};
+    if (generator && !dynamic)
+        yield_mark = add_yield_warning(ex, entry, context);
     size_t item_count = call_count ? call_count : 1;
     for (size_t c = 0; c < item_count; c++) {
         struct disc_item *item = push_item(ex);
@@ -465,16 +613,23 @@ static void collect_function(struct extractor *ex, const struct binding *entry,
         item->line = info.line;
         item->node_kind = context->node_kind;
         item->dynamic = dynamic;
+        item->dynamic_reason =
+            dynamic ? arena_printf(ex->arena, reason, entry->name) : NULL;
 
+        /* Node.iter_markers: own_markers (the function's, its callspec's,
+         * then add_marker's xfail for a yield test), then the classes' and
+         * the module's. */
         struct mark_list marks = {0};
         size_t own = info.marks.count, from_call = call ? call->marks.count : 0;
-        for (size_t i = 0; i < own + from_call + context->outer_mark_count; i++) {
+        size_t added = yield_mark.name ? 1 : 0;
+        for (size_t i = 0; i < own + from_call + added + context->outer_mark_count; i++) {
             struct mark_ref *slot = EX_PUSH(ex, marks.marks, marks.count, marks.capacity);
             if (!slot)
                 return;
-            *slot = i < own               ? info.marks.marks[i]
-                    : i < own + from_call ? call->marks.marks[i - own]
-                                          : context->outer_marks[i - own - from_call];
+            *slot = i < own                       ? info.marks.marks[i]
+                    : i < own + from_call         ? call->marks.marks[i - own]
+                    : i < own + from_call + added ? yield_mark
+                                                  : context->outer_marks[i - own - from_call - added];
         }
         struct plan_mark *plan_marks = arena_alloc(ex->arena, (marks.count + 1) * sizeof *plan_marks);
         const char **keywords = NULL;
@@ -489,7 +644,8 @@ static void collect_function(struct extractor *ex, const struct binding *entry,
             add_keyword(ex, &keywords, &keyword_count, &keyword_capacity, "pytestmark");
         for (size_t i = 0; i < marks.count; i++) {
             plan_marks[i].name = marks.marks[i].name;
-            plan_marks[i].args = ts_node_is_null(marks.marks[i].args)
+            plan_marks[i].args = marks.marks[i].args_text ? marks.marks[i].args_text
+                                 : ts_node_is_null(marks.marks[i].args)
                                      ? NULL
                                      : ex_text(ex, marks.marks[i].args);
             add_keyword(ex, &keywords, &keyword_count, &keyword_capacity, marks.marks[i].name);
@@ -757,56 +913,47 @@ static bool literal_false(struct extractor *ex, const struct binding *entry, boo
 static void collect_class(struct extractor *ex, const struct binding *entry,
                           const struct collect_context *outer, const char *parent_class);
 
-static void add_warning(struct extractor *ex, const struct binding *entry,
-                        const char *constructor, const char *parent_class)
-{
-    struct disc_module *module = ex->module;
-    struct disc_warning *warning =
-        EX_PUSH(ex, module->warnings, module->warning_count, ex->warning_capacity);
-    if (!warning)
-        return;
-    warning->line = (int)ts_node_start_point(entry->outer).row;
-    warning->message = arena_printf(ex->arena,
-                                    "cannot collect test class '%s' because it has a "
-                                    "%s constructor",
-                                    entry->name, constructor);
-    warning->parent_class = parent_class;
-}
-
 static void collect_class(struct extractor *ex, const struct binding *entry,
                           const struct collect_context *outer, const char *parent_class)
 {
+    size_t class_count = 0;
+    const char *order_key =
+        arena_printf(ex->arena, "%s%08zx", outer->order_key, ++*outer->class_count);
     struct class_info info;
     scan_class(ex, &info, entry, 0);
     const struct class_info *mro[64];
     size_t mro_count = info.unknown_base ? 0 : linearize(&info, mro, 64);
     if (!mro_count) {
-        ex->module->flags |= PLAN_FILE_DYNAMIC;
+        ex_mark_dynamic(ex, entry->outer, "the bases of class %s are not all in the module",
+                        entry->name);
         return;
     }
     bool unknown = false;
     if (literal_false(ex, class_attribute(mro, mro_count, "__test__"), &unknown) || unknown) {
         if (unknown)
-            ex->module->flags |= PLAN_FILE_DYNAMIC;
+            ex_mark_dynamic(ex, entry->outer, "%s.__test__ is no literal", entry->name);
         return;
     }
     if (!info.unittest) {
         if (class_attribute(mro, mro_count, "__init__")) {
-            add_warning(ex, entry, "__init__", parent_class);
+            add_class_warning(ex, entry, "__init__", parent_class, order_key);
             return;
         }
         if (class_attribute(mro, mro_count, "__new__")) {
-            add_warning(ex, entry, "__new__", parent_class);
+            add_class_warning(ex, entry, "__new__", parent_class, order_key);
             return;
         }
     }
 
     struct mark_list own = {0};
     if (!class_marks(ex, &info, &own)) {
-        ex->module->flags |= PLAN_FILE_DYNAMIC;
+        ex_mark_dynamic(ex, entry->outer, "the pytestmark of class %s is no literal mark",
+                        entry->name);
         return;
     }
     struct collect_context context = *outer;
+    context.order_key = order_key;
+    context.class_count = &class_count;
     context.class_name = outer->class_name
                              ? arena_printf(ex->arena, "%s::%s", outer->class_name, entry->name)
                              : entry->name;
@@ -843,7 +990,8 @@ static void collect_class(struct extractor *ex, const struct binding *entry,
                     continue;
                 if (method->kind != BIND_FUNCTION || method->conditional ||
                     method_count == 512) {
-                    ex->module->flags |= PLAN_FILE_DYNAMIC;
+                    ex_mark_dynamic(ex, method->outer, "%s.%s is no plain method",
+                                    entry->name, method->name);
                     continue;
                 }
                 methods[method_count++] = method;
@@ -867,7 +1015,8 @@ static void collect_class(struct extractor *ex, const struct binding *entry,
             if (class_attribute(mro, c, member->name))
                 continue; /* overridden in a class earlier in the MRO */
             if (member->conditional && is_relevant_name(ex, member->name)) {
-                ex->module->flags |= PLAN_FILE_DYNAMIC;
+                ex_mark_dynamic(ex, member->outer, "%s.%s is defined conditionally",
+                                entry->name, member->name);
                 continue;
             }
             if (member->kind == BIND_FUNCTION) {
@@ -889,7 +1038,8 @@ static void collect_class(struct extractor *ex, const struct binding *entry,
                     collect_class(ex, member, &context, context.class_name);
             } else if ((matches_function(ex, member->name) || matches_class(ex, member->name)) &&
                        !is_plain_literal(ex, member)) {
-                ex->module->flags |= PLAN_FILE_DYNAMIC; /* test_x = other_function */
+                ex_mark_dynamic(ex, member->value_node, "%s.%s is assigned, not defined",
+                                entry->name, member->name); /* test_x = other_function */
             }
         }
     }
@@ -972,25 +1122,29 @@ static void collect_module(struct extractor *ex, TSNode root)
     bool unknown = false;
     if (literal_false(ex, lookup(ns, "__test__", 8), &unknown) || unknown) {
         if (unknown)
-            module->flags |= PLAN_FILE_DYNAMIC;
+            ex_mark_dynamic(ex, lookup(ns, "__test__", 8)->value_node,
+                            "the module's __test__ is no literal");
         return;
     }
     struct mark_list module_marks = {0};
     struct binding *pytestmark = lookup(ns, "pytestmark", 10);
     if (pytestmark && (pytestmark->kind != BIND_VALUE || pytestmark->conditional ||
                        !ex_collect_marks(ex, pytestmark->value_node, &module_marks))) {
-        module->flags |= PLAN_FILE_DYNAMIC;
+        ex_mark_dynamic(ex, pytestmark->value_node, "the module's pytestmark is no literal mark");
         return;
     }
+    size_t class_count = 0;
     struct collect_context context = {
         .outer_marks = module_marks.marks,
         .outer_mark_count = module_marks.count,
         .node_kind = PLAN_NODE_FUNCTION,
+        .order_key = "",
+        .class_count = &class_count,
     };
     for (size_t i = 0; i < ns->count; i++) {
         const struct binding *entry = &ns->entries[i];
         if (entry->conditional && is_relevant_name(ex, entry->name)) {
-            module->flags |= PLAN_FILE_DYNAMIC;
+            ex_mark_dynamic(ex, entry->outer, "%s is defined conditionally", entry->name);
             continue;
         }
         if (entry->kind == BIND_FUNCTION) {
@@ -1005,7 +1159,9 @@ static void collect_module(struct extractor *ex, TSNode root)
             if (info.unittest || matches_class(ex, entry->name) || info.unknown_base) {
                 if (info.unknown_base && !matches_class(ex, entry->name)) {
                     /* Could be a TestCase from elsewhere. */
-                    module->flags |= PLAN_FILE_DYNAMIC;
+                    ex_mark_dynamic(ex, entry->outer,
+                                    "class %s may be a TestCase: its bases are imported",
+                                    entry->name);
                     continue;
                 }
                 collect_class(ex, entry, &context, NULL);
@@ -1018,7 +1174,8 @@ static void collect_module(struct extractor *ex, TSNode root)
             if (alias == ALIAS_TESTCASE || is_plain_literal(ex, entry))
                 continue;
             if (matches_function(ex, entry->name) || matches_class(ex, entry->name))
-                module->flags |= PLAN_FILE_DYNAMIC;
+                ex_mark_dynamic(ex, entry->value_node, "%s is %s, not defined here", entry->name,
+                                entry->kind == BIND_OTHER ? "imported or bound" : "assigned");
         }
     }
 }
@@ -1115,7 +1272,7 @@ int disc_extract(struct ft_arena *arena, const char *source, size_t length,
         return 0;
     }
     if (foreign_encoding(source, length)) {
-        module->flags |= PLAN_FILE_DYNAMIC;
+        ex_mark_dynamic(&ex, (TSNode){0}, "the file declares an encoding other than UTF-8");
         return 0;
     }
     size_t skip = length >= 3 && memcmp(source, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -1146,6 +1303,7 @@ int disc_extract(struct ft_arena *arena, const char *source, size_t length,
         set_error(&ex, message, line);
     } else {
         collect_module(&ex, root);
+        sort_warnings(&ex);
     }
     ts_tree_delete(tree);
     ts_parser_delete(parser);

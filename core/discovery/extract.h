@@ -78,7 +78,10 @@ struct disc_warning {
     enum disc_warning_kind kind;
     int line;                 /* 0-based: the class's or def's first decorator */
     const char *message;      /* without the " (from: ...)" a class warning ends with */
-    const char *parent_class; /* DISC_WARNING_CLASS: the enclosing class, NULL at module level */
+    /* The collector that warns: the class ("A::B") for a class warning,
+     * the enclosing class for an item's, NULL for the module. A node id
+     * argument decides whether pytest collects (and so warns) it. */
+    const char *collector;
     const char *source_line;  /* that line's text, stripped as warnings.formatwarning does */
 };
 

@@ -59,6 +59,9 @@ struct namespace {
 struct mark_ref {
     const char *name;
     TSNode args; /* the argument_list, or a null node for a bare mark */
+    /* A mark pytest adds itself (a yield test's xfail) has no node: its
+     * arguments' text, "(...)". NULL otherwise. */
+    const char *args_text;
 };
 
 struct mark_list {
@@ -87,6 +90,11 @@ struct extractor {
     struct alias *aliases;
     size_t alias_count, alias_capacity;
     size_t item_capacity, fixture_capacity, warning_capacity;
+    /* Per warning (same index), the key that sorts warnings into pytest's
+     * emission order: the collector path of who emits it (see
+     * add_warning in extract.c). */
+    const char **warning_order;
+    size_t warning_order_count, warning_order_capacity;
     struct lit_scope scope;
 };
 
@@ -95,6 +103,12 @@ struct extractor {
 void *ex_push(struct extractor *ex, void **array, size_t *count, size_t *capacity, size_t size);
 #define EX_PUSH(ex, array, count, capacity)                                                        \
     ex_push((ex), (void **)&(array), &(count), &(capacity), sizeof *(array))
+
+/* Flags the module dynamic. The first reason (printf format) is kept,
+ * prefixed with the 1-based line of node unless it is a null node, for
+ * --explain. */
+void ex_mark_dynamic(struct extractor *ex, TSNode node, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Node text as an arena string (NULL when out of memory). */
 char *ex_text(struct extractor *ex, TSNode node);

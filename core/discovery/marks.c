@@ -83,7 +83,7 @@ static void note_from_import(struct extractor *ex, TSNode statement)
         TSNode child = ts_node_named_child(statement, i);
         if (ex_type_is(child, "wildcard_import")) {
             if (!ex->is_conftest)
-                ex->module->flags |= PLAN_FILE_DYNAMIC;
+                ex_mark_dynamic(ex, child, "a wildcard import may bring in tests");
             continue;
         }
         if (ts_node_eq(child, module))

@@ -103,10 +103,16 @@ int plan_add_file(struct ft_plan *plan, const char *path, uint32_t flags, const 
     return 0;
 }
 
-void plan_set_file_flags(struct ft_plan *plan, size_t file_index, uint32_t flags)
+int plan_set_file_dynamic(struct ft_plan *plan, size_t file_index, const char *reason)
 {
-    if (file_index < plan->file_count)
-        plan->files[file_index].file.flags |= flags;
+    if (file_index >= plan->file_count)
+        return FASTEST_EINVAL;
+    struct plan_file *file = &plan->files[file_index].file;
+    file->flags |= PLAN_FILE_DYNAMIC;
+    if (!file->dynamic_reason && reason &&
+        !(file->dynamic_reason = arena_strdup(plan->arena, reason)))
+        return FASTEST_ENOMEM;
+    return 0;
 }
 
 int plan_add_conftest(struct ft_plan *plan, const char *path, uint32_t flags, const char *error)
@@ -168,6 +174,7 @@ int plan_add_item(struct ft_plan *plan, size_t file_index, const struct plan_ite
     copy.function_name = arena_strdup(arena, item->function_name);
     copy.name = arena_strdup(arena, item->name);
     copy.xdist_group = arena_strdup(arena, item->xdist_group);
+    copy.dynamic_reason = arena_strdup(arena, item->dynamic_reason);
     copy.node_id = item->class_name
                        ? arena_printf(arena, "%s::%s::%s", copy.path, item->class_name, item->name)
                        : arena_printf(arena, "%s::%s", copy.path, item->name);
@@ -175,6 +182,7 @@ int plan_add_item(struct ft_plan *plan, size_t file_index, const struct plan_ite
     copy.keywords = copy_strings(arena, item->keywords, item->keyword_count);
     if (!copy.function_name || !copy.name || !copy.node_id ||
         (item->class_name && !copy.class_name) || (item->xdist_group && !copy.xdist_group) ||
+        (item->dynamic_reason && !copy.dynamic_reason) ||
         (item->mark_count && !copy.marks) || (item->keyword_count && !copy.keywords))
         return FASTEST_ENOMEM;
     entry->items[entry->item_count++] = copy;
@@ -215,10 +223,10 @@ int plan_add_warning(struct ft_plan *plan, const struct plan_warning *warning)
                     sizeof *plan->warnings))
         return FASTEST_ENOMEM;
     struct plan_warning copy = *warning;
-    copy.path = arena_strdup(plan->arena, warning->path);
+    copy.location_path = arena_strdup(plan->arena, warning->location_path);
     copy.category = arena_strdup(plan->arena, warning->category);
-    copy.message = arena_strdup(plan->arena, warning->message);
-    if (!copy.path || !copy.category || !copy.message)
+    copy.warning_message = arena_strdup(plan->arena, warning->warning_message);
+    if (!copy.location_path || !copy.category || !copy.warning_message)
         return FASTEST_ENOMEM;
     plan->warnings[plan->warning_count++] = copy;
     return 0;

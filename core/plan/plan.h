@@ -70,6 +70,7 @@ struct plan_item {
     /* A placeholder: the function exists but its parametrization is only
      * known after import (its file is PLAN_FILE_DYNAMIC). */
     bool dynamic;
+    const char *dynamic_reason; /* why it is dynamic (for --explain), or NULL */
     bool deselected; /* set by selection */
 };
 
@@ -77,6 +78,8 @@ struct plan_file {
     const char *path;  /* rootdir-relative, '/' separators */
     const char *error; /* collection error text, or NULL */
     uint32_t flags;    /* enum plan_file_flag */
+    /* Why it is PLAN_FILE_DYNAMIC ("line 3: ..."), for --explain; or NULL. */
+    const char *dynamic_reason;
 };
 
 enum plan_fixture_scope {
@@ -99,12 +102,18 @@ struct plan_fixture {
     bool params_literal; /* ... and its value is a literal */
 };
 
-/* A warning pytest emits while collecting (PytestCollectionWarning). */
+/* A warning pytest emits while collecting (PytestCollectionWarning), with
+ * what a reporter needs to show it as pytest does (a WARNING event with
+ * nodeid "" and when "collect"). Plan order is pytest's emission order. */
 struct plan_warning {
-    const char *path; /* rootdir-relative */
-    int line;         /* 0-based */
-    const char *category;
-    const char *message;
+    /* warning_message.filename: the rootdir-relative path for an item's
+     * warning (yield tests), the absolute one for a class's (constructor). */
+    const char *location_path;
+    int location_line;    /* 1-based */
+    const char *category; /* "PytestCollectionWarning" */
+    /* pytest's warning_record_to_str: "PATH:LINE: CATEGORY: MESSAGE\n  SOURCE\n"
+     * (docs/engine-events.md's warning_message). */
+    const char *warning_message;
 };
 
 struct ft_plan;
@@ -120,8 +129,9 @@ struct ft_arena *plan_arena(struct ft_plan *plan);
  * index when out_index is not NULL. Returns 0 or FASTEST_ENOMEM. */
 int plan_add_file(struct ft_plan *plan, const char *path, uint32_t flags, const char *error,
                   size_t *out_index);
-/* Adds flags to a file's flags. */
-void plan_set_file_flags(struct ft_plan *plan, size_t file_index, uint32_t flags);
+/* Flags a file PLAN_FILE_DYNAMIC. The first reason given is kept (copied;
+ * NULL for none). Returns 0 or FASTEST_ENOMEM. */
+int plan_set_file_dynamic(struct ft_plan *plan, size_t file_index, const char *reason);
 
 /* Appends a conftest.py (same contract as plan_add_file). */
 int plan_add_conftest(struct ft_plan *plan, const char *path, uint32_t flags, const char *error);

@@ -309,6 +309,46 @@ DYNAMIC = {
     """,
 }
 
+# PytestCollectionWarnings: their text, file names (relative for an item's,
+# absolute for a class's), source lines and pytest's emission order.
+WARNINGS = {
+    "sub/test_warned.py": """
+        import pytest
+
+        class TestInit:
+            def __init__(self): pass
+            def test_a(self): pass
+
+        class TestOuter:
+            class TestInner:
+                def __new__(cls): pass
+                def test_b(self): pass
+            def test_gen_m(self):
+                yield 1
+            def test_plain(self): pass
+
+        @pytest.mark.parametrize("x", [1, 2])
+        def test_gen(x):
+            yield x
+
+        async def test_async_gen():
+            yield 1
+
+        def test_lambda_yield():
+            f = lambda: (yield)
+
+        @pytest.mark.skip
+        class TestDecorated:
+            def __init__(self): pass
+    """,
+    "test_second.py": """
+        class TestLater:
+            def __init__(self, x=1): pass
+        def test_gen():
+                yield 1   # odd indentation: the source line is stripped
+    """,
+}
+
 # (name, files, ini lines, argument sets for pytest)
 SUITES: List[Tuple[str, Dict[str, str], List[str], List[List[str]]]] = [
     ("basics", BASICS, [], [[], ["test_basic.py"], ["test_basic.py::TestPlain"],
@@ -337,6 +377,10 @@ SUITES: List[Tuple[str, Dict[str, str], List[str], List[List[str]]]] = [
     ("tree-default-norecurse", TREE, [], [[]]),
     ("testpaths", TREE, ["testpaths = tests_* plain"], [[]]),
     ("dynamic", DYNAMIC, [], [[]]),
+    ("warnings", WARNINGS, [], [[], ["sub"], ["sub/test_warned.py::TestOuter"],
+                                ["sub/test_warned.py::TestOuter::test_plain"],
+                                ["sub/test_warned.py::test_gen", "test_second.py"],
+                                ["-k", "gen"]]),
 ]
 
 SUMMARY = re.compile(r"^(\d+)(?:/(\d+))? tests? collected(?: \((\d+) deselected\))?")
@@ -367,7 +411,30 @@ def disc_args(ini: List[str], args: Sequence[str]) -> List[str]:
     return flags + list(args)
 
 
-def run_pytest(root: Path, args: Sequence[str]) -> Tuple[List[str], List[str], int, str]:
+def pytest_warnings(stdout: str) -> str:
+    """The PytestCollectionWarning blocks of pytest's warnings summary (the
+    others, such as unknown marks, come from importing), or ""."""
+    match = re.search(r"^=+ warnings summary =+\n(.*?)^-- Docs:", stdout, re.S | re.M)
+    blocks = re.findall(r".*?\n\n", match.group(1), re.S) if match else []
+    return "".join(b for b in blocks if ": PytestCollectionWarning: " in b)
+
+
+def dump_warnings(root: Path, stdout: str) -> str:
+    """disc-dump's WARNING lines rendered as pytest's warnings summary
+    renders warning reports (TerminalReporter.summary_warnings)."""
+    blocks = []
+    for line in stdout.splitlines():
+        if not line.startswith("WARNING "):
+            continue
+        path, lineno, text = line[len("WARNING "):].split("\t", 2)
+        text = text.replace("\\n", "\n")
+        location = os.path.relpath(path, root) if os.path.isabs(path) else path
+        body = "\n".join("  " + part for part in text.splitlines()).rstrip()
+        blocks.append(f"{location}:{lineno}\n{body}\n\n")
+    return "".join(blocks)
+
+
+def run_pytest(root: Path, args: Sequence[str]) -> Tuple[List[str], List[str], int, str, str]:
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     result = subprocess.run(PYTEST + ["--co", "-q", "-p", "no:cacheprovider", *args], cwd=root,
                             capture_output=True, text=True, env=env)
@@ -383,10 +450,10 @@ def run_pytest(root: Path, args: Sequence[str]) -> Tuple[List[str], List[str], i
             errors.append(line[len("ERROR "):])
         elif line.startswith("ERROR ") and " - " in line:
             errors.append(line[len("ERROR "):].split(" - ")[0])
-    return ids, errors, result.returncode, result.stderr
+    return ids, errors, result.returncode, result.stderr, pytest_warnings(result.stdout)
 
 
-def run_disc(root: Path, args: Sequence[str]) -> Tuple[List[str], List[str], List[str], int, str]:
+def run_disc(root: Path, args: Sequence[str]) -> Tuple[List[str], List[str], List[str], int, str, str]:
     """disc-dump's view of the suite. It runs three times: without the
     discovery cache, then with it cold and warm; the three must agree."""
     result = subprocess.run([DISC_DUMP, *args], cwd=root, capture_output=True, text=True)
@@ -396,16 +463,18 @@ def run_disc(root: Path, args: Sequence[str]) -> Tuple[List[str], List[str], Lis
                                 text=True)
         if (cached.stdout, cached.returncode) != (result.stdout, result.returncode):
             return [], [], [], -1, (f"with a {phase} cache disc-dump says:\n{cached.stdout}"
-                                    f"without one:\n{result.stdout}")
+                                    f"without one:\n{result.stdout}"), ""
     ids, dynamic, errors = [], [], []
     for line in result.stdout.splitlines():
+        if line.startswith("WARNING "):
+            continue
         if line.startswith("DYNAMIC "):
             dynamic.append(line[len("DYNAMIC "):])
         elif line.startswith("ERROR "):
             errors.append(line[len("ERROR "):])
         elif not line.startswith("#"):
             ids.append(line)
-    return ids, dynamic, errors, result.returncode, result.stderr
+    return ids, dynamic, errors, result.returncode, result.stderr, dump_warnings(root, result.stdout)
 
 
 def main() -> int:
@@ -420,8 +489,9 @@ def main() -> int:
             for args in arg_sets:
                 runs += 1
                 label = f"{name} {' '.join(args) or '(no args)'}"
-                want, want_errors, want_rc, want_err = run_pytest(root, args)
-                got, dynamic, got_errors, got_rc, got_err = run_disc(root, disc_args(ini, args))
+                want, want_errors, want_rc, want_err, want_warnings = run_pytest(root, args)
+                got, dynamic, got_errors, got_rc, got_err, got_warnings = run_disc(
+                    root, disc_args(ini, args))
                 if got_rc == -1:
                     print(f"FAIL {label}: the discovery cache changes the result: {got_err}")
                     failures += 1
@@ -443,6 +513,9 @@ def main() -> int:
                     problems.append("node ids differ:\n" + "\n".join(
                         f"    {'-' if i in static_want and i not in got else '+' if i not in static_want else ' '} {i}"
                         for i in dict.fromkeys(static_want + got)))
+                if not dynamic and want_warnings != got_warnings:
+                    problems.append(f"warnings summary differs:\n--- pytest\n{want_warnings}"
+                                    f"--- disc-dump\n{got_warnings}")
                 if sorted(want_errors) != sorted(got_errors):
                     problems.append(f"errors: pytest {want_errors}, disc-dump {got_errors}")
                 if problems:

@@ -3,8 +3,11 @@
  *
  *   <node id>            one line per selected item
  *   DYNAMIC <path>       a module only an import can resolve
+ *   # dynamic <path>: <why>
  *   ERROR <path>         a module pytest fails to collect
  *   # selected N deselected M
+ *   WARNING <path>\t<line>\t<text>   a collection warning (text with
+ *                        "\n" for its newlines), in pytest's order
  *
  * Usage: disc-dump [--cache] [--rootdir DIR] [-k EXPR] [-m EXPR] [--deselect ID]...
  *                  [--ignore PATH]... [--ignore-glob GLOB]... [--testpaths P]...
@@ -124,7 +127,8 @@ int main(int argc, char **argv)
         if (file->error)
             printf("ERROR %s\n", file->path);
         else if (file->flags & PLAN_FILE_DYNAMIC)
-            printf("DYNAMIC %s\n", file->path);
+            printf("DYNAMIC %s\n# dynamic %s: %s\n", file->path, file->path,
+                   file->dynamic_reason ? file->dynamic_reason : "(no reason recorded)");
         for (size_t i = 0; i < items; i++, item++) {
             const struct plan_item *found = plan_item_at(plan, item);
             if (!(file->flags & PLAN_FILE_DYNAMIC) && !found->deselected)
@@ -132,6 +136,13 @@ int main(int argc, char **argv)
         }
     }
     printf("# selected %zu deselected %zu\n", counts.selected, counts.deselected);
+    for (size_t i = 0; i < plan_warning_count(plan); i++) {
+        const struct plan_warning *warning = plan_warning_at(plan, i);
+        printf("WARNING %s\t%d\t", warning->location_path, warning->location_line);
+        for (const char *c = warning->warning_message; *c; c++)
+            fputs(*c == '\n' ? "\\n" : (char[]){*c, 0}, stdout);
+        putchar('\n');
+    }
     plan_free(plan);
     free(args.values), free(deselect.values), free(ignore.values), free(ignore_glob.values);
     free(testpaths.values), free(norecurse.values), free(files.values), free(classes.values);

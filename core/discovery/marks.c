@@ -164,8 +164,7 @@ bool ex_parse_mark(struct extractor *ex, TSNode expr, struct mark_ref *out)
         name = attributes[0];
     else
         return false;
-    out->name = ex_text(ex, name);
-    out->args = args;
+    *out = (struct mark_ref){.name = ex_text(ex, name), .args = args};
     return out->name != NULL;
 }
 

@@ -1,7 +1,10 @@
 """Runs pytest (the oracle) and fastest's engine driver on the same corpus
 and requires identical ``node_id -> outcome`` maps in the same order.
 
-    compare.py [CORPUS_DIR] [PYTHON_PACKAGE_DIR]
+    compare.py [CORPUS_DIR] [PYTHON_PACKAGE_DIR] [BUILTIN_FIXTURES_DIR]
+
+The builtin fixtures (tmp_path, monkeypatch, caplog, ...) come from the
+fixture-provider plugin's Python package, as in a real run.
 
 Prints the differences and exits 1 when they differ; prints both wall times.
 """
@@ -30,8 +33,8 @@ def run_pytest(corpus):
         return _lines(outcomes.read()), elapsed
 
 
-def run_fastest(corpus, package_dir):
-    env = dict(os.environ, PYTHONPATH=package_dir)
+def run_fastest(corpus, package_dir, fixtures_dir):
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([package_dir, fixtures_dir]))
     started = time.perf_counter()
     result = subprocess.run(["/usr/bin/python3", "-m", "fastest.engine.main", "."], cwd=corpus, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
@@ -43,8 +46,11 @@ def run_fastest(corpus, package_dir):
 def main():
     corpus = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "compat"))
     package_dir = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "..", "..", "python"))
+    fixtures_dir = os.path.abspath(
+        sys.argv[3] if len(sys.argv) > 3 else os.path.join(HERE, "..", "..", "plugins", "fixtures", "builtin", "python")
+    )
     expected, pytest_time = run_pytest(corpus)
-    actual, fastest_time = run_fastest(corpus, package_dir)
+    actual, fastest_time = run_fastest(corpus, package_dir, fixtures_dir)
     print(f"pytest: {len(expected)} nodes in {pytest_time:.2f}s; fastest engine: {len(actual)} nodes in {fastest_time:.2f}s")
     if expected == actual:
         print("identical outcomes")

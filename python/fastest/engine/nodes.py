@@ -221,14 +221,21 @@ class SessionNode(Node):
 
 
 class Package(Node):
-    """A directory with ``__init__.py``; its ``setup_module`` runs once."""
+    """A directory with ``__init__.py``; its ``setup_module`` runs once,
+    before the first test below it (pytest's Package.setup)."""
 
     def setup(self) -> None:
         from .xunit import call_optional_argument, first_plain_function
 
         module = self.obj
         if module is None:
-            return
+            # Imported as pytest does it: through the import mode, so the
+            # package module its test modules already imported is reused.
+            from .importing import import_path
+
+            config = self.config
+            init_file = os.path.join(str(self.path), "__init__.py")
+            module = self.obj = import_path(init_file, config.getoption("importmode") or "prepend", str(config.rootpath))
         setup = first_plain_function(module, ("setUpModule", "setup_module"))
         if setup is not None:
             call_optional_argument(setup, module)

@@ -1,6 +1,6 @@
-"""One item's run protocol (pytest's runtestprotocol): setup, call and
-teardown phases, each wrapped in output capture, warning capture and the
-fixture modules' phase wrappers, each turned into a ``test_report`` event
+"""One item's run protocol (pytest's runtestprotocol): warning capture
+around the whole item; setup, call and teardown phases, each wrapped in
+output capture and the fixture modules' phase wrappers, each turned into a ``test_report`` event
 with pytest's outcome rules (skips, xfail/xpass, strict xpass)."""
 from __future__ import annotations
 
@@ -57,16 +57,42 @@ class ItemRunner:
 
         item._request = FixtureRequest(item)
         item.stash["xfailed"] = None
-        if self._phase(item, "setup", lambda: self._setup(item), emit) == "passed":
-            self._phase(item, "call", lambda: self._call(item), emit)
+        self._catch_warnings(item)
+        try:
+            if self._phase(item, "setup", lambda: self._setup(item), emit) == "passed":
+                self._phase(item, "call", lambda: self._call(item), emit)
+        except Interrupted:
+            self._emit_warnings(item, emit)
+            raise
 
     def teardown(self, item, nextitem, emit: Emit) -> None:
         """The teardown report (tearing down what ``nextitem`` does not
-        need), then item_finish."""
-        self._phase(item, "teardown", lambda: self.session._setupstate.teardown_exact(nextitem), emit)
-        item._request = None
-        item.funcargs = None
-        emit({"kind": "item_finish", "node_id": item.nodeid})
+        need), item_finish, then the item's warnings."""
+        try:
+            self._phase(item, "teardown", lambda: self.session._setupstate.teardown_exact(nextitem), emit)
+            item._request = None
+            item.funcargs = None
+            emit({"kind": "item_finish", "node_id": item.nodeid})
+        finally:
+            self._emit_warnings(item, emit)
+
+    # --- warnings: one block per item, as pytest's catch_warnings_for_item ---
+    def _catch_warnings(self, item) -> None:
+        """Start recording the item's warnings. The block spans setup, call
+        and teardown (which the session defers until the next item is
+        known, but always runs before that item starts), so ``recwarn``
+        and ``pytest.warns`` inside a test nest within it as in pytest."""
+        from fastest.engine.warnings_capture import catch_phase
+
+        marks = [arg for mark in item.iter_markers("filterwarnings") for arg in mark.args]
+        block = catch_phase(ini_filters=self.ini_filters, cmdline_filters=self.cmdline_filters, mark_filters=marks, nodeid=item.nodeid)
+        item.stash["warnings"] = (block, block.__enter__())
+
+    def _emit_warnings(self, item, emit: Emit) -> None:
+        block, events = item.stash.pop("warnings")
+        block.__exit__(None, None, None)
+        for event in events:
+            emit(event)
 
     # --- phases ---
     def _setup(self, item) -> None:
@@ -108,24 +134,16 @@ class ItemRunner:
             )
 
     def _phase(self, item, when: str, function: Callable[[], None], emit: Emit) -> str:
-        """Run one phase; emit its warnings and report; return its outcome."""
-        from fastest.engine.warnings_capture import catch_phase
-
-        marks = item.stash.get("filterwarnings")
-        if marks is None:
-            marks = item.stash["filterwarnings"] = [arg for mark in item.iter_markers("filterwarnings") for arg in mark.args]
+        """Run one phase; emit its report; return its outcome."""
         exc_info = None
         start = time.time()
         started = time.perf_counter()
         with self.capture.phase() as captured:
-            with catch_phase(ini_filters=self.ini_filters, cmdline_filters=self.cmdline_filters, mark_filters=marks, nodeid=item.nodeid) as warning_events:
-                exc_info = self._wrapped(item, when, function)
+            exc_info = self._wrapped(item, when, function)
         duration = time.perf_counter() - started
         stop = time.time()
         item.add_report_section(when, "stdout", captured.out)
         item.add_report_section(when, "stderr", captured.err)
-        for event in warning_events:
-            emit(event)
         recorded = item.take_recorded_error() if hasattr(item, "take_recorded_error") else None
         if recorded is not None:
             exc_info = recorded

@@ -53,9 +53,11 @@ def _xunit_fixture(cls: type, setup_name: str, teardown_name: str, cleanup_name:
 
 def collect_testcase(collector, parent, name: str, cls: type) -> List[Function]:
     """The items of TestCase subclass ``cls`` (its ``test*`` methods, or
-    ``runTest``)."""
+    ``runTest``); none when the class sets ``__test__`` false."""
     import unittest
 
+    if not getattr(cls, "__test__", True):
+        return []
     node = UnitTestCase(name, parent, f"{parent.nodeid}::{name}", parent.path, cls)
     node.own_markers.extend(get_unpacked_marks(cls))
     node.keywords.update({mark.name: mark for mark in node.own_markers})

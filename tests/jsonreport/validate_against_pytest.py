@@ -14,7 +14,6 @@ Exit 0 when every scenario holds.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
@@ -25,6 +24,8 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SUITES = os.path.join(os.path.dirname(HERE), "junitxml")
+sys.path.insert(0, SUITES)
+from reporter_harness import environment, parse_args  # noqa: E402
 PYTEST = ["/usr/bin/python3", "-m", "pytest", "-p", "no:cacheprovider", "-v", "-rA"]
 OUTCOME_LINE = re.compile(r"^(\S+::\S.*?) (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)\b")
 COLLECT_ERROR_LINE = re.compile(r"^ERROR (\S+)$")
@@ -48,14 +49,6 @@ TOP_KEYS = {"schema": str, "schema_version": int, "fastest_version": str, "rootd
             "configfile": (str, type(None)), "started": float, "collect_reports": list,
             "collected": int, "deselected": int, "items": list, "warnings": list,
             "summary": dict, "exit_status": int, "duration": float}
-
-
-def environment(extra=None):
-    env = dict(os.environ, COLUMNS="80", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
-    for name in ("PYTEST_ADDOPTS", "CI", "GITHUB_ACTIONS"):
-        env.pop(name, None)
-    env.update(extra or {})
-    return env
 
 
 def pytest_truth(stdout):
@@ -153,18 +146,7 @@ def run_scenario(args, suite, flags):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--replay")
-    parser.add_argument("--plugin")
-    parser.add_argument("--python-path")
-    parser.add_argument("--fastest")
-    args = parser.parse_args()
-    if not args.fastest and not (args.replay and args.plugin and args.python_path):
-        parser.error("give --fastest, or --replay, --plugin and --python-path")
-    for name in ("replay", "plugin", "python_path", "fastest"):
-        if getattr(args, name):
-            setattr(args, name, os.path.abspath(getattr(args, name)))
+    args = parse_args(__doc__)
     matched = items = 0
     for name, suite, flags in SCENARIOS:
         problems, item_count = run_scenario(args, suite, flags)

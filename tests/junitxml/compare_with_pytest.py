@@ -11,13 +11,12 @@ Two ways to produce fastest's file for a scenario:
 
 Both files are parsed with ElementTree and compared tag by tag, attribute by
 attribute and text by text, with the run-dependent values (the time
-attributes, timestamp and hostname) masked. The raw files are also compared
+attributes, timestamp, hostname and object addresses in text) masked. The raw files are also compared
 byte for byte after masking; a difference there alone is reported as "bytes".
 Exit 0 when every scenario matches.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import shutil
@@ -26,9 +25,16 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+from reporter_harness import environment, parse_args
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTEST = ["/usr/bin/python3", "-m", "pytest", "-p", "no:cacheprovider"]
 MASKED = ("time", "timestamp", "hostname")
+ADDRESS = re.compile(r"\b0x[0-9a-f]{6,}\b")  # object addresses differ run to run
+
+
+def unaddressed(text):
+    return ADDRESS.sub("0x?", text or "")
 
 SUITE = os.path.join(HERE, "suite")
 COLLECT_ERRORS = os.path.join(HERE, "collect_errors")
@@ -57,14 +63,6 @@ SCENARIOS = [
     ("collection errors, xunit1", COLLECT_ERRORS, ["--continue-on-collection-errors"],
      {"junit_family": "xunit1"}),
 ]
-
-
-def environment(extra=None):
-    env = dict(os.environ, COLUMNS="80", PYTHONHASHSEED="0", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
-    for name in ("PYTEST_ADDOPTS", "NO_COLOR", "FORCE_COLOR", "CI", "GITHUB_ACTIONS"):
-        env.pop(name, None)
-    env.update(extra or {})
-    return env
 
 
 def ini_args(ini):
@@ -99,11 +97,11 @@ def compare_elements(expected, actual, path, differences):
     if expected.tag != actual.tag:
         differences.append(f"{where}: tag {actual.tag!r}, pytest has {expected.tag!r}")
         return
-    masked_expected = {k: v for k, v in expected.attrib.items() if k not in MASKED}
-    masked_actual = {k: v for k, v in actual.attrib.items() if k not in MASKED}
+    masked_expected = {k: unaddressed(v) for k, v in expected.attrib.items() if k not in MASKED}
+    masked_actual = {k: unaddressed(v) for k, v in actual.attrib.items() if k not in MASKED}
     if set(expected.attrib) != set(actual.attrib) or masked_expected != masked_actual:
         differences.append(f"{where}: attributes {masked_actual}, pytest has {masked_expected}")
-    if (expected.text or "") != (actual.text or ""):
+    if unaddressed(expected.text) != unaddressed(actual.text):
         differences.append(f"{where} text:\n  fastest {actual.text!r}\n  pytest  {expected.text!r}")
     if len(expected) != len(actual):
         differences.append(f"{where}: children {[c.tag for c in actual]}, "
@@ -116,7 +114,7 @@ def compare_elements(expected, actual, path, differences):
 def masked_bytes(path):
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
-    return re.sub(r' (time|timestamp|hostname)="[^"]*"', r' \1="*"', text)
+    return unaddressed(re.sub(r' (time|timestamp|hostname)="[^"]*"', r' \1="*"', text))
 
 
 def compare_files(expected_path, actual_path):
@@ -157,16 +155,7 @@ def run_scenario(args, suite, flags, ini):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--replay")
-    parser.add_argument("--plugin")
-    parser.add_argument("--python-path")
-    parser.add_argument("--fastest")
-    args = parser.parse_args()
-    for name in ("replay", "plugin", "python_path", "fastest"):
-        if getattr(args, name):
-            setattr(args, name, os.path.abspath(getattr(args, name)))
+    args = parse_args(__doc__)
     if not args.fastest and not (args.replay and args.plugin and args.python_path):
         parser.error("give --fastest, or --replay, --plugin and --python-path")
     matched = 0

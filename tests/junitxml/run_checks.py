@@ -26,6 +26,8 @@ import subprocess
 import sys
 import tempfile
 
+from reporter_harness import environment
+
 PYTEST = ["/usr/bin/python3", "-m", "pytest", "-p", "no:cacheprovider"]
 SUITE = {
     "test_small.py": (
@@ -47,16 +49,8 @@ SUITE = {
 }
 
 
-def environment(**extra):
-    env = dict(os.environ, COLUMNS="80", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
-    for name in ("PYTEST_ADDOPTS", "CI", "GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR"):
-        env.pop(name, None)
-    env.update(extra)
-    return env
-
-
 def run(command, cwd, **extra):
-    return subprocess.run(command, cwd=cwd, env=environment(**extra), capture_output=True,
+    return subprocess.run(command, cwd=cwd, env=environment(extra), capture_output=True,
                           text=True)
 
 

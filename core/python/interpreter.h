@@ -14,9 +14,10 @@ int pyh_start(char **out_error);
 /* True once pyh_start succeeded. */
 bool pyh_started(void);
 
-/* Ends the interpreter if it runs: atexit handlers run and files flush, as
- * at the end of a pytest process. Returns 0, or -1 when finalization
- * failed (an exception in an atexit handler is printed, not an error). */
+/* Ends the interpreter's work if it runs, as a Python process ends: threads
+ * joined, atexit handlers run, output flushed. The interpreter is not
+ * dismantled: the process exits next. Returns 0, or -1 when that failed
+ * (an exception in an atexit handler is printed, not an error). */
 int pyh_stop(void);
 
 #endif

@@ -213,6 +213,18 @@ static PyObject *engine_config(const struct fastest_session *session)
     return result;
 }
 
+/* True when the target environment can import pytest (found, not run). */
+static bool pytest_importable(void)
+{
+    PyObject *util = PyImport_ImportModule("importlib.util");
+    PyObject *spec = util ? PyObject_CallMethod(util, "find_spec", "s", "pytest") : NULL;
+    Py_XDECREF(util);
+    bool found = spec && spec != Py_None;
+    Py_XDECREF(spec);
+    PyErr_Clear();
+    return found;
+}
+
 int pyh_engine_prepare(struct fastest_session *session, char **out_error)
 {
     *out_error = NULL;
@@ -226,6 +238,15 @@ int pyh_engine_prepare(struct fastest_session *session, char **out_error)
         return rc;
     if (prepend_sys_path(layout_python_dir()) < 0)
         return python_failure("cannot extend sys.path", out_error);
+    if (pyh_engine_is_pytest(session) && !pytest_importable()) {
+        if (asprintf(out_error,
+                     "the pytest engine needs pytest, which the target environment does not "
+                     "have (%s); install pytest there, point `python =` in fastest.ini at an "
+                     "interpreter that has it, or run with --engine=native",
+                     pyh_environment_description()) < 0)
+            *out_error = NULL;
+        return FASTEST_EUSAGE;
+    }
     PyObject *config = engine_config(session);
     if (!config)
         return python_failure("cannot build the engine's configuration", out_error);

@@ -92,6 +92,13 @@ static int read_layout(const char *path, struct interpreter_layout *out)
     return rc;
 }
 
+static char description[PATH_MAX + 128] = "none";
+
+const char *pyh_environment_description(void)
+{
+    return description;
+}
+
 int pyh_activate_environment(struct fastest_session *session, char **out_error)
 {
     *out_error = NULL;
@@ -116,6 +123,7 @@ int pyh_activate_environment(struct fastest_session *session, char **out_error)
         free(target.interpreter);
         return target.required ? FASTEST_EUSAGE : 0;
     }
+    snprintf(description, sizeof description, "%s, from %s", path, target.source);
     char embedded[16];
     snprintf(embedded, sizeof embedded, "%d.%d", PY_MAJOR_VERSION, PY_MINOR_VERSION);
     if (strcmp(layout.version, embedded) != 0) {

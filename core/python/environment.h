@@ -19,4 +19,9 @@ struct fastest_session;
  * a usage error is 4. */
 int pyh_activate_environment(struct fastest_session *session, char **out_error);
 
+/* Which interpreter lent its packages, and why it was chosen, for
+ * messages ("/usr/bin/python3, from `python3` on PATH"); "none" before
+ * pyh_activate_environment or when none was found. Static storage. */
+const char *pyh_environment_description(void);
+
 #endif

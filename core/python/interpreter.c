@@ -40,7 +40,12 @@ int pyh_start(char **out_error)
     config.site_import = 0;
     config.install_signal_handlers = 1;
     config.parse_argv = 0;
-    PyStatus status = Py_InitializeFromConfig(&config);
+    /* The standard library is the one libpython was built with. Left to
+     * itself, the embedded interpreter would look for "python3" on PATH to
+     * find it, and could settle on another installation's (a pyenv one). */
+    PyStatus status = PyConfig_SetBytesString(&config, &config.home, FASTEST_PYTHON_HOME);
+    if (!PyStatus_Exception(status))
+        status = Py_InitializeFromConfig(&config);
     PyConfig_Clear(&config);
     if (PyStatus_Exception(status))
         return fail_status(status, out_error);

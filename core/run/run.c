@@ -12,6 +12,7 @@
 #include <fastest/errors.h>
 #include <fastest/version.h>
 
+#include "ab/ab.h"
 #include "cli/cli.h"
 #include "heuristic/heuristic.h"
 #include "plugin/search_path.h"
@@ -75,8 +76,8 @@ static int run_tests(struct fastest_session *session)
     int rc = run_discover(session, &collection, &error);
     if (rc) {
         run_collection_free(&collection);
-        /* pytest's engine refuses a command line only its plugins' options
-         * decide on: pytest's message, exit 4. */
+        /* Bad input only the engine could judge (pytest's own refusal of a
+         * command line, an environment without pytest): exit 4. */
         int status = rc == FASTEST_EUSAGE ? usage_error(error) : FT_EXIT_INTERNAL_ERROR;
         if (rc != FASTEST_EUSAGE)
             fprintf(stderr, "fastest: %s\n", error ? error : fastest_strerror(rc));
@@ -160,6 +161,8 @@ static int run_session(struct fastest_session *session, const char *const *args,
     } else if (opt_is_true(session->options, "list_plugins")) {
         print_plugin_list(stdout, &session->plugins);
         status = FT_EXIT_OK;
+    } else if (opt_get(session->options, "ab")) {
+        status = ab_run(session, args, count);
     } else {
         status = run_tests(session);
     }

@@ -3,8 +3,10 @@
  * nothing that did not change.
  *
  * One file for the whole suite, read with one read() and written with one
- * write(): at 50k tests it is ~3 MB and rewriting it costs less than the
- * per-directory files' opens would (see bench/collect). Entries are keyed by
+ * write(): for 50k tests in 1000 files it is 4 MB, a warm disc-dump takes
+ * 50 ms and one that reparses a changed file and rewrites the whole cache
+ * 60 ms, less than a thousand per-directory files' opens would add to every
+ * warm run. Entries are keyed by
  * the file's absolute path and whether it is a conftest.py; an entry is
  * used only when the file's size and the xxHash (XXH3-64) of its bytes
  * match, so an edit that keeps size and mtime (or a clock that went back)

@@ -472,7 +472,7 @@ static bool collects(const char *collector, const char *const *parts, size_t par
 }
 
 /* A collection warning as pytest words it (Node.warn + formatwarning). */
-static void add_warning(struct walker *walker, const char *path,
+static void add_warning(struct walker *walker, const char *path, size_t file_index,
                         const struct disc_warning *found)
 {
     const char *rel = relative(walker, path);
@@ -488,6 +488,7 @@ static void add_warning(struct walker *walker, const char *path,
         .location_path = found->kind == DISC_WARNING_CLASS ? path : rel,
         .location_line = found->line + 1,
         .category = "PytestCollectionWarning",
+        .file_index = file_index,
     };
     if (message)
         warning.warning_message =
@@ -518,7 +519,7 @@ static size_t add_module(struct walker *walker, const char *path, const struct d
         fail(walker, FASTEST_ENOMEM, "out of memory building the plan");
     for (size_t i = 0; i < module->warning_count; i++)
         if (collects(module->warnings[i].collector, parts, part_count))
-            add_warning(walker, path, &module->warnings[i]);
+            add_warning(walker, path, file_index, &module->warnings[i]);
     bool session_dynamic = module->generates_tests;
     for_conftests_upward(walker, dir, visit_session_wide, &session_dynamic);
     for (size_t i = 0; i < module->fixture_count && !session_dynamic; i++)

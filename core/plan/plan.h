@@ -114,6 +114,7 @@ struct plan_warning {
     /* pytest's warning_record_to_str: "PATH:LINE: CATEGORY: MESSAGE\n  SOURCE\n"
      * (docs/engine-events.md's warning_message). */
     const char *warning_message;
+    size_t file_index; /* the test file it was found in (plan_file_at) */
 };
 
 struct ft_plan;

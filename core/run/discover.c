@@ -48,6 +48,17 @@ static void free_lists(struct settings_lists *lists)
 
 #define LIST_OR_DEFAULT(list) ((list).count ? (const char *const *)(list).items : NULL)
 
+/* True when `-p no:NAME` was given. */
+static bool plugin_disabled(const struct ft_options *options, const char *name)
+{
+    size_t count;
+    const char *const *plugins = opt_values(options, "plugins", &count);
+    for (size_t i = 0; i < count; i++)
+        if (strncmp(plugins[i], "no:", 3) == 0 && strcmp(plugins[i] + 3, name) == 0)
+            return true;
+    return false;
+}
+
 static int fill_settings(const struct fastest_session *session, struct settings_lists *lists,
                          struct disc_settings *settings, char **out_error)
 {
@@ -77,7 +88,9 @@ static int fill_settings(const struct fastest_session *session, struct settings_
         .norecursedir_count = lists->norecursedirs.count,
         .keyword = opt_get(options, "keyword"),
         .markexpr = opt_get(options, "markexpr"),
-        .use_cache = !opt_is_true(options, "cache_clear"),
+        .use_cache = true,
+        .cache_clear = opt_is_true(options, "cacheclear"),
+        .cache_read_only = plugin_disabled(options, "cacheprovider"),
     };
     settings->args = opt_values(options, "file_or_dir", &settings->arg_count);
     settings->ignore = opt_values(options, "ignore", &settings->ignore_count);
@@ -139,6 +152,28 @@ void run_keep_event(void *context, const struct fastest_event *event)
         collection->events = grown;
     if (copy)
         collection->events[collection->event_count++] = copy;
+}
+
+/* Collection warnings static discovery found, for the files the engine
+ * did not import (those report their own). */
+static void static_warnings(struct ft_plan *plan, const struct engine_order *order,
+                            struct run_collection *collection)
+{
+    for (size_t i = 0; i < plan_warning_count(plan); i++) {
+        const struct plan_warning *warning = plan_warning_at(plan, i);
+        if (order->imported_files && order->imported_files[warning->file_index])
+            continue;
+        struct fastest_event event = {
+            .header = FASTEST_STRUCT_HEADER_INIT(struct fastest_event),
+            .kind = FASTEST_EVENT_WARNING,
+            .node_id = "",
+            .location_path = warning->location_path,
+            .location_line = warning->location_line,
+            .warning_message = warning->warning_message,
+            .warning_category = warning->category,
+        };
+        run_keep_event(collection, &event);
+    }
 }
 
 /* Reports for files static discovery found broken without needing an
@@ -224,6 +259,7 @@ int run_discover(struct fastest_session *session, struct run_collection *out, ch
         rc = fill_session(session, plan, &order);
     if (rc == 0) {
         static_error_reports(plan, out);
+        static_warnings(plan, &order, out);
         rc = pyh_engine_collection_events(session, run_keep_event, out, out_error);
     }
 done:

@@ -1,7 +1,11 @@
 /* The fullparallel strategy: one worker per core (or -n), each taking a
- * whole module (or xdist_group) at a time, in chunks; a worker that runs
- * dry steals the unsent half of the largest remainder. Crash isolation is
- * the host's worker pool's: a test that kills its worker costs that test. */
+ * whole module (or xdist_group) at a time from a shared queue. In a large
+ * suite modules go out in chunks and a worker that runs dry steals the
+ * unsent half of the largest remainder (a split module sets up its module
+ * and class fixtures once per worker, as under pytest-xdist); a small one
+ * keeps every module whole, so tests that share module or class state see
+ * what they see under pytest. Crash isolation is the host's worker pool's:
+ * a test that kills its worker costs that test. */
 #include <fastest/host.h>
 #include <fastest/plugin.h>
 #include <fastest/strategy.h>
@@ -10,6 +14,8 @@
 
 /* Chunks per worker over the run: the grain of stealing. */
 #define CHUNKS_PER_WORKER 8
+/* A suite of at least this many items per worker may split its modules. */
+#define LARGE_SUITE_ITEMS_PER_WORKER 64
 
 static int run(const struct fastest_host *host, struct fastest_session *session, char **out_error)
 {
@@ -18,6 +24,7 @@ static int run(const struct fastest_host *host, struct fastest_session *session,
     if (rc)
         return rc;
     unsigned workers = units_worker_count(host, session, host->cpu_count());
+    int large = units.item_count >= (size_t)workers * LARGE_SUITE_ITEMS_PER_WORKER;
     size_t chunk = units.item_count / ((size_t)workers * CHUNKS_PER_WORKER);
     struct fastest_worker_plan plan = {
         .header = FASTEST_STRUCT_HEADER_INIT(struct fastest_worker_plan),
@@ -26,8 +33,8 @@ static int run(const struct fastest_host *host, struct fastest_session *session,
         .unit_sizes = units.sizes,
         .unit_count = units.count,
         .worker_count = workers,
-        .chunk_items = chunk ? chunk : 1,
-        .flags = FASTEST_WORKERS_STEAL,
+        .chunk_items = large && chunk ? chunk : 0,
+        .flags = large ? FASTEST_WORKERS_STEAL : 0,
     };
     rc = host->workers_run(session, &plan, out_error);
     units_free(host, &units);

@@ -12,6 +12,8 @@ from typing import Mapping, Optional, Sequence
 
 from .process_tree import TreeSampler
 
+START_ATTEMPTS = 60  # one a second: a concurrent rebuild's relink window
+
 
 @dataclass
 class Measurement:
@@ -31,10 +33,19 @@ def run_measured(command: Sequence[str], cwd: Path, env: Optional[Mapping[str, s
     to the reaping of the process. A run past `timeout` is killed with its
     process group and marked timed_out."""
     with tempfile.TemporaryFile() as out:
-        start = time.perf_counter()
-        process = subprocess.Popen(list(command), cwd=str(cwd), env=dict(env) if env is not None else None,
-                                   stdout=out, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-                                   start_new_session=True)
+        for attempt in range(START_ATTEMPTS):
+            start = time.perf_counter()
+            try:
+                process = subprocess.Popen(list(command), cwd=str(cwd), env=dict(env) if env is not None else None,
+                                           stdout=out, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                                           start_new_session=True)
+                break
+            except FileNotFoundError:
+                # A program being relinked by a concurrent build is briefly
+                # missing: wait for it rather than lose the whole benchmark.
+                if attempt == START_ATTEMPTS - 1:
+                    raise
+                time.sleep(1.0)
         sampler = TreeSampler(process.pid, interval).start()
         timed_out = False
         deadline = start + timeout

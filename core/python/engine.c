@@ -12,6 +12,7 @@
 #include <fastest/fixture.h>
 
 #include "cli/option_table.h"
+#include "config/ini_types.h"
 #include "install/layout.h"
 #include "python/engine_mode.h"
 #include "python/environment.h"
@@ -213,6 +214,43 @@ static PyObject *engine_config(const struct fastest_session *session)
     return result;
 }
 
+/* pytest's `pythonpath` ini key: folders relative to the config file's,
+ * put in front of sys.path in the order given, before any test module is
+ * imported. (The pytest engine's own pytest does this itself.) */
+static int insert_pythonpath(const struct fastest_session *session)
+{
+    size_t count;
+    const char *const *values = opt_values(session->ini, "pythonpath", &count);
+    if (!count || !session->inifile)
+        return 0;
+    struct cfg_list folders = {0};
+    char *error = NULL;
+    for (size_t i = 0; i < count; i++)
+        if (cfg_split_args(values[i], &folders, &error)) {
+            free(error);
+            cfg_list_free(&folders);
+            PyErr_Format(PyExc_ValueError, "pythonpath: cannot split '%s'", values[i]);
+            return -1;
+        }
+    char *inifile = strdup(session->inifile);
+    const char *base = inifile ? dirname(inifile) : ".";
+    int rc = 0;
+    for (size_t i = folders.count; rc == 0 && i-- > 0;) {
+        char *folder;
+        if (folders.items[i][0] == '/')
+            folder = strdup(folders.items[i]);
+        else if (asprintf(&folder, "%s/%s", base, folders.items[i]) < 0)
+            folder = NULL;
+        rc = folder ? prepend_sys_path(folder) : -1;
+        if (!folder)
+            PyErr_NoMemory();
+        free(folder);
+    }
+    free(inifile);
+    cfg_list_free(&folders);
+    return rc;
+}
+
 /* True when the target environment can import pytest (found, not run). */
 static bool pytest_importable(void)
 {
@@ -238,6 +276,8 @@ int pyh_engine_prepare(struct fastest_session *session, char **out_error)
         return rc;
     if (prepend_sys_path(layout_python_dir()) < 0)
         return python_failure("cannot extend sys.path", out_error);
+    if (!pyh_engine_is_pytest(session) && insert_pythonpath(session) < 0)
+        return python_failure("cannot apply the pythonpath setting", out_error);
     if (pyh_engine_is_pytest(session) && !pytest_importable()) {
         if (asprintf(out_error,
                      "the pytest engine needs pytest, which the target environment does not "

@@ -40,13 +40,13 @@ class CacheTests(unittest.TestCase):
         code = pyc_cache.load_or_rewrite(str(self.source))
         self.assertEqual(message_of(code), "assert 1 == 2")
         expected = self.folder / "__pycache__" / f"test_mod.{sys.implementation.cache_tag}-fastest-0.1.pyc"
-        self.assertEqual(pyc_cache.cache_path(self.source), expected)
+        self.assertEqual(Path(pyc_cache.cache_path(self.source)), expected)
         self.assertTrue(expected.is_file())
         self.assertEqual([p.name for p in expected.parent.iterdir()], [expected.name])  # no temporaries left
 
     def test_reads_cache_when_source_unchanged(self) -> None:
         pyc_cache.load_or_rewrite(str(self.source))
-        pyc = pyc_cache.cache_path(self.source)
+        pyc = Path(pyc_cache.cache_path(self.source))
         header = pyc.read_bytes()[:16]
         planted = compile("def test():\n    assert False, 'from cache'\n", str(self.source), "exec")
         pyc.write_bytes(header + marshal.dumps(planted))
@@ -58,7 +58,7 @@ class CacheTests(unittest.TestCase):
         self.assertEqual(message_of(pyc_cache.load_or_rewrite(str(self.source))), "assert 1 == 22")
 
     def test_ignores_corrupt_cache(self) -> None:
-        pyc = pyc_cache.cache_path(self.source)
+        pyc = Path(pyc_cache.cache_path(self.source))
         pyc.parent.mkdir()
         pyc.write_bytes(b"garbage")
         self.assertEqual(message_of(pyc_cache.load_or_rewrite(str(self.source))), "assert 1 == 2")

@@ -10,13 +10,18 @@ Approx objects are recognised by duck typing, so the light ``pytest`` module
 and real pytest both work: an operand whose type defines
 ``_repr_compare(other) -> list[str]`` explains its own comparison.
 """
+from __future__ import annotations
 import sys
 import traceback
-from typing import AbstractSet, Any, Iterable, List, Mapping, Optional, Sequence
+
 from unicodedata import normalize
 
 from .explanation import running_on_ci
 from .saferepr import pformat_split, saferepr, saferepr_unlimited
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import AbstractSet, Any, Iterable, List, Mapping, Optional, Sequence
 
 _INDENT = "  "
 

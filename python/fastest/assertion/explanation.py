@@ -13,8 +13,12 @@ character structures the message:
 Any other newline is shown escaped as ``\\n``. This is pytest's format,
 kept identical so the lines match pytest's ``E`` lines.
 """
+from __future__ import annotations
 import os
-from typing import List
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List
 
 _MARKERS = ("{", "}", "~", ">")
 

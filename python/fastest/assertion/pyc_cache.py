@@ -1,4 +1,6 @@
-"""Rewritten bytecode, cached beside the source as pytest caches its own.
+"""Rewritten bytecode, cached beside the source as pytest caches its own:
+the one cache of rewritten modules (the engine's import hook loads through
+:func:`load_or_rewrite`).
 
 The cache file is ``__pycache__/<stem>.<cache_tag>-fastest-<REWRITE_VERSION>.pyc``
 (or under ``sys.pycache_prefix``), so it never collides with CPython's plain
@@ -8,17 +10,21 @@ little-endian), which must both match for the entry to be used. Files are
 written whole under a temporary name and renamed into place, so concurrent
 runs (workers) only ever see complete files; nothing is written when
 ``sys.dont_write_bytecode`` is set or the folder is not writable.
+
+A cache hit costs a stat and a read: the rewriter (and ``ast`` behind it)
+is imported only when a module must be rewritten.
 """
-import importlib.util
+from __future__ import annotations
+
 import marshal
 import os
-import struct
 import sys
-import types
-from pathlib import Path
-from typing import Optional
+from importlib._bootstrap_external import MAGIC_NUMBER
+from types import CodeType
 
-from .rewrite import rewrite_module
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 # Bump when the rewritten code changes shape, so older cache entries are ignored.
 REWRITE_VERSION = "0.1"
@@ -27,20 +33,23 @@ _FLAGS = b"\x00\x00\x00\x00"
 _HEADER_SIZE = 16
 
 
-def cache_path(source: Path) -> Path:
-    """Where the rewritten code of ``source`` is cached."""
+def cache_path(source: str) -> str:
+    """Where the rewritten code of ``source`` (a path) is cached."""
+    source = os.fspath(source)
+    folder, filename = os.path.split(source)
     if sys.pycache_prefix:
-        folder = Path(sys.pycache_prefix) / Path(*source.resolve().parts[1:-1])
+        folder = os.path.join(sys.pycache_prefix, os.path.dirname(os.path.realpath(source)).lstrip(os.sep))
     else:
-        folder = source.parent / "__pycache__"
-    return folder / f"{source.stem}.{CACHE_TAG}.pyc"
+        folder = os.path.join(folder, "__pycache__")
+    return os.path.join(folder, f"{os.path.splitext(filename)[0]}.{CACHE_TAG}.pyc")
 
 
 def _header(stat: os.stat_result) -> bytes:
-    return importlib.util.MAGIC_NUMBER + _FLAGS + struct.pack("<LL", int(stat.st_mtime) & 0xFFFFFFFF, stat.st_size & 0xFFFFFFFF)
+    mtime = (int(stat.st_mtime) & 0xFFFFFFFF).to_bytes(4, "little")
+    return MAGIC_NUMBER + _FLAGS + mtime + (stat.st_size & 0xFFFFFFFF).to_bytes(4, "little")
 
 
-def _read(pyc: Path, stat: os.stat_result) -> Optional[types.CodeType]:
+def _read(pyc: str, stat: os.stat_result) -> Optional[CodeType]:
     try:
         with open(pyc, "rb") as cached:
             if cached.read(_HEADER_SIZE) != _header(stat):
@@ -48,35 +57,37 @@ def _read(pyc: Path, stat: os.stat_result) -> Optional[types.CodeType]:
             code = marshal.load(cached)
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return code if isinstance(code, types.CodeType) else None
+    return code if isinstance(code, CodeType) else None
 
 
-def _write(pyc: Path, stat: os.stat_result, code: types.CodeType) -> None:
+def _write(pyc: str, stat: os.stat_result, code: CodeType) -> None:
     """Best effort: a cache that cannot be written costs time, never the run."""
-    partial = pyc.with_name(f"{pyc.name}.{os.getpid()}")
+    partial = f"{pyc}.{os.getpid()}"
     try:
-        pyc.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(pyc), exist_ok=True)
         with open(partial, "wb") as out:
             out.write(_header(stat) + marshal.dumps(code))
         os.replace(partial, pyc)
     except OSError:
         try:
-            partial.unlink()
+            os.unlink(partial)
         except OSError:
             pass
 
 
-def load_or_rewrite(path: str) -> types.CodeType:
+def load_or_rewrite(path: str) -> CodeType:
     """The module code for ``path`` with its asserts rewritten (plain when it
     opts out), from the cache when the source is unchanged. Raises OSError when
     the source cannot be read, SyntaxError when it does not compile."""
-    source_path = Path(path)
-    stat = os.stat(source_path)
-    pyc = cache_path(source_path)
+    stat = os.stat(path)
+    pyc = cache_path(path)
     code = _read(pyc, stat)
     if code is not None:
         return code
-    source = source_path.read_bytes()
+    from .rewrite import rewrite_module
+
+    with open(path, "rb") as source_file:
+        source = source_file.read()
     code = rewrite_module(source, path)
     if code is None:
         code = compile(source, path, "exec", dont_inherit=True)

@@ -14,12 +14,19 @@ operands are known, and offers the result as one slot of the enclosing
 template. The temporaries are reset to None afterwards so that values are not
 kept alive by the frame.
 """
+from __future__ import annotations
+
 import ast
 import itertools
 import sys
 import types
 import warnings
-from typing import Dict, Iterator, List, Optional, Tuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, Iterator, List, Optional, Tuple
+
+    Visited = Tuple[ast.expr, str]
 
 RUNTIME_MODULE = "fastest.assertion.runtime"
 _RUNTIME_ALIAS = "@fastest_ar"
@@ -36,9 +43,6 @@ _OPERATOR_SYMBOLS = {
     ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
     ast.Is: "is", ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in",
 }  # fmt: skip
-
-Visited = Tuple[ast.expr, str]
-
 
 def is_rewrite_disabled(docstring: str) -> bool:
     """True when a module's docstring opts it out of rewriting."""

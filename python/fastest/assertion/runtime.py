@@ -16,11 +16,15 @@ Every rewritten module imports this one, passing or not; the comparison
 explainers and ``saferepr`` (and ``pprint``/``dataclasses`` behind them)
 are imported only when an assertion fails.
 """
-from typing import Any, Callable, List, Optional, Sequence
+from __future__ import annotations
 
 from . import explanation
 
-CompareHook = Callable[[str, Any, Any], Optional[List[str]]]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, List, Optional, Sequence
+
+    CompareHook = Callable[[str, Any, Any], Optional[List[str]]]
 
 _verbosity = 0
 _compare_hook: Optional[CompareHook] = None

@@ -5,9 +5,13 @@ here catches what the object raises and shows it in place of the value.
 Lengths are bounded the way pytest bounds them (reprlib's container limits,
 then an ellipsis in the middle), so messages match pytest's exactly.
 """
+from __future__ import annotations
 import pprint
 import reprlib
-from typing import IO, Any, Dict, Optional
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, IO, Optional
 
 # pytest's DEFAULT_REPR_MAX_SIZE: the longest repr shown for one value.
 DEFAULT_MAX_SIZE = 240

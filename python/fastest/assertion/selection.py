@@ -7,10 +7,15 @@ or named by ``pytest_plugins``. The engine's importer asks
 :func:`should_rewrite`; the light pytest module's ``register_assert_rewrite``
 and the ``pytest_plugins`` loader call :func:`register`.
 """
-import fnmatch
+from __future__ import annotations
+
 import os
-from pathlib import PurePath
-from typing import Collection, Set
+
+from fastest.globs import fnmatch
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Collection, Set
 
 _registered: Set[str] = set()
 
@@ -32,12 +37,11 @@ def matches_pattern(pattern: str, path: str) -> bool:
     """pytest's ``fnmatch_ex``: a pattern without a separator matches the file
     name; one with a separator matches the whole path, anchored anywhere when
     the path is absolute and the pattern is not ("tests/**/test_*.py")."""
-    pure = PurePath(path)
     if os.sep not in pattern:
-        return fnmatch.fnmatch(pure.name, pattern)
-    if pure.is_absolute() and not os.path.isabs(pattern):
+        return fnmatch(os.path.basename(path), pattern)
+    if os.path.isabs(path) and not os.path.isabs(pattern):
         pattern = f"*{os.sep}{pattern}"
-    return fnmatch.fnmatch(str(pure), pattern)
+    return fnmatch(path, pattern)
 
 
 def should_rewrite(

@@ -8,15 +8,21 @@ so it shows in the report's "Captured stdout" sections as in pytest.  Only
 one of the four can be active per test: requesting a second one fails the
 setup with pytest's message, raised through ``request.raiseerror``.
 """
+from __future__ import annotations
 
 import collections
 import contextlib
-from typing import Callable, Iterator, Optional
 
 import pytest
 
 from fastest.capture.manager import StreamSet, current_manager
-from fastest.capture.streams import Captured, FDCapture, SysCapture
+from fastest.capture.streams import FDCapture, SysCapture
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Iterator, Optional
+
+    from fastest.capture.streams import Captured
 
 CaptureResult = collections.namedtuple("CaptureResult", ["out", "err"])
 CaptureResult.__doc__ = "What ``readouterr()`` returns: ``out`` and ``err``."

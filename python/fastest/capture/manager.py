@@ -7,11 +7,17 @@ sections.  A ``capsys``/``capfd`` fixture, when the test uses one, captures
 on top of it during the phases and takes its output first.  Between phases
 everything is suspended so the runner's own output reaches the terminal.
 """
+from __future__ import annotations
 
 import contextlib
-from typing import Iterator, Optional
 
-from fastest.capture.streams import Captured, FDCapture, SysCapture
+from fastest.capture.streams import FDCapture, SysCapture
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator, Optional
+
+    from fastest.capture.streams import Captured
 
 _current: Optional["CaptureManager"] = None
 
@@ -89,13 +95,31 @@ class StreamSet:
 
 
 class PhaseOutput:
-    """What one phase printed; filled when the phase's ``with`` block ends."""
+    """One phase's capture as a ``with`` block (every item runs three, so a
+    plain class rather than a generator-based context manager); once the
+    block exits, ``out``/``err`` hold what the phase printed."""
 
-    __slots__ = ("out", "err")
+    __slots__ = ("out", "err", "_manager")
 
-    def __init__(self) -> None:
+    def __init__(self, manager: "CaptureManager") -> None:
         self.out = ""
         self.err = ""
+        self._manager = manager
+
+    def __enter__(self) -> "PhaseOutput":
+        manager = self._manager
+        manager._resume_global()
+        if manager._fixture:
+            manager._fixture.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        manager = self._manager
+        if manager._fixture:
+            manager._fixture.close()
+        manager._suspend_global()
+        if manager._global is not None:
+            self.out, self.err = manager._global.read()
 
 
 class CaptureManager:
@@ -130,22 +154,11 @@ class CaptureManager:
         if _current is self:
             _current = None
 
-    @contextlib.contextmanager
-    def phase(self) -> Iterator[PhaseOutput]:
-        """Capture one phase (collection of a file, setup, call, teardown);
-        the yielded object holds ``out``/``err`` once the block exits."""
-        captured = PhaseOutput()
-        self._resume_global()
-        if self._fixture:
-            self._fixture.start()
-        try:
-            yield captured
-        finally:
-            if self._fixture:
-                self._fixture.close()
-            self._suspend_global()
-            if self._global is not None:
-                captured.out, captured.err = self._global.read()
+    def phase(self) -> PhaseOutput:
+        """Capture one phase (collection of a file, setup, call, teardown)
+        as a ``with`` block; the object entered holds ``out``/``err`` once
+        the block exits."""
+        return PhaseOutput(self)
 
     @contextlib.contextmanager
     def suspended(self) -> Iterator[None]:

@@ -10,16 +10,20 @@ Each capture can be suspended (the real stream comes back) and resumed;
 ``snap`` takes what was written so far and empties the buffer; most phases
 print nothing, so an untouched buffer is answered without reading it.
 """
+from __future__ import annotations
 
 import io
 import os
 import sys
 from io import UnsupportedOperation
-from typing import Optional, TextIO, Union
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional, TextIO, Union
+
+    Captured = Union[str, bytes]
 
 _SYS_NAMES = {0: "stdin", 1: "stdout", 2: "stderr"}
-
-Captured = Union[str, bytes]
 
 
 def _temporary_file() -> io.FileIO:

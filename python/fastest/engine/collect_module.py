@@ -4,7 +4,6 @@ way pytest reports it (errors, module-level skips)."""
 from __future__ import annotations
 
 import os
-from typing import Any, List, Tuple
 
 from fastest.pytest_api.outcomes import TEST_OUTCOME, Skipped
 
@@ -13,11 +12,15 @@ from .collect_python import PythonCollector
 from .importing import ImportPathMismatchError, import_path
 from .nodes import Module, Package
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, List, Tuple
+
 
 def _package_chain(session_node, directory: str):
     """Package nodes for the ``__init__.py`` directories holding the file,
     outermost first, below rootdir."""
-    rootdir = str(session_node.path)
+    rootdir = session_node.path_str
     directories = []
     while os.path.isfile(os.path.join(directory, "__init__.py")) and directory.startswith(rootdir + os.sep):
         directories.append(directory)
@@ -27,9 +30,7 @@ def _package_chain(session_node, directory: str):
         nodeid = os.path.relpath(package_dir, rootdir).replace(os.sep, "/")
         cache = session_node.stash.setdefault("packages", {})
         if nodeid not in cache:
-            from pathlib import Path
-
-            cache[nodeid] = Package(os.path.basename(package_dir), parent, nodeid, Path(package_dir))
+            cache[nodeid] = Package(os.path.basename(package_dir), parent, nodeid, package_dir)
         parent = cache[nodeid]
     return parent
 
@@ -66,7 +67,7 @@ def _error_report(session, nodeid: str, path: str, exc: BaseException) -> dict:
         path=path,
         style=config.getoption("tbstyle") or "auto",
         showlocals=config.getoption("showlocals"),
-        invocation_dir=str(config.invocation_params.dir),
+        invocation_dir=config.invocation_params.dir_str,
         verbosity=config.getoption("verbose"),
     )
     return _report(nodeid, "failed", **{k: v for k, v in rendered.items() if v is not None})
@@ -78,7 +79,7 @@ def collect_file(session, relative_path: str) -> Tuple[List[Any], List[dict]]:
 
     node = session.node
     config = session.config
-    path = os.path.join(str(config.rootpath), relative_path)
+    path = os.path.join(config.rootpath_str, relative_path)
     nodeid = relative_path.replace(os.sep, "/")
     reports: List[dict] = []
     items: List[Any] = []
@@ -96,11 +97,9 @@ def collect_file(session, relative_path: str) -> Tuple[List[Any], List[dict]]:
         if session.conftests.is_ignored(path):
             return items, reports
         parent = _package_chain(node, os.path.dirname(path))
-        from pathlib import Path
-
-        module_node = Module(os.path.basename(path), parent, nodeid, Path(path))
+        module_node = Module(os.path.basename(path), parent, nodeid, path)
         try:
-            module_node.obj = import_path(path, config.getoption("importmode") or "prepend", str(config.rootpath))
+            module_node.obj = import_path(path, config.getoption("importmode") or "prepend", config.rootpath_str)
         except Skipped as exc:
             if exc.allow_module_level:
                 reports.append(_skip_report(nodeid, path, exc))

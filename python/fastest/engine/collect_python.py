@@ -6,9 +6,8 @@ hooks, fixture ``params`` and ``parametrize`` marks."""
 from __future__ import annotations
 
 from types import FunctionType
-from fnmatch import fnmatch
-from typing import Any, Callable, List, Optional
 
+from fastest.globs import fnmatch
 from fastest.pytest_api.marks import MARK_GEN, get_unpacked_marks
 from fastest.pytest_api.warning_types import PytestCollectionWarning
 
@@ -16,6 +15,10 @@ from .introspection import get_real_func, is_generator_function, source_file_of,
 from .metafunc import Metafunc
 from .nodes import Class, Function, Module, Node
 from .xunit import inject_class_fixtures, inject_module_fixtures
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, List, Optional
 
 _IGNORED_ATTRIBUTES = frozenset({"__builtins__", "__file__", "__cached__"})
 
@@ -91,7 +94,7 @@ class PythonCollector:
             return collect_testcase(self, parent, name, obj)
         if isinstance(obj, type):
             if self._is_test_class(obj, name):
-                node = Class(name, parent, f"{parent.nodeid}::{name}", parent.path, obj)
+                node = Class(name, parent, f"{parent.nodeid}::{name}", parent.path_str, obj)
                 node.own_markers.extend(get_unpacked_marks(obj))
                 node.keywords.update({mark.name: mark for mark in node.own_markers})
                 return self._collect_class(node)
@@ -134,7 +137,7 @@ class PythonCollector:
     def _generator_item(self, parent: Node, name: str) -> Function:
         reason = f"yield tests were removed in pytest 4.0 - {name} will be ignored"
         obj = self._bound(parent, name)
-        definition = _Definition(name, parent, f"{parent.nodeid}::{name}", parent.path, obj)
+        definition = _Definition(name, parent, f"{parent.nodeid}::{name}", parent.path_str, obj)
         fixtureinfo = self.fixturemanager.getfixtureinfo(definition, getattr(obj, "__func__", obj), _class_of(parent))
         item = Function(name, parent, obj, name, fixtureinfo=fixtureinfo)
         item.add_marker(MARK_GEN.xfail(run=False, reason=reason))
@@ -144,7 +147,7 @@ class PythonCollector:
     def _generate_functions(self, parent: Node, name: str, function: Any) -> List[Function]:
         cls = _class_of(parent)
         obj = self._bound(parent, name)
-        definition = _Definition(name, parent, f"{parent.nodeid}::{name}", parent.path, obj)
+        definition = _Definition(name, parent, f"{parent.nodeid}::{name}", parent.path_str, obj)
         definition.own_markers.extend(get_unpacked_marks(getattr(obj, "__func__", obj)))
         fixtureinfo = self.fixturemanager.getfixtureinfo(definition, function, cls)
         module = parent.getparent(Module).obj

@@ -1,13 +1,20 @@
 """The ``config`` object test code and fixtures see (``request.config``,
 ``pytestconfig``, ``item.config``): typed command-line options and ini
-values from the dict the C core hands the engine, with pytest's API."""
+values from the dict the C core hands the engine, with pytest's API.
+
+Paths are kept as text (``rootpath_str``, ``inipath_str``,
+``invocation_params.dir_str``);
+the ``pathlib.Path`` attributes of pytest's API are made on first access."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Any, Dict, List, Optional, Union
 
 from fastest.pytest_api.marks import BUILTIN_MARKERS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any, Dict, List, Optional, Union
 
 # pytest's defaults and types for the options the engine and builtin
 # fixtures read. Options absent here keep their raw string (or list).
@@ -96,7 +103,7 @@ def _typed_option(dest: str, values: List[str]) -> Any:
     return list(values)
 
 
-def _typed_ini(kind: str, raw: Union[str, List[str]], rootdir: Path) -> Any:
+def _typed_ini(kind: str, raw: Union[str, List[str]], rootdir: str) -> Any:
     if kind == "bool":
         text = raw if isinstance(raw, str) else " ".join(raw)
         return text.strip().lower() in ("1", "true", "yes", "on", "y", "t")
@@ -104,7 +111,11 @@ def _typed_ini(kind: str, raw: Union[str, List[str]], rootdir: Path) -> Any:
         import shlex
 
         values = shlex.split(raw) if isinstance(raw, str) else list(raw)
-        return [rootdir / value for value in values] if kind == "paths" else values
+        if kind == "args":
+            return values
+        from pathlib import Path
+
+        return [Path(rootdir, value) for value in values]
     if kind == "linelist":
         lines = raw.split("\n") if isinstance(raw, str) else list(raw)
         return [line.strip() for line in lines if line.strip()]
@@ -144,8 +155,8 @@ class Config:
     """pytest's Config API over the configuration the C core resolved."""
 
     def __init__(self, rootdir: str, inifile: Optional[str], ini: Dict[str, Any], options: Dict[str, List[str]]) -> None:
-        self.rootpath = Path(rootdir)
-        self.inipath = Path(rootdir, inifile) if inifile else None
+        self.rootpath_str = rootdir
+        self.inipath_str = os.path.join(rootdir, inifile) if inifile else None
         self._raw_ini = dict(ini)
         self._ini_cache: Dict[str, Any] = {}
         self.option = _OptionNamespace({dest: _typed_option(dest, values) for dest, values in options.items()})
@@ -154,6 +165,20 @@ class Config:
         self.stash: Dict[Any, Any] = {}
         self._inicache = self._ini_cache
         self.args: List[str] = list(self.option.file_or_dir or [])
+
+    @property
+    def rootpath(self) -> Path:
+        from pathlib import Path
+
+        return Path(self.rootpath_str)
+
+    @property
+    def inipath(self) -> Optional[Path]:
+        if self.inipath_str is None:
+            return None
+        from pathlib import Path
+
+        return Path(self.inipath_str)
 
     @property
     def rootdir(self) -> Path:
@@ -202,7 +227,7 @@ class Config:
         kind, default = _INI_TYPES.get(name, ("string", ""))
         overrides = [entry.split("=", 1) for entry in (self.option.override_ini or []) if "=" in entry]
         raw = dict(overrides).get(name, self._raw_ini.get(name))
-        value = default if raw is None else _typed_ini(kind, raw, self.rootpath)
+        value = default if raw is None else _typed_ini(kind, raw, self.rootpath_str)
         if name == "markers":
             value = list(value) + list(BUILTIN_MARKERS)
         return list(value) if isinstance(value, list) else value
@@ -224,6 +249,12 @@ class _InvocationParams:
     """``config.invocation_params``: where the run started."""
 
     def __init__(self, cwd: str) -> None:
-        self.dir = Path(cwd)
+        self.dir_str = cwd
         self.args: tuple = ()
         self.plugins = None
+
+    @property
+    def dir(self) -> Path:
+        from pathlib import Path
+
+        return Path(self.dir_str)

@@ -7,19 +7,24 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from .importing import import_path, register_rewrite_names, resolve_package_path
+from fastest.assertion import selection
+
+from .importing import import_path, resolve_package_path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Dict, List, Optional, Tuple
 
 
 class ConftestRegistry:
     def __init__(self, session_node) -> None:
         self.session = session_node
         self.config = session_node.config
-        self.rootdir = str(self.config.rootpath)
+        self.rootdir = self.config.rootpath_str
         confcutdir = self.config.getoption("confcutdir")
-        if confcutdir is None and self.config.inipath is not None:
-            confcutdir = str(self.config.inipath.parent)
+        if confcutdir is None and self.config.inipath_str is not None:
+            confcutdir = os.path.dirname(self.config.inipath_str)
         self.confcutdir: Optional[str] = os.path.abspath(confcutdir) if confcutdir else None
         self._by_directory: Dict[str, Optional[Any]] = {}
         self._generate_hooks_by_file: Dict[Tuple[str, int], List[Callable]] = {}
@@ -75,7 +80,7 @@ class ConftestRegistry:
 
         if isinstance(specs, str):
             specs = [specs]
-        register_rewrite_names(specs)
+        selection.register(*specs)
         for name in specs:
             module = importlib.import_module(name)
             self._load_plugins(getattr(module, "pytest_plugins", []))
@@ -107,7 +112,7 @@ class ConftestRegistry:
 
     def is_ignored(self, path: str) -> bool:
         """Whether a conftest's ``collect_ignore``/``collect_ignore_glob`` names ``path``."""
-        from fnmatch import fnmatch
+        from fastest.globs import fnmatch
 
         for directory, module in self._by_directory.items():
             if module is None:

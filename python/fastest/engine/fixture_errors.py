@@ -3,9 +3,11 @@ them: a missing fixture (with the list of available ones), a recursive
 dependency, a scope mismatch."""
 from __future__ import annotations
 
-from typing import List, Optional
-
 from .introspection import get_real_func, source_file_of, source_line_of
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Optional
 
 
 class FixtureLookupError(LookupError):

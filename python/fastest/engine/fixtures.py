@@ -10,12 +10,15 @@ request the one before it."""
 from __future__ import annotations
 
 import sys
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from fastest.pytest_api.outcomes import TEST_OUTCOME, Skipped, fail
 
 from . import scope as scopes
 from .introspection import get_real_func, getfuncargnames, is_generator_function
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 
 def iter_parent_ids(nodeid: str) -> Iterator[str]:

@@ -5,11 +5,14 @@ anything with a ``__name__``), else ``argname`` + index; tokens join with
 "-"; duplicates get 0, 1, ... suffixes."""
 from __future__ import annotations
 
-import enum
-from typing import Any, Callable, List, Optional, Sequence
+import sys
 
 from fastest.pytest_api.marks import NOTSET, ascii_escaped
 from fastest.pytest_api.outcomes import fail
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, List, Optional, Sequence
 
 
 class IdMaker:
@@ -83,7 +86,9 @@ class IdMaker:
             return ascii_escaped(value.pattern)
         if value is NOTSET:
             return None
-        if isinstance(value, enum.Enum):
+        # No value is an Enum before something imported enum: not imported here.
+        enum = sys.modules.get("enum")
+        if enum is not None and isinstance(value, enum.Enum):
             return str(value)
         name = getattr(value, "__name__", None)
         if isinstance(name, str):

@@ -9,24 +9,25 @@ Import modes:
   importlib the file is imported by path under a name derived from its path
             relative to rootdir, sys.path untouched.
 
-Rewriting: ``install_import_hook(rewrite_fn)`` puts a finder first on
+Rewriting: ``install_import_hook(python_files)`` puts a finder first on
 ``sys.meta_path`` that compiles the modules fastest must rewrite (test
 modules, conftest files, ``pytest.register_assert_rewrite`` names, and
-``pytest_plugins`` modules) through ``rewrite_fn(source, path) -> code | None``
-(None: compile unchanged). Rewritten code is cached beside the source in
-``__pycache__/<name>.<tag>-fastest.pyc``, keyed by the source's mtime and size,
-unless Python is told not to write bytecode.
+``pytest_plugins`` modules: ``fastest.assertion.selection``) through
+``fastest.assertion.pyc_cache``, which keeps the rewritten code beside the
+source. Neither the rewriter (``ast``) nor ``importlib.util`` is imported
+while every module comes from that cache.
 """
 from __future__ import annotations
 
 import importlib.machinery
-import importlib.util
-import marshal
 import os
 import sys
-from typing import Callable, Iterable, Optional, Set
 
-RewriteFunction = Callable[[bytes, str], Optional[object]]
+from fastest.assertion.selection import should_rewrite
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable, Optional
 
 
 class ImportPathMismatchError(ImportError):
@@ -113,6 +114,8 @@ def _import_by_path(path: str, rootdir: str):
         if spec is not None and spec.origin == path:
             break
         spec = None
+    import importlib.util
+
     if spec is None:
         spec = importlib.util.spec_from_file_location(module_name, path)
     module = importlib.util.module_from_spec(spec)
@@ -141,85 +144,28 @@ def _insert_missing_parents(module_name: str) -> None:
 
 
 class _RewritingLoader(importlib.machinery.SourceFileLoader):
-    """Compiles through the rewrite function, with its own bytecode cache."""
-
-    rewrite_fn: RewriteFunction
+    """Compiles through the assertion rewriter and its bytecode cache."""
 
     def get_code(self, fullname: str):
-        source_path = self.get_filename(fullname)
-        stat = os.stat(source_path)
-        header = importlib.util.MAGIC_NUMBER + _key(stat)
-        cache_path = _cache_path(source_path)
-        try:
-            with open(cache_path, "rb") as cached:
-                data = cached.read()
-            if data[: len(header)] == header:
-                return marshal.loads(data[len(header):])
-        except (OSError, ValueError, EOFError):
-            pass
-        source = self.get_data(source_path)
-        code = self.rewrite_fn(source, source_path)
-        if code is None:
-            code = compile(source, source_path, "exec", dont_inherit=True)
-        if not sys.dont_write_bytecode:
-            _write_atomically(cache_path, header + marshal.dumps(code))
-        return code
+        from fastest.assertion.pyc_cache import load_or_rewrite
 
-
-def _key(stat: os.stat_result) -> bytes:
-    return (int(stat.st_mtime) & 0xFFFFFFFF).to_bytes(4, "little") + (stat.st_size & 0xFFFFFFFF).to_bytes(4, "little")
-
-
-def _cache_path(source_path: str) -> str:
-    directory, filename = os.path.split(source_path)
-    stem = os.path.splitext(filename)[0]
-    return os.path.join(directory, "__pycache__", f"{stem}.{sys.implementation.cache_tag}-fastest.pyc")
-
-
-def _write_atomically(path: str, data: bytes) -> None:
-    """Best effort: a read-only tree just means no cache."""
-    temporary = f"{path}.{os.getpid()}"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+        return load_or_rewrite(self.get_filename(fullname))
 
 
 class RewritingFinder:
-    """A meta path finder that claims the modules to rewrite."""
+    """A meta path finder that claims the modules to rewrite
+    (``fastest.assertion.selection`` decides which)."""
 
-    def __init__(self, rewrite_fn: RewriteFunction) -> None:
-        self.rewrite_fn = rewrite_fn
-        self.paths: Set[str] = set()
-        self.names: Set[str] = set()
-        self.file_patterns: list = []
-        self._loader_class = type("RewritingLoader", (_RewritingLoader,), {"rewrite_fn": staticmethod(rewrite_fn)})
-
-    def wants(self, name: str, origin: str) -> bool:
-        if origin in self.paths:
-            return True
-        basename = os.path.basename(origin)
-        if basename == "conftest.py":
-            return True
-        if any(name == registered or name.startswith(registered + ".") for registered in self.names):
-            return True
-        from fnmatch import fnmatch
-
-        return any(fnmatch(basename, pattern) for pattern in self.file_patterns)
+    def __init__(self, python_files: Iterable[str]) -> None:
+        self.python_files = list(python_files)
 
     def find_spec(self, name: str, path=None, target=None):
         spec = importlib.machinery.PathFinder.find_spec(name, path)
         if spec is None or not isinstance(spec.loader, importlib.machinery.SourceFileLoader):
             return None
-        if not spec.origin or not self.wants(name, spec.origin):
+        if not spec.origin or not should_rewrite(name, spec.origin, self.python_files):
             return None
-        spec.loader = self._loader_class(name, spec.origin)
+        spec.loader = _RewritingLoader(name, spec.origin)
         return spec
 
     def invalidate_caches(self) -> None:
@@ -229,20 +175,12 @@ class RewritingFinder:
 _finder: Optional[RewritingFinder] = None
 
 
-def install_import_hook(rewrite_fn: RewriteFunction, python_files: Iterable[str] = ()) -> RewritingFinder:
+def install_import_hook(python_files: Iterable[str] = ()) -> RewritingFinder:
     """Rewrite asserts of test modules (files matching ``python_files``),
     conftest files and registered modules imported from now on."""
     global _finder
     if _finder is not None and _finder in sys.meta_path:
         sys.meta_path.remove(_finder)
-    _finder = RewritingFinder(rewrite_fn)
-    _finder.file_patterns = list(python_files)
+    _finder = RewritingFinder(python_files)
     sys.meta_path.insert(0, _finder)
     return _finder
-
-
-def register_rewrite_names(names: Iterable[str]) -> None:
-    """``pytest.register_assert_rewrite`` / ``pytest_plugins``: rewrite these
-    modules (and their submodules) when imported."""
-    if _finder is not None:
-        _finder.names.update(names)

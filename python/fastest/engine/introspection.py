@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import functools
 from types import CodeType, FunctionType, MethodType
-from typing import Any, Optional, Tuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional, Tuple
 
 _CO_GENERATOR = 0x20
 _CO_COROUTINE = 0x80
@@ -103,6 +106,25 @@ def _mandatory_from_code(function: Any) -> Optional[Tuple[str, ...]]:
     keyword_only = code.co_varnames[code.co_argcount : code.co_argcount + code.co_kwonlyargcount]
     names.extend(name for name in keyword_only if name not in keyword_defaults)
     return tuple(names)
+
+
+def defaulted_argnames(function: Any) -> Tuple[str, ...]:
+    """The names of ``function``'s arguments that have default values
+    (pytest's ``getfuncargnames_with_defaults``), from the code object for
+    a plain function, through ``inspect.signature`` otherwise."""
+    real = function.__func__ if type(function) is MethodType else function
+    if type(real) is FunctionType and "__wrapped__" not in real.__dict__ and "__signature__" not in real.__dict__:
+        code = real.__code__
+        positional = code.co_varnames[: code.co_argcount]
+        with_default = positional[len(positional) - len(real.__defaults__ or ()) :]
+        return tuple(with_default) + tuple(real.__kwdefaults__ or ())
+    import inspect
+
+    try:
+        parameters = inspect.signature(function).parameters
+    except (ValueError, TypeError):
+        return ()
+    return tuple(p.name for p in parameters.values() if p.default is not p.empty)
 
 
 def _mandatory_from_signature(function: Any) -> Tuple[str, ...]:

@@ -39,10 +39,10 @@ the message of the short summary ``FAILED id - message`` and of
 ``--tb=line``), all None when pytest's report has no reprcrash (then the
 summary line has no `` - message``).
 """
+from __future__ import annotations
 
 import os
 import traceback as stdlib_traceback
-from typing import Callable, List, Optional
 
 from fastest.engine.longrepr_entries import Options, TextWriter, exception_only, write_traceback
 from fastest.engine.longrepr_traceback import (
@@ -55,6 +55,10 @@ from fastest.engine.longrepr_traceback import (
     prune_for_function,
     prune_for_module,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, List, Optional
 
 _DIRECT_CAUSE = "The above exception was the direct cause of the following exception:"
 _CONTEXT = "During handling of the above exception, another exception occurred:"

@@ -7,15 +7,19 @@ A short entry is ``path:line: in name`` and the failing line.  ``line`` and
 ``no`` styles keep only the ``E`` lines.  Consecutive entries are separated
 by a ``_ _ _`` rule where pytest puts one.
 """
+from __future__ import annotations
 
 import os
 import pprint
 import traceback as stdlib_traceback
-from typing import List, Optional, Tuple
 
 from fastest.assertion.saferepr import describe_repr_failure, saferepr
 from fastest.engine.longrepr_source import SourceCache, statement_lines
 from fastest.engine.longrepr_traceback import Entry, truncate_recursion
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Optional, Tuple
 
 FLOW_MARKER = ">"
 FAIL_MARKER = "E"

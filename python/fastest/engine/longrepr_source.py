@@ -7,6 +7,7 @@ end comes from the file's AST (the next statement start) refined by the
 tokenizer (``inspect.BlockFinder``), then trailing blank and comment lines
 are dropped.  The same rule gives the indentation of the ``E`` lines.
 """
+from __future__ import annotations
 
 import ast
 import inspect
@@ -15,7 +16,10 @@ import tokenize
 import warnings
 from bisect import bisect_right
 from types import CodeType
-from typing import Dict, List, Optional, Tuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, List, Optional, Tuple
 
 
 def dedent_lines(lines: List[str]) -> List[str]:

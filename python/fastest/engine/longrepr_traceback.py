@@ -8,12 +8,16 @@ of the test's file, else it drops the frames of the test framework itself:
 pytest's and pluggy's, and here also fastest's own engine frames, which
 stand where pytest's would.
 """
+from __future__ import annotations
 
 import functools
 import os
 import sys
 from types import CodeType, FrameType, TracebackType
-from typing import Callable, Dict, List, Optional, Tuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Dict, List, Optional, Tuple
 
 _FASTEST_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

@@ -16,7 +16,10 @@ from __future__ import annotations
 import os
 import sys
 from fnmatch import fnmatch
-from typing import Dict, List
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, List
 
 _VALUE_OPTIONS = {
     "--maxfail": "maxfail",

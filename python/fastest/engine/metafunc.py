@@ -2,13 +2,18 @@
 and the ``CallSpec`` of each generated item, as ``_pytest/python.py``."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence
+from collections import abc
 
 from fastest.pytest_api.marks import NOTSET, MARK_GEN, Mark, ParameterSet, normalize_mark_list, parse_parametrize_argnames
 from fastest.pytest_api.outcomes import fail
 
 from . import scope as scopes
 from .idmaker import IdMaker
+from .introspection import defaulted_argnames
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Optional, Sequence
 
 
 class CallSpec:
@@ -126,7 +131,7 @@ class Metafunc:
         raise LookupError(requested)
 
     def _find_parametrized_scope(self, names: Sequence[str], indirect) -> int:
-        if isinstance(indirect, Sequence) and not isinstance(indirect, str):
+        if isinstance(indirect, abc.Sequence) and not isinstance(indirect, str):
             all_fixtures = len(indirect) == len(names)
         else:
             all_fixtures = bool(indirect)
@@ -165,7 +170,7 @@ class Metafunc:
     def _resolve_arg_value_types(self, names, indirect) -> Dict[str, str]:
         if isinstance(indirect, bool):
             return dict.fromkeys(names, "params" if indirect else "funcargs")
-        if isinstance(indirect, Sequence):
+        if isinstance(indirect, abc.Sequence):
             valtypes = dict.fromkeys(names, "funcargs")
             for arg in indirect:
                 if arg not in names:
@@ -178,25 +183,15 @@ class Metafunc:
         )
 
     def _validate_arg_names(self, names, indirect) -> None:
-        default_arg_names = set(getfuncargnames_with_defaults(self.function))
+        default_arg_names = set(defaulted_argnames(self.function))
         func_name = self.function.__name__
         for arg in names:
             if arg not in self.fixturenames:
                 if arg in default_arg_names:
                     fail(f"In {func_name}: function already takes an argument '{arg}' with a default value", pytrace=False)
-                if isinstance(indirect, Sequence) and not isinstance(indirect, str):
+                if isinstance(indirect, abc.Sequence) and not isinstance(indirect, str):
                     name = "fixture" if arg in indirect else "argument"
                 else:
                     name = "fixture" if indirect else "argument"
                 fail(f"In {func_name}: function uses no {name} '{arg}'", pytrace=False)
 
-
-def getfuncargnames_with_defaults(function) -> List[str]:
-    """Names of the arguments that have default values."""
-    import inspect
-
-    try:
-        parameters = inspect.signature(function).parameters
-    except (ValueError, TypeError):
-        return []
-    return [p.name for p in parameters.values() if p.default is not p.empty]

@@ -3,14 +3,20 @@ test function nodes with pytest's node API (``nodeid``, ``path``,
 ``keywords``, ``iter_markers``, ``add_marker``, ``addfinalizer`` ...).
 
 Nodes are plain objects built by introspection (see collect_python.py);
-they hold no collection logic themselves."""
+they hold no collection logic themselves. A node keeps its path as text
+(``path_str``, what the engine uses); ``path`` makes the ``pathlib.Path``
+pytest's API promises on first access, so a run whose tests never ask for
+one never imports pathlib."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 from fastest.pytest_api.marks import Mark, MarkDecorator, get_unpacked_marks
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 
 class NodeKeywords:
@@ -71,11 +77,12 @@ class Node:
     """Base of all nodes. ``nodeid`` is pytest's: rootdir-relative path with
     "/" then "::"-separated names."""
 
-    def __init__(self, name: str, parent: Optional["Node"], nodeid: str, path: Path, obj: Any = None) -> None:
+    def __init__(self, name: str, parent: Optional["Node"], nodeid: str, path: str, obj: Any = None) -> None:
         self.name = name
         self.parent = parent
         self.nodeid = nodeid
-        self.path = path
+        self.path_str = path
+        self._path: Optional[Path] = None
         self.obj = obj
         if parent is not None:
             self.session = parent.session
@@ -84,6 +91,15 @@ class Node:
         self.keywords = NodeKeywords(self)
         self.extra_keyword_matches: set = set()
         self.stash: Dict[Any, Any] = {}
+
+    @property
+    def path(self) -> Path:
+        """The node's file or directory (pytest 7's ``node.path``)."""
+        if self._path is None:
+            from pathlib import Path
+
+            self._path = Path(self.path_str)
+        return self._path
 
     @property
     def fspath(self) -> Path:
@@ -172,7 +188,7 @@ class Node:
             from .introspection import source_file_of, source_line_of
 
             return source_file_of(self.obj), source_line_of(self.obj)
-        return self.path, -1
+        return self.path_str, -1
 
     def setup(self) -> None:
         """Called when the first item below this node is set up."""
@@ -203,15 +219,19 @@ class SessionNode(Node):
     def __init__(self, config) -> None:
         self.session = self
         self.config = config
-        super().__init__(config.rootpath.name, None, "", config.rootpath)
+        super().__init__(os.path.basename(config.rootpath_str), None, "", config.rootpath_str)
         self.testsfailed = 0
         self.testscollected = 0
         self.shouldstop: Any = False
         self.shouldfail: Any = False
         self.items: List["Item"] = []
-        self.startpath = config.invocation_params.dir
         self._setupstate = None
         self._fixturemanager = None
+
+    @property
+    def startpath(self) -> Path:
+        """Where the run was started (pytest's ``session.startpath``)."""
+        return self.config.invocation_params.dir
 
     class Interrupted(KeyboardInterrupt):
         """Raised to stop the run."""
@@ -234,8 +254,8 @@ class Package(Node):
             from .importing import import_path
 
             config = self.config
-            init_file = os.path.join(str(self.path), "__init__.py")
-            module = self.obj = import_path(init_file, config.getoption("importmode") or "prepend", str(config.rootpath))
+            init_file = os.path.join(self.path_str, "__init__.py")
+            module = self.obj = import_path(init_file, config.getoption("importmode") or "prepend", config.rootpath_str)
         setup = first_plain_function(module, ("setUpModule", "setup_module"))
         if setup is not None:
             call_optional_argument(setup, module)
@@ -260,7 +280,7 @@ class Item(Node):
 
     nofuncargs = False
 
-    def __init__(self, name: str, parent: Node, nodeid: str, path: Path, obj: Any = None) -> None:
+    def __init__(self, name: str, parent: Node, nodeid: str, path: str, obj: Any = None) -> None:
         super().__init__(name, parent, nodeid, path, obj)
         self.user_properties: List[Tuple[str, object]] = []
         self._report_sections: List[Tuple[str, str, str]] = []
@@ -272,7 +292,12 @@ class Item(Node):
             self._report_sections.append((when, key, content))
 
     def reportinfo(self) -> Tuple[Path, Optional[int], str]:
-        return self.path, None, ""
+        lineno, domain = self._line_and_domain()
+        return self.path, lineno, domain
+
+    def _line_and_domain(self) -> Tuple[Optional[int], str]:
+        """``reportinfo`` without the Path: what ``location`` needs."""
+        return None, ""
 
     @property
     def location(self) -> Tuple[str, Optional[int], str]:
@@ -281,8 +306,8 @@ class Item(Node):
         try:
             return self._location
         except AttributeError:
-            path, lineno, domain = self.reportinfo()
-            relative = os.path.relpath(path, self.session.path).replace(os.sep, "/")
+            lineno, domain = self._line_and_domain()
+            relative = os.path.relpath(self.path_str, self.session.path_str).replace(os.sep, "/")
             self._location: Tuple[str, Optional[int], str] = (relative, lineno, domain)
             return self._location
 
@@ -292,7 +317,7 @@ class Function(Item):
 
     def __init__(self, name: str, parent: Node, obj: Any, originalname: str, callspec=None, fixtureinfo=None) -> None:
         nodeid = f"{parent.nodeid}::{name}"
-        super().__init__(name, parent, nodeid, parent.path, obj)
+        super().__init__(name, parent, nodeid, parent.path_str, obj)
         self.originalname = originalname
         if callspec is not None:
             self.callspec = callspec
@@ -332,8 +357,8 @@ class Function(Item):
 
         return source_line_of(self.obj)
 
-    def reportinfo(self) -> Tuple[Path, int, str]:
-        return self.path, self._source_line(), self.getmodpath()
+    def _line_and_domain(self) -> Tuple[int, str]:
+        return self._source_line(), self.getmodpath()
 
     def getmodpath(self) -> str:
         """The dotted name below the module ("TestX.test_y[1]")."""

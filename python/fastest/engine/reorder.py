@@ -3,10 +3,14 @@ sharing a parameter of a session/package/module/class-scoped parametrized
 fixture are grouped, so that each parameter value is set up once."""
 from __future__ import annotations
 
+import os
 from collections import deque
-from typing import Dict, Iterator, List, Sequence
 
 from . import scope as scopes
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, Iterator, List, Sequence
 
 
 def _parametrized_keys(item, scope: int) -> Iterator[tuple]:
@@ -19,11 +23,11 @@ def _parametrized_keys(item, scope: int) -> Iterator[tuple]:
         if scope == scopes.SESSION:
             yield (argname, param_index)
         elif scope == scopes.PACKAGE:
-            yield (argname, param_index, item.path.parent)
+            yield (argname, param_index, os.path.dirname(item.path_str))
         elif scope == scopes.MODULE:
-            yield (argname, param_index, item.path)
+            yield (argname, param_index, item.path_str)
         else:
-            yield (argname, param_index, item.path, item.cls)
+            yield (argname, param_index, item.path_str, item.cls)
 
 
 def reorder_items(items: Sequence) -> List:

@@ -3,13 +3,15 @@ the machinery that computes fixture values on demand (pytest's
 FixtureRequest and SubRequest)."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
-
 from fastest.pytest_api.marks import NOTSET
 from fastest.pytest_api.outcomes import fail
 
 from . import scope as scopes
 from .fixture_errors import FixtureLookupError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Optional
 
 
 class _PseudoFixtureDef:

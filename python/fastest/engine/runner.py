@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Any, Callable, Dict, List, Optional
 
 from fastest.pytest_api.outcomes import Exit, Skipped, XFailed, skip, xfail
 from fastest.pytest_api.warning_types import PytestReturnNotNoneWarning, PytestUnhandledCoroutineWarning
@@ -16,7 +15,11 @@ from .fixture_errors import FixtureLookupError
 from .introspection import is_async_function
 from .skipping import evaluate_skip_marks, evaluate_xfail_marks
 
-Emit = Callable[[dict], None]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Dict, List, Optional
+
+    Emit = Callable[[dict], None]
 
 _ASYNC_UNSUPPORTED = (
     "async def functions are not natively supported and have been skipped.\n"
@@ -213,15 +216,15 @@ class ItemRunner:
         exc = exc_info[1]
         message = "Skipped: " + str(exc) if exc.msg is not None else "Skipped: <Skipped instance>"
         if exc._use_item_location:
-            path, lineno = item.reportinfo()[:2]
-            report.update(skip_path=os.fspath(path), skip_line=(lineno or 0) + 1, skip_reason=message)
+            lineno = item._line_and_domain()[0]
+            report.update(skip_path=item.path_str, skip_line=(lineno or 0) + 1, skip_reason=message)
             return
         from fastest.engine.longrepr_traceback import crash_entry, entries_of
 
         entries = entries_of(exc_info[2])
         crash = crash_entry(entries) if entries else None
         report.update(
-            skip_path=crash.code.co_filename if crash else str(item.path),
+            skip_path=crash.code.co_filename if crash else item.path_str,
             skip_line=crash.lineno + 1 if crash else 0,
             skip_reason=message,
         )
@@ -235,7 +238,7 @@ class ItemRunner:
             exc,
             style=self.tbstyle,
             showlocals=self.showlocals,
-            invocation_dir=str(self.session.config.invocation_params.dir),
+            invocation_dir=self.session.config.invocation_params.dir_str,
             verbosity=self.verbosity,
             cut_frames=getattr(item, "function", None),
         )

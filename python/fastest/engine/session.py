@@ -4,7 +4,6 @@ node tree built so far, the setup stack and the deferred teardown."""
 from __future__ import annotations
 
 import sys
-from typing import Any, Callable, Dict, List, Optional
 
 from .config import Config
 from .conftests import ConftestRegistry
@@ -13,7 +12,11 @@ from .nodes import SessionNode
 from .runner import Interrupted, ItemRunner
 from .setupstate import SetupState
 
-Emit = Callable[[dict], None]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Dict, List, Optional
+
+    Emit = Callable[[dict], None]
 
 
 class Session:
@@ -46,13 +49,9 @@ class Session:
         sys.modules["pytest"] = pytest_api
         pytest_api.mark._config = self.config
         if self.config.getoption("assertmode") != "plain":
-            from . import importing
+            from .importing import install_import_hook
 
-            try:
-                from fastest.assertion.rewrite import rewrite_module
-            except ImportError:
-                return
-            importing.install_import_hook(rewrite_module, self.config.getini("python_files"))
+            install_import_hook(self.config.getini("python_files"))
 
     def _register_fixture_modules(self, names: List[str]) -> None:
         """Session-level fixtures: capsys & co, then the given modules."""

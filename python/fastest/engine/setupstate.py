@@ -3,9 +3,11 @@ chain are set up on the way down, and torn down, with their finalizers,
 only when the next item no longer descends from them."""
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional, Tuple
-
 from fastest.pytest_api.outcomes import TEST_OUTCOME
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Dict, List, Optional, Tuple
 
 
 class SetupState:

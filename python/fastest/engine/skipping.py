@@ -5,20 +5,17 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NamedTuple, Optional, Tuple
+from collections import namedtuple
 
 from fastest.pytest_api.outcomes import fail
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional, Tuple
 
-class Skip(NamedTuple):
-    reason: str = "unconditional skip"
-
-
-class Xfail(NamedTuple):
-    reason: str
-    run: bool
-    strict: bool
-    raises: Optional[Tuple[type, ...]]
+# Named tuples as pytest's (a bad skip mark's TypeError names Skip.__new__).
+Skip = namedtuple("Skip", ["reason"], defaults=["unconditional skip"])
+Xfail = namedtuple("Xfail", ["reason", "run", "strict", "raises"])
 
 
 def evaluate_condition(item, mark, condition: object) -> Tuple[bool, str]:

@@ -7,13 +7,16 @@ offers no ``addSubTest``: the first failing subTest fails the test."""
 from __future__ import annotations
 
 import sys
-from typing import Any, List, Optional
 
 from fastest.pytest_api.fixture_decorator import fixture
 from fastest.pytest_api.marks import get_unpacked_marks
 from fastest.pytest_api.outcomes import Exit, Failed, Skipped, XFailed, exit, fail, xfail
 
 from .nodes import Class, Function
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, List, Optional
 
 
 class UnitTestCase(Class):
@@ -58,7 +61,7 @@ def collect_testcase(collector, parent, name: str, cls: type) -> List[Function]:
 
     if not getattr(cls, "__test__", True):
         return []
-    node = UnitTestCase(name, parent, f"{parent.nodeid}::{name}", parent.path, cls)
+    node = UnitTestCase(name, parent, f"{parent.nodeid}::{name}", parent.path_str, cls)
     node.own_markers.extend(get_unpacked_marks(cls))
     node.keywords.update({mark.name: mark for mark in node.own_markers})
     if not _is_skipped(cls):

@@ -37,15 +37,15 @@ Interface used by the engine core::
         ``warnings.filterwarnings``; raises ``WarningFilterError`` (a usage
         error, exit code 4) with pytest's message for a malformed one.
 """
+from __future__ import annotations
 
-import contextlib
 import functools
-import re
 import sys
-import traceback
 import warnings
-from textwrap import dedent
-from typing import Iterator, List, Tuple, Type
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Tuple, Type
 
 _FILTER_DOC_URL = "https://docs.python.org/3/library/warnings.html#describing-warning-filters"
 _RESOURCE_WARNING_URL = (
@@ -86,6 +86,8 @@ def parse_warning_filter(arg: str, *, escape: bool) -> Tuple[str, str, Type[Warn
     item of a run."""
     parts = arg.split(":")
     if len(parts) > 5:
+        from textwrap import dedent
+
         raise _filter_error(arg, dedent(f"""\
             Too many fields ({len(parts)}), expected at most 5 separated by colons:
 
@@ -102,11 +104,16 @@ def parse_warning_filter(arg: str, *, escape: bool) -> Tuple[str, str, Type[Warn
     try:
         category = _resolve_category(category_name)
     except Exception as exc:
+        import traceback
+
         raise _filter_error(arg, "".join(traceback.format_exception(exc))) from None
-    if message and escape:
-        message = re.escape(message)
-    if module and escape:
-        module = re.escape(module) + r"\Z"
+    if escape and (message or module):
+        import re
+
+        if message:
+            message = re.escape(message)
+        if module:
+            module = re.escape(module) + r"\Z"
     lineno = 0
     if line_text:
         try:
@@ -168,19 +175,30 @@ def _filter_entries(ini_filters: Tuple[str, ...], cmdline_filters: Tuple[str, ..
         return tuple(warnings.filters)
 
 
-@contextlib.contextmanager
-def catch_phase(*, ini_filters: List[str], cmdline_filters: List[str],
-                mark_filters: List[str], nodeid: str) -> Iterator[List[dict]]:
-    """See the module docstring."""
-    events: List[dict] = []
-    entries = _filter_entries(tuple(ini_filters), tuple(cmdline_filters), tuple(mark_filters),
-                              not sys.warnoptions)
-    with warnings.catch_warnings(record=True) as records:
+class catch_phase:
+    """See the module docstring. A class rather than a generator-based
+    context manager: every item enters one."""
+
+    __slots__ = ("_entries", "_nodeid", "_events", "_catcher", "_records")
+
+    def __init__(self, *, ini_filters: List[str], cmdline_filters: List[str],
+                 mark_filters: List[str], nodeid: str) -> None:
+        self._entries = _filter_entries(tuple(ini_filters), tuple(cmdline_filters), tuple(mark_filters),
+                                        not sys.warnoptions)
+        self._nodeid = nodeid
+        self._events: List[dict] = []
+
+    def __enter__(self) -> List[dict]:
+        self._catcher = warnings.catch_warnings(record=True)
+        self._records = self._catcher.__enter__()
         # What filterwarnings() would leave, one call at a time: these in
         # front of the filters in force.
-        warnings.filters[:0] = entries
+        warnings.filters[:0] = self._entries
         warnings._filters_mutated()  # type: ignore[attr-defined]
+        return self._events
+
+    def __exit__(self, *exc_info: object) -> None:
         try:
-            yield events
+            self._events.extend(warning_event(record, self._nodeid) for record in self._records)
         finally:
-            events.extend(warning_event(record, nodeid) for record in records)
+            self._catcher.__exit__(*exc_info)

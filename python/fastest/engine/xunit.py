@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import warnings
 from types import MethodType
-from typing import Any, Callable, Optional, Sequence
 
 from fastest.pytest_api.fixture_decorator import fixture
 from fastest.pytest_api.warning_types import PytestRemovedIn8Warning
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional, Sequence
 
 _NOSE_METHOD = (
     "Support for nose tests is deprecated and will be removed in a future release.\n"

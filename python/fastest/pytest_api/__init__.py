@@ -6,7 +6,6 @@ milliseconds instead of real pytest's ~150 ms. It offers the public API
 that test code and fixtures use; node, request and config classes come from
 the engine, on first access.
 """
-from .approx import approx
 from .fixture_decorator import fixture, yield_fixture
 from .marks import MARK_GEN as mark
 from .marks import Mark, MarkDecorator, MarkGenerator, param
@@ -38,17 +37,16 @@ class UsageError(Exception):
 
 def register_assert_rewrite(*names: str) -> None:
     """Have the named modules' asserts rewritten when they are imported."""
-    for name in names:
-        if not isinstance(name, str):
-            raise TypeError(f"expected module names as *args, got {names!r}")
-    from fastest.engine.importing import register_rewrite_names
+    from fastest.assertion.selection import register
 
-    register_rewrite_names(names)
+    register(*names)
 
 
 # Resolved on first use: the engine-side classes would pull the whole engine
-# into every `import pytest`, and finding the installed version reads files.
+# into every `import pytest`, finding the installed version reads files, and
+# approx needs math and numbers.
 _LAZY = {
+    "approx": ("fastest.pytest_api.approx", "approx"),
     "__version__": ("fastest.pytest_api.version", "__version__"),
     "version_tuple": ("fastest.pytest_api.version", "version_tuple"),
     "MonkeyPatch": ("fastest_builtin_fixtures.monkeypatch", "MonkeyPatch"),

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Mapping, Sized
 from numbers import Complex
-from typing import Any, List, Mapping, Sequence, Sized, Tuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, List, Sequence, Tuple
 
 
 def _decimal_type():

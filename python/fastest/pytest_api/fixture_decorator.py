@@ -4,9 +4,12 @@ attribute pytest uses, so fixtures defined for either are found by both)."""
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable, Optional, Tuple
 
 from .outcomes import fail
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional, Tuple
 
 _CALLED_DIRECTLY = (
     'Fixture "{name}" called directly. Fixtures are not meant to be called directly,\n'

@@ -2,10 +2,14 @@
 store on functions and classes (``pytestmark``), and ``pytest.param``."""
 from __future__ import annotations
 
+from collections import namedtuple
 from types import FunctionType
-from typing import Any, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from .outcomes import fail
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 # pytest registers these markers itself; they never warn as unknown.
 BUILTIN_MARKERS = (
@@ -199,12 +203,10 @@ class _NotSet:
 NOTSET = _NotSet()
 
 
-class ParameterSet(NamedTuple):
+class ParameterSet(namedtuple("ParameterSet", ["values", "marks", "id"])):
     """One row of parametrize values, with its marks and explicit id."""
 
-    values: Sequence[object]
-    marks: Sequence[object]
-    id: Optional[str]
+    __slots__ = ()
 
     @classmethod
     def param(cls, *values: object, marks=(), id: Optional[str] = None) -> "ParameterSet":

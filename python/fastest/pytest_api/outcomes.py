@@ -7,7 +7,9 @@ They derive from BaseException (except Exit) so that a test's own
 """
 from __future__ import annotations
 
-from typing import NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn, Optional
 
 
 class OutcomeException(BaseException):

@@ -1,11 +1,14 @@
 """``pytest.raises`` and the ``ExceptionInfo`` it returns."""
 from __future__ import annotations
 
-import re
 from types import TracebackType
-from typing import Any, List, Optional, Tuple, Type, Union
 
 from .outcomes import fail
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+    from typing import Any, List, Optional, Tuple, Type, Union
 
 
 class TracebackEntry:
@@ -119,6 +122,8 @@ class ExceptionInfo:
     def match(self, regexp: Union[str, "re.Pattern[str]"]) -> bool:
         """Assert that ``regexp`` is found (``re.search``) in ``str(value)``."""
         __tracebackhide__ = True
+        import re
+
         value = str(self.value)
         msg = f"Regex pattern did not match.\n Regex: {regexp!r}\n Input: {value!r}"
         if regexp == value:

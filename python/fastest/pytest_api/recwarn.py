@@ -2,11 +2,13 @@
 (also used by the ``recwarn`` fixture)."""
 from __future__ import annotations
 
-import re
 import warnings
-from typing import Any, Iterator, List, Optional, Tuple, Type, Union
 
 from .outcomes import fail
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator, List, Optional, Tuple, Type, Union
 
 
 class WarningsRecorder(warnings.catch_warnings):
@@ -85,9 +87,9 @@ class WarningsChecker(WarningsRecorder):
         __tracebackhide__ = True
         if exc_type is not None or self.expected_warning is None:
             return
-        from pprint import pformat
-
         def found() -> str:
+            from pprint import pformat
+
             return pformat([record.message for record in self], indent=2)
 
         matching = [record for record in self if issubclass(record.category, self.expected_warning)]
@@ -97,7 +99,7 @@ class WarningsChecker(WarningsRecorder):
                 f"The list of emitted warnings is: {found()}."
             )
         if self.match_expr is not None and not any(
-            re.compile(self.match_expr).search(str(record.message)) for record in matching
+            _search(self.match_expr, str(record.message)) for record in matching
         ):
             fail(
                 f"DID NOT WARN. No warnings of type {self.expected_warning} matching the regex were emitted.\n"
@@ -131,3 +133,10 @@ def deprecated_call(func=None, *args: Any, **kwargs: Any):
     if func is not None:
         args = (func,) + args
     return warns((DeprecationWarning, PendingDeprecationWarning), *args, **kwargs)
+
+
+def _search(pattern: str, text: str) -> bool:
+    """``re.search``, with ``re`` imported only when a test matches warnings."""
+    import re
+
+    return re.compile(pattern).search(text) is not None

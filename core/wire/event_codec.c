@@ -80,7 +80,7 @@ static const struct pair_layout property_layout = {sizeof(struct fastest_propert
                                                    offsetof(struct fastest_property, value)};
 
 #define MEMBER(event, field, type) ((type *)((char *)(event) + (field)->offset))
-#define CONST_MEMBER(event, field, type) ((const type *)((const char *)(event) + (field)->offset))
+#define CONST_MEMBER(event, field, type) ((type const *)((const char *)(event) + (field)->offset))
 
 static const struct pair_layout *layout_of(const struct field *field)
 {

@@ -57,11 +57,14 @@ class NodeKeywords:
             return default
 
     def __iter__(self) -> Iterator[str]:
-        yield from self._own
-        if self.parent is not None:
-            for key in self.parent.keywords:
-                if key not in self._own:
-                    yield key
+        """Own keys, then each ancestor's not seen nearer (pytest's order),
+        in one pass over the chain."""
+        keys: Dict[str, None] = dict.fromkeys(self._own)
+        node = self.parent
+        while node is not None:
+            keys.update(dict.fromkeys(node.keywords._own))
+            node = node.parent
+        return iter(keys)
 
     def keys(self) -> List[str]:
         return list(self)
@@ -149,7 +152,17 @@ class Node:
             node = node.parent
 
     def iter_markers(self, name: Optional[str] = None) -> Iterator[Mark]:
-        return (mark for _, mark in self.iter_markers_with_node(name))
+        """Marks of this node then of its parents (nearest first). Every
+        phase of every item asks for a few names, and most chains hold no
+        marks at all: one flat loop, no generator per node."""
+        found = []
+        node: Optional[Node] = self
+        while node is not None:
+            for mark in node.own_markers:
+                if name is None or getattr(mark, "name", None) == name:
+                    found.append(mark)
+            node = node.parent
+        return iter(found)
 
     def get_closest_marker(self, name: str, default: Optional[Mark] = None) -> Optional[Mark]:
         return next(self.iter_markers(name), default)
@@ -199,9 +212,6 @@ class Node:
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name}>"
 
-    def __hash__(self) -> int:
-        return hash(self.nodeid)
-
 
 class _NoHooks:
     """``node.ihook``: native mode has no pluggy hooks; calls are no-ops."""
@@ -227,6 +237,17 @@ class SessionNode(Node):
         self.items: List["Item"] = []
         self._setupstate = None
         self._fixturemanager = None
+        self._relative_locations: Dict[str, str] = {}
+
+    def relative_location(self, path: str) -> str:
+        """``path`` relative to the rootdir with "/" (an item's
+        ``location[0]``); computed once per file."""
+        try:
+            return self._relative_locations[path]
+        except KeyError:
+            relative = os.path.relpath(path, self.path_str).replace(os.sep, "/")
+            self._relative_locations[path] = relative
+            return relative
 
     @property
     def startpath(self) -> Path:
@@ -307,7 +328,7 @@ class Item(Node):
             return self._location
         except AttributeError:
             lineno, domain = self._line_and_domain()
-            relative = os.path.relpath(self.path_str, self.session.path_str).replace(os.sep, "/")
+            relative = self.session.relative_location(self.path_str)
             self._location: Tuple[str, Optional[int], str] = (relative, lineno, domain)
             return self._location
 

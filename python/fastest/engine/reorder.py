@@ -44,6 +44,8 @@ def reorder_items(items: Sequence) -> List:
                 cache[item] = keys
                 for key in keys:
                     by_key.setdefault(key, deque()).append(item)
+    if not any(argkeys_cache.values()):
+        return list(items)  # nothing parametrized above function scope: order kept
     return list(_reorder_at_scope(dict.fromkeys(items), argkeys_cache, items_by_argkey, scopes.SESSION))
 
 

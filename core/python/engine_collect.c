@@ -1,0 +1,112 @@
+/* Collection through the engine: importing test files, the items it
+ * builds, and the reports and warnings collection made. */
+#include "python/engine.h"
+
+#include "python/engine_internal.h"
+#include "python/event_from_dict.h"
+#include "session/session.h"
+
+/* A list of str as a borrowed array of UTF-8 pointers (PyMem; the caller
+ * frees it). */
+static const char **string_array(PyObject *list, size_t *out_count)
+{
+    *out_count = 0;
+    if (!list || list == Py_None)
+        return NULL;
+    PyObject *sequence = PySequence_Fast(list, "expected a list of str");
+    if (!sequence)
+        return NULL;
+    Py_ssize_t length = PySequence_Fast_GET_SIZE(sequence);
+    const char **array = PyMem_Calloc((size_t)length + 1, sizeof(*array));
+    for (Py_ssize_t i = 0; array && i < length; i++) {
+        array[i] = PyUnicode_AsUTF8(PySequence_Fast_GET_ITEM(sequence, i));
+        if (!array[i]) {
+            PyMem_Free(array);
+            array = NULL;
+        }
+    }
+    /* The strings belong to the list, which the item dict keeps alive. */
+    Py_DECREF(sequence);
+    *out_count = array ? (size_t)length : 0;
+    return array;
+}
+
+static const char *dict_text(PyObject *dict, const char *key)
+{
+    PyObject *value = PyDict_GetItemString(dict, key);
+    return value && PyUnicode_Check(value) ? PyUnicode_AsUTF8(value) : NULL;
+}
+
+static int visit_item(PyObject *dict, pyh_item_fn visit, void *context)
+{
+    if (!PyDict_Check(dict)) {
+        PyErr_SetString(PyExc_TypeError, "engine collect() must return dicts");
+        return -1;
+    }
+    PyObject *line = PyDict_GetItemString(dict, "lineno");
+    struct pyh_collected_item item = {
+        .node_id = dict_text(dict, "node_id"),
+        .path = dict_text(dict, "path"),
+        .node_kind = dict_text(dict, "node_kind"),
+        .line = line && PyLong_Check(line) ? (int)PyLong_AsLong(line) : -1,
+        .deselected = PyDict_GetItemString(dict, "deselected") == Py_True,
+    };
+    item.marks = string_array(PyDict_GetItemString(dict, "marks"), &item.mark_count);
+    item.keywords = string_array(PyDict_GetItemString(dict, "keywords"), &item.keyword_count);
+    int rc = PyErr_Occurred() || !item.node_id || !item.path ? -1 : visit(context, &item);
+    PyMem_Free((void *)item.marks);
+    PyMem_Free((void *)item.keywords);
+    if (rc == -1 && !PyErr_Occurred())
+        PyErr_SetString(PyExc_ValueError, "engine item without node_id or path");
+    return rc;
+}
+
+int pyh_engine_collect(struct fastest_session *session, const char *const *paths, size_t count,
+                       pyh_item_fn visit, void *context, char **out_error)
+{
+    int rc = pyh_engine_prepare(session, out_error);
+    if (rc)
+        return rc;
+    PyObject *list = PyList_New((Py_ssize_t)count);
+    for (size_t i = 0; list && i < count; i++)
+        PyList_SET_ITEM(list, (Py_ssize_t)i, PyUnicode_FromString(paths[i]));
+    PyObject *items = list ? PyObject_CallMethod(session->engine, "collect", "O", list) : NULL;
+    Py_XDECREF(list);
+    PyObject *sequence = items ? PySequence_Fast(items, "collect() must return a list") : NULL;
+    Py_XDECREF(items);
+    if (!sequence)
+        return pyh_python_failure("the engine failed to collect", out_error);
+    rc = 0;
+    for (Py_ssize_t i = 0; rc == 0 && i < PySequence_Fast_GET_SIZE(sequence); i++)
+        rc = visit_item(PySequence_Fast_GET_ITEM(sequence, i), visit, context);
+    Py_DECREF(sequence);
+    if (rc == -1 && PyErr_Occurred())
+        return pyh_python_failure("the engine returned a malformed item", out_error);
+    return rc;
+}
+
+int pyh_engine_collection_events(struct fastest_session *session, fastest_event_sink sink,
+                                 void *sink_context, char **out_error)
+{
+    *out_error = NULL;
+    if (!session->engine)
+        return 0;
+    PyObject *events = PyObject_CallMethod(session->engine, "collection_events", NULL);
+    PyObject *sequence =
+        events ? PySequence_Fast(events, "collection_events() must return a list") : NULL;
+    Py_XDECREF(events);
+    if (!sequence)
+        return pyh_python_failure("the engine failed to report collection", out_error);
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(sequence); i++) {
+        struct fastest_event event;
+        struct ft_event_storage storage;
+        if (event_from_dict(PySequence_Fast_GET_ITEM(sequence, i), &event, &storage) < 0) {
+            Py_DECREF(sequence);
+            return pyh_python_failure("the engine made a malformed collection report", out_error);
+        }
+        sink(sink_context, &event);
+        event_storage_release(&storage);
+    }
+    Py_DECREF(sequence);
+    return 0;
+}

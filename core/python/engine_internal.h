@@ -1,0 +1,39 @@
+/* What the engine bridge's files share (core/python/engine*.c); not for
+ * other subsystems, which use engine.h. */
+#ifndef FT_PYTHON_ENGINE_INTERNAL_H
+#define FT_PYTHON_ENGINE_INTERNAL_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <fastest/host.h>
+
+/* Returns FASTEST_EUSAGE for pytest's UsageError (the message in
+ * *out_error), else FASTEST_EPYTHON with the pending exception's traceback
+ * after context; either way the exception is cleared and *out_error is
+ * malloc'd (the caller frees it). Call with an exception pending. */
+int pyh_python_failure(const char *context, char **out_error);
+
+/* Puts folder first on sys.path. Returns 0, or -1 with an exception set. */
+int pyh_prepend_sys_path(const char *folder);
+
+/* The config dict the engine's Session takes (see fastest.engine's
+ * docstring), or NULL with an exception set. New reference. */
+PyObject *pyh_engine_config(const struct fastest_session *session);
+
+/* Applies pytest's `pythonpath` ini key to sys.path. Returns 0, or -1 with
+ * an exception set. */
+int pyh_insert_pythonpath(const struct fastest_session *session);
+
+/* Where the `emit` callable handed to the engine sends events. */
+struct pyh_sink_target {
+    fastest_event_sink sink;
+    void *context;
+};
+
+/* A Python callable that converts each event dict it is given and passes
+ * it to target's sink; target must outlive it. New reference, or NULL with
+ * an exception set. */
+PyObject *pyh_emit_callable(struct pyh_sink_target *target);
+
+#endif

@@ -4,16 +4,18 @@ output capture and the fixture modules' phase wrappers, each turned into a ``tes
 with pytest's outcome rules (skips, xfail/xpass, strict xpass)."""
 from __future__ import annotations
 
-import os
 import sys
 import time
+import warnings
 
 from fastest.pytest_api.outcomes import Exit, Skipped, XFailed, skip, xfail
 from fastest.pytest_api.warning_types import PytestReturnNotNoneWarning, PytestUnhandledCoroutineWarning
 
 from .fixture_errors import FixtureLookupError
 from .introspection import is_async_function
+from .request import FixtureRequest
 from .skipping import evaluate_skip_marks, evaluate_xfail_marks
+from .warnings_capture import catch_phase
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -56,8 +58,6 @@ class ItemRunner:
         """item_start, the setup report and, if setup passed, the call report."""
         emit({"kind": "item_start", "node_id": item.nodeid, "location_path": item.location[0]})
         item.funcargs = {}
-        from .request import FixtureRequest
-
         item._request = FixtureRequest(item)
         item.stash["xfailed"] = None
         self._catch_warnings(item)
@@ -85,8 +85,6 @@ class ItemRunner:
         and teardown (which the session defers until the next item is
         known, but always runs before that item starts), so ``recwarn``
         and ``pytest.warns`` inside a test nest within it as in pytest."""
-        from fastest.engine.warnings_capture import catch_phase
-
         marks = [arg for mark in item.iter_markers("filterwarnings") for arg in mark.args]
         block = catch_phase(ini_filters=self.ini_filters, cmdline_filters=self.cmdline_filters, mark_filters=marks, nodeid=item.nodeid)
         item.stash["warnings"] = (block, block.__enter__())
@@ -120,8 +118,6 @@ class ItemRunner:
             self._call_function(item)
 
     def _call_function(self, item) -> None:
-        import warnings
-
         function = item.obj
         if is_async_function(function):
             _skip_async(item)
@@ -269,7 +265,5 @@ class ItemRunner:
 
 
 def _skip_async(item) -> None:
-    import warnings
-
     warnings.warn(PytestUnhandledCoroutineWarning(_ASYNC_UNSUPPORTED.format(item.nodeid)))
     skip(reason="async def function and no async plugin installed (see warnings)")

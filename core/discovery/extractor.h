@@ -1,5 +1,7 @@
-/* Internal state of the static extractor, shared by extract.c (the module
- * walk), marks.c (what pytest names and marks an expression denotes) and
+/* Internal state of the static extractor, shared by extract.c (the entry
+ * and these helpers), the module walk (module.c, class.c, inheritance.c,
+ * function.c, fixture.c, warning.c over namespace.c and collector.c),
+ * marks.c (what pytest names and marks an expression denotes) and
  * parametrize.c (parametrize marks to item ids). Not used outside
  * core/discovery/.
  */
@@ -92,7 +94,7 @@ struct extractor {
     size_t item_capacity, fixture_capacity, warning_capacity;
     /* Per warning (same index), the key that sorts warnings into pytest's
      * emission order: the collector path of who emits it (see
-     * add_warning in extract.c). */
+     * add_warning in warning.c). */
     const char **warning_order;
     size_t warning_order_count, warning_order_capacity;
     struct lit_scope scope;

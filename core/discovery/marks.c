@@ -3,9 +3,7 @@
 #include <string.h>
 
 #include "discovery/extractor.h"
-
-/* Binds name in the module namespace as a value we do not know (extract.c). */
-void ex_bind_import(struct extractor *ex, const char *name, size_t length);
+#include "discovery/namespace.h"
 
 enum alias_target ex_alias(const struct extractor *ex, const char *name, size_t length)
 {

@@ -1,0 +1,24 @@
+/* Command-line arguments and the node ids in them (argument.c). Internal
+ * to core/discovery/. */
+#ifndef FT_DISCOVERY_ARGUMENT_H
+#define FT_DISCOVERY_ARGUMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "discovery/walker.h"
+
+/* Collects one argument (a path relative to the invocation dir, with
+ * optional "::" parts) into the plan; a usage error goes to disc_fail. */
+void disc_collect_argument(struct walker *walker, const char *arg);
+
+/* Whether parts[0..part_count) (the node names after the path) select the
+ * item; see argument.c. */
+bool disc_matches_parts(const struct disc_item *item, const char *const *parts,
+                        size_t part_count, struct walker *walker);
+
+/* Whether pytest collects the collector ("A::B", NULL for the module) when
+ * the argument names parts below the module. */
+bool disc_collects(const char *collector, const char *const *parts, size_t part_count);
+
+#endif

@@ -1,0 +1,111 @@
+/* The directory walk of pytest 7.2.1's Session.collect / Package.collect:
+ * depth-first, each level's files before its subdirs (both sorted by name),
+ * skipping ignored and norecursedirs dirs and symlink loops. */
+#include "discovery/walk.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <fastest/errors.h>
+
+#include "discovery/cached_extract.h"
+#include "discovery/conftest.h"
+#include "discovery/ignore.h"
+#include "discovery/pattern.h"
+#include "discovery/plan_module.h"
+
+static bool seen_before(struct walker *walker, const char *path)
+{
+    for (size_t i = 0; i < walker->seen_count; i++)
+        if (strcmp(walker->seen[i], path) == 0)
+            return true;
+    const char **slot = disc_push(walker, (void **)&walker->seen, &walker->seen_count,
+                                  &walker->seen_capacity, sizeof *slot);
+    if (slot)
+        *slot = path;
+    return false;
+}
+
+/* A file met by a directory walk (Session._collectfile + the python plugin's
+ * pytest_collect_file). */
+static void collect_walked_file(struct walker *walker, const char *path)
+{
+    const char *name = disc_basename_of(path);
+    size_t length = strlen(name);
+    if (length < 3 || strcmp(name + length - 3, ".py") != 0)
+        return;
+    if (disc_ignored(walker, path, false) || seen_before(walker, path))
+        return;
+    if (!pat_any_fnmatch_ex(walker->python_files, walker->python_file_count, path))
+        return; /* __init__.py makes a Package, which collects nothing itself */
+    struct disc_module *module = disc_extract_file(walker, path, false);
+    if (module)
+        disc_add_module(walker, path, module, NULL, 0);
+}
+
+static int compare_entry_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+struct dir_stack {
+    dev_t device;
+    ino_t inode;
+    const struct dir_stack *parent;
+};
+
+/* pathlib.visit + Session._recurse: this level's files in name order, then
+ * each subdirectory that is not ignored, recursively. */
+void disc_walk_dir(struct walker *walker, const char *dir, const struct dir_stack *stack)
+{
+    struct stat self;
+    if (stat(dir, &self) != 0)
+        return;
+    for (const struct dir_stack *up = stack; up; up = up->parent)
+        if (up->device == self.st_dev && up->inode == self.st_ino)
+            return; /* a symlink loop */
+    struct dir_stack here = {self.st_dev, self.st_ino, stack};
+    disc_conftest_of(walker, dir);
+
+    DIR *handle = opendir(dir);
+    if (!handle)
+        return; /* unreadable: pytest skips what it cannot list too */
+    char **names = NULL;
+    size_t count = 0, capacity = 0;
+    for (struct dirent *entry; (entry = readdir(handle));) {
+        if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+            continue;
+        char **slot = disc_push(walker, (void **)&names, &count, &capacity, sizeof *slot);
+        if (!slot || !(*slot = arena_strdup(walker->arena, entry->d_name))) {
+            disc_fail(walker, FASTEST_ENOMEM, "out of memory listing %s", dir);
+            break;
+        }
+    }
+    closedir(handle);
+    qsort(names, count, sizeof *names, compare_entry_names);
+    bool *directory = calloc(count ? count : 1, sizeof *directory);
+    char **paths = calloc(count ? count : 1, sizeof *paths);
+    for (size_t i = 0; directory && paths && i < count && !walker->rc; i++) {
+        paths[i] = strcmp(dir, "/") == 0 ? arena_printf(walker->arena, "/%s", names[i])
+                                         : arena_printf(walker->arena, "%s/%s", dir, names[i]);
+        struct stat info;
+        if (!paths[i] || stat(paths[i], &info) != 0)
+            continue; /* broken symlink */
+        directory[i] = S_ISDIR(info.st_mode);
+        if (S_ISREG(info.st_mode))
+            collect_walked_file(walker, paths[i]);
+    }
+    for (size_t i = 0; directory && paths && i < count && !walker->rc; i++) {
+        if (!directory[i] || strcmp(names[i], "__pycache__") == 0)
+            continue;
+        if (disc_ignored(walker, paths[i], true) ||
+            pat_any_fnmatch_ex(walker->norecursedirs, walker->norecursedir_count, paths[i]))
+            continue;
+        disc_walk_dir(walker, paths[i], &here);
+    }
+    free(directory);
+    free(paths);
+    free(names);
+}

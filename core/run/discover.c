@@ -17,6 +17,7 @@
 #include "session/event_copy.h"
 #include "python/engine.h"
 #include "python/engine_mode.h"
+#include "run/cache_order.h"
 #include "run/engine_items.h"
 #include "session/session.h"
 
@@ -207,8 +208,10 @@ void run_collection_free(struct run_collection *collection)
     *collection = (struct run_collection){0};
 }
 
-int run_discover(struct fastest_session *session, struct run_collection *out, char **out_error)
+int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cache,
+                 struct run_collection *out, char **out_error)
 {
+    struct cache_collect cache_collect = {0};
     *out_error = NULL;
     *out = (struct run_collection){.arena = arena_new()};
     struct settings_lists lists = {0};
@@ -256,13 +259,18 @@ int run_discover(struct fastest_session *session, struct run_collection *out, ch
     if (rc == 0 && order.count)
         rc = sel_apply(&settings, plan, &counts, out_error);
     if (rc == 0)
+        rc = run_cache_collect(session, pytest_cache, plan, &cache_collect);
+    if (rc == 0)
         rc = fill_session(session, plan, &order);
     if (rc == 0) {
         static_error_reports(plan, out);
         static_warnings(plan, &order, out);
         rc = pyh_engine_collection_events(session, run_keep_event, out, out_error);
     }
+    if (rc == 0)
+        rc = run_cache_order(session, pytest_cache, &cache_collect, out);
 done:
+    run_cache_collect_free(&cache_collect);
     engine_order_free(&order);
     free_lists(&lists);
     plan_free(plan);

@@ -17,7 +17,9 @@
 #include "heuristic/heuristic.h"
 #include "plugin/search_path.h"
 #include "python/interpreter.h"
+#include "run/cache_order.h"
 #include "run/plugin_list.h"
+#include "run/record.h"
 #include "run/steps.h"
 #include "session/exit_status.h"
 #include "session/session.h"
@@ -73,8 +75,16 @@ static int run_tests(struct fastest_session *session)
 {
     struct run_collection collection = {0};
     char *error = NULL;
-    int rc = run_discover(session, &collection, &error);
+    struct run_record *record = NULL;
+    int rc = run_record_open(session, &record);
+    if (rc == 0)
+        rc = run_cache_stop_options(session, record->pytest_cache);
+    if (rc == 0)
+        rc = run_discover(session, record->pytest_cache, &collection, &error);
+    if (rc == 0)
+        run_record_fill_durations(record, session);
     if (rc) {
+        run_record_close(session, record);
         run_collection_free(&collection);
         /* Bad input only the engine could judge (pytest's own refusal of a
          * command line, an environment without pytest): exit 4. */
@@ -89,6 +99,7 @@ static int run_tests(struct fastest_session *session)
     bool collect_only = opt_is_true(session->options, "collectonly");
     if (!choice.strategy && !collect_only) {
         fprintf(stderr, "ERROR: %s\n", choice.reason);
+        run_record_close(session, record);
         run_collection_free(&collection);
         return FT_EXIT_USAGE_ERROR;
     }
@@ -111,6 +122,7 @@ static int run_tests(struct fastest_session *session)
         if (collection.usage_error)
             usage_error(collection.usage_error);
     }
+    run_record_close(session, record);
     run_collection_free(&collection);
     return status;
 }

@@ -42,9 +42,13 @@ struct run_collection {
 /* Discovers and selects the items: fills session->items and
  * session->deselected_count, and *out with the collection events and any
  * usage error (free with run_collection_free, also after a failure).
+ * pytest_cache (NULL with -p no:cacheprovider) applies --lf, --ff, --nf
+ * and --sw (core/run/cache_order.h) and learns what was collected.
  * Returns 0, or an error with *out_error (malloc'd; the caller frees it)
  * when collection itself failed. */
-int run_discover(struct fastest_session *session, struct run_collection *out, char **out_error);
+struct pc_recorder;
+int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cache,
+                 struct run_collection *out, char **out_error);
 
 /* run_discover's path when the pytest engine was chosen
  * (core/python/engine_mode.h): the items are pytest's collection's. Same

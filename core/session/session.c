@@ -25,17 +25,20 @@ struct fastest_session *session_new(void)
     return session;
 }
 
+static void free_item(struct ft_session_item *item)
+{
+    free(item->node_id);
+    free(item->path);
+    free(item->class_name);
+    free(item->group);
+}
+
 void session_free(struct fastest_session *session)
 {
     if (!session)
         return;
-    for (size_t i = 0; i < session->item_count; i++) {
-        struct ft_session_item *item = &session->items[i];
-        free(item->node_id);
-        free(item->path);
-        free(item->class_name);
-        free(item->group);
-    }
+    for (size_t i = 0; i < session->item_count; i++)
+        free_item(&session->items[i]);
     free(session->items);
     free(session->reporters);
     pyh_engine_release(session);
@@ -82,6 +85,29 @@ int session_add_item(struct fastest_session *session, const struct ft_session_it
         return FASTEST_ENOMEM;
     }
     session->items[session->item_count++] = copy;
+    return 0;
+}
+
+int session_keep_items(struct fastest_session *session, const size_t *indexes, size_t count)
+{
+    struct ft_session_item *kept = malloc((count + 1) * sizeof(*kept));
+    bool *taken = calloc(session->item_count + 1, sizeof(*taken));
+    if (!kept || !taken) {
+        free(kept);
+        free(taken);
+        return FASTEST_ENOMEM;
+    }
+    for (size_t i = 0; i < count; i++) {
+        kept[i] = session->items[indexes[i]];
+        taken[indexes[i]] = true;
+    }
+    for (size_t i = 0; i < session->item_count; i++)
+        if (!taken[i])
+            free_item(&session->items[i]);
+    free(taken);
+    free(session->items);
+    session->items = kept;
+    session->item_count = count;
     return 0;
 }
 
@@ -134,6 +160,8 @@ int session_close_reporters(struct fastest_session *session)
 
 void session_emit(struct fastest_session *session, const struct fastest_event *event)
 {
+    if (session->observe)
+        session->observe(session->observer, session, event);
     tally_record(&session->tally, event);
     for (size_t i = 0; i < session->reporter_count; i++)
         session->reporters[i].table->on_event(session->reporters[i].state, event);

@@ -52,6 +52,12 @@ struct fastest_session {
     size_t reporter_count;
     struct ft_tally tally;
     void *engine; /* the engine's Python Session object (a PyObject *), or NULL */
+    /* Sees every event before the tally and the reporters (what a run
+     * records for the next one: core/run/record.c), or NULL. observer is
+     * its state, owned by whoever set observe. */
+    void (*observe)(void *observer, struct fastest_session *session,
+                    const struct fastest_event *event);
+    void *observer;
 };
 
 /* The host table handed to every plugin. Static storage. */
@@ -67,6 +73,11 @@ void session_free(struct fastest_session *session);
 /* Appends a copy of item (its strings are copied, but node_kind, which
  * must be a static string). Returns 0 or FASTEST_ENOMEM. */
 int session_add_item(struct fastest_session *session, const struct ft_session_item *item);
+
+/* Keeps the items at indexes (each at most once), in that order, and
+ * frees the others: selection and reordering after collection (--lf,
+ * --ff, --nf, --sw). Returns 0 or FASTEST_ENOMEM (items unchanged). */
+int session_keep_items(struct fastest_session *session, const size_t *indexes, size_t count);
 
 /* Opens every loaded reporter plugin. A reporter that fails to open ends
  * the setup: returns its error code with *out_error set (malloc'd, the

@@ -30,6 +30,12 @@ struct console_settings {
     const char *python_version;  /* owned by the session */
     const char *python_executable;
     const char *cache_dir;
+    /* Lines pytest's cache plugins print after "collected N items"
+     * (--lf, --ff, --sw), '\n'-separated, or NULL. */
+    const char *cache_status_line;
+    /* Why the session stops at maxfail when it is not -x/--maxfail
+     * (--sw's shouldstop: exit 2, "Interrupted: REASON"), or NULL. */
+    const char *stop_reason;
     const char *strategy_line;
     const char *junitxml_path; /* --junitxml as given, or NULL */
     bool github;               /* --github, or GITHUB_ACTIONS=true */

@@ -593,7 +593,11 @@ void console_session_summary(struct console *console)
         short_test_summary(console);
     }
     struct text line = {0};
-    if (settings->maxfail > 0 && console->tests_failed >= (size_t)settings->maxfail) {
+    bool stopped = settings->maxfail > 0 && console->tests_failed >= (size_t)settings->maxfail;
+    if (stopped && settings->stop_reason && status == 2) {
+        text_printf(&line, "Interrupted: %s", settings->stop_reason);
+        console_write_sep(console, "!", text_str(&line), MARKUP_NONE);
+    } else if (stopped) {
         text_printf(&line, "stopping after %zu failures", console->tests_failed);
         console_write_sep(console, "!", text_str(&line), MARKUP_RED);
     }

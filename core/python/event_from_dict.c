@@ -1,100 +1,66 @@
 #include "python/event_from_dict.h"
 
-#include <stddef.h>
+#include <stdbool.h>
 #include <string.h>
 
-struct name_value {
-    const char *name;
-    uint32_t value;
-};
+#include "wire/event_fields.h"
+#include "wire/event_names.h"
 
-static const struct name_value event_kinds[] = {
-    {"item_collected", FASTEST_EVENT_ITEM_COLLECTED},
-    {"collect_report", FASTEST_EVENT_COLLECT_REPORT},
-    {"item_start", FASTEST_EVENT_ITEM_START},
-    {"test_report", FASTEST_EVENT_TEST_REPORT},
-    {"item_finish", FASTEST_EVENT_ITEM_FINISH},
-    {"warning", FASTEST_EVENT_WARNING},
-    {NULL, 0},
-};
-
-static const struct name_value phases[] = {
-    {"setup", FASTEST_PHASE_SETUP},
-    {"call", FASTEST_PHASE_CALL},
-    {"teardown", FASTEST_PHASE_TEARDOWN},
-    {NULL, 0},
-};
-
-static const struct name_value outcomes[] = {
-    {"passed", FASTEST_OUTCOME_PASSED},
-    {"failed", FASTEST_OUTCOME_FAILED},
-    {"skipped", FASTEST_OUTCOME_SKIPPED},
-    {NULL, 0},
-};
-
-/* Keys whose value is a string stored as-is, and where it goes. */
-static const struct {
-    const char *key;
-    size_t offset;
-} string_fields[] = {
-#define FIELD(name) {#name, offsetof(struct fastest_event, name)}
-    FIELD(node_id),       FIELD(location_path),    FIELD(location_domain),
-    FIELD(node_kind),     FIELD(longrepr),         FIELD(crash_path),
-    FIELD(crash_message), FIELD(skip_path),        FIELD(skip_reason),
-    FIELD(wasxfail),      FIELD(warning_message),  FIELD(warning_category),
-#undef FIELD
-};
-
-static const struct {
-    const char *key;
-    size_t offset;
-} int_fields[] = {
-    {"location_line", offsetof(struct fastest_event, location_line)},
-    {"crash_line", offsetof(struct fastest_event, crash_line)},
-    {"skip_line", offsetof(struct fastest_event, skip_line)},
-};
-
-static const struct {
-    const char *key;
-    size_t offset;
-} double_fields[] = {
-    {"duration", offsetof(struct fastest_event, duration)},
-    {"start", offsetof(struct fastest_event, start)},
-    {"stop", offsetof(struct fastest_event, stop)},
-};
-
-#define COUNT(array) (sizeof(array) / sizeof((array)[0]))
-
-/* Maps the string value of key through names; absent means 0. */
-static int enum_field(PyObject *dict, const char *key, const struct name_value *names,
-                      uint32_t *out)
+/* The field names as interned Python strings, made once: looking a key up
+ * with its interned object costs a hash-cached probe, where a C string
+ * would cost a new object per lookup, dozens of times per event. */
+static PyObject **interned_keys(const struct event_field *fields, size_t count)
 {
-    PyObject *value = PyDict_GetItemString(dict, key);
-    *out = 0;
-    if (!value || value == Py_None)
-        return 0;
-    const char *text = PyUnicode_AsUTF8(value);
-    if (!text)
-        return -1;
-    for (const struct name_value *entry = names; entry->name; entry++) {
-        if (strcmp(entry->name, text) == 0) {
-            *out = entry->value;
-            return 0;
+    static PyObject **keys;
+    if (keys)
+        return keys;
+    PyObject **made = PyMem_Calloc(count + 1, sizeof(*made));
+    for (size_t i = 0; made && i < count; i++) {
+        if (!(made[i] = PyUnicode_InternFromString(fields[i].key))) {
+            for (size_t j = 0; j < i; j++)
+                Py_DECREF(made[j]);
+            PyMem_Free(made);
+            return NULL;
         }
     }
-    PyErr_Format(PyExc_ValueError, "engine event: unknown %s '%s'", key, text);
-    return -1;
+    if (!made)
+        PyErr_NoMemory();
+    keys = made;
+    return keys;
 }
 
-/* A list of [text, text] pairs as an array of two-string structs (both
- * fastest_section and fastest_property are that shape). */
-static int pair_list(PyObject *dict, const char *key, size_t *count, void **storage,
-                     size_t element_size)
+/* The UTF-8 text of value, or NULL with an exception set. */
+static const char *text_of(PyObject *value, const char *key)
 {
-    PyObject *list = PyDict_GetItemString(dict, key);
-    *count = 0;
-    if (!list || list == Py_None)
-        return 0;
+    if (!PyUnicode_Check(value)) {
+        PyErr_Format(PyExc_TypeError, "engine event: %s must be a str", key);
+        return NULL;
+    }
+    return PyUnicode_AsUTF8(value);
+}
+
+/* A name mapped through from_name; 0 when absent, -1 on an unknown name. */
+static int named_value(PyObject *value, const char *key,
+                       uint32_t (*from_name)(const char *, size_t), uint32_t *out)
+{
+    Py_ssize_t length;
+    const char *text = PyUnicode_Check(value) ? PyUnicode_AsUTF8AndSize(value, &length) : NULL;
+    if (!text) {
+        PyErr_Format(PyExc_TypeError, "engine event: %s must be a str", key);
+        return -1;
+    }
+    if (!(*out = from_name(text, (size_t)length))) {
+        PyErr_Format(PyExc_ValueError, "engine event: unknown %s '%s'", key, text);
+        return -1;
+    }
+    return 0;
+}
+
+/* A list of [text, text] pairs (lists or tuples) as an array of two-string
+ * structs (fastest_section and fastest_property are both that shape). The
+ * strings belong to the pairs the dict holds. */
+static int pair_list(PyObject *list, void **out_array, size_t *out_count, size_t element_size)
+{
     PyObject *sequence = PySequence_Fast(list, "engine event: sections and properties must be lists");
     if (!sequence)
         return -1;
@@ -106,13 +72,11 @@ static int pair_list(PyObject *dict, const char *key, size_t *count, void **stor
         return -1;
     }
     for (Py_ssize_t i = 0; i < length; i++) {
-        /* A [first, second] list or a tuple: wire-decoded events have lists. */
-        PyObject *pair_object = PySequence_Fast_GET_ITEM(sequence, i);
+        PyObject *pair = PySequence_Fast_GET_ITEM(sequence, i);
         const char *first = NULL, *second = NULL;
-        if ((PyList_Check(pair_object) || PyTuple_Check(pair_object)) &&
-            PySequence_Fast_GET_SIZE(pair_object) == 2) {
-            first = PyUnicode_AsUTF8(PySequence_Fast_GET_ITEM(pair_object, 0));
-            second = first ? PyUnicode_AsUTF8(PySequence_Fast_GET_ITEM(pair_object, 1)) : NULL;
+        if ((PyList_Check(pair) || PyTuple_Check(pair)) && PySequence_Fast_GET_SIZE(pair) == 2) {
+            first = PyUnicode_AsUTF8(PySequence_Fast_GET_ITEM(pair, 0));
+            second = first ? PyUnicode_AsUTF8(PySequence_Fast_GET_ITEM(pair, 1)) : NULL;
         } else {
             PyErr_SetString(PyExc_TypeError, "engine event: expected [str, str] pairs");
         }
@@ -121,14 +85,66 @@ static int pair_list(PyObject *dict, const char *key, size_t *count, void **stor
             Py_DECREF(sequence);
             return -1;
         }
-        const char **pair = (const char **)(array + (size_t)i * element_size);
-        pair[0] = first;
-        pair[1] = second;
+        const char **strings = (const char **)(array + (size_t)i * element_size);
+        strings[0] = first;
+        strings[1] = second;
     }
-    /* The strings stay alive: they belong to the pairs the dict holds. */
     Py_DECREF(sequence);
-    *storage = array;
-    *count = (size_t)length;
+    *out_array = array;
+    *out_count = (size_t)length;
+    return 0;
+}
+
+/* Stores one present value into its member of out. */
+static int store_field(const struct event_field *field, PyObject *value,
+                       struct fastest_event *out, struct ft_event_storage *storage)
+{
+    switch (field->type) {
+    case FIELD_STRING: {
+        const char *text = text_of(value, field->key);
+        *EVENT_MEMBER(out, field, const char *) = text;
+        return text ? 0 : -1;
+    }
+    case FIELD_INT32:
+    case FIELD_INT:
+    case FIELD_SIZE: {
+        long number = PyLong_AsLong(value);
+        if (number == -1 && PyErr_Occurred())
+            return -1;
+        if (field->type == FIELD_INT32)
+            *EVENT_MEMBER(out, field, int32_t) = (int32_t)number;
+        else if (field->type == FIELD_INT)
+            *EVENT_MEMBER(out, field, int) = (int)number;
+        else
+            *EVENT_MEMBER(out, field, size_t) = number < 0 ? 0 : (size_t)number;
+        return 0;
+    }
+    case FIELD_DOUBLE: {
+        double number = PyFloat_AsDouble(value);
+        if (number == -1.0 && PyErr_Occurred())
+            return -1;
+        *EVENT_MEMBER(out, field, double) = number;
+        return 0;
+    }
+    case FIELD_PHASE:
+        return named_value(value, field->key, wire_phase_from_name,
+                           EVENT_MEMBER(out, field, uint32_t));
+    case FIELD_OUTCOME:
+        return named_value(value, field->key, wire_outcome_from_name,
+                           EVENT_MEMBER(out, field, uint32_t));
+    case FIELD_SECTIONS:
+        if (pair_list(value, (void **)&storage->sections, &out->section_count,
+                      sizeof(struct fastest_section)) < 0)
+            return -1;
+        out->sections = storage->sections;
+        return 0;
+    case FIELD_PROPERTIES:
+        if (pair_list(value, (void **)&storage->properties, &out->property_count,
+                      sizeof(struct fastest_property)) < 0)
+            return -1;
+        out->properties = storage->properties;
+        return 0;
+    }
     return 0;
 }
 
@@ -142,50 +158,31 @@ int event_from_dict(PyObject *dict, struct fastest_event *out, struct ft_event_s
         PyErr_SetString(PyExc_TypeError, "engine event must be a dict");
         return -1;
     }
-    if (enum_field(dict, "kind", event_kinds, &out->kind) < 0 ||
-        enum_field(dict, "phase", phases, &out->phase) < 0 ||
-        enum_field(dict, "outcome", outcomes, &out->outcome) < 0)
-        return -1;
-    if (!out->kind) {
-        PyErr_SetString(PyExc_ValueError, "engine event without a kind");
+    PyObject *kind = PyDict_GetItemString(dict, "kind");
+    if (!kind || named_value(kind, "kind", wire_event_kind_from_name, &out->kind) < 0) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "engine event without a kind");
         return -1;
     }
-    for (size_t i = 0; i < COUNT(string_fields); i++) {
-        PyObject *value = PyDict_GetItemString(dict, string_fields[i].key);
-        if (!value || value == Py_None)
+    size_t count;
+    const struct event_field *fields = event_fields(&count);
+    PyObject **keys = interned_keys(fields, count);
+    if (!keys)
+        return -1;
+    for (size_t i = 0; i < count; i++) {
+        PyObject *value = PyDict_GetItemWithError(dict, keys[i]); /* borrowed */
+        if (!value) {
+            if (PyErr_Occurred()) {
+                event_storage_release(storage);
+                return -1;
+            }
             continue;
-        const char *text = PyUnicode_AsUTF8(value);
-        if (!text)
+        }
+        if (value != Py_None && store_field(&fields[i], value, out, storage) < 0) {
+            event_storage_release(storage);
             return -1;
-        *(const char **)((char *)out + string_fields[i].offset) = text;
+        }
     }
-    for (size_t i = 0; i < COUNT(int_fields); i++) {
-        PyObject *value = PyDict_GetItemString(dict, int_fields[i].key);
-        if (!value || value == Py_None)
-            continue;
-        long number = PyLong_AsLong(value);
-        if (number == -1 && PyErr_Occurred())
-            return -1;
-        *(int32_t *)((char *)out + int_fields[i].offset) = (int32_t)number;
-    }
-    for (size_t i = 0; i < COUNT(double_fields); i++) {
-        PyObject *value = PyDict_GetItemString(dict, double_fields[i].key);
-        if (!value || value == Py_None)
-            continue;
-        double number = PyFloat_AsDouble(value);
-        if (number == -1.0 && PyErr_Occurred())
-            return -1;
-        *(double *)((char *)out + double_fields[i].offset) = number;
-    }
-    if (pair_list(dict, "sections", &out->section_count, (void **)&storage->sections,
-                  sizeof(struct fastest_section)) < 0)
-        return -1;
-    out->sections = storage->sections;
-    if (pair_list(dict, "properties", &out->property_count, (void **)&storage->properties, sizeof(struct fastest_property)) < 0) {
-        event_storage_release(storage);
-        return -1;
-    }
-    out->properties = storage->properties;
     return 0;
 }
 

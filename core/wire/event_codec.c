@@ -6,63 +6,10 @@
 #include <fastest/errors.h>
 
 #include "wire/error.h"
+#include "wire/event_fields.h"
 #include "wire/event_names.h"
 #include "wire/msgpack_reader.h"
 
-enum field_type {
-    FIELD_STRING,     /* const char * */
-    FIELD_INT32,      /* int32_t */
-    FIELD_INT,        /* int */
-    FIELD_SIZE,       /* size_t */
-    FIELD_DOUBLE,     /* double */
-    FIELD_PHASE,      /* uint32_t, as its name */
-    FIELD_OUTCOME,    /* uint32_t, as its name */
-    FIELD_SECTIONS,   /* sections + section_count, as [[title, content], ...] */
-    FIELD_PROPERTIES, /* properties + property_count, as [[name, value], ...] */
-};
-
-struct field {
-    const char *key;
-    enum field_type type;
-    size_t offset;
-};
-
-#define FIELD(name, type) {#name, type, offsetof(struct fastest_event, name)}
-
-/* Every member of struct fastest_event but header and kind, by its key. */
-static const struct field fields[] = {
-    FIELD(node_id, FIELD_STRING),
-    FIELD(phase, FIELD_PHASE),
-    FIELD(outcome, FIELD_OUTCOME),
-    FIELD(location_path, FIELD_STRING),
-    FIELD(location_line, FIELD_INT32),
-    FIELD(location_domain, FIELD_STRING),
-    FIELD(node_kind, FIELD_STRING),
-    FIELD(duration, FIELD_DOUBLE),
-    FIELD(start, FIELD_DOUBLE),
-    FIELD(stop, FIELD_DOUBLE),
-    FIELD(longrepr, FIELD_STRING),
-    FIELD(crash_path, FIELD_STRING),
-    FIELD(crash_line, FIELD_INT32),
-    FIELD(crash_message, FIELD_STRING),
-    FIELD(skip_path, FIELD_STRING),
-    FIELD(skip_line, FIELD_INT32),
-    FIELD(skip_reason, FIELD_STRING),
-    FIELD(wasxfail, FIELD_STRING),
-    FIELD(sections, FIELD_SECTIONS),
-    FIELD(properties, FIELD_PROPERTIES),
-    FIELD(warning_message, FIELD_STRING),
-    FIELD(warning_category, FIELD_STRING),
-    FIELD(rootdir, FIELD_STRING),
-    FIELD(configfile, FIELD_STRING),
-    FIELD(item_count, FIELD_SIZE),
-    FIELD(deselected_count, FIELD_SIZE),
-    FIELD(error_count, FIELD_SIZE),
-    FIELD(exit_status, FIELD_INT),
-    FIELD(session_duration, FIELD_DOUBLE),
-};
-
-#define FIELD_COUNT (sizeof(fields) / sizeof(fields[0]))
 
 /* Sections and properties are both arrays of two-string structs; where the
  * strings sit in each is all the codec needs to know. */
@@ -79,21 +26,19 @@ static const struct pair_layout property_layout = {sizeof(struct fastest_propert
                                                    offsetof(struct fastest_property, name),
                                                    offsetof(struct fastest_property, value)};
 
-#define MEMBER(event, field, type) ((type *)((char *)(event) + (field)->offset))
-#define CONST_MEMBER(event, field, type) ((type const *)((const char *)(event) + (field)->offset))
 
-static const struct pair_layout *layout_of(const struct field *field)
+static const struct pair_layout *layout_of(const struct event_field *field)
 {
     return field->type == FIELD_SECTIONS ? &section_layout : &property_layout;
 }
 
-static const void *pair_array(const struct fastest_event *event, const struct field *field)
+static const void *pair_array(const struct fastest_event *event, const struct event_field *field)
 {
     return field->type == FIELD_SECTIONS ? (const void *)event->sections
                                          : (const void *)event->properties;
 }
 
-static void set_pairs(struct fastest_event *event, const struct field *field, void *pairs,
+static void set_pairs(struct fastest_event *event, const struct event_field *field, void *pairs,
                       size_t count)
 {
     if (field->type == FIELD_SECTIONS) {
@@ -105,7 +50,7 @@ static void set_pairs(struct fastest_event *event, const struct field *field, vo
     }
 }
 
-static size_t pair_count(const struct fastest_event *event, const struct field *field)
+static size_t pair_count(const struct fastest_event *event, const struct event_field *field)
 {
     return field->type == FIELD_SECTIONS ? event->section_count : event->property_count;
 }
@@ -119,19 +64,19 @@ static const char **pair_string(const void *pairs, const struct pair_layout *lay
 
 /* --- encoding ------------------------------------------------------ */
 
-static int is_present(const struct fastest_event *event, const struct field *field)
+static int is_present(const struct fastest_event *event, const struct event_field *field)
 {
     switch (field->type) {
     case FIELD_STRING:
-        return *CONST_MEMBER(event, field, const char *) != NULL;
+        return *EVENT_CONST_MEMBER(event, field, const char *) != NULL;
     case FIELD_INT32:
-        return *CONST_MEMBER(event, field, int32_t) != 0;
+        return *EVENT_CONST_MEMBER(event, field, int32_t) != 0;
     case FIELD_INT:
-        return *CONST_MEMBER(event, field, int) != 0;
+        return *EVENT_CONST_MEMBER(event, field, int) != 0;
     case FIELD_SIZE:
-        return *CONST_MEMBER(event, field, size_t) != 0;
+        return *EVENT_CONST_MEMBER(event, field, size_t) != 0;
     case FIELD_DOUBLE:
-        return *CONST_MEMBER(event, field, double) != 0.0;
+        return *EVENT_CONST_MEMBER(event, field, double) != 0.0;
     case FIELD_PHASE:
         return wire_phase_name(event->phase) != NULL;
     case FIELD_OUTCOME:
@@ -164,20 +109,20 @@ static int pack_pairs(msgpack_packer *packer, const void *pairs, const struct pa
 }
 
 static int pack_field(msgpack_packer *packer, const struct fastest_event *event,
-                      const struct field *field)
+                      const struct event_field *field)
 {
     int failed = pack_string(packer, field->key);
     switch (field->type) {
     case FIELD_STRING:
-        return failed | pack_string(packer, *CONST_MEMBER(event, field, const char *));
+        return failed | pack_string(packer, *EVENT_CONST_MEMBER(event, field, const char *));
     case FIELD_INT32:
-        return failed | msgpack_pack_int32(packer, *CONST_MEMBER(event, field, int32_t));
+        return failed | msgpack_pack_int32(packer, *EVENT_CONST_MEMBER(event, field, int32_t));
     case FIELD_INT:
-        return failed | msgpack_pack_int(packer, *CONST_MEMBER(event, field, int));
+        return failed | msgpack_pack_int(packer, *EVENT_CONST_MEMBER(event, field, int));
     case FIELD_SIZE:
-        return failed | msgpack_pack_uint64(packer, *CONST_MEMBER(event, field, size_t));
+        return failed | msgpack_pack_uint64(packer, *EVENT_CONST_MEMBER(event, field, size_t));
     case FIELD_DOUBLE:
-        return failed | msgpack_pack_double(packer, *CONST_MEMBER(event, field, double));
+        return failed | msgpack_pack_double(packer, *EVENT_CONST_MEMBER(event, field, double));
     case FIELD_PHASE:
         return failed | pack_string(packer, wire_phase_name(event->phase));
     case FIELD_OUTCOME:
@@ -198,7 +143,9 @@ int wire_encode_event(msgpack_sbuffer *buffer, const struct fastest_event *event
         return wire_fail(out_error, FASTEST_EINVAL, "wire: event kind %u has no name",
                          (unsigned)event->kind);
     size_t present = 0;
-    for (size_t i = 0; i < FIELD_COUNT; i++)
+    size_t field_count;
+    const struct event_field *fields = event_fields(&field_count);
+    for (size_t i = 0; i < field_count; i++)
         present += (size_t)is_present(event, &fields[i]);
 
     size_t frame_offset;
@@ -209,7 +156,7 @@ int wire_encode_event(msgpack_sbuffer *buffer, const struct fastest_event *event
     msgpack_packer_init(&packer, buffer, msgpack_sbuffer_write);
     int failed = msgpack_pack_map(&packer, present + 1);
     failed |= pack_string(&packer, "kind") | pack_string(&packer, kind);
-    for (size_t i = 0; i < FIELD_COUNT; i++)
+    for (size_t i = 0; i < field_count; i++)
         if (is_present(event, &fields[i]))
             failed |= pack_field(&packer, event, &fields[i]);
     return wire_frame_end(buffer, frame_offset, failed, out_error);
@@ -254,7 +201,7 @@ static int read_name(struct decoder *decoder, const char *key,
     return 0;
 }
 
-static int read_integer_in(struct decoder *decoder, const struct field *field, int64_t low,
+static int read_integer_in(struct decoder *decoder, const struct event_field *field, int64_t low,
                            int64_t high, int64_t *out_value)
 {
     int rc = wire_read_int(&decoder->reader, out_value);
@@ -268,7 +215,7 @@ static int read_integer_in(struct decoder *decoder, const struct field *field, i
 }
 
 static int read_pairs(struct decoder *decoder, struct fastest_event *event,
-                      const struct field *field)
+                      const struct event_field *field)
 {
     uint32_t count;
     int rc = wire_read_array_header(&decoder->reader, &count);
@@ -300,27 +247,27 @@ static int read_pairs(struct decoder *decoder, struct fastest_event *event,
 }
 
 static int read_field(struct decoder *decoder, struct fastest_event *event,
-                      const struct field *field)
+                      const struct event_field *field)
 {
     int64_t integer;
     int rc;
     switch (field->type) {
     case FIELD_STRING:
-        return read_copied_string(decoder, MEMBER(event, field, const char *));
+        return read_copied_string(decoder, EVENT_MEMBER(event, field, const char *));
     case FIELD_INT32:
         rc = read_integer_in(decoder, field, INT32_MIN, INT32_MAX, &integer);
-        *MEMBER(event, field, int32_t) = (int32_t)integer;
+        *EVENT_MEMBER(event, field, int32_t) = (int32_t)integer;
         return rc;
     case FIELD_INT:
         rc = read_integer_in(decoder, field, INT32_MIN, INT32_MAX, &integer);
-        *MEMBER(event, field, int) = (int)integer;
+        *EVENT_MEMBER(event, field, int) = (int)integer;
         return rc;
     case FIELD_SIZE:
         rc = read_integer_in(decoder, field, 0, INT64_MAX, &integer);
-        *MEMBER(event, field, size_t) = (size_t)integer;
+        *EVENT_MEMBER(event, field, size_t) = (size_t)integer;
         return rc;
     case FIELD_DOUBLE:
-        return wire_read_double(&decoder->reader, MEMBER(event, field, double));
+        return wire_read_double(&decoder->reader, EVENT_MEMBER(event, field, double));
     case FIELD_PHASE:
         return read_name(decoder, field->key, wire_phase_from_name, &event->phase);
     case FIELD_OUTCOME:
@@ -332,9 +279,11 @@ static int read_field(struct decoder *decoder, struct fastest_event *event,
     return 0;
 }
 
-static const struct field *field_named(const char *key, size_t length)
+static const struct event_field *field_named(const char *key, size_t length)
 {
-    for (size_t i = 0; i < FIELD_COUNT; i++)
+    size_t field_count;
+    const struct event_field *fields = event_fields(&field_count);
+    for (size_t i = 0; i < field_count; i++)
         if (strlen(fields[i].key) == length && memcmp(fields[i].key, key, length) == 0)
             return &fields[i];
     return NULL;
@@ -351,7 +300,7 @@ static int read_entry(struct decoder *decoder, struct fastest_event *event)
         return 0;
     if (length == 4 && memcmp(key, "kind", 4) == 0)
         return read_name(decoder, "kind", wire_event_kind_from_name, &event->kind);
-    const struct field *field = field_named(key, length);
+    const struct event_field *field = field_named(key, length);
     if (!field)
         return wire_skip_value(&decoder->reader);
     return read_field(decoder, event, field);

@@ -1,0 +1,42 @@
+#include "wire/event_fields.h"
+
+#define FIELD(name, type) {#name, type, offsetof(struct fastest_event, name)}
+
+/* Every member of struct fastest_event but header and kind, by its key. */
+static const struct event_field fields[] = {
+    FIELD(node_id, FIELD_STRING),
+    FIELD(phase, FIELD_PHASE),
+    FIELD(outcome, FIELD_OUTCOME),
+    FIELD(location_path, FIELD_STRING),
+    FIELD(location_line, FIELD_INT32),
+    FIELD(location_domain, FIELD_STRING),
+    FIELD(node_kind, FIELD_STRING),
+    FIELD(duration, FIELD_DOUBLE),
+    FIELD(start, FIELD_DOUBLE),
+    FIELD(stop, FIELD_DOUBLE),
+    FIELD(longrepr, FIELD_STRING),
+    FIELD(crash_path, FIELD_STRING),
+    FIELD(crash_line, FIELD_INT32),
+    FIELD(crash_message, FIELD_STRING),
+    FIELD(skip_path, FIELD_STRING),
+    FIELD(skip_line, FIELD_INT32),
+    FIELD(skip_reason, FIELD_STRING),
+    FIELD(wasxfail, FIELD_STRING),
+    FIELD(sections, FIELD_SECTIONS),
+    FIELD(properties, FIELD_PROPERTIES),
+    FIELD(warning_message, FIELD_STRING),
+    FIELD(warning_category, FIELD_STRING),
+    FIELD(rootdir, FIELD_STRING),
+    FIELD(configfile, FIELD_STRING),
+    FIELD(item_count, FIELD_SIZE),
+    FIELD(deselected_count, FIELD_SIZE),
+    FIELD(error_count, FIELD_SIZE),
+    FIELD(exit_status, FIELD_INT),
+    FIELD(session_duration, FIELD_DOUBLE),
+};
+
+const struct event_field *event_fields(size_t *out_count)
+{
+    *out_count = sizeof(fields) / sizeof(fields[0]);
+    return fields;
+}

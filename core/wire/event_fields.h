@@ -1,0 +1,38 @@
+/* The members of struct fastest_event as named fields: one table, read by
+ * every converter (msgpack frames, the engine's Python dicts), so an event
+ * member is added in one place. The names are docs/engine-events.md's
+ * keys. */
+#ifndef FT_WIRE_EVENT_FIELDS_H
+#define FT_WIRE_EVENT_FIELDS_H
+
+#include <stddef.h>
+
+#include <fastest/event.h>
+
+enum event_field_type {
+    FIELD_STRING,     /* const char * */
+    FIELD_INT32,      /* int32_t */
+    FIELD_INT,        /* int */
+    FIELD_SIZE,       /* size_t */
+    FIELD_DOUBLE,     /* double */
+    FIELD_PHASE,      /* uint32_t, as its name */
+    FIELD_OUTCOME,    /* uint32_t, as its name */
+    FIELD_SECTIONS,   /* sections + section_count, as [[title, content], ...] */
+    FIELD_PROPERTIES, /* properties + property_count, as [[name, value], ...] */
+};
+
+struct event_field {
+    const char *key;
+    enum event_field_type type;
+    size_t offset; /* of the member in struct fastest_event */
+};
+
+/* Every member of struct fastest_event but header and kind. Static
+ * storage; *out_count is set. */
+const struct event_field *event_fields(size_t *out_count);
+
+#define EVENT_MEMBER(event, field, type) ((type *)((char *)(event) + (field)->offset))
+#define EVENT_CONST_MEMBER(event, field, type)                                                     \
+    ((type const *)((const char *)(event) + (field)->offset))
+
+#endif

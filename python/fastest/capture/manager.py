@@ -108,7 +108,8 @@ class PhaseOutput:
 
     def __enter__(self) -> "PhaseOutput":
         manager = self._manager
-        manager._resume_global()
+        if not manager._held:
+            manager._resume_global()
         if manager._fixture:
             manager._fixture.start()
         return self
@@ -117,7 +118,8 @@ class PhaseOutput:
         manager = self._manager
         if manager._fixture:
             manager._fixture.close()
-        manager._suspend_global()
+        if not manager._held:
+            manager._suspend_global()
         if manager._global is not None:
             self.out, self.err = manager._global.read()
 
@@ -134,6 +136,30 @@ class CaptureManager:
         self.method = method
         self._global: Optional[StreamSet] = None
         self._fixture = None
+        self._held = False
+
+    @property
+    def holds_output(self) -> bool:
+        """True when nothing a phase writes reaches the terminal ("fd" and
+        "sys"): the runner may then keep capturing across an item's phases
+        and emit their reports afterwards, and the terminal shows the same.
+        With "no" and "tee-sys" the test's output interleaves with the
+        reporter's, so each report must be emitted when its phase ends."""
+        return self.method in ("fd", "sys")
+
+    def hold(self) -> None:
+        """Keep capturing between phases until ``release``: each phase still
+        gets its own output (``phase`` reads and empties the capture at its
+        end) without suspending and resuming, which for "fd" costs two
+        ``dup2`` per stream per phase. Between held phases only the runner's
+        bookkeeping runs, which writes nothing."""
+        self._resume_global()
+        self._held = True
+
+    def release(self) -> None:
+        """End ``hold``: suspend, so the runner's own output gets through."""
+        self._held = False
+        self._suspend_global()
 
     def start(self) -> None:
         """Begin capturing, suspended until the first ``phase``; this

@@ -38,6 +38,10 @@ class Interrupted(BaseException):
         self.cause = cause
 
 
+# ``nextitem`` for an item whose successor is not known yet: its teardown waits.
+NEXT_UNKNOWN = object()
+
+
 class ItemRunner:
     """Runs items for a session; holds what every phase needs."""
 
@@ -52,32 +56,74 @@ class ItemRunner:
         self.cmdline_filters = list(config.getoption("pythonwarnings") or [])
         self.capture = session.capture
         self.phase_wrappers: List[Callable] = session.phase_wrappers
+        self.maxfail = 1 if config.getoption("exitfirst") else config.getoption("maxfail")
 
     # --- protocol ---
-    def setup_and_call(self, item, emit: Emit) -> None:
-        """item_start, the setup report and, if setup passed, the call report."""
+    def run(self, item, nextitem, emit: Emit) -> bool:
+        """item_start, the setup report and, if setup passed, the call
+        report; then, unless ``nextitem`` is ``NEXT_UNKNOWN``, the teardown
+        (tearing down what ``nextitem`` does not need), item_finish and the
+        item's warnings. Returns whether the item was torn down.
+
+        While the capture hides what phases print anyway ("fd", "sys"), it
+        stays on across the phases and their reports are emitted after the
+        last one: the terminal shows the same, with one capture switch per
+        item instead of one per phase. item_start still goes out first, so
+        a crash is attributed to the item it happened in."""
         emit({"kind": "item_start", "node_id": item.nodeid, "location_path": item.location[0]})
         item.funcargs = {}
         item._request = FixtureRequest(item)
         item.stash["xfailed"] = None
         self._catch_warnings(item)
+        held: Optional[List[dict]] = None
+        if self.capture.holds_output:
+            held = []
+            self.capture.hold()
+        phase_emit = emit if held is None else held.append
+        torn_down = nextitem is not NEXT_UNKNOWN
         try:
-            if self._phase(item, "setup", lambda: self._setup(item), emit) == "passed":
-                self._phase(item, "call", lambda: self._call(item), emit)
+            try:
+                if self._phase(item, "setup", lambda: self._setup(item), phase_emit) == "passed":
+                    self._phase(item, "call", lambda: self._call(item), phase_emit)
+                if torn_down:
+                    self._teardown_phase(item, nextitem, phase_emit)
+            finally:
+                self._release(held, emit)
         except Interrupted:
             self._emit_warnings(item, emit)
             raise
+        if torn_down:
+            self._finish(item, emit)
+        return torn_down
 
     def teardown(self, item, nextitem, emit: Emit) -> None:
-        """The teardown report (tearing down what ``nextitem`` does not
-        need), item_finish, then the item's warnings."""
+        """The teardown of an item ``run`` left set up (tearing down what
+        ``nextitem`` does not need), item_finish, then its warnings."""
         try:
-            self._phase(item, "teardown", lambda: self.session._setupstate.teardown_exact(nextitem), emit)
-            item._request = None
-            item.funcargs = None
+            self._teardown_phase(item, nextitem, emit)
+        except Interrupted:
+            self._emit_warnings(item, emit)
+            raise
+        self._finish(item, emit)
+
+    def _teardown_phase(self, item, nextitem, emit: Emit) -> None:
+        self._phase(item, "teardown", lambda: self.session._setupstate.teardown_exact(nextitem), emit)
+        item._request = None
+        item.funcargs = None
+
+    def _finish(self, item, emit: Emit) -> None:
+        try:
             emit({"kind": "item_finish", "node_id": item.nodeid})
         finally:
             self._emit_warnings(item, emit)
+
+    def _release(self, held: Optional[List[dict]], emit: Emit) -> None:
+        """End a held capture and emit the reports it held back."""
+        if held is None:
+            return
+        self.capture.release()
+        for event in held:
+            emit(event)
 
     # --- warnings: one block per item, as pytest's catch_warnings_for_item ---
     def _catch_warnings(self, item) -> None:
@@ -150,6 +196,7 @@ class ItemRunner:
             raise Interrupted(exc_info[1])
         report = self._report(item, when, exc_info)
         report.update(duration=duration, start=start, stop=stop)
+        self._count(report)
         emit(report)
         return report["outcome"]
 
@@ -176,6 +223,17 @@ class ItemRunner:
         return exc_info
 
     # --- reports ---
+    def _count(self, report: Dict[str, Any]) -> None:
+        """Count failures as pytest does for -x and --maxfail (an xfail's
+        failed report does not count), when the report is made: a later
+        phase of the same item (a teardown reading ``session.testsfailed``)
+        sees it, whenever the report is emitted."""
+        if report["outcome"] == "failed" and "wasxfail" not in report:
+            session = self.session
+            session.testsfailed += 1
+            if self.maxfail and session.testsfailed >= self.maxfail:
+                session.shouldfail = f"stopping after {session.testsfailed} failures"
+
     def _report(self, item, when: str, exc_info) -> Dict[str, Any]:
         path, lineno, domain = item.location
         report: Dict[str, Any] = {

@@ -9,7 +9,7 @@ from .config import Config
 from .conftests import ConftestRegistry
 from .fixtures import FixtureManager
 from .nodes import SessionNode
-from .runner import Interrupted, ItemRunner
+from .runner import NEXT_UNKNOWN, Interrupted, ItemRunner
 from .setupstate import SetupState
 
 TYPE_CHECKING = False
@@ -126,20 +126,16 @@ class Session:
         """Run these items in order; True when the run must stop."""
         for event in self.collection_events():
             emit(event)
-        emit = self._counting(emit)
         items = [self._items[node_id] for node_id in node_ids]
         try:
             for index, item in enumerate(items):
                 if self._pending is not None:
                     self._finish_pending(item, emit)
-                self.runner.setup_and_call(item, emit)
-                if index + 1 < len(items):
+                nextitem = items[index + 1] if index + 1 < len(items) else NEXT_UNKNOWN
+                if not self.runner.run(item, nextitem, emit):
                     self._pending = item
-                    self._finish_pending(items[index + 1], emit)
-                    if self._should_stop():
-                        return True
-                else:
-                    self._pending = item
+                elif self._should_stop():
+                    return True
         except Interrupted as interrupted:
             self.interrupted = interrupted.cause
             self.node.shouldstop = str(interrupted.cause)
@@ -150,7 +146,7 @@ class Session:
         """Tear down whatever is still set up (deferred teardown first)."""
         try:
             if self._pending is not None:
-                self._finish_pending(None, self._counting(emit))
+                self._finish_pending(None, emit)
             self.node._setupstate.teardown_exact(None)
         except Interrupted as interrupted:
             self.interrupted = interrupted.cause
@@ -161,21 +157,6 @@ class Session:
     def _finish_pending(self, nextitem, emit: Emit) -> None:
         item, self._pending = self._pending, None
         self.runner.teardown(item, nextitem, emit)
-
-    def _counting(self, emit: Emit) -> Emit:
-        """``emit`` that also counts failures as pytest does for -x and
-        --maxfail (an xfail's failed report does not count)."""
-        maxfail = 1 if self.config.getoption("exitfirst") else self.config.getoption("maxfail")
-        session = self.node
-
-        def counting_emit(event: dict) -> None:
-            if event["kind"] == "test_report" and event["outcome"] == "failed" and "wasxfail" not in event:
-                session.testsfailed += 1
-                if maxfail and session.testsfailed >= maxfail:
-                    session.shouldfail = f"stopping after {session.testsfailed} failures"
-            emit(event)
-
-        return counting_emit
 
     def _should_stop(self) -> bool:
         return bool(self.node.shouldfail or self.node.shouldstop)

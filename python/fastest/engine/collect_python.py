@@ -5,6 +5,7 @@ class members first), parametrization through ``pytest_generate_tests``
 hooks, fixture ``params`` and ``parametrize`` marks."""
 from __future__ import annotations
 
+import sys
 from types import FunctionType
 
 from fastest.globs import fnmatch
@@ -30,10 +31,6 @@ def _matches(patterns: List[str], name: str) -> bool:
         if ("*" in pattern or "?" in pattern or "[" in pattern) and fnmatch(name, pattern):
             return True
     return False
-
-
-class _Definition(Node):
-    """The unparametrized function node ``pytest_generate_tests`` sees."""
 
 
 class PythonCollector:
@@ -75,19 +72,21 @@ class PythonCollector:
     def _collect_members(self, parent: Node, dicts: List[dict]) -> List[Function]:
         seen: set = set()
         per_dict: List[List[Function]] = []
+        unittest = sys.modules.get("unittest")
         for namespace in dicts:
             items: List[Function] = []
             for name, obj in list(namespace.items()):
                 if name in _IGNORED_ATTRIBUTES or name in seen:
                     continue
                 seen.add(name)
-                items.extend(self._make_items(parent, name, obj))
+                items.extend(self._make_items(parent, name, obj, unittest))
             per_dict.append(items)
         # Members of base classes come first, as in pytest.
         return [item for items in reversed(per_dict) for item in items]
 
-    def _make_items(self, parent: Node, name: str, obj: Any) -> List[Function]:
-        unittest = _unittest_module()
+    def _make_items(self, parent: Node, name: str, obj: Any, unittest: Any) -> List[Function]:
+        """The items of member ``name``; ``unittest`` is that module when
+        something imported it (only then can a TestCase be here)."""
         if unittest is not None and isinstance(obj, type) and issubclass(obj, unittest.TestCase):
             from .unittest_items import collect_testcase
 
@@ -137,25 +136,27 @@ class PythonCollector:
     def _generator_item(self, parent: Node, name: str) -> Function:
         reason = f"yield tests were removed in pytest 4.0 - {name} will be ignored"
         obj = self._bound(parent, name)
-        definition = _Definition(name, parent, f"{parent.nodeid}::{name}", parent.path_str, obj)
-        fixtureinfo = self.fixturemanager.getfixtureinfo(definition, getattr(obj, "__func__", obj), _class_of(parent))
-        item = Function(name, parent, obj, name, fixtureinfo=fixtureinfo)
+        item = Function(name, parent, obj, name)
+        item.set_fixtureinfo(self.fixturemanager.getfixtureinfo(item, getattr(obj, "__func__", obj), _class_of(parent)))
         item.add_marker(MARK_GEN.xfail(run=False, reason=reason))
         item.warn(PytestCollectionWarning(reason))
         return item
 
     def _generate_functions(self, parent: Node, name: str, function: Any) -> List[Function]:
+        """The items of one test function. The unparametrized item is built
+        first and serves as the definition the generate hooks see (its own
+        marks are the function's, as the definition's are): most functions
+        generate nothing, and it is then their one item."""
         cls = _class_of(parent)
-        obj = self._bound(parent, name)
-        definition = _Definition(name, parent, f"{parent.nodeid}::{name}", parent.path_str, obj)
-        definition.own_markers.extend(get_unpacked_marks(getattr(obj, "__func__", obj)))
+        definition = Function(name, parent, self._bound(parent, name), name)
         fixtureinfo = self.fixturemanager.getfixtureinfo(definition, function, cls)
+        definition.set_fixtureinfo(fixtureinfo)
         module = parent.getparent(Module).obj
         metafunc = Metafunc(definition, fixtureinfo, self.config, cls=cls, module=module)
         for hook in self._generate_hooks_for(definition, module, cls):
             hook(metafunc=metafunc)
         if not metafunc._calls:
-            return [Function(name, parent, obj, name, fixtureinfo=fixtureinfo)]
+            return [definition]
         self.fixturemanager.add_direct_param_fixturedefs(parent, metafunc)
         fixtureinfo.prune_dependency_tree()
         # Each item of a class gets an instance of its own.
@@ -186,9 +187,3 @@ def _parametrize_from_marks(metafunc: Metafunc) -> None:
 
 def _class_of(parent: Node) -> Optional[type]:
     return parent.obj if isinstance(parent, Class) else None
-
-
-def _unittest_module():
-    import sys
-
-    return sys.modules.get("unittest")

@@ -56,21 +56,21 @@ class NodeKeywords:
         except KeyError:
             return default
 
-    def __iter__(self) -> Iterator[str]:
+    def keys(self) -> List[str]:
         """Own keys, then each ancestor's not seen nearer (pytest's order),
         in one pass over the chain."""
         keys: Dict[str, None] = dict.fromkeys(self._own)
         node = self.parent
         while node is not None:
-            keys.update(dict.fromkeys(node.keywords._own))
+            keys.update(node.keywords._own)
             node = node.parent
-        return iter(keys)
+        return list(keys)
 
-    def keys(self) -> List[str]:
-        return list(self)
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys())
 
     def __len__(self) -> int:
-        return sum(1 for _ in self)
+        return len(self.keys())
 
     def __repr__(self) -> str:
         return f"<NodeKeywords for node {self.node}>"
@@ -342,8 +342,7 @@ class Function(Item):
         self.originalname = originalname
         if callspec is not None:
             self.callspec = callspec
-        self._fixtureinfo = fixtureinfo
-        self.fixturenames = fixtureinfo.names_closure if fixtureinfo is not None else []
+        self.set_fixtureinfo(fixtureinfo)
         self.funcargs: Dict[str, Any] = {}
         self._request = None
         function = getattr(obj, "__func__", obj)
@@ -353,6 +352,14 @@ class Function(Item):
             self.keywords[callspec.id] = True
         self.keywords.update(getattr(function, "__dict__", {}))
         self.keywords.update({mark.name: mark for mark in self.own_markers})
+
+    def set_fixtureinfo(self, fixtureinfo) -> None:
+        """The fixtures this test needs (``fixturenames`` their closure);
+        None until collection has computed them, which it may do on the
+        item itself (it is also the definition ``pytest_generate_tests``
+        sees, as pytest's FunctionDefinition is a Function)."""
+        self._fixtureinfo = fixtureinfo
+        self.fixturenames = fixtureinfo.names_closure if fixtureinfo is not None else []
 
     @property
     def function(self):

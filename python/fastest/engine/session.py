@@ -104,7 +104,7 @@ class Session:
                     "domain": domain,
                     "node_kind": type(item).__name__,
                     "marks": [mark.name for mark in item.iter_markers()],
-                    "keywords": list(item.keywords) + sorted(item.listextrakeywords()),
+                    "keywords": item.keywords.keys() + sorted(item.listextrakeywords()),
                 }
             )
         self.node.items.extend(items)

@@ -86,8 +86,7 @@ def collect_testcase(collector, parent, name: str, cls: type) -> List[Function]:
 def _make_item(collector, node: UnitTestCase, name: str) -> "TestCaseFunction":
     function = getattr(node.obj, name)
     item = TestCaseFunction(name, node, function, name)
-    item._fixtureinfo = collector.fixturemanager.getfixtureinfo(item, function, node.obj, funcargs=False)
-    item.fixturenames = item._fixtureinfo.names_closure
+    item.set_fixtureinfo(collector.fixturemanager.getfixtureinfo(item, function, node.obj, funcargs=False))
     return item
 
 

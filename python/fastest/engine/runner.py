@@ -187,15 +187,19 @@ class ItemRunner:
             exc_info = self._wrapped(item, when, function)
         duration = time.perf_counter() - started
         stop = time.time()
-        item.add_report_section(when, "stdout", captured.out)
-        item.add_report_section(when, "stderr", captured.err)
+        if captured.out:
+            item.add_report_section(when, "stdout", captured.out)
+        if captured.err:
+            item.add_report_section(when, "stderr", captured.err)
         recorded = item.take_recorded_error() if hasattr(item, "take_recorded_error") else None
         if recorded is not None:
             exc_info = recorded
         if exc_info is not None and isinstance(exc_info[1], (KeyboardInterrupt, Exit)):
             raise Interrupted(exc_info[1])
         report = self._report(item, when, exc_info)
-        report.update(duration=duration, start=start, stop=stop)
+        report["duration"] = duration
+        report["start"] = start
+        report["stop"] = stop
         self._count(report)
         emit(report)
         return report["outcome"]
@@ -244,9 +248,12 @@ class ItemRunner:
             "location_line": -1 if lineno is None else lineno,
             "location_domain": domain,
             "node_kind": type(item).__name__,
-            "sections": [[f"Captured {key} {phase}", content] for phase, key, content in item._report_sections],
-            "properties": [[name, str(value)] for name, value in item.user_properties],
         }
+        # Absent means empty (docs/engine-events.md); most reports have neither.
+        if item._report_sections:
+            report["sections"] = [[f"Captured {key} {phase}", content] for phase, key, content in item._report_sections]
+        if item.user_properties:
+            report["properties"] = [[name, str(value)] for name, value in item.user_properties]
         exc = exc_info[1] if exc_info is not None else None
         unittest = sys.modules.get("unittest")
         if unittest is not None and isinstance(exc, unittest.SkipTest):

@@ -141,3 +141,13 @@ void opt_each(const struct ft_options *options, opt_visit_fn visit, void *contex
             visit(context, entry->dest, (const char *const *)entry->values, entry->value_count);
     }
 }
+
+bool opt_plugin_disabled(const struct ft_options *options, const char *name)
+{
+    size_t count;
+    const char *const *plugins = opt_values(options, "plugins", &count);
+    for (size_t i = 0; i < count; i++)
+        if (strncmp(plugins[i], "no:", 3) == 0 && strcmp(plugins[i] + 3, name) == 0)
+            return true;
+    return false;
+}

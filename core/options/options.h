@@ -35,6 +35,9 @@ long opt_get_long(const struct ft_options *options, const char *dest, long fallb
 /* True when dest is set to anything but "0" or "". */
 bool opt_is_true(const struct ft_options *options, const char *dest);
 
+/* True when `-p no:NAME` disabled the pytest plugin name. */
+bool opt_plugin_disabled(const struct ft_options *options, const char *name);
+
 /* Calls visit once per dest that has values, in the order dests were
  * first set. The arrays are owned by the store. */
 typedef void (*opt_visit_fn)(void *context, const char *dest, const char *const *values,

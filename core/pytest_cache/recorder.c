@@ -8,17 +8,6 @@
 
 #include "session/session.h"
 
-/* True when `-p no:NAME` was given. */
-static bool plugin_disabled(const struct ft_options *options, const char *name)
-{
-    size_t count;
-    const char *const *plugins = opt_values(options, "plugins", &count);
-    for (size_t i = 0; i < count; i++)
-        if (strncmp(plugins[i], "no:", 3) == 0 && strcmp(plugins[i] + 3, name) == 0)
-            return true;
-    return false;
-}
-
 /* The keys of an object value, or the strings of an array value (other
  * members are ignored, as membership tests in pytest ignore them). */
 static int read_names(const struct pcj_value *value, struct pc_string_set *out)
@@ -82,7 +71,7 @@ int pc_recorder_open(const struct fastest_session *session, struct pc_recorder *
 {
     *out = NULL;
     const struct ft_options *options = session->options;
-    if (plugin_disabled(options, "cacheprovider"))
+    if (opt_plugin_disabled(options, "cacheprovider"))
         return 0;
     struct pc_recorder *recorder = calloc(1, sizeof(*recorder));
     if (!recorder)

@@ -49,17 +49,6 @@ static void free_lists(struct settings_lists *lists)
 
 #define LIST_OR_DEFAULT(list) ((list).count ? (const char *const *)(list).items : NULL)
 
-/* True when `-p no:NAME` was given. */
-static bool plugin_disabled(const struct ft_options *options, const char *name)
-{
-    size_t count;
-    const char *const *plugins = opt_values(options, "plugins", &count);
-    for (size_t i = 0; i < count; i++)
-        if (strncmp(plugins[i], "no:", 3) == 0 && strcmp(plugins[i] + 3, name) == 0)
-            return true;
-    return false;
-}
-
 static int fill_settings(const struct fastest_session *session, struct settings_lists *lists,
                          struct disc_settings *settings, char **out_error)
 {
@@ -91,7 +80,7 @@ static int fill_settings(const struct fastest_session *session, struct settings_
         .markexpr = opt_get(options, "markexpr"),
         .use_cache = true,
         .cache_clear = opt_is_true(options, "cacheclear"),
-        .cache_read_only = plugin_disabled(options, "cacheprovider"),
+        .cache_read_only = opt_plugin_disabled(options, "cacheprovider"),
     };
     settings->args = opt_values(options, "file_or_dir", &settings->arg_count);
     settings->ignore = opt_values(options, "ignore", &settings->ignore_count);

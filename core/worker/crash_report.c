@@ -96,21 +96,28 @@ void wk_crash_events(const char *node_id, const char *path, const struct wk_item
         sink(context, &event);
     }
     event.kind = FASTEST_EVENT_TEST_REPORT;
+    /* No report yet: the engine holds an item's reports until its phases
+     * are over, so which phase was running is not known. The test failed,
+     * as pytest-xdist reports a test that took its worker down. */
+    if (!progress->setup_reported) {
+        event.phase = FASTEST_PHASE_SETUP;
+        event.outcome = FASTEST_OUTCOME_PASSED;
+        sink(context, &event);
+    }
     struct fastest_event failed = event;
+    failed.phase = FASTEST_PHASE_NONE;
     failed.outcome = FASTEST_OUTCOME_FAILED;
     failed.longrepr = longrepr ? longrepr : cause;
     failed.crash_path = path;
     failed.crash_line = 0;
     failed.crash_message = cause;
-    if (!progress->setup_reported)
-        failed.phase = FASTEST_PHASE_SETUP;
-    else if (progress->setup_passed && !progress->call_reported)
+    if (!progress->setup_reported || (progress->setup_passed && !progress->call_reported))
         failed.phase = FASTEST_PHASE_CALL;
     else if (!progress->teardown_reported)
         failed.phase = FASTEST_PHASE_TEARDOWN;
     if (failed.phase != FASTEST_PHASE_NONE)
         sink(context, &failed);
-    if (failed.phase == FASTEST_PHASE_SETUP || failed.phase == FASTEST_PHASE_CALL) {
+    if (failed.phase == FASTEST_PHASE_CALL) {
         event.phase = FASTEST_PHASE_TEARDOWN;
         event.outcome = FASTEST_OUTCOME_PASSED;
         sink(context, &event);

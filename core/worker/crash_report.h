@@ -25,9 +25,12 @@ struct wk_item_progress {
 char *wk_crash_cause(unsigned worker_index, int wait_status, double timeout);
 
 /* Calls sink with the events that complete the item as an error: the
- * missing ITEM_START, a failed report for the phase that was running
- * (setup, call or teardown; a passed teardown after a failed setup or
- * call, as pytest reports it) and ITEM_FINISH. longrepr is the cause
+ * missing ITEM_START, a failed report for the phase that was running and
+ * ITEM_FINISH. That phase is the call when no report of the item came
+ * before (a passed setup report is added; the engine holds an item's
+ * reports until its phases are over, and pytest-xdist too reports such a
+ * test as failed), else the phase after the last one reported (a failed
+ * call gets a passed teardown, as pytest reports it). longrepr is the cause
  * followed by diagnostics (the worker's faulthandler output), which may be
  * empty. Events are borrowed for the call. */
 void wk_crash_events(const char *node_id, const char *path, const struct wk_item_progress *progress,

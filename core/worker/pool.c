@@ -44,8 +44,9 @@ struct worker {
     bool busy;                         /* a batch is out, its done frame not yet back */
     bool finishing;                    /* told to finish (command pipe closed) */
     bool finished;                     /* its final done frame arrived */
-    double clock;                      /* when the running item started, for --timeout */
+    double clock;                      /* when the running item started (about), for --timeout */
     double timed_out;                  /* > 0: killed after this many seconds */
+    size_t batches, items_sent;        /* for the FASTEST_DEBUG timeline */
 };
 
 struct unit {
@@ -61,6 +62,7 @@ struct pool {
     unsigned next_index;
     size_t *queue; /* plan indices; units are ranges of it */
     size_t queue_count, queue_capacity;
+    size_t unsent;      /* items queued or pending, not yet sent to any worker */
     struct unit *units; /* in order; retried units are pushed at the front */
     size_t unit_head, unit_count, unit_capacity;
     struct wk_release *release;
@@ -69,6 +71,7 @@ struct pool {
     int rc;      /* the first fatal error */
     char *error; /* its message (malloc'd) */
     bool stopped;
+    double started; /* when wk_run began, for the FASTEST_DEBUG timeline */
 };
 
 static double now(void)
@@ -130,6 +133,7 @@ static int push_unit(struct pool *pool, const size_t *items, size_t count, bool 
     memcpy(pool->queue + pool->queue_count, items, count * sizeof(size_t));
     struct unit unit = {pool->queue_count, pool->queue_count + count};
     pool->queue_count += count;
+    pool->unsent += count;
     if (front && pool->unit_head > 0) {
         pool->units[--pool->unit_head] = unit;
     } else if (front) {
@@ -201,6 +205,24 @@ static void finish_worker(struct worker *worker)
     worker->clock = now();
 }
 
+/* How many of worker's pending items go out next: all of them when the
+ * plan keeps units whole (chunk_items 0); otherwise at most chunk_items,
+ * and at most an even share of half of what is still unsent (guided
+ * self-scheduling), so that chunks shrink toward the end of the run and
+ * the workers finish together instead of one waiting on another's last
+ * large chunk. */
+static size_t chunk_size(const struct pool *pool, const struct worker *worker)
+{
+    size_t count = worker->pending_end - worker->pending_begin;
+    size_t most = pool->plan->chunk_items;
+    if (!most)
+        return count;
+    size_t share = (pool->unsent + 2 * pool->slots - 1) / (2 * pool->slots);
+    if (share && share < most)
+        most = share;
+    return count < most ? count : most;
+}
+
 /* Sends an idle worker its next batch, or tells it to finish. */
 static void dispatch(struct pool *pool, struct worker *worker)
 {
@@ -210,9 +232,7 @@ static void dispatch(struct pool *pool, struct worker *worker)
         finish_worker(worker);
         return;
     }
-    size_t count = worker->pending_end - worker->pending_begin;
-    if (pool->plan->chunk_items && count > pool->plan->chunk_items)
-        count = pool->plan->chunk_items;
+    size_t count = chunk_size(pool, worker);
     const size_t *items = pool->queue + worker->pending_begin;
     char *error = NULL;
     pool->out.size = 0;
@@ -229,6 +249,9 @@ static void dispatch(struct pool *pool, struct worker *worker)
     memcpy(worker->fifo + worker->fifo_head + worker->fifo_count, items, count * sizeof(size_t));
     worker->fifo_count += count;
     worker->pending_begin += count;
+    pool->unsent -= count;
+    worker->batches++;
+    worker->items_sent += count;
     worker->busy = true;
     worker->clock = now();
     write_command(worker, pool->out.data, pool->out.size);
@@ -320,7 +343,6 @@ static void on_event(struct pool *pool, struct worker *worker, const struct fast
     struct wk_item_progress *progress = &worker->progress;
     if (event->kind == FASTEST_EVENT_ITEM_START) {
         progress->started = true;
-        worker->clock = now();
     } else if (event->kind == FASTEST_EVENT_TEST_REPORT) {
         if (event->phase == FASTEST_PHASE_SETUP) {
             progress->setup_reported = true;
@@ -333,6 +355,8 @@ static void on_event(struct pool *pool, struct worker *worker, const struct fast
     if (event->kind == FASTEST_EVENT_ITEM_FINISH) {
         pop_head(worker);
         item_done(pool, item);
+        /* The next item starts now; its own events come when it ends. */
+        worker->clock = now();
     }
 }
 
@@ -444,6 +468,8 @@ static void on_crash(struct pool *pool, struct worker *worker, int wait_status)
     memcpy(items, worker->fifo + worker->fifo_head, worker->fifo_count * sizeof(size_t));
     memcpy(items + worker->fifo_count, pool->queue + worker->pending_begin,
            (worker->pending_end - worker->pending_begin) * sizeof(size_t));
+    /* The unsent ones are counted again as the new unit's. */
+    pool->unsent -= worker->pending_end - worker->pending_begin;
     worker->fifo_count = 0;
     worker->pending_begin = worker->pending_end = 0;
     int rc = push_unit(pool, items, remainder, true);
@@ -471,6 +497,10 @@ static void on_exit_of(struct pool *pool, struct worker *worker)
         ;
     read_diag(worker);
     bool clean = worker->finished && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    session_host()->log(pool->session, FASTEST_LOG_DEBUG,
+                        "workers: gw%u %s at +%.3f s after %zu items in %zu batches", worker->index,
+                        clean ? "finished" : "died", now() - pool->started, worker->items_sent,
+                        worker->batches);
     if (!clean && !pool->stopped && pool->rc == 0)
         on_crash(pool, worker, status);
     close_worker(worker);
@@ -619,11 +649,15 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *pl
            char **out_error)
 {
     *out_error = NULL;
+    double started = now();
     int rc = check_plan(session, plan, out_error);
     if (rc == 0)
         rc = pyh_engine_preload(session, plan->items, plan->item_count, out_error);
     if (rc || plan->item_count == 0)
         return rc;
+    session_host()->log(session, FASTEST_LOG_DEBUG,
+                        "workers: %zu items in %zu units for %u workers; preloaded in %.3f s",
+                        plan->item_count, plan->unit_count, plan->worker_count, now() - started);
     const char *timeout = opt_get(session->options, "timeout");
     struct pool pool = {
         .session = session,
@@ -632,6 +666,7 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *pl
         .slots = plan->worker_count < plan->item_count ? plan->worker_count : plan->item_count,
         .release = wk_release_new(session, plan->items, plan->item_count),
         .scratch = arena_new(),
+        .started = started,
     };
     pool.workers = calloc(pool.slots, sizeof(*pool.workers));
     msgpack_sbuffer_init(&pool.out);
@@ -645,6 +680,7 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *pl
     void (*previous)(int) = signal(SIGPIPE, SIG_IGN);
     for (size_t i = 0; rc == 0 && pool.rc == 0 && i < pool.slots; i++)
         start_worker(&pool, &pool.workers[i]);
+    session_host()->log(session, FASTEST_LOG_DEBUG, "workers: forked by +%.3f s", now() - started);
     if (rc == 0)
         serve(&pool);
     shut_down(&pool);

@@ -1,11 +1,12 @@
 /* The fullparallel strategy: one worker per core (or -n), each taking a
  * whole module (or xdist_group) at a time from a shared queue. In a large
- * suite modules go out in chunks and a worker that runs dry steals the
- * unsent half of the largest remainder (a split module sets up its module
- * and class fixtures once per worker, as under pytest-xdist); a small one
- * keeps every module whole, so tests that share module or class state see
- * what they see under pytest. Crash isolation is the host's worker pool's:
- * a test that kills its worker costs that test. */
+ * suite modules go out in chunks (smaller toward the end of the run: the
+ * host's pool sizes them by what is left) and a worker that runs dry
+ * steals the unsent half of the largest remainder (a split module sets up
+ * its module and class fixtures once per worker, as under pytest-xdist); a
+ * small one keeps every module whole, so tests that share module or class
+ * state see what they see under pytest. Crash isolation is the host's
+ * worker pool's: a test that kills its worker costs that test. */
 #include <fastest/host.h>
 #include <fastest/plugin.h>
 #include <fastest/strategy.h>

@@ -1,22 +1,35 @@
 /* The warmworkers strategy: a pool of N persistent workers forked from a
  * warm interpreter (the host's worker pool), fed scope-aware batches.
  *
- * A batch is a run of whole units (a module's functions, one class) whose
- * estimated duration (recorded durations, else the mean of the known ones)
- * reaches a quarter of each worker's share, so that batches are few (little
- * IPC, fixtures stay warm) yet the last ones still balance the workers.
- * A unit is split only when the suite is large enough that one unit would
- * otherwise hold back the run. */
+ * Batches are cut in plan order by guided self-scheduling: each holds an
+ * even share of half of the estimated time not yet batched (recorded
+ * durations, else the mean of the known ones), never less than a floor.
+ * So the first batches are large (little IPC, fixtures stay warm) and the
+ * last ones small, and the workers, taking batches from one queue, finish
+ * within about one small batch of each other. A unit (a module's
+ * functions, one class) is split only when the suite is large enough that
+ * one unit would otherwise hold back the run; else batches are whole
+ * units. */
 #include <fastest/host.h>
 #include <fastest/plugin.h>
 #include <fastest/strategy.h>
 
 #include "units.h"
 
-/* Batches per worker: more balance the load, fewer cost less. */
-#define BATCHES_PER_WORKER 4
+/* A batch holds at least 1/(workers * this) of the suite's estimated
+ * time: small enough to balance the last moments, large enough that the
+ * round trip per batch stays negligible. */
+#define SMALLEST_BATCH_DIVISOR 64
 /* A suite of at least this many items per worker may split its units. */
 #define LARGE_SUITE_ITEMS_PER_WORKER 64
+
+/* The estimated seconds the next batch should hold, with left seconds not
+ * yet batched. */
+static double batch_target(double left, double smallest, unsigned workers)
+{
+    double share = left / (2.0 * workers);
+    return share > smallest ? share : smallest;
+}
 
 /* Cuts units into batches: *out_sizes[b] items each, from host->alloc.
  * Returns the batch count, 0 when out of memory. */
@@ -26,7 +39,7 @@ static size_t make_batches(const struct fastest_host *host, const struct units *
     double total = 0;
     for (size_t u = 0; u < units->count; u++)
         total += units->durations[u];
-    double target = total / (double)(workers * BATCHES_PER_WORKER);
+    double smallest = total / ((double)workers * SMALLEST_BATCH_DIVISOR);
     int may_split = units->item_count >= (size_t)workers * LARGE_SUITE_ITEMS_PER_WORKER;
     /* At most one batch per item. */
     size_t *sizes = host->alloc((units->item_count ? units->item_count : 1) * sizeof(size_t));
@@ -35,26 +48,28 @@ static size_t make_batches(const struct fastest_host *host, const struct units *
     size_t count = 0;
     size_t open_items = 0;
     double open_duration = 0;
+    double left = total;
     for (size_t u = 0; u < units->count; u++) {
         size_t size = units->sizes[u];
-        double duration = units->durations[u];
-        if (may_split && duration > target && size > 1) {
-            size_t piece = (size_t)((double)size * target / duration);
-            piece = piece ? piece : 1;
-            if (open_items)
+        /* A split unit's items are taken as equally long. */
+        double per_item = size ? units->durations[u] / (double)size : 0;
+        size_t taken = 0;
+        while (taken < size) {
+            size_t take = size - taken;
+            double wanted = batch_target(left, smallest, workers) - open_duration;
+            if (may_split && per_item > 0 && (double)take * per_item > wanted) {
+                size_t enough = (size_t)(wanted / per_item + 0.999);
+                take = enough ? enough : 1;
+            }
+            taken += take;
+            open_items += take;
+            open_duration += (double)take * per_item;
+            if (open_duration >= batch_target(left, smallest, workers)) {
                 sizes[count++] = open_items;
-            open_items = 0;
-            open_duration = 0;
-            for (size_t done = 0; done < size; done += piece)
-                sizes[count++] = size - done < piece ? size - done : piece;
-            continue;
-        }
-        open_items += size;
-        open_duration += duration;
-        if (open_duration >= target) {
-            sizes[count++] = open_items;
-            open_items = 0;
-            open_duration = 0;
+                left -= open_duration;
+                open_items = 0;
+                open_duration = 0;
+            }
         }
     }
     if (open_items)

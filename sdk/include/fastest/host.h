@@ -47,8 +47,9 @@ typedef void (*fastest_event_sink)(void *context, const struct fastest_event *ev
  * items are plan indices; consecutive runs of them form units (a module,
  * a class, an xdist_group, a batch): unit_sizes[u] items each, summing to
  * item_count. A unit goes to one worker, in chunks of at most chunk_items
- * (0: the whole unit in one go); with FASTEST_WORKERS_STEAL an idle worker
- * takes the unsent second half of another worker's unit. */
+ * (0: the whole unit in one go), shrinking toward the end of the run so
+ * that the workers finish together; with FASTEST_WORKERS_STEAL an idle
+ * worker takes the unsent second half of another worker's unit. */
 enum fastest_worker_flags {
     FASTEST_WORKERS_STEAL = 1u << 0,
 };

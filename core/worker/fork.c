@@ -24,28 +24,6 @@ pid_t wk_fork(void)
     return pid;
 }
 
-static int call_method(PyObject *object, const char *name)
-{
-    PyObject *result = PyObject_CallMethod(object, name, NULL);
-    Py_XDECREF(result);
-    return result ? 0 : -1;
-}
-
-/* The native engine's Session keeps its CaptureManager as `capture`;
- * restarting it opens new capture files. An engine without one (the real
- * pytest mode) has nothing shared to renew. */
-static int renew_capture(PyObject *engine)
-{
-    PyObject *capture = PyObject_HasAttrString(engine, "capture")
-                            ? PyObject_GetAttrString(engine, "capture")
-                            : NULL;
-    if (!capture)
-        return PyErr_Occurred() ? -1 : 0;
-    int rc = call_method(capture, "stop") == 0 && call_method(capture, "start") == 0 ? 0 : -1;
-    Py_DECREF(capture);
-    return rc;
-}
-
 int wk_child_python_setup(void *engine, int diag_fd, char **out_error)
 {
     *out_error = NULL;
@@ -53,9 +31,12 @@ int wk_child_python_setup(void *engine, int diag_fd, char **out_error)
     PyObject *enabled = module ? PyObject_CallMethod(module, "enable", "(i)", diag_fd) : NULL;
     PyObject *registered =
         enabled ? PyObject_CallMethod(module, "register", "(ii)", SIGUSR1, diag_fd) : NULL;
-    int rc = registered && (!engine || renew_capture(engine) == 0) ? 0 : FASTEST_EPYTHON;
+    PyObject *renewed =
+        registered && engine ? PyObject_CallMethod(engine, "after_fork", NULL) : NULL;
+    int rc = registered && (!engine || renewed) ? 0 : FASTEST_EPYTHON;
     if (rc)
         *out_error = pyh_take_error("cannot set up the worker's Python");
+    Py_XDECREF(renewed);
     Py_XDECREF(registered);
     Py_XDECREF(enabled);
     Py_XDECREF(module);

@@ -14,11 +14,11 @@ pid_t wk_fork(void);
 /* Makes a freshly forked worker its own: Python's faulthandler writes the
  * traceback of a fatal signal (SIGSEGV, SIGABRT, ...) to diag_fd, and on
  * SIGUSR1 (sent by the parent before it kills a test that ran past
- * --timeout) dumps where the test hangs there too; and the engine's output
- * capture gets files of its own (the ones made before the fork are shared
- * with every other worker: their output would mix). engine is the
- * session's engine object (a PyObject *). Returns 0 or FASTEST_EPYTHON
- * with *out_error set (free() it). */
+ * --timeout) dumps where the test hangs there too; and the engine's
+ * after_fork() gives it what it shared with the parent (output capture
+ * files: their output would mix). engine is the session's engine object
+ * (a PyObject *), or NULL. Returns 0 or FASTEST_EPYTHON with *out_error
+ * set (free() it). */
 int wk_child_python_setup(void *engine, int diag_fd, char **out_error);
 
 /* Flushes Python's sys.stdout and sys.stderr (before _exit). */

@@ -40,6 +40,11 @@ Interface (called by the C core, core/python/engine.c)::
     session.finish(emit)
         Finishes the deferred teardown and tears down every remaining scope.
 
+    session.after_fork()
+        Called by core/worker in a freshly forked worker before it runs
+        anything: what the process shared with its parent (output capture
+        files) becomes its own.
+
 Skip reports carry pytest's triple: ``skip_path`` is absolute (pytest's
 report.longrepr[0]); the reporter makes it relative for display.
 

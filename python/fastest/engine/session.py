@@ -153,6 +153,13 @@ class Session:
         finally:
             self.capture.stop()
 
+    def after_fork(self) -> None:
+        """Called in a freshly forked worker before it runs anything: output
+        capture gets files of its own (the ones made before the fork are
+        shared with every sibling, whose output would mix with this one's)."""
+        self.capture.stop()
+        self.capture.start()
+
     # --- internals ---
     def _finish_pending(self, nextitem, emit: Emit) -> None:
         item, self._pending = self._pending, None

@@ -35,6 +35,10 @@ interface of fastest's native engine (python/fastest/engine/__init__.py).
         tears them down. finish() runs the held item with nextitem=None,
         then pytest_sessionfinish and pytest_unconfigure.
 
+    session.after_fork()
+        In a freshly forked worker, before it runs anything: pytest's
+        global capture gets files of its own.
+
 Report events go out through emit; the session-level events
 (session_start, collection_finish, session_finish) are the core's to make and
 are not forwarded. pytest's own terminal output and --junitxml file are
@@ -136,7 +140,6 @@ class Session:
         # pytest's usage line names the program it finds in argv[0].
         sys.argv = ["fastest", *config.get("args", [])]
         self._router = _EventRouter()
-        self._pid = os.getpid()
         self.interrupted: Optional[BaseException] = None
         self._deselected: List[Any] = []
         self._items: Optional[Dict[str, Any]] = None
@@ -190,7 +193,6 @@ class Session:
 
     def run(self, node_ids: List[str], emit: Emit) -> bool:
         items = self._collected()
-        self._after_fork()
         for event in self.collection_events():
             emit(event)
         for node_id in node_ids:
@@ -235,12 +237,10 @@ class Session:
             return ExitCode.INTERRUPTED
         return ExitCode.TESTS_FAILED if self.session.testsfailed else ExitCode.OK
 
-    def _after_fork(self) -> None:
-        """A forked worker gets capture files of its own: the parent's are
-        shared file descriptions, which siblings would write over."""
-        if os.getpid() == self._pid:
-            return
-        self._pid = os.getpid()
+    def after_fork(self) -> None:
+        """Called in a freshly forked worker before it runs anything: it gets
+        capture files of its own (the parent's are shared file descriptions,
+        which siblings would write over)."""
         capture = self.config.pluginmanager.get_plugin("capturemanager")
         if capture is not None and capture._global_capturing is not None:
             capture.stop_global_capturing()

@@ -29,7 +29,7 @@ int wire_encode_run_items(msgpack_sbuffer *buffer, const size_t *items, size_t c
     return wire_frame_end(buffer, frame_offset, failed, out_error);
 }
 
-int wire_encode_done(msgpack_sbuffer *buffer, char **out_error)
+int wire_encode_done(msgpack_sbuffer *buffer, bool stopped, char **out_error)
 {
     size_t frame_offset;
     int rc = wire_frame_begin(buffer, WIRE_FRAME_DONE, &frame_offset, out_error);
@@ -37,7 +37,10 @@ int wire_encode_done(msgpack_sbuffer *buffer, char **out_error)
         return rc;
     msgpack_packer packer;
     msgpack_packer_init(&packer, buffer, msgpack_sbuffer_write);
-    return wire_frame_end(buffer, frame_offset, msgpack_pack_map(&packer, 0), out_error);
+    int failed = stopped ? msgpack_pack_map(&packer, 1) | pack_key(&packer, "stopped") |
+                               msgpack_pack_uint64(&packer, 1)
+                         : msgpack_pack_map(&packer, 0);
+    return wire_frame_end(buffer, frame_offset, failed, out_error);
 }
 
 int wire_encode_error(msgpack_sbuffer *buffer, const char *message, char **out_error)
@@ -149,7 +152,17 @@ int wire_decode_error(const struct wire_frame *frame, struct ft_arena *arena,
     return rc;
 }
 
-int wire_decode_done(const struct wire_frame *frame, char **out_error)
+static int read_flag(struct wire_reader *reader, struct ft_arena *arena, void *context)
 {
-    return decode_map(frame, WIRE_FRAME_DONE, NULL, NULL, NULL, NULL, out_error);
+    (void)arena;
+    int64_t value;
+    int rc = wire_read_int(reader, &value);
+    *(bool *)context = rc == 0 && value != 0;
+    return rc;
+}
+
+int wire_decode_done(const struct wire_frame *frame, bool *out_stopped, char **out_error)
+{
+    *out_stopped = false;
+    return decode_map(frame, WIRE_FRAME_DONE, "stopped", read_flag, NULL, out_stopped, out_error);
 }

@@ -3,6 +3,7 @@
 #ifndef FT_WIRE_CONTROL_H
 #define FT_WIRE_CONTROL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <msgpack.h>
@@ -14,7 +15,9 @@
  * with *out_error set (free() it); buffer is then unchanged. */
 int wire_encode_run_items(msgpack_sbuffer *buffer, const size_t *items, size_t count,
                           char **out_error);
-int wire_encode_done(msgpack_sbuffer *buffer, char **out_error);
+/* A done frame; stopped: the engine stopped (-x, --maxfail, pytest.exit)
+ * and will not run the batch's items it did not start. */
+int wire_encode_done(msgpack_sbuffer *buffer, bool stopped, char **out_error);
 int wire_encode_error(msgpack_sbuffer *buffer, const char *message, char **out_error);
 
 /* Decode a WIRE_FRAME_RUN_ITEMS frame: *out_items (allocated from arena;
@@ -25,8 +28,9 @@ int wire_decode_run_items(const struct wire_frame *frame, struct ft_arena *arena
 /* Decode a WIRE_FRAME_ERROR frame: *out_message is a copy in arena. */
 int wire_decode_error(const struct wire_frame *frame, struct ft_arena *arena,
                       const char **out_message /* OUT */, char **out_error);
-/* Check a WIRE_FRAME_DONE frame (an empty map; unknown keys are ignored). */
-int wire_decode_done(const struct wire_frame *frame, char **out_error);
+/* Decode a WIRE_FRAME_DONE frame: *out_stopped is its "stopped" flag
+ * (false when absent; unknown keys are ignored). */
+int wire_decode_done(const struct wire_frame *frame, bool *out_stopped /* OUT */, char **out_error);
 
 /* All decoders return 0, or FASTEST_EPROTO (wrong frame kind, malformed
  * payload) / FASTEST_ENOMEM with *out_error set (free() it). */

@@ -91,10 +91,10 @@ static _Noreturn void engine_failed(struct child *child, const char *message)
     quit(WK_CHILD_ENGINE_FAILED);
 }
 
-static void send_done(struct child *child)
+static void send_done(struct child *child, bool stopped)
 {
     char *error = NULL;
-    if (wire_encode_done(&child->out, &error) != 0)
+    if (wire_encode_done(&child->out, stopped, &error) != 0)
         engine_failed(child, error);
     send_frames(child);
 }
@@ -148,10 +148,10 @@ _Noreturn void wk_child_main(struct fastest_session *session,
          * outcomes of every worker, in plan order. */
         if (rc && rc != FASTEST_EINTR)
             engine_failed(&child, error);
-        send_done(&child);
+        send_done(&child, rc == FASTEST_EINTR);
     }
     if (pyh_engine_finish(session, forward_event, &child, &error) != 0)
         engine_failed(&child, error);
-    send_done(&child);
+    send_done(&child, false);
     quit(0);
 }

@@ -360,16 +360,26 @@ static void on_event(struct pool *pool, struct worker *worker, const struct fast
     }
 }
 
-/* A batch ran. Items it never started were skipped by an engine that
- * stopped (-x, --maxfail): they will not run. */
-static void on_batch_done(struct pool *pool, struct worker *worker)
+/* Drops the items worker holds that its engine never started: they will
+ * not run. */
+static void drop_unstarted(struct pool *pool, struct worker *worker)
 {
-    worker->busy = false;
     size_t keep = worker->fifo_count && worker->progress.started ? 1 : 0;
     while (worker->fifo_count > keep) {
         wk_release_drop(pool->release, worker->fifo[worker->fifo_head + worker->fifo_count - 1]);
         worker->fifo_count--;
     }
+}
+
+/* A batch ended. When the engine stopped (-x, --maxfail, pytest.exit) the
+ * items it did not start will not run; otherwise they are the engine's to
+ * finish (the pytest engine runs a batch's last item with the next batch
+ * or at finish) and stay. */
+static void on_batch_done(struct pool *pool, struct worker *worker, bool stopped)
+{
+    worker->busy = false;
+    if (stopped)
+        drop_unstarted(pool, worker);
     dispatch(pool, worker);
 }
 
@@ -391,10 +401,16 @@ static void on_frame(struct pool *pool, struct worker *worker, const struct wire
         else
             on_event(pool, worker, &event);
     } else if (frame->kind == WIRE_FRAME_DONE) {
-        if (worker->finishing)
+        bool stopped = false;
+        if (wire_decode_done(frame, &stopped, &error) != 0) {
+            fatal(pool, FASTEST_EPROTO,
+                  format("worker gw%u sent a malformed done frame: %s", worker->index, error));
+        } else if (worker->finishing) {
             worker->finished = true;
-        else
-            on_batch_done(pool, worker);
+            drop_unstarted(pool, worker);
+        } else {
+            on_batch_done(pool, worker, stopped);
+        }
     } else if (frame->kind == WIRE_FRAME_ERROR) {
         const char *message = NULL;
         struct ft_arena *arena = arena_new();

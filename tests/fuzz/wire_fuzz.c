@@ -27,13 +27,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         struct fastest_event event;
         size_t *items, count;
         const char *message;
+        bool stopped;
         int rc;
         switch (frame.kind) {
         case WIRE_FRAME_RUN_ITEMS:
             rc = wire_decode_run_items(&frame, arena, &items, &count, &error);
             break;
         case WIRE_FRAME_DONE:
-            rc = wire_decode_done(&frame, &error);
+            rc = wire_decode_done(&frame, &stopped, &error);
             break;
         case WIRE_FRAME_ERROR:
             rc = wire_decode_error(&frame, arena, &message, &error);

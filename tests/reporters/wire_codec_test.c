@@ -76,7 +76,7 @@ static void control_frames(void)
     size_t items[] = {3, 1, 4000000000u};
     ASSERT_EQ(wire_encode_run_items(&buffer, items, 3, &error), 0);
     size_t first_size = buffer.size;
-    ASSERT_EQ(wire_encode_done(&buffer, &error), 0);
+    ASSERT_EQ(wire_encode_done(&buffer, true, &error), 0);
     ASSERT_EQ(wire_encode_error(&buffer, "worker lost its pipe", &error), 0);
 
     struct ft_arena *arena = arena_new();
@@ -90,7 +90,9 @@ static void control_frames(void)
     const char *rest = buffer.data + frame.frame_size;
     size_t left = buffer.size - frame.frame_size;
     ASSERT_EQ(wire_frame_parse(rest, left, &frame, &error), 0);
-    ASSERT_EQ(wire_decode_done(&frame, &error), 0);
+    bool stopped = false;
+    ASSERT_EQ(wire_decode_done(&frame, &stopped, &error), 0);
+    ASSERT_TRUE(stopped);
     ASSERT_EQ(wire_decode_event(&frame, arena, &(struct fastest_event){0}, &error), FASTEST_EPROTO);
     free(error);
     error = NULL;

@@ -5,12 +5,16 @@ that test alone. Checks, for crash_suite/: each crash is an error naming
 its cause, every other test ran with its own outcome, every item is
 reported exactly once, and the exit code is pytest's for failures (1).
 
+Both engines: the native one, and the pytest engine when /usr/bin/python3
+has pytest (pointed at by a `[fastest] python =` config given with -c).
+
     crash_isolation.py FASTEST [STRATEGY ...]
 """
 import os
 import re
 import subprocess
 import sys
+import tempfile
 
 SUITE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "crash_suite")
 STRATEGIES = ["warmworkers", "fullparallel"]
@@ -29,9 +33,27 @@ EXPECTED = {
 }
 
 
-def check(fastest, strategy, workers):
+PYTEST_PYTHON = "/usr/bin/python3"
+
+
+def engine_arguments(engine, scratch):
+    """The command-line arguments that select engine."""
+    if engine == "native":
+        return ["--engine", "native"]
+    config = os.path.join(scratch, "fastest.ini")
+    with open(config, "w") as ini:
+        ini.write(f"[fastest]\npython = {PYTEST_PYTHON}\n")
+    return ["--engine", "pytest", "-c", config, "--rootdir", SUITE]
+
+
+def engines():
+    found = subprocess.run([PYTEST_PYTHON, "-c", "import pytest"], capture_output=True)
+    return ["native", "pytest"] if found.returncode == 0 else ["native"]
+
+
+def check(fastest, strategy, workers, engine, scratch):
     command = [fastest, "--strategy", strategy, "-n", str(workers), "--timeout", "1", "-rA",
-               "-p", "no:cacheprovider", "--engine", "native"]
+               "-p", "no:cacheprovider", *engine_arguments(engine, scratch)]
     environment = dict(os.environ, COLUMNS="400")
     result = subprocess.run(command, cwd=SUITE, capture_output=True, text=True, env=environment,
                             timeout=120)
@@ -60,13 +82,16 @@ def check(fastest, strategy, workers):
 def main():
     fastest = os.path.abspath(sys.argv[1])
     failures = 0
-    for strategy in sys.argv[2:] or STRATEGIES:
-        for workers in (1, 2):
-            problems = check(fastest, strategy, workers)
-            print(f"{'ok  ' if not problems else 'FAIL'} {strategy} -n {workers}")
-            for problem in problems:
-                print("    " + problem)
-            failures += bool(problems)
+    with tempfile.TemporaryDirectory() as scratch:
+        for engine in engines():
+            for strategy in sys.argv[2:] or STRATEGIES:
+                for workers in (1, 2):
+                    problems = check(fastest, strategy, workers, engine, scratch)
+                    print(f"{'ok  ' if not problems else 'FAIL'} {engine} engine, {strategy} "
+                          f"-n {workers}")
+                    for problem in problems:
+                        print("    " + problem)
+                    failures += bool(problems)
     return 1 if failures else 0
 
 

@@ -40,9 +40,10 @@ def run_measured(command: Sequence[str], cwd: Path, env: Optional[Mapping[str, s
                                            stdout=out, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
                                            start_new_session=True)
                 break
-            except FileNotFoundError:
+            except (FileNotFoundError, PermissionError):
                 # A program being relinked by a concurrent build is briefly
-                # missing: wait for it rather than lose the whole benchmark.
+                # missing or not yet executable: wait for it rather than
+                # lose the whole benchmark.
                 if attempt == START_ATTEMPTS - 1:
                     raise
                 time.sleep(1.0)

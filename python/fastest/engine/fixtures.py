@@ -214,6 +214,10 @@ class FixtureManager:
         # id -> holder: keeping the holder alive keeps its id unique.
         self._holders_seen: Dict[int, Any] = {}
         self._nodeid_autousenames: Dict[str, List[str]] = {"": list(config.getini("usefixtures"))}
+        # Node ids that own definitions or autouse names, and the closures
+        # computed so far (see getfixtureinfo); registering drops them.
+        self._baseids: set = {""}
+        self._closures: Dict[tuple, tuple] = {}
 
     def parsefactories(self, holder: Any, nodeid: str, unittest: bool = False) -> None:
         """Register the fixtures found on ``holder`` (a module, class
@@ -236,17 +240,23 @@ class FixtureManager:
             function = _real_method(obj, holder)
             fixturedef = FixtureDef(name, function, nodeid, marker.scope, marker.params, marker.ids, unittest, self.config)
             self._arg2fixturedefs.setdefault(name, []).append(fixturedef)
+            self._baseids.add(nodeid)
+            self._closures.clear()
             if marker.autouse:
                 autousenames.append(name)
         if autousenames:
+            self._baseids.add(nodeid or "")
             self._nodeid_autousenames.setdefault(nodeid or "", []).extend(autousenames)
 
     def getfixturedefs(self, argname: str, nodeid: str) -> Optional[Tuple[FixtureDef, ...]]:
         """The definitions of ``argname`` visible from ``nodeid``, farthest first."""
+        return self._visible_defs(argname, set(iter_parent_ids(nodeid)))
+
+    def _visible_defs(self, argname: str, parents: set) -> Optional[Tuple[FixtureDef, ...]]:
+        """The definitions of ``argname`` whose baseid is in ``parents``."""
         fixturedefs = self._arg2fixturedefs.get(argname)
         if fixturedefs is None:
             return None
-        parents = set(iter_parent_ids(nodeid))
         return tuple(fixturedef for fixturedef in fixturedefs if fixturedef.baseid in parents)
 
     def visible_names(self, nodeid: str) -> List[str]:
@@ -255,33 +265,55 @@ class FixtureManager:
             name for name, defs in self._arg2fixturedefs.items() if any(d.baseid in parents for d in defs)
         )
 
-    def _autousenames(self, nodeid: str) -> Iterator[str]:
-        for parent_id in iter_parent_ids(nodeid):
-            yield from self._nodeid_autousenames.get(parent_id, ())
-
     def getfixtureinfo(self, node, function: Callable, cls: Optional[type], funcargs: bool = True) -> FuncFixtureInfo:
         """The fixtures a test function at ``node`` needs (pytest's
-        getfixtureinfo + getfixtureclosure)."""
+        getfixtureinfo + getfixtureclosure).
+
+        The closure depends on the names asked for and on which node ids
+        own definitions above the node; a test's own id owns none (unless
+        something registered fixtures for it), so its closure is its
+        container's (module or class) and is computed once per container
+        and set of names. Each item gets its own copy: parametrization
+        prunes the closure and adds definitions."""
         if funcargs and not getattr(node, "nofuncargs", False):
-            argnames = getfuncargnames(function, name=node.name, cls=cls)
+            argnames = tuple(getfuncargnames(function, name=node.name, cls=cls))
         else:
             argnames = ()
-        usefixtures = tuple(arg for mark in node.iter_markers("usefixtures") for arg in mark.args)
-        parentid = node.nodeid
-        closure = list(dict.fromkeys(self._autousenames(parentid)))
-        for name in usefixtures + tuple(argnames):
+        requested = tuple(arg for mark in node.iter_markers("usefixtures") for arg in mark.args) + argnames
+        ignore = tuple(_direct_parametrize_args(node))
+        nodeid = node.nodeid
+        container, separator, _ = nodeid.rpartition("::")
+        if not separator or nodeid in self._baseids:
+            initialnames, closure, name2fixturedefs = self._closure(nodeid, requested, ignore)
+        else:
+            key = (container, requested, ignore)
+            cached = self._closures.get(key)
+            if cached is None:
+                cached = self._closures[key] = self._closure(container, requested, ignore)
+            initialnames, closure, name2fixturedefs = cached
+        return FuncFixtureInfo(argnames, initialnames, list(closure), dict(name2fixturedefs))
+
+    def _closure(self, parentid: str, requested: Tuple[str, ...], ignore: Tuple[str, ...]) -> tuple:
+        """(initial names, closure in setup order, visible definitions by
+        name) seen from ``parentid``: its autouse names, then ``requested``,
+        then what their definitions need, transitively."""
+        parent_ids = list(iter_parent_ids(parentid))
+        parents = set(parent_ids)
+        autousenames = self._nodeid_autousenames
+        closure = list(dict.fromkeys(name for parent_id in parent_ids for name in autousenames.get(parent_id, ())))
+        for name in requested:
             if name not in closure:
                 closure.append(name)
         initialnames = tuple(closure)
-        ignore = set(_direct_parametrize_args(node))
+        ignored = set(ignore)
         name2fixturedefs: Dict[str, Sequence[FixtureDef]] = {}
         last_length = -1
         while last_length != len(closure):
             last_length = len(closure)
             for name in closure:
-                if name in ignore or name in name2fixturedefs:
+                if name in ignored or name in name2fixturedefs:
                     continue
-                fixturedefs = self.getfixturedefs(name, parentid)
+                fixturedefs = self._visible_defs(name, parents)
                 if fixturedefs:
                     name2fixturedefs[name] = fixturedefs
                     for dependency in fixturedefs[-1].argnames:
@@ -293,7 +325,7 @@ class FixtureManager:
             return defs[-1].scope if defs else scopes.FUNCTION
 
         closure.sort(key=scope_of, reverse=True)
-        return FuncFixtureInfo(tuple(argnames), initialnames, closure, name2fixturedefs)
+        return initialnames, closure, name2fixturedefs
 
     def generate_fixture_params(self, metafunc) -> None:
         """Parametrize by the ``params`` of the fixtures the test uses (pytest's

@@ -9,12 +9,21 @@
 #include "session/session.h"
 #include "worker/pool.h"
 
-/* Below these a selection runs in-process: forking workers and importing
- * in them costs more than the parallel run saves (bench/parallel/run: 8
- * trivial tests took 0.25 s in-process, 0.29-0.31 s with two workers).
- * Durations recorded in the cache, when known, decide over the count. */
+/* Without recorded durations, a selection of at least this many items
+ * goes to workers: 200 tests of unknown length could be slow ones, which
+ * workers run about twice as fast on 2 cores, while 200 trivial ones cost
+ * about 6 ms more with workers (bench/parallel/run, 2 cores). */
 #define PARALLEL_MIN_ITEMS 200
-#define PARALLEL_MIN_SECONDS 0.5
+
+/* What recorded durations (the sum of an item's phases) leave out,
+ * measured on trivial suites of 200 to 5,000 tests on 2 cores: the
+ * engine's own time per item, what running it in a worker adds (its
+ * frames, holding its events in plan order), and forking and filling the
+ * workers. Workers pay off when the work split between them saves more
+ * than they add: for trivial tests from about 1,000 items. */
+#define ENGINE_SECONDS_PER_ITEM 40e-6
+#define WORKER_SECONDS_PER_ITEM 10e-6
+#define WORKERS_FIXED_SECONDS 0.010
 
 /* The loaded strategies' names, comma-separated, into buffer. */
 static void list_strategies(const struct ft_plugin_set *plugins, char *buffer, size_t size)
@@ -106,12 +115,18 @@ struct heur_choice heur_choose(const struct fastest_session *session)
     if (cores < 2) {
         pick(&choice, session, "inprocess", "1 usable core: workers would only add overhead");
     } else if (known == count && count > 0) {
-        if (seconds >= PARALLEL_MIN_SECONDS)
+        double in_process = seconds + (double)count * ENGINE_SECONDS_PER_ITEM;
+        double with_workers =
+            WORKERS_FIXED_SECONDS +
+            (in_process + (double)count * WORKER_SECONDS_PER_ITEM) / (double)cores;
+        if (with_workers < in_process)
             pick(&choice, session, parallel_strategy(session),
-                 "%zu items recorded at %.2f s: %u workers share them", count, seconds, cores);
+                 "%zu items recorded at %.2f s: about %.2f s on %u workers, %.2f s in-process",
+                 count, seconds, with_workers, cores, in_process);
         else
             pick(&choice, session, "inprocess",
-                 "%zu items recorded at %.2f s: too short to gain from workers", count, seconds);
+                 "%zu items recorded at %.2f s: about %.2f s in-process, %.2f s on %u workers",
+                 count, seconds, in_process, with_workers, cores);
     } else if (count >= PARALLEL_MIN_ITEMS) {
         pick(&choice, session, parallel_strategy(session),
              "%zu items (no recorded durations): %u workers share them", count, cores);

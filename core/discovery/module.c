@@ -51,6 +51,8 @@ void disc_collect_module(struct extractor *ex, TSNode root)
                 module->flags |= PLAN_FILE_HAS_FOREIGN_HOOKS;
             if (strcmp(entry->name, "pytest_generate_tests") == 0)
                 module->generates_tests = true;
+            if (strcmp(entry->name, "pytest_collection_modifyitems") == 0)
+                module->flags |= PLAN_FILE_MODIFIES_ITEMS;
         }
         if (ex->is_conftest && entry->kind == BIND_VALUE &&
             strcmp(entry->name, "collect_ignore") == 0)

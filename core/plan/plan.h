@@ -38,6 +38,9 @@ enum plan_file_flag {
     /* Defines hooks (or `pytest_plugins`) the native engine does not run
      * (pyh_native_hook): only the real pytest engine can run the suite. */
     PLAN_FILE_HAS_FOREIGN_HOOKS = 1u << 4,
+    /* Defines pytest_collection_modifyitems: which items exist, and in what
+     * order, is known only once it has run (so even --collect-only imports). */
+    PLAN_FILE_MODIFIES_ITEMS = 1u << 5,
 };
 
 /* One mark: @pytest.mark.NAME(ARGS). args is the source text of the call's

@@ -29,7 +29,7 @@ struct pyh_collected_item {
     size_t mark_count;
     const char *const *keywords;
     size_t keyword_count;
-    bool deselected; /* the pytest engine: a hook deselected it */
+    bool deselected; /* a pytest_collection_modifyitems hook deselected it */
 };
 
 typedef int (*pyh_item_fn)(void *context, const struct pyh_collected_item *item);
@@ -37,8 +37,9 @@ typedef int (*pyh_item_fn)(void *context, const struct pyh_collected_item *item)
 /* Has the engine import the given files (rootdir-relative) and build their
  * items, as pytest collects them; calls visit once per item in collection
  * order (a non-zero return stops and is returned). Starts the engine when
- * needed. The pytest engine collects what the command line names, once;
- * with count 0 it visits all its items, then the deselected ones. Returns
+ * needed. The pytest engine collects what the command line names, once,
+ * when count is 0. Either engine visits the items a hook deselected after
+ * the others, flagged `deselected`. Returns
  * 0, FASTEST_EUSAGE for pytest's usage errors (*out_error holds pytest's
  * message), or another error with *out_error (free it with free()). */
 int pyh_engine_collect(struct fastest_session *session, const char *const *paths, size_t count,

@@ -14,9 +14,11 @@
 #define REASON_DEST "fastest_engine_reason"
 #define UNKNOWN_DEST "fastest_unknown_args"
 
-/* The hooks python/fastest/engine runs (conftests.py, collect_module.py).
- * Extend together with the engine and docs/engines.md. */
+/* The hooks python/fastest/engine runs (conftests.py, hooks.py,
+ * collect_python.py). Extend together with the engine and docs/engines.md. */
 static const char *const native_hooks[] = {
+    "pytest_addoption",
+    "pytest_collection_modifyitems",
     "pytest_configure",
     "pytest_generate_tests",
 };

@@ -120,6 +120,7 @@ static int fill_session(struct fastest_session *session, struct ft_plan *plan,
             rc = add_session_item(session, item);
     }
     item_index_free(&index);
+    session->deselected_count += order->deselected_count;
     for (size_t i = 0; rc == 0 && i < plan_item_count(plan); i++) {
         const struct plan_item *item = plan_item_at(plan, i);
         if (!item)
@@ -197,6 +198,19 @@ void run_collection_free(struct run_collection *collection)
     *collection = (struct run_collection){0};
 }
 
+/* A run imports every collected file; --collect-only stays static (no
+ * import: its speed is the point) unless a conftest's
+ * pytest_collection_modifyitems decides what is collected. */
+static bool must_import_all(const struct fastest_session *session, struct ft_plan *plan)
+{
+    if (!opt_is_true(session->options, "collectonly"))
+        return true;
+    for (size_t i = 0; i < plan_conftest_count(plan); i++)
+        if (plan_conftest_at(plan, i)->flags & PLAN_FILE_MODIFIES_ITEMS)
+            return true;
+    return false;
+}
+
 int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cache,
                  struct run_collection *out, char **out_error)
 {
@@ -212,8 +226,6 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
     }
     struct sel_counts counts;
     struct engine_order order = {0};
-    /* --collect-only stays static (no import): its speed is the point. */
-    bool import_all = !opt_is_true(session->options, "collectonly");
     int rc = fill_settings(session, &lists, &settings, out_error);
     /* Options that only pytest can honour skip static discovery. */
     if (rc == 0)
@@ -243,7 +255,7 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
         goto done;
     }
     if (rc == 0)
-        rc = engine_import_files(session, plan, import_all, &order, out_error);
+        rc = engine_import_files(session, plan, must_import_all(session, plan), &order, out_error);
     /* The engine's items are selected as static ones are. */
     if (rc == 0 && order.count)
         rc = sel_apply(&settings, plan, &counts, out_error);

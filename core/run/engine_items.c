@@ -41,6 +41,10 @@ static int compare_entries(const void *a, const void *b)
 static int add_engine_item(void *context, const struct pyh_collected_item *collected)
 {
     struct import_target *target = context;
+    if (collected->deselected) {
+        target->order->deselected_count++;
+        return 0;
+    }
     size_t path_length = strcspn(collected->node_id, ":");
     char *path = strndup(collected->node_id, path_length);
     if (!path)

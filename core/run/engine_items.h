@@ -16,6 +16,9 @@ struct engine_order {
     char **node_ids;
     size_t count;
     bool *imported_files; /* per plan file: its items are the engine's */
+    /* Items a conftest's pytest_collection_modifyitems deselected
+     * (config.hook.pytest_deselected): counted, never run. */
+    size_t deselected_count;
 };
 
 /* Has the engine import, in one collection, the files that need it: every

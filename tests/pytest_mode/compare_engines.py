@@ -32,6 +32,7 @@ ADDRESS = re.compile(r"0x[0-9a-f]+")
 # FASTEST_ONLY go to fastest alone.
 FASTEST_ONLY = "--"
 SCENARIOS = [
+    # hooks: also pytest_runtest_setup, which only the pytest engine runs.
     ("hooks", [], "pytest"),
     ("hooks", ["--runslow"], "pytest"),
     ("hooks", ["-k", "generated or slow"], "pytest"),
@@ -45,6 +46,11 @@ SCENARIOS = [
     ("internals", [], "pytest"),
     ("installed", [], "pytest"),
     ("installed", ["-p", "no:asyncio"], "pytest"),
+    # native_hooks: only the hooks the native engine runs (docs/engines.md).
+    ("native_hooks", [], "native"),
+    ("native_hooks", ["-k", "generated or slow"], "native"),
+    ("native_hooks", ["-m", "not late", "-x"], "native"),
+    ("native_hooks", ["--collect-only"], "native"),
     ("plain", [], "native"),
     ("plain", [FASTEST_ONLY, "--engine=pytest"], "pytest"),
     ("plain", ["-p", "pytest_mock"], "pytest"),
@@ -52,6 +58,7 @@ SCENARIOS = [
 
 # Suites both engines run: outcomes must not depend on the engine.
 AB_SCENARIOS = [
+    ("native_hooks", []),
     ("plain", []),
     ("plain", ["-m", "fast"]),
 ]

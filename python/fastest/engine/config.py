@@ -159,9 +159,16 @@ class Config:
         self.inipath_str = os.path.join(rootdir, inifile) if inifile else None
         self._raw_ini = dict(ini)
         self._ini_cache: Dict[str, Any] = {}
+        self._ini_types = dict(_INI_TYPES)
+        # The command line's raw strings, for the options conftests add
+        # (option_parser.Parser.processoption types them).
+        self._given_options = options
         self.option = _OptionNamespace({dest: _typed_option(dest, values) for dest, values in options.items()})
         self.invocation_params = _InvocationParams(os.getcwd())
         self.pluginmanager = _PluginManager()
+        from .hooks import HookRelay
+
+        self.hook = HookRelay()
         self.stash: Dict[Any, Any] = {}
         self._inicache = self._ini_cache
         self.args: List[str] = list(self.option.file_or_dir or [])
@@ -224,13 +231,22 @@ class Config:
             return value
 
     def _compute_ini(self, name: str) -> Any:
-        kind, default = _INI_TYPES.get(name, ("string", ""))
+        kind, default = self._ini_types.get(name, ("string", ""))
         overrides = [entry.split("=", 1) for entry in (self.option.override_ini or []) if "=" in entry]
         raw = dict(overrides).get(name, self._raw_ini.get(name))
         value = default if raw is None else _typed_ini(kind, raw, self.rootpath_str)
         if name == "markers":
             value = list(value) + list(BUILTIN_MARKERS)
         return list(value) if isinstance(value, list) else value
+
+    def _declare_ini(self, name: str, kind: Optional[str], default: Any) -> None:
+        """``parser.addini``: the key's type, and its default as pytest's
+        _getini gives it (the one declared, else "" without a type, else
+        [] -- even for type="string")."""
+        if default is None:
+            default = "" if kind is None else []
+        self._ini_types[name] = (kind or "string", default)
+        self._ini_cache.pop(name, None)
 
     def addinivalue_line(self, name: str, line: str) -> None:
         """Append ``line`` to a linelist ini value (``markers`` mostly)."""

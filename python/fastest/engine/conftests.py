@@ -1,16 +1,24 @@
 """conftest.py files: found on each test file's directory chain (down from
 the confcutdir, the ini file's directory when there is one), imported once
 in the run's import mode, their fixtures registered for their directory, and
-their ``pytest_plugins``, ``pytest_configure``, ``pytest_generate_tests`` and
-``collect_ignore`` honoured."""
+their ``pytest_plugins``, ``pytest_addoption``, ``pytest_configure``,
+``pytest_generate_tests`` and ``collect_ignore`` honoured.
+
+The initial conftests (those of the command line's paths, as pytest's
+``_set_initial_conftests`` finds them) load when the session starts: their
+options exist before any test module is imported, and their
+``pytest_configure`` runs once all of them have added theirs."""
 from __future__ import annotations
 
 import os
 import sys
 
 from fastest.assertion import selection
+from fastest.pytest_api.outcomes import TEST_OUTCOME
 
+from .hooks import call_hook
 from .importing import import_path, resolve_package_path
+from .option_parser import Parser
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,6 +37,44 @@ class ConftestRegistry:
         self._by_directory: Dict[str, Optional[Any]] = {}
         self._generate_hooks_by_file: Dict[Tuple[str, int], List[Callable]] = {}
         self.importmode = self.config.getoption("importmode") or "prepend"
+        self.parser = Parser(self.config)
+        self._initial: set = set()
+        # pytest_configure waits while the initial conftests load.
+        self._configure_at_import = True
+
+    def load_initial(self) -> None:
+        """Imports the conftests of the command line's paths (the
+        invocation directory without any), and of their ``test*``
+        subdirectories, as pytest does before it parses the command line;
+        then runs their ``pytest_configure``."""
+        cwd = self.config.invocation_params.dir_str
+        anchors = [os.path.abspath(os.path.join(cwd, arg.split("::", 1)[0])) for arg in self.config.args]
+        anchors = [anchor for anchor in anchors if os.path.exists(anchor)] or [cwd]
+        directories = []
+        for anchor in anchors:
+            if not os.path.isdir(anchor):
+                directories.append(os.path.dirname(anchor))
+                continue
+            directories.append(anchor)
+            for name in sorted(os.listdir(anchor)):
+                if name.startswith("test") and os.path.isdir(os.path.join(anchor, name)):
+                    directories.append(os.path.join(anchor, name))
+        self._configure_at_import = False
+        try:
+            for directory in directories:
+                self.load_for(directory)
+        except TEST_OUTCOME:
+            pass  # collection imports it again and reports the error
+        finally:
+            self._configure_at_import = True
+        self._initial = {id(module) for module in self.loaded()}
+        # A historic hook call: the latest registered runs first.
+        for module in reversed(self.loaded()):
+            self._configure(module)
+
+    def is_initial(self, module: Any) -> bool:
+        """Whether ``module`` was loaded by load_initial()."""
+        return id(module) in self._initial
 
     def _in_confcutdir(self, directory: str) -> bool:
         if self.confcutdir is None:
@@ -68,11 +114,18 @@ class ConftestRegistry:
         nodeid = "" if relative == "." or relative.startswith("..") else relative
         self._load_plugins(getattr(module, "pytest_plugins", []))
         self.session._fixturemanager.parsefactories(module, nodeid)
+        addoption = getattr(module, "pytest_addoption", None)
+        if addoption is not None:
+            call_hook(addoption, parser=self.parser, pluginmanager=self.config.pluginmanager)
+        if self._configure_at_import:
+            self._configure(module)
+        module.__fastest_nodeid__ = nodeid
+        return module
+
+    def _configure(self, module: Any) -> None:
         configure = getattr(module, "pytest_configure", None)
         if configure is not None:
             configure(self.config)
-        module.__fastest_nodeid__ = nodeid
-        return module
 
     def _load_plugins(self, specs: Any) -> None:
         """``pytest_plugins = [...]``: import the modules, register their fixtures."""
@@ -86,7 +139,8 @@ class ConftestRegistry:
             self._load_plugins(getattr(module, "pytest_plugins", []))
             self.session._fixturemanager.parsefactories(module, "")
 
-    def _loaded(self) -> List[Any]:
+    def loaded(self) -> List[Any]:
+        """The conftest modules imported so far, in import order."""
         return [module for module in self._by_directory.values() if module is not None]
 
     def generate_hooks(self, nodeid: str) -> List[Callable]:
@@ -101,7 +155,7 @@ class ConftestRegistry:
 
     def _find_generate_hooks(self, nodeid: str) -> List[Callable]:
         hooks = []
-        for module in self._loaded():
+        for module in self.loaded():
             base = module.__fastest_nodeid__
             if base == "" or nodeid == base or nodeid.startswith(base + "/"):
                 hook = getattr(module, "pytest_generate_tests", None)

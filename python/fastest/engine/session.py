@@ -42,6 +42,7 @@ class Session:
         self.capture.start()
         self.node.phase_wrappers = self.phase_wrappers
         self.runner = ItemRunner(self.node)
+        self.conftests.load_initial()
 
     def _install_pytest_module(self) -> None:
         import fastest.pytest_api as pytest_api
@@ -78,6 +79,7 @@ class Session:
         one dict per item (see the package docstring). A file is collected
         once: asking again returns nothing for it."""
         from .collect_module import collect_file
+        from .hooks import modify_items
         from .reorder import reorder_items
 
         items = []
@@ -91,7 +93,7 @@ class Session:
             self._collection_events.extend(self.collect_warnings)
             self._collection_events.extend(reports)
             self.collect_warnings = []
-        items = reorder_items(items)
+        items, deselected = modify_items(self, items, reorder_items)
         result = []
         for item in items:
             self._items[item.nodeid] = item
@@ -109,7 +111,13 @@ class Session:
             )
         self.node.items.extend(items)
         self.node.testscollected += len(items)
+        result.extend({"node_id": item.nodeid, "path": item.location[0], "deselected": True} for item in deselected)
         return result
+
+    def conftest_options(self) -> List[dict]:
+        """The options the initial conftests' ``pytest_addoption`` added,
+        as specs the C parser takes (option_parser.Argument.spec)."""
+        return self.conftests.parser.specs()
 
     def collection_events(self) -> List[dict]:
         """The ``collect_report`` events (collection errors, module-level

@@ -1,0 +1,39 @@
+"""Only the hooks the native engine runs: options of every kind, ini keys,
+markers registered for --strict-markers, items skipped, deselected and
+reordered, tests generated."""
+import pytest
+
+
+def pytest_addoption(parser):
+    parser.addoption("--runslow", action="store_true", default=False, help="run slow tests")
+    group = parser.getgroup("native", "options of the native_hooks suite")
+    group.addoption("--level", type=int, default=1, choices=[1, 2, 3])
+    group.addoption("--name", dest="who", default="world")
+    group.addoption("--tag", action="append", default=[])
+    group.addoption("--loud", action="count")
+    group.addoption("--no-drop", action="store_false", dest="drop")
+    parser.addini("flavour", "a flavour")
+    parser.addini("colours", "colours", type="linelist", default=["red"])
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: a slow test")
+    config.addinivalue_line("markers", "late: runs last")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    if not config.getoption("--runslow"):
+        skip_slow = pytest.mark.skip(reason="need --runslow option to run")
+        for item in items:
+            if "slow" in item.keywords:
+                item.add_marker(skip_slow)
+    if config.option.drop:
+        dropped = [item for item in items if item.name.startswith("test_dropped")]
+        items[:] = [item for item in items if item not in dropped]
+        config.hook.pytest_deselected(items=dropped)
+    items.sort(key=lambda item: item.get_closest_marker("late") is not None)
+
+
+def pytest_generate_tests(metafunc):
+    if "number" in metafunc.fixturenames:
+        metafunc.parametrize("number", range(metafunc.config.getoption("level") + 1))

@@ -146,14 +146,21 @@ class PythonCollector:
         """The items of one test function. The unparametrized item is built
         first and serves as the definition the generate hooks see (its own
         marks are the function's, as the definition's are): most functions
-        generate nothing, and it is then their one item."""
+        generate nothing, and it is then their one item. When no hook but
+        the builtin ones applies and those have nothing to parametrize by
+        (no parametrize mark, no fixture with params), no Metafunc is made."""
         cls = _class_of(parent)
         definition = Function(name, parent, self._bound(parent, name), name)
         fixtureinfo = self.fixturemanager.getfixtureinfo(definition, function, cls)
         definition.set_fixtureinfo(fixtureinfo)
         module = parent.getparent(Module).obj
+        hooks = self._generate_hooks_for(definition, module, cls)
+        if not hooks and not _uses_fixture_params(fixtureinfo) and not _has_parametrize_mark(definition):
+            return [definition]
+        hooks.append(lambda metafunc: self.fixturemanager.generate_fixture_params(metafunc))
+        hooks.append(_parametrize_from_marks)
         metafunc = Metafunc(definition, fixtureinfo, self.config, cls=cls, module=module)
-        for hook in self._generate_hooks_for(definition, module, cls):
+        for hook in hooks:
             hook(metafunc=metafunc)
         if not metafunc._calls:
             return [definition]
@@ -166,18 +173,27 @@ class PythonCollector:
         ]
 
     def _generate_hooks_for(self, definition: Node, module: Any, cls: Optional[type]) -> List[Callable]:
-        """``pytest_generate_tests`` implementations in pytest's call order:
-        the class's, the module's, the conftests' (nearest first), then the
-        builtin ones (fixture params, then parametrize marks)."""
+        """The test code's ``pytest_generate_tests`` implementations in
+        pytest's call order: the class's, the module's, the conftests'
+        (nearest first). The builtin ones (fixture params, then parametrize
+        marks) run after them."""
         hooks: List[Callable] = []
         if cls is not None and hasattr(cls, "pytest_generate_tests"):
             hooks.append(cls().pytest_generate_tests)
         if hasattr(module, "pytest_generate_tests"):
             hooks.append(module.pytest_generate_tests)
         hooks.extend(self.generate_hooks(definition.nodeid))
-        hooks.append(lambda metafunc: self.fixturemanager.generate_fixture_params(metafunc))
-        hooks.append(_parametrize_from_marks)
         return hooks
+
+
+def _uses_fixture_params(fixtureinfo) -> bool:
+    """Whether a definition the test can see has ``params`` (only then can
+    the builtin fixture-params hook parametrize it)."""
+    return any(fixturedef.params is not None for defs in fixtureinfo.name2fixturedefs.values() for fixturedef in defs)
+
+
+def _has_parametrize_mark(definition: Node) -> bool:
+    return next(definition.iter_markers("parametrize"), None) is not None
 
 
 def _parametrize_from_marks(metafunc: Metafunc) -> None:

@@ -36,6 +36,8 @@ class StreamSet:
         self.stdin = stdin
         self.stdout = stdout
         self.stderr = stderr
+        # What suspend/resume switch (stdin stays captured), every item.
+        self._outputs = [capture for capture in (stdout, stderr) if capture]
         self.started = False
         self._stopped = False
 
@@ -51,9 +53,6 @@ class StreamSet:
             return cls(None, SysCapture(1, tee=True), SysCapture(2, tee=True))
         raise ValueError(f"unknown capturing method: {method!r}")
 
-    def _outputs(self):
-        return [capture for capture in (self.stdout, self.stderr) if capture]
-
     def start(self) -> None:
         for capture in (self.stdin, self.stdout, self.stderr):
             if capture:
@@ -61,12 +60,12 @@ class StreamSet:
         self.started = True
 
     def suspend(self) -> None:
-        for capture in self._outputs():
+        for capture in self._outputs:
             capture.suspend()
         self.started = False
 
     def resume(self) -> None:
-        for capture in self._outputs():
+        for capture in self._outputs:
             capture.resume()
         self.started = True
 

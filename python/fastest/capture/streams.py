@@ -136,6 +136,8 @@ class SysCapture:
     def __init__(self, fd: int, tmpfile=None, *, binary: bool = False, tee: bool = False) -> None:
         self.name = _SYS_NAMES[fd]
         self.binary = binary
+        # What ``snap`` returns when nothing was written: most phases.
+        self.empty: Captured = b"" if binary else ""
         self._original = getattr(sys, self.name)
         if tmpfile is None:
             if self.name == "stdin":
@@ -144,10 +146,6 @@ class SysCapture:
                 tmpfile = TeeCaptureIO(self._original) if tee else CaptureIO()
         self.tmpfile = tmpfile
         self._done = False
-
-    @property
-    def empty(self) -> Captured:
-        return b"" if self.binary else ""
 
     def start(self) -> None:
         setattr(sys, self.name, self.tmpfile)
@@ -194,6 +192,8 @@ class FDCapture:
     def __init__(self, fd: int, *, binary: bool = False) -> None:
         self.fd = fd
         self.binary = binary
+        # What ``snap`` returns when nothing was written: most phases.
+        self.empty: Captured = b"" if binary else ""
         self._stand_in: Optional[int] = None
         try:
             os.fstat(fd)
@@ -211,10 +211,6 @@ class FDCapture:
                                        errors="replace", newline="", write_through=True)
             self.sys_capture = SysCapture(fd, self.tmpfile) if fd in _SYS_NAMES else None
         self._state = "initialized"
-
-    @property
-    def empty(self) -> Captured:
-        return b"" if self.binary else ""
 
     def start(self) -> None:
         os.dup2(self.tmpfile.fileno(), self.fd)

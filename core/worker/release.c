@@ -26,6 +26,7 @@ struct wk_release {
     struct slot *slots;     /* one per plan item */
     size_t next;            /* the first plan index not yet released */
     size_t remaining;       /* scheduled items not yet released */
+    size_t maxfail;         /* -x is 1; 0: never stop */
     bool stopped;
 };
 
@@ -36,6 +37,11 @@ struct wk_release *wk_release_new(struct fastest_session *session, const size_t 
     if (!release)
         return NULL;
     release->session = session;
+    /* Read once: an option lookup per released item showed in profiles. */
+    long maxfail = opt_is_true(session->options, "exitfirst")
+                       ? 1
+                       : opt_get_long(session->options, "maxfail", 0);
+    release->maxfail = maxfail > 0 ? (size_t)maxfail : 0;
     release->arena = arena_new();
     release->slots = calloc(session->item_count + 1, sizeof(*release->slots));
     if (!release->arena || !release->slots) {
@@ -62,13 +68,10 @@ void wk_release_free(struct wk_release *release)
     free(release);
 }
 
-static bool stop_reached(const struct fastest_session *session)
+static bool stop_reached(const struct wk_release *release)
 {
-    size_t failures = session->tally.failed + session->tally.errors;
-    long maxfail = opt_get_long(session->options, "maxfail", 0);
-    if (opt_is_true(session->options, "exitfirst"))
-        maxfail = 1;
-    return maxfail > 0 && failures >= (size_t)maxfail;
+    const struct fastest_session *session = release->session;
+    return release->maxfail && session->tally.failed + session->tally.errors >= release->maxfail;
 }
 
 static void emit_held(struct wk_release *release, struct slot *slot)
@@ -92,7 +95,7 @@ static void advance(struct wk_release *release)
         if (slot->state != SLOT_UNSCHEDULED)
             release->remaining--;
         release->next++;
-        release->stopped = stop_reached(release->session);
+        release->stopped = stop_reached(release);
     }
 }
 

@@ -7,9 +7,8 @@
  * So the first batches are large (little IPC, fixtures stay warm) and the
  * last ones small, and the workers, taking batches from one queue, finish
  * within about one small batch of each other. A unit (a module's
- * functions, one class) is split only when the suite is large enough that
- * one unit would otherwise hold back the run; else batches are whole
- * units. */
+ * functions, one class) is kept whole unless it is larger than the batch
+ * it would start and the suite is large enough to split units at all. */
 #include <fastest/host.h>
 #include <fastest/plugin.h>
 #include <fastest/strategy.h>
@@ -51,25 +50,33 @@ static size_t make_batches(const struct fastest_host *host, const struct units *
     double left = total;
     for (size_t u = 0; u < units->count; u++) {
         size_t size = units->sizes[u];
-        /* A split unit's items are taken as equally long. */
-        double per_item = size ? units->durations[u] / (double)size : 0;
-        size_t taken = 0;
-        while (taken < size) {
-            size_t take = size - taken;
-            double wanted = batch_target(left, smallest, workers) - open_duration;
-            if (may_split && per_item > 0 && (double)take * per_item > wanted) {
-                size_t enough = (size_t)(wanted / per_item + 0.999);
-                take = enough ? enough : 1;
-            }
-            taken += take;
-            open_items += take;
-            open_duration += (double)take * per_item;
-            if (open_duration >= batch_target(left, smallest, workers)) {
+        double duration = units->durations[u];
+        if (may_split && size > 1 && duration > batch_target(left, smallest, workers)) {
+            /* Too large to keep whole: pieces of the target's size, its
+             * items taken as equally long. */
+            if (open_items) {
                 sizes[count++] = open_items;
                 left -= open_duration;
                 open_items = 0;
                 open_duration = 0;
             }
+            double per_item = duration / (double)size;
+            for (size_t taken = 0; taken < size;) {
+                size_t piece = (size_t)(batch_target(left, smallest, workers) / per_item + 0.5);
+                piece = piece < 1 ? 1 : piece > size - taken ? size - taken : piece;
+                sizes[count++] = piece;
+                left -= (double)piece * per_item;
+                taken += piece;
+            }
+            continue;
+        }
+        open_items += size;
+        open_duration += duration;
+        if (open_duration >= batch_target(left, smallest, workers)) {
+            sizes[count++] = open_items;
+            left -= open_duration;
+            open_items = 0;
+            open_duration = 0;
         }
     }
     if (open_items)

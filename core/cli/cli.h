@@ -27,6 +27,7 @@
 #include <fastest/plugin.h>
 
 struct ft_options;
+struct cli_option;
 
 #define CLI_PROG "fastest"
 #define CLI_USAGE "usage: " CLI_PROG " [options] [file_or_dir] [file_or_dir] [...]"
@@ -58,6 +59,11 @@ struct cli_context {
      * an error: they may belong to a pytest plugin, which only the pytest
      * engine can parse (core/python/engine_mode.c decides). */
     const char *unknown_dest;
+    /* Options the initial conftests' pytest_addoption define (see
+     * core/run/conftest_options.c), parsed after the builtin and plugin
+     * ones; a name clash is FASTEST_EINVAL. */
+    const struct cli_option *conftest_options;
+    size_t conftest_option_count;
 };
 
 /* Parses args (without the program name) into out, which should be empty

@@ -93,7 +93,7 @@ int cli_print_help(FILE *stream, const struct cli_context *context, unsigned wid
     struct cli_option *options;
     size_t count;
     char *error = NULL;
-    int rc = cli_all_options(context->plugins, context->plugin_count, &options, &count, &error);
+    int rc = cli_all_options(context, &options, &count, &error);
     if (rc) {
         fprintf(stream, "%s\n", error ? error : fastest_strerror(rc));
         free(error);

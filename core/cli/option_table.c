@@ -1,5 +1,6 @@
 #include "cli/option_table.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -309,36 +310,56 @@ static struct cli_option from_plugin(const char *plugin_name, const struct faste
     return converted;
 }
 
-int cli_all_options(const struct cli_plugin_options *plugins, size_t plugin_count,
-                    struct cli_option **out_options, size_t *out_count, char **out_error)
+/* Appends added to options unless one of its names is taken; then sets
+ * *out_error (malloc'd) naming the owner ("plugin 'x'"), who has the name,
+ * and the fix for the owner's kind ("plugin"). */
+static int append_option(struct cli_option *options, size_t *count, size_t builtin_count,
+                         const struct cli_option *added, const char *owner, const char *kind,
+                         char **out_error)
+{
+    for (size_t n = 0; n < CLI_MAX_NAMES && added->names[n]; n++) {
+        size_t index;
+        const struct cli_option *taken = find_name(options, *count, added->names[n], &index);
+        if (!taken)
+            continue;
+        *out_error = ft_format("%s adds the option %s, which %s%s already has: rename the "
+                               "%s's option",
+                               owner, added->names[n], index < builtin_count ? "" : "plugin ",
+                               owner_of(taken, builtin_count, index), kind);
+        return *out_error ? FASTEST_EINVAL : FASTEST_ENOMEM;
+    }
+    options[(*count)++] = *added;
+    return 0;
+}
+
+int cli_all_options(const struct cli_context *context, struct cli_option **out_options,
+                    size_t *out_count, char **out_error)
 {
     size_t builtin_count = sizeof(builtin) / sizeof(builtin[0]);
-    size_t total = builtin_count;
-    for (size_t p = 0; p < plugin_count; p++)
-        total += plugins[p].option_count;
+    size_t total = builtin_count + context->conftest_option_count;
+    for (size_t p = 0; p < context->plugin_count; p++)
+        total += context->plugins[p].option_count;
     struct cli_option *options = malloc(total * sizeof(*options));
     if (!options)
         return FASTEST_ENOMEM;
     memcpy(options, builtin, sizeof(builtin));
     size_t count = builtin_count;
-    for (size_t p = 0; p < plugin_count; p++) {
-        for (size_t o = 0; o < plugins[p].option_count; o++) {
-            struct cli_option added = from_plugin(plugins[p].plugin_name, &plugins[p].options[o]);
-            for (size_t n = 0; n < CLI_MAX_NAMES && added.names[n]; n++) {
-                size_t index;
-                const struct cli_option *taken = find_name(options, count, added.names[n], &index);
-                if (!taken)
-                    continue;
-                *out_error = ft_format("plugin '%s' adds the option %s, which %s%s already "
-                                       "has: rename the plugin's option",
-                                       plugins[p].plugin_name, added.names[n],
-                                       index < builtin_count ? "" : "plugin ",
-                                       owner_of(taken, builtin_count, index));
-                free(options);
-                return FASTEST_EINVAL;
-            }
-            options[count++] = added;
+    int rc = 0;
+    for (size_t p = 0; rc == 0 && p < context->plugin_count; p++) {
+        const struct cli_plugin_options *plugin = &context->plugins[p];
+        char owner[256];
+        snprintf(owner, sizeof owner, "plugin '%s'", plugin->plugin_name);
+        for (size_t o = 0; rc == 0 && o < plugin->option_count; o++) {
+            struct cli_option added = from_plugin(plugin->plugin_name, &plugin->options[o]);
+            rc = append_option(options, &count, builtin_count, &added, owner, "plugin", out_error);
         }
+    }
+    for (size_t o = 0; rc == 0 && o < context->conftest_option_count; o++)
+        rc = append_option(options, &count, builtin_count, &context->conftest_options[o],
+                           "a conftest", "conftest", out_error);
+    if (rc) {
+        free(options);
+        return rc;
     }
     *out_options = options;
     *out_count = count;

@@ -47,16 +47,17 @@ struct cli_option {
 /* The builtin table; static storage. *out_count is set to its length. */
 const struct cli_option *cli_builtin_options(size_t *out_count);
 
-struct cli_plugin_options;
+struct cli_context;
 
-/* Every option a parse knows: the builtin table followed by the plugins'
- * options, each plugin's converted to a group titled with its name (a switch
- * stores "1", a value option stores its value). Returns 0 with *out_options
+/* Every option a parse with context knows: the builtin table followed by
+ * the plugins' options, each plugin's converted to a group titled with its
+ * name (a switch stores "1", a value option stores its value), then the
+ * conftests' options as given. Returns 0 with *out_options
  * malloc'd (the caller frees it; the strings stay owned by the tables),
  * FASTEST_EINVAL when two options share a name (*out_error, malloc'd, names
  * both owners), or FASTEST_ENOMEM. */
-int cli_all_options(const struct cli_plugin_options *plugins, size_t plugin_count,
-                    struct cli_option **out_options, size_t *out_count, char **out_error);
+int cli_all_options(const struct cli_context *context, struct cli_option **out_options,
+                    size_t *out_count, char **out_error);
 
 /* True when the option takes a value from the command line. */
 static inline int cli_takes_value(const struct cli_option *option)

@@ -430,8 +430,7 @@ int cli_parse(const char *const *args, size_t count, const struct cli_context *c
         .out_error = out_error,
     };
     struct cli_option *options;
-    int rc = cli_all_options(p.context->plugins, p.context->plugin_count, &options,
-                             &p.option_count, out_error);
+    int rc = cli_all_options(p.context, &options, &p.option_count, out_error);
     if (rc)
         return rc;
     p.options = options;

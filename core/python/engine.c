@@ -75,10 +75,11 @@ static bool pytest_importable(void)
     return found;
 }
 
-int pyh_engine_prepare(struct fastest_session *session, char **out_error)
+int pyh_engine_interpreter(struct fastest_session *session, char **out_error)
 {
     *out_error = NULL;
-    if (session->engine)
+    static bool ready;
+    if (ready)
         return 0;
     int rc = pyh_start(out_error);
     if (rc)
@@ -90,6 +91,18 @@ int pyh_engine_prepare(struct fastest_session *session, char **out_error)
         return pyh_python_failure("cannot extend sys.path", out_error);
     if (!pyh_engine_is_pytest(session) && pyh_insert_pythonpath(session) < 0)
         return pyh_python_failure("cannot apply the pythonpath setting", out_error);
+    ready = true;
+    return 0;
+}
+
+int pyh_engine_prepare(struct fastest_session *session, char **out_error)
+{
+    *out_error = NULL;
+    if (session->engine)
+        return 0;
+    int rc = pyh_engine_interpreter(session, out_error);
+    if (rc)
+        return rc;
     if (pyh_engine_is_pytest(session) && !pytest_importable()) {
         if (asprintf(out_error,
                      "the pytest engine needs pytest, which the target environment does not "

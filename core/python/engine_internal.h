@@ -14,6 +14,12 @@
  * malloc'd (the caller frees it). Call with an exception pending. */
 int pyh_python_failure(const char *context, char **out_error);
 
+/* Readies the interpreter for the engine, once per process: started, the
+ * target environment's packages and fastest's package on sys.path, and
+ * (for the native engine) the `pythonpath` ini key applied. Returns 0 or
+ * an error with *out_error (malloc'd; the caller frees it). */
+int pyh_engine_interpreter(struct fastest_session *session, char **out_error);
+
 /* Puts folder first on sys.path. Returns 0, or -1 with an exception set. */
 int pyh_prepend_sys_path(const char *folder);
 

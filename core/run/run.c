@@ -157,11 +157,13 @@ static int run_session(struct fastest_session *session, const char *const *args,
     rc = groups ? cli_parse((const char *const *)full_args.items, full_args.count, &context,
                             session->options, &error)
                 : FASTEST_ENOMEM;
-    cfg_list_free(&full_args);
     /* The pytest engine hands pytest the command line as given. */
     for (size_t i = 0; rc == 0 && i < count; i++)
         rc = opt_add(session->options, "fastest_args", args[i]);
     run_apply_fastest_config(session);
+    if (rc == 0 && !opt_is_true(session->options, "help"))
+        rc = run_claim_conftest_options(session, &full_args, &context, &error);
+    cfg_list_free(&full_args);
     int status;
     if (rc) {
         status = usage_error(error);

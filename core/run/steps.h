@@ -26,6 +26,18 @@ int run_configure(struct fastest_session *session, const char *const *args, size
  * the command line left unset. */
 void run_apply_fastest_config(struct fastest_session *session);
 
+/* When the command line holds options no fastest table knows, asks the
+ * initial conftests for theirs (pyh_conftest_options); when those make
+ * args (the full argument list) parse with nothing unknown, replaces
+ * session->options with that parse (keeping "fastest_args" and fastest's
+ * config keys), so the native engine can run the suite. Otherwise, or
+ * with --engine=pytest, leaves everything as it was: the pytest engine
+ * parses the command line itself. Returns 0, or an error with *out_error
+ * (malloc'd; the caller frees it) when the engine could not be asked. */
+struct cli_context;
+int run_claim_conftest_options(struct fastest_session *session, const struct cfg_list *args,
+                               const struct cli_context *context, char **out_error);
+
 /* What collection reported besides items, in the order it happened:
  * COLLECT_REPORT events (import errors, module-level skips) and WARNING
  * events, kept until the session reports them. */

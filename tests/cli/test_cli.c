@@ -8,6 +8,7 @@
 
 #include "../support/assert.h"
 #include "cli/cli.h"
+#include "cli/option_table.h"
 #include "options/options.h"
 
 static const struct fastest_option junit_options[] = {
@@ -125,8 +126,58 @@ static void test_help_text(void)
     free(text);
 }
 
+/* Options a conftest defines (core/run/conftest_options.c builds them from
+ * the engine's specs): each action the engine asks for, values checked
+ * as pytest checks them, and a clash with fastest's own names. */
+static void test_conftest_options(void)
+{
+    static const char *const levels[] = {"1", "2", NULL};
+    const struct cli_option conftest[] = {
+        {.group = "conftest", .names = {"--runslow"}, .dest = "runslow",
+         .action = CLI_STORE_CONST, .const_value = "1"},
+        {.group = "conftest", .names = {"--level"}, .dest = "level", .action = CLI_STORE,
+         .type = CLI_INT, .choices = levels},
+        {.group = "conftest", .names = {"--tag"}, .dest = "tag", .action = CLI_APPEND},
+        {.group = "conftest", .names = {"--loud"}, .dest = "loud", .action = CLI_COUNT},
+    };
+    struct cli_context context = {.conftest_options = conftest, .conftest_option_count = 4,
+                                  .unknown_dest = "unknown"};
+    struct ft_options *options = opt_new();
+    char *error;
+    ASSERT_EQ(PARSE(&context, options, &error, "--runslow", "--level", "02", "--tag=a", "--tag",
+                    "b", "--loud", "--loud", "tests"),
+              0);
+    size_t count;
+    ASSERT_STR_EQ(opt_get(options, "runslow"), "1");
+    ASSERT_STR_EQ(opt_get(options, "level"), "2");
+    ASSERT_STR_EQ(opt_values(options, "tag", &count)[1], "b");
+    ASSERT_STR_EQ(opt_get(options, "loud"), "2");
+    ASSERT_STR_EQ(opt_get(options, "file_or_dir"), "tests");
+    opt_values(options, "unknown", &count);
+    ASSERT_EQ(count, 0);
+    opt_free(options);
+
+    options = opt_new();
+    ASSERT_EQ(PARSE(&context, options, &error, "--level", "3"), FASTEST_EUSAGE);
+    ASSERT_STR_EQ(error, CLI_USAGE "\nfastest: error: argument --level: invalid choice: '3' "
+                                   "(choose from '1', '2')");
+    free(error);
+    opt_free(options);
+
+    const struct cli_option clashing[] = {
+        {.group = "conftest", .names = {"-x"}, .dest = "x", .action = CLI_STORE_CONST}};
+    context = (struct cli_context){.conftest_options = clashing, .conftest_option_count = 1};
+    options = opt_new();
+    ASSERT_EQ(PARSE(&context, options, &error, "-v"), FASTEST_EINVAL);
+    ASSERT_STR_EQ(error, "a conftest adds the option -x, which fastest already has: rename the "
+                         "conftest's option");
+    free(error);
+    opt_free(options);
+}
+
 int main(void)
 {
+    test_conftest_options();
     test_plugin_options();
     test_plugin_option_clash();
     test_unrecognized_with_config_lines();

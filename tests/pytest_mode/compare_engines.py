@@ -51,6 +51,10 @@ SCENARIOS = [
     ("native_hooks", ["-k", "generated or slow"], "native"),
     ("native_hooks", ["-m", "not late", "-x"], "native"),
     ("native_hooks", ["--collect-only"], "native"),
+    # Options the conftest defines: parsed natively, the run stays native.
+    ("native_hooks", ["--runslow"], "native"),
+    ("native_hooks", ["--level=2", "--name", "x", "--tag", "a", "--tag=b", "--loud", "--loud", "--no-drop"], "native"),
+    ("native_hooks", ["--runslow", "--no-such-option"], "pytest"),
     ("plain", [], "native"),
     ("plain", [FASTEST_ONLY, "--engine=pytest"], "pytest"),
     ("plain", ["-p", "pytest_mock"], "pytest"),
@@ -59,6 +63,7 @@ SCENARIOS = [
 # Suites both engines run: outcomes must not depend on the engine.
 AB_SCENARIOS = [
     ("native_hooks", []),
+    ("native_hooks", ["--runslow", "--level", "2"]),
     ("plain", []),
     ("plain", ["-m", "fast"]),
 ]

@@ -40,6 +40,14 @@ Interface (called by the C core, core/python/engine.c)::
     session.finish(emit)
         Finishes the deferred teardown and tears down every remaining scope.
 
+    specs = session.conftest_options()
+        The options the initial conftests' ``pytest_addoption`` added that
+        fastest's command-line parser can parse (option_parser.py), one dict
+        each; the C core asks through ``option_probe.conftest_option_specs``
+        (in a forked child) before it chooses the engine. Their values come
+        back in "options" as raw strings under their dest, like every
+        option, and the engine types them.
+
     session.after_fork()
         Called by core/worker in a freshly forked worker before it runs
         anything: what the process shared with its parent (output capture

@@ -34,6 +34,19 @@ def pytest_collection_modifyitems(session, config, items):
     items.sort(key=lambda item: item.get_closest_marker("late") is not None)
 
 
+@pytest.fixture
+def option_values(pytestconfig):
+    """The options as text: a failing comparison shows the same diff in
+    either tool (pytestconfig's own repr names its class)."""
+    option = pytestconfig.option
+    return f"who={pytestconfig.getoption('who')} tag={option.tag} loud={option.loud} level={pytestconfig.getoption('--level')}"
+
+
+@pytest.fixture
+def ini_values(pytestconfig):
+    return f"flavour={pytestconfig.getini('flavour')} colours={pytestconfig.getini('colours')}"
+
+
 def pytest_generate_tests(metafunc):
     if "number" in metafunc.fixturenames:
         metafunc.parametrize("number", range(metafunc.config.getoption("level") + 1))

@@ -19,21 +19,12 @@ def test_dropped_by_the_hook():
     pass
 
 
-def test_options(pytestconfig):
-    assert pytestconfig.getoption("who") == "world"
-    assert pytestconfig.option.tag == []
-    assert pytestconfig.getoption("loud") is None
-    assert pytestconfig.getoption("--level") == 1
+def test_options(option_values):
+    assert option_values == "who=world tag=[] loud=None level=1"
 
 
-def test_option_values(pytestconfig):
-    # Fails unless the command line changed them: the failure shows the values.
-    assert (pytestconfig.option.who, pytestconfig.option.tag, pytestconfig.option.loud) == ("world", [], None)
-
-
-def test_ini(pytestconfig):
-    assert pytestconfig.getini("flavour") == "lemon"
-    assert pytestconfig.getini("colours") == ["red"]
+def test_ini(ini_values):
+    assert ini_values == "flavour=lemon colours=['red']"
 
 
 class TestGroup:

@@ -40,6 +40,7 @@ SCENARIOS = [
     ("tests/compat", ["--continue-on-collection-errors", "-x"], False),
     ("tests/compat", [], False),
     ("tests/compat", ["test_params.py", "test_fixtures.py"], False),
+    ("tests/compat", ["-vv", "test_assertions.py"], True),
 ]
 
 

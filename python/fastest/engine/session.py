@@ -50,8 +50,12 @@ class Session:
         sys.modules["pytest"] = pytest_api
         pytest_api.mark._config = self.config
         if self.config.getoption("assertmode") != "plain":
+            from fastest.assertion.runtime import set_verbosity
+
             from .importing import install_import_hook
 
+            # Assertion explanations are as detailed as -v/-vv ask.
+            set_verbosity(self.config.getoption("verbose"))
             install_import_hook(self.config.getini("python_files"))
 
     def _register_fixture_modules(self, names: List[str]) -> None:

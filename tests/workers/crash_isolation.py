@@ -4,6 +4,8 @@ calls os._exit(3), kills itself with SIGKILL or hangs past --timeout costs
 that test alone. Checks, for crash_suite/: each crash is an error naming
 its cause, every other test ran with its own outcome, every item is
 reported exactly once, and the exit code is pytest's for failures (1).
+The same for a generated 300-test suite large enough for the pool to
+split modules into chunks, whose crashes fall in the middle of modules.
 
 Both engines: the native one, and the pytest engine when /usr/bin/python3
 has pytest (pointed at by a `[fastest] python =` config given with -c).
@@ -51,27 +53,66 @@ def engines():
     return ["native", "pytest"] if found.returncode == 0 else ["native"]
 
 
-def check(fastest, strategy, workers, engine, scratch):
+def run(fastest, strategy, workers, suite, arguments):
     command = [fastest, "--strategy", strategy, "-n", str(workers), "--timeout", "1", "-rA",
-               "-p", "no:cacheprovider", *engine_arguments(engine, scratch)]
+               "-p", "no:cacheprovider", *arguments]
     environment = dict(os.environ, COLUMNS="400")
-    result = subprocess.run(command, cwd=SUITE, capture_output=True, text=True, env=environment,
-                            timeout=120)
+    return subprocess.run(command, cwd=suite, capture_output=True, text=True, env=environment,
+                          timeout=120)
+
+
+def compare(expected, stdout):
+    """What differs between the -rA lines of stdout and expected."""
     problems = []
     seen = {}
-    for line in result.stdout.splitlines():
+    for line in stdout.splitlines():
         match = LINE.match(line)
         if match:
             seen.setdefault(match.group(2), []).append((match.group(1), match.group(3) or ""))
-    for node, (outcome, text) in EXPECTED.items():
+    for node, (outcome, text) in expected.items():
         reports = seen.get(node, [])
         if len(reports) != 1:
             problems.append(f"{node}: reported {len(reports)} times")
         elif reports[0][0] != outcome or (text and text not in reports[0][1]):
             problems.append(f"{node}: {reports[0]}, expected {outcome} with {text!r}")
-    extra = set(seen) - set(EXPECTED)
+    extra = set(seen) - set(expected)
     if extra:
         problems.append(f"unexpected nodes: {sorted(extra)}")
+    return problems
+
+
+def large_suite(folder):
+    """300 tests in 6 modules, enough for the pool to split modules into
+    shrinking chunks (and fullparallel to steal): a segfault and an
+    os._exit in the middle of modules. Returns the expected outcomes."""
+    crashes = {(2, 30): ("ctypes.string_at(0)", "killed by signal SIGSEGV"),
+               (4, 10): ("os._exit(3)", "exited with code 3")}
+    expected = {}
+    with open(os.path.join(folder, "pytest.ini"), "w") as ini:
+        ini.write("[pytest]\n")
+    for module in range(6):
+        lines = ["import ctypes", "import os", ""]
+        for test in range(50):
+            body, cause = crashes.get((module, test), ("pass", None))
+            lines += [f"def test_{test}():", f"    {body}", ""]
+            outcome = ("FAILED", cause) if cause else ("PASSED", None)
+            expected[f"test_m{module}.py::test_{test}"] = outcome
+        with open(os.path.join(folder, f"test_m{module}.py"), "w") as source:
+            source.write("\n".join(lines))
+    return expected
+
+
+def check_large(fastest, strategy, workers, folder, expected):
+    result = run(fastest, strategy, workers, folder, ["--engine", "native"])
+    problems = compare(expected, result.stdout)
+    if result.returncode != 1:
+        problems.append(f"exit code {result.returncode}, expected 1\n{result.stderr}")
+    return problems
+
+
+def check(fastest, strategy, workers, engine, scratch):
+    result = run(fastest, strategy, workers, SUITE, engine_arguments(engine, scratch))
+    problems = compare(EXPECTED, result.stdout)
     if "Fatal Python error: Segmentation fault" not in result.stdout:
         problems.append("the segfault's report lacks faulthandler's traceback")
     if result.returncode != 1:
@@ -83,6 +124,16 @@ def main():
     fastest = os.path.abspath(sys.argv[1])
     failures = 0
     with tempfile.TemporaryDirectory() as scratch:
+        large = os.path.join(scratch, "large")
+        os.mkdir(large)
+        expected = large_suite(large)
+        for strategy in sys.argv[2:] or STRATEGIES:
+            for workers in (2, 3):
+                problems = check_large(fastest, strategy, workers, large, expected)
+                print(f"{'ok  ' if not problems else 'FAIL'} 300 tests, {strategy} -n {workers}")
+                for problem in problems:
+                    print("    " + problem)
+                failures += bool(problems)
         for engine in engines():
             for strategy in sys.argv[2:] or STRATEGIES:
                 for workers in (1, 2):

@@ -67,6 +67,13 @@ size_t disc_add_module(struct walker *walker, const char *path, const struct dis
     if ((module->flags & PLAN_FILE_DYNAMIC) &&
         plan_set_file_dynamic(walker->plan, file_index, module->dynamic_reason))
         disc_fail(walker, FASTEST_ENOMEM, "out of memory building the plan");
+    if (part_count) {
+        char *selector = arena_strdup(walker->arena, parts[0]);
+        for (size_t i = 1; selector && i < part_count; i++)
+            selector = arena_printf(walker->arena, "%s::%s", selector, parts[i]);
+        if (!selector || plan_set_file_selector(walker->plan, file_index, selector))
+            disc_fail(walker, FASTEST_ENOMEM, "out of memory building the plan");
+    }
     for (size_t i = 0; i < module->warning_count; i++)
         if (disc_collects(module->warnings[i].collector, parts, part_count))
             add_warning(walker, path, file_index, &module->warnings[i]);

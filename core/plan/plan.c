@@ -103,6 +103,38 @@ int plan_add_file(struct ft_plan *plan, const char *path, uint32_t flags, const 
     return 0;
 }
 
+int plan_set_file_selector(struct ft_plan *plan, size_t file_index, const char *selector)
+{
+    if (file_index >= plan->file_count)
+        return FASTEST_EINVAL;
+    struct plan_file *file = &plan->files[file_index].file;
+    file->selector = arena_strdup(plan->arena, selector);
+    return file->selector || !selector ? 0 : FASTEST_ENOMEM;
+}
+
+bool plan_selector_matches(const char *selector, const char *suffix)
+{
+    while (*selector) {
+        size_t part = strcspn(selector, ":");
+        size_t name = strcspn(suffix, ":");
+        bool last = suffix[name] == '\0';
+        bool same = part == name && strncmp(selector, suffix, part) == 0;
+        /* `path::test` names every parametrization test[...] */
+        bool base = last && part == strcspn(suffix, "[") && strncmp(selector, suffix, part) == 0;
+        if (!same && !base)
+            return false;
+        selector += part;
+        suffix += name;
+        if (*selector) {
+            if (!*suffix)
+                return false; /* the selector goes deeper than the item */
+            selector += strspn(selector, ":");
+            suffix += strspn(suffix, ":");
+        }
+    }
+    return true;
+}
+
 int plan_set_file_dynamic(struct ft_plan *plan, size_t file_index, const char *reason)
 {
     if (file_index >= plan->file_count)

@@ -83,6 +83,10 @@ struct plan_file {
     uint32_t flags;    /* enum plan_file_flag */
     /* Why it is PLAN_FILE_DYNAMIC ("line 3: ..."), for --explain; or NULL. */
     const char *dynamic_reason;
+    /* What the argument that collected the file named below it
+     * ("TestA::test_b" from `path::TestA::test_b`), or NULL when it named
+     * the whole file: items built later by an import must match it too. */
+    const char *selector;
 };
 
 enum plan_fixture_scope {
@@ -136,6 +140,13 @@ int plan_add_file(struct ft_plan *plan, const char *path, uint32_t flags, const 
 /* Flags a file PLAN_FILE_DYNAMIC. The first reason given is kept (copied;
  * NULL for none). Returns 0 or FASTEST_ENOMEM. */
 int plan_set_file_dynamic(struct ft_plan *plan, size_t file_index, const char *reason);
+/* Records the argument's parts below the file (copied). Returns 0,
+ * FASTEST_EINVAL for a bad index, FASTEST_ENOMEM. */
+int plan_set_file_selector(struct ft_plan *plan, size_t file_index, const char *selector);
+/* Whether an item's node id suffix below its file ("TestA::test_b[1]")
+ * is one the selector names, by pytest's rules: each part names the node
+ * at its depth, and the last may name a function without its parameters. */
+bool plan_selector_matches(const char *selector, const char *suffix);
 
 /* Appends a conftest.py (same contract as plan_add_file). */
 int plan_add_conftest(struct ft_plan *plan, const char *path, uint32_t flags, const char *error);

@@ -3,6 +3,7 @@
  * session's item list. */
 #include "run/steps.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@
  * lists are taken as they are. */
 struct settings_lists {
     struct cfg_list testpaths, python_files, python_classes, python_functions, norecursedirs;
+    char invocation_dir[PATH_MAX];
 };
 
 static int split_ini(const struct fastest_session *session, const char *key,
@@ -52,6 +54,10 @@ static void free_lists(struct settings_lists *lists)
 static int fill_settings(const struct fastest_session *session, struct settings_lists *lists,
                          struct disc_settings *settings, char **out_error)
 {
+    /* Arguments are relative to where fastest was started, which need
+     * not be rootdir (`fastest examples/quickstart` from the repository). */
+    if (!getcwd(lists->invocation_dir, sizeof lists->invocation_dir))
+        return FASTEST_EIO;
     int rc = split_ini(session, "testpaths", &lists->testpaths, out_error);
     if (rc == 0)
         rc = split_ini(session, "python_files", &lists->python_files, out_error);
@@ -66,6 +72,7 @@ static int fill_settings(const struct fastest_session *session, struct settings_
     const struct ft_options *options = session->options;
     *settings = (struct disc_settings){
         .rootdir = session->rootdir,
+        .invocation_dir = lists->invocation_dir,
         .testpaths = (const char *const *)lists->testpaths.items,
         .testpath_count = lists->testpaths.count,
         .python_files = LIST_OR_DEFAULT(lists->python_files),

@@ -50,11 +50,28 @@ static int add_engine_item(void *context, const struct pyh_collected_item *colle
     if (!path)
         return FASTEST_ENOMEM;
     struct file_entry key = {path, 0};
-    const struct file_entry *file =
+    const struct file_entry *found =
         bsearch(&key, target->files, target->file_count, sizeof(key), compare_entries);
     free(path);
-    if (!file)
+    if (!found)
         return 0; /* an item outside the files asked for: not ours to place */
+    /* One module may have been named by several arguments (`path::a
+     * path::B`), each its own plan file with what it selected; the engine
+     * builds the module's every item once, and each goes to the first
+     * argument that names it, or nowhere. */
+    const struct file_entry *first = found, *end = target->files + target->file_count;
+    while (first > target->files && compare_entries(first - 1, found) == 0)
+        first--;
+    const struct file_entry *file = NULL;
+    for (const struct file_entry *entry = first;
+         !file && entry < end && compare_entries(entry, found) == 0; entry++) {
+        const char *selector = plan_file_at(target->plan, entry->file_index)->selector;
+        if (!selector || (collected->node_id[path_length] == ':' &&
+                          plan_selector_matches(selector, collected->node_id + path_length + 2)))
+            file = entry;
+    }
+    if (!file)
+        return 0;
 
     const char *name = strrchr(collected->node_id, ':');
     name = name ? name + 1 : collected->node_id;

@@ -28,6 +28,12 @@ TOOL_LINES = re.compile(r"^(platform |plugins: |strategy: |cachedir: )")
 # (suite folder relative to the source root, arguments, whole_output)
 SCENARIOS = [
     ("examples/quickstart", [], True),
+    # Started outside rootdir: arguments and the report's paths are
+    # relative to the invocation directory.
+    (".", ["examples/quickstart"], True),
+    (".", ["examples/quickstart/test_basics.py::TestInventory", "-rA"], True),
+    ("examples/quickstart", ["test_basics.py::test_length", "test_basics.py::TestInventory::test_has_apples"], True),
+    ("examples/quickstart", ["test_basics.py::test_length[fast-4]"], True),
     ("examples/quickstart", ["-q"], True),
     ("examples/quickstart", ["-rA"], True),
     ("examples/quickstart", ["-k", "length or basket"], True),

@@ -11,8 +11,8 @@ Interface (called by the C core, core/python/engine.c)::
         Installs the light ``pytest`` module (fastest.pytest_api) and the
         assert-rewriting import hook; registers fastest.capture.fixtures,
         the fixture modules (their ``fastest_wrap_phase(item, when)``
-        generators wrap every phase) and ``pytestconfig`` as session-level
-        fixtures.
+        wraps every phase in the generator it returns, or in nothing when
+        it returns None) and ``pytestconfig`` as session-level fixtures.
 
     items = session.collect(paths)
         paths: rootdir-relative test files. Imports them and their conftest

@@ -87,9 +87,14 @@ class Node:
         self.path_str = path
         self._path: Optional[Path] = None
         self.obj = obj
+        # The chain from the session down, built once: a node's parent is
+        # fixed at construction, and SetupState asks for an item's chain
+        # twice per item (setup, and the teardown before the next item).
+        self._chain: Tuple[Node, ...] = (self,)
         if parent is not None:
             self.session = parent.session
             self.config = parent.config
+            self._chain = parent._chain + self._chain
         self.own_markers: List[Mark] = []
         self.keywords = NodeKeywords(self)
         self.extra_keyword_matches: set = set()
@@ -114,14 +119,8 @@ class Node:
         return _NO_HOOKS
 
     def listchain(self) -> List["Node"]:
-        """The nodes from the session down to this one."""
-        chain = []
-        node: Optional[Node] = self
-        while node is not None:
-            chain.append(node)
-            node = node.parent
-        chain.reverse()
-        return chain
+        """The nodes from the session down to this one (a new list)."""
+        return list(self._chain)
 
     def listnames(self) -> List[str]:
         return [node.name for node in self.listchain()]

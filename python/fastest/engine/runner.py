@@ -205,14 +205,17 @@ class ItemRunner:
         return report["outcome"]
 
     def _wrapped(self, item, when: str, function: Callable[[], None]) -> Optional[tuple]:
-        """Run ``function`` inside the phase wrappers; its exc_info or None."""
+        """Run ``function`` inside the phase wrappers (those that return a
+        generator for this phase; None means nothing to wrap); its exc_info
+        or None."""
         entered = []
         exc_info = None
         try:
             for wrapper in self.phase_wrappers:
                 generator = wrapper(item, when)
-                next(generator)
-                entered.append(generator)
+                if generator is not None:
+                    next(generator)
+                    entered.append(generator)
             function()
         except BaseException:
             exc_info = sys.exc_info()

@@ -210,17 +210,20 @@ class FDCapture:
             self.tmpfile = EncodedFile(_temporary_file(), encoding="utf-8",
                                        errors="replace", newline="", write_through=True)
             self.sys_capture = SysCapture(fd, self.tmpfile) if fd in _SYS_NAMES else None
+        # Asked for by every phase (snap) and every switch: fileno() on a
+        # text file goes through two layers of calls each time.
+        self._tmp_fd = self.tmpfile.fileno()
         self._state = "initialized"
 
     def start(self) -> None:
-        os.dup2(self.tmpfile.fileno(), self.fd)
+        os.dup2(self._tmp_fd, self.fd)
         if self.sys_capture:
             self.sys_capture.start()
         self._state = "started"
 
     def snap(self) -> Captured:
         # The descriptor shares its offset with ``fd``: 0 means nothing written.
-        if not os.lseek(self.tmpfile.fileno(), 0, os.SEEK_CUR):
+        if not os.lseek(self._tmp_fd, 0, os.SEEK_CUR):
             return self.empty
         self.tmpfile.seek(0)
         data = self.tmpfile.buffer.read() if self.binary else self.tmpfile.read()
@@ -255,7 +258,7 @@ class FDCapture:
             return
         if self.sys_capture:
             self.sys_capture.resume()
-        os.dup2(self.tmpfile.fileno(), self.fd)
+        os.dup2(self._tmp_fd, self.fd)
         self._state = "started"
 
     def write_original(self, data: Captured) -> None:

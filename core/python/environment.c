@@ -17,6 +17,9 @@
 #include "python/interpreter_probe.h"
 #include "session/session.h"
 
+/* "3.11": the Python this fastest embeds, known when it is built. */
+#define EMBEDDED_VERSION Py_STRINGIFY(PY_MAJOR_VERSION) "." Py_STRINGIFY(PY_MINOR_VERSION)
+
 struct target {
     char *interpreter;  /* as found: a path, or a command for PATH */
     const char *source; /* why this one, for messages */
@@ -29,11 +32,10 @@ struct target {
 static int installation_site_dirs(const char *prefix, const char *version,
                                   struct interpreter_layout *out)
 {
-    char embedded[16];
-    snprintf(embedded, sizeof embedded, "%d.%d", PY_MAJOR_VERSION, PY_MINOR_VERSION);
     PyObject *base_prefix = PySys_GetObject("base_prefix"); /* borrowed */
     const char *embedded_prefix = base_prefix ? PyUnicode_AsUTF8(base_prefix) : NULL;
-    if (!embedded_prefix || strcmp(prefix, embedded_prefix) != 0 || strcmp(version, embedded) != 0) {
+    if (!embedded_prefix || strcmp(prefix, embedded_prefix) != 0 ||
+        strcmp(version, EMBEDDED_VERSION) != 0) {
         char folder[PATH_MAX + 64];
         snprintf(folder, sizeof folder, "%s/lib/python%s/site-packages", prefix, version);
         return layout_add_site_dir(out, folder);
@@ -124,15 +126,14 @@ int pyh_activate_environment(struct fastest_session *session, char **out_error)
         return target.required ? FASTEST_EUSAGE : 0;
     }
     snprintf(description, sizeof description, "%s, from %s", path, target.source);
-    char embedded[16];
-    snprintf(embedded, sizeof embedded, "%d.%d", PY_MAJOR_VERSION, PY_MINOR_VERSION);
-    if (strcmp(layout.version, embedded) != 0) {
+    if (strcmp(layout.version, EMBEDDED_VERSION) != 0) {
         if (asprintf(out_error,
                      "the target environment's Python is %s (%s, from %s), but this fastest "
                      "embeds Python %s and cannot run that environment's packages; activate a "
                      "Python %s virtualenv, or set `python = /path/to/python%s` in fastest.ini, "
                      "or build fastest against libpython%s",
-                     layout.version, path, target.source, embedded, embedded, embedded,
+                     layout.version, path, target.source, EMBEDDED_VERSION, EMBEDDED_VERSION,
+                     EMBEDDED_VERSION,
                      layout.version) < 0)
             *out_error = NULL;
         rc = FASTEST_EUSAGE;

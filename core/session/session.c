@@ -78,10 +78,7 @@ int session_add_item(struct fastest_session *session, const struct ft_session_it
         .recorded_duration = item->recorded_duration,
     };
     if (failed) {
-        free(copy.node_id);
-        free(copy.path);
-        free(copy.class_name);
-        free(copy.group);
+        free_item(&copy);
         return FASTEST_ENOMEM;
     }
     session->items[session->item_count++] = copy;

@@ -209,6 +209,16 @@ int pyh_engine_run(struct fastest_session *session, const size_t *items, size_t 
     return rc;
 }
 
+int pyh_engine_before_workers(struct fastest_session *session, char **out_error)
+{
+    *out_error = NULL;
+    PyObject *result = PyObject_CallMethod(session->engine, "before_workers", NULL);
+    if (!result)
+        return pyh_python_failure("the engine failed to prepare for its workers", out_error);
+    Py_DECREF(result);
+    return 0;
+}
+
 int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,
                       void *sink_context, char **out_error)
 {

@@ -18,6 +18,12 @@ int pyh_engine_run(struct fastest_session *session, const size_t *items, size_t 
 int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,
                       void *sink_context, char **out_error);
 
+/* Calls engine.before_workers() once in this process before it forks
+ * workers: what they all share is made here, where it outlives them (the
+ * session's temporary base folder and its lock, as xdist's controller makes
+ * them). Returns 0 or an error with *out_error (free it with free()). */
+int pyh_engine_before_workers(struct fastest_session *session, char **out_error);
+
 /* An item the engine built by importing its module. Strings are borrowed
  * for the duration of the callback. */
 struct pyh_collected_item {

@@ -669,6 +669,8 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *pl
     int rc = check_plan(session, plan, out_error);
     if (rc == 0)
         rc = pyh_engine_preload(session, plan->items, plan->item_count, out_error);
+    if (rc == 0 && plan->item_count > 0)
+        rc = pyh_engine_before_workers(session, out_error);
     if (rc || plan->item_count == 0)
         return rc;
     session_host()->log(session, FASTEST_LOG_DEBUG,

@@ -35,6 +35,7 @@ class Session:
         self._install_pytest_module()
         self.conftests = ConftestRegistry(self.node)
         self.phase_wrappers: List[Callable] = []
+        self._before_workers_hooks: List[Callable] = []
         self._register_fixture_modules(config.get("fixture_modules", []))
         from fastest.capture import CaptureManager
 
@@ -73,6 +74,9 @@ class Session:
             wrapper = getattr(module, "fastest_wrap_phase", None)
             if wrapper is not None:
                 self.phase_wrappers.append(wrapper)
+            before_workers = getattr(module, "fastest_before_workers", None)
+            if before_workers is not None:
+                self._before_workers_hooks.append(before_workers)
         from . import builtin_fixtures
 
         self.node._fixturemanager.parsefactories(builtin_fixtures, "")
@@ -164,6 +168,14 @@ class Session:
             self.interrupted = interrupted.cause
         finally:
             self.capture.stop()
+
+    def before_workers(self) -> None:
+        """Called once in the process that forks the workers, before the
+        first fork: each fixture module's ``fastest_before_workers(config)``
+        makes what the workers share and this process must own (the
+        temporary base folder, whose lock only its creator releases)."""
+        for hook in self._before_workers_hooks:
+            hook(self.config)
 
     def after_fork(self) -> None:
         """Called in a freshly forked worker before it runs anything: output

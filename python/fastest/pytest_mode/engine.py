@@ -237,6 +237,15 @@ class Session:
             return ExitCode.INTERRUPTED
         return ExitCode.TESTS_FAILED if self.session.testsfailed else ExitCode.OK
 
+    def before_workers(self) -> None:
+        """Called once in the process that forks the workers, before the
+        first fork: the temporary base folder is made here, as xdist's
+        controller makes it, so that its lock is released by this process's
+        exit (a worker made it, the lock would outlive the worker)."""
+        factory = getattr(self.config, "_tmp_path_factory", None)
+        if factory is not None:
+            factory.getbasetemp()
+
     def after_fork(self) -> None:
         """Called in a freshly forked worker before it runs anything: it gets
         capture files of its own (the parent's are shared file descriptions,

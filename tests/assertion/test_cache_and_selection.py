@@ -52,6 +52,19 @@ class CacheTests(unittest.TestCase):
         pyc.write_bytes(header + marshal.dumps(planted))
         self.assertEqual(message_of(pyc_cache.load_or_rewrite(str(self.source))), "from cache")
 
+    def test_moved_tree_reports_the_new_path(self) -> None:
+        # A copied or moved project (a CI cache, a container layer) brings its
+        # __pycache__ along: the code must name where the source is now.
+        pyc_cache.load_or_rewrite(str(self.source))
+        moved = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, moved)
+        shutil.copytree(self.folder, moved / "copy")
+        source = moved / "copy" / "test_mod.py"
+        shutil.copystat(self.source, source)
+        code = pyc_cache.load_or_rewrite(str(source))
+        functions = [const for const in code.co_consts if hasattr(const, "co_filename")]
+        self.assertEqual({code.co_filename, *(f.co_filename for f in functions)}, {str(source)})
+
     def test_rewrites_when_source_changes(self) -> None:
         pyc_cache.load_or_rewrite(str(self.source))
         self.source.write_bytes(FAILING_MODULE.replace(b"x == 2", b"x == 22"))

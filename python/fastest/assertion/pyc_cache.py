@@ -11,6 +11,9 @@ written whole under a temporary name and renamed into place, so concurrent
 runs (workers) only ever see complete files; nothing is written when
 ``sys.dont_write_bytecode`` is set or the folder is not writable.
 
+A cached entry names the file it was compiled from; a hit is renamed to the
+source's current path (as CPython's own loader does), so a project copied
+or moved with its ``__pycache__`` reports its tracebacks where it is now.
 A cache hit costs a stat and a read: the rewriter (and ``ast`` behind it)
 is imported only when a module must be rewritten.
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import marshal
 import os
+from _imp import _fix_co_filename
 import sys
 from importlib._bootstrap_external import MAGIC_NUMBER
 from types import CodeType
@@ -83,6 +87,7 @@ def load_or_rewrite(path: str) -> CodeType:
     pyc = cache_path(path)
     code = _read(pyc, stat)
     if code is not None:
+        _fix_co_filename(code, path)
         return code
     from .rewrite import rewrite_module
 

@@ -35,6 +35,7 @@ struct pyh_collected_item {
     size_t mark_count;
     const char *const *keywords;
     size_t keyword_count;
+    const char *xdist_group; /* the closest xdist_group mark's group, or NULL */
     bool deselected; /* a pytest_collection_modifyitems hook deselected it */
 };
 

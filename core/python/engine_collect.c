@@ -49,6 +49,7 @@ static int visit_item(PyObject *dict, pyh_item_fn visit, void *context)
         .path = dict_text(dict, "path"),
         .node_kind = dict_text(dict, "node_kind"),
         .line = line && PyLong_Check(line) ? (int)PyLong_AsLong(line) : -1,
+        .xdist_group = dict_text(dict, "xdist_group"),
         .deselected = PyDict_GetItemString(dict, "deselected") == Py_True,
     };
     item.marks = string_array(PyDict_GetItemString(dict, "marks"), &item.mark_count);

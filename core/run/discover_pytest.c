@@ -48,6 +48,7 @@ static int add_pytest_item(void *context, const struct pyh_collected_item *colle
         .node_id = (char *)collected->node_id,
         .path = (char *)collected->path,
         .class_name = class_name,
+        .group = (char *)collected->xdist_group,
         .node_kind = static_node_kind(collected->node_kind),
         .recorded_duration = -1,
     };

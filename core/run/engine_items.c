@@ -96,6 +96,7 @@ static int add_engine_item(void *context, const struct pyh_collected_item *colle
         .mark_count = collected->mark_count,
         .keywords = collected->keywords,
         .keyword_count = collected->keyword_count,
+        .xdist_group = collected->xdist_group,
     };
     struct engine_order *order = target->order;
     char **grown = realloc(order->node_ids, (order->count + 1) * sizeof(*grown));

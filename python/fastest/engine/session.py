@@ -11,6 +11,7 @@ from .fixtures import FixtureManager
 from .nodes import SessionNode
 from .runner import NEXT_UNKNOWN, Interrupted, ItemRunner
 from .setupstate import SetupState
+from ..xdist_group import xdist_group
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -106,17 +107,19 @@ class Session:
         for item in items:
             self._items[item.nodeid] = item
             location_path, lineno, domain = item.location
-            result.append(
-                {
-                    "node_id": item.nodeid,
-                    "path": location_path,
-                    "lineno": -1 if lineno is None else lineno,
-                    "domain": domain,
-                    "node_kind": type(item).__name__,
-                    "marks": [mark.name for mark in item.iter_markers()],
-                    "keywords": item.keywords.keys() + sorted(item.listextrakeywords()),
-                }
-            )
+            facts = {
+                "node_id": item.nodeid,
+                "path": location_path,
+                "lineno": -1 if lineno is None else lineno,
+                "domain": domain,
+                "node_kind": type(item).__name__,
+                "marks": [mark.name for mark in item.iter_markers()],
+                "keywords": item.keywords.keys() + sorted(item.listextrakeywords()),
+            }
+            group = xdist_group(item)
+            if group is not None:
+                facts["xdist_group"] = group
+            result.append(facts)
         self.node.items.extend(items)
         self.node.testscollected += len(items)
         result.extend({"node_id": item.nodeid, "path": item.location[0], "deselected": True} for item in deselected)

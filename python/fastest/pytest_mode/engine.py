@@ -56,6 +56,7 @@ from _pytest.config.exceptions import UsageError
 from _pytest.main import Session as PytestSession
 from _pytest.outcomes import Exit
 
+from ..xdist_group import xdist_group
 from .own_options import OwnOptions
 from .report_events import EventConverter
 
@@ -122,7 +123,7 @@ def _item_path(node_id: str) -> str:
 
 def _item_dict(item: Any) -> Event:
     location = item.location
-    return {
+    facts = {
         "node_id": item.nodeid,
         "path": _item_path(item.nodeid),
         "lineno": -1 if location[1] is None else int(location[1]),
@@ -131,6 +132,10 @@ def _item_dict(item: Any) -> Event:
         "marks": [mark.name for mark in item.iter_markers()],
         "keywords": list(item.keywords),
     }
+    group = xdist_group(item)
+    if group is not None:
+        facts["xdist_group"] = group
+    return facts
 
 
 class Session:

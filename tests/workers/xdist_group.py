@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""`--dist loadgroup`: the items of one `xdist_group` share a worker, with
+the group read from the marks as the engine collected them (a module's
+`pytestmark`, a class mark, `name=` or the first argument), under both
+engines.
+
+    xdist_group.py FASTEST
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+MODULE = '''\
+import os
+import pytest
+
+{module_mark}
+
+def _log(name):
+    with open(os.environ["GROUP_LOG"], "a") as log:
+        log.write(f"{{name}} {{os.getpid()}}\\n")
+
+@pytest.mark.xdist_group(name="by_name")
+def test_named():
+    _log("by_name")
+
+@pytest.mark.xdist_group("by_arg")
+class TestGrouped:
+    def test_first(self):
+        _log("by_arg")
+
+    def test_second(self):
+        _log("by_arg")
+
+def test_module_level():
+    _log("{module_group}")
+'''
+
+
+def main():
+    fastest = os.path.abspath(sys.argv[1])
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="fastest-xdist-group-") as suite:
+        with open(os.path.join(suite, "fastest.ini"), "w") as config:
+            config.write(f"[fastest]\npython = {sys.executable}\n")
+        for index in range(6):
+            grouped = index % 2 == 0
+            with open(os.path.join(suite, f"test_m{index}.py"), "w") as module:
+                module.write(MODULE.format(
+                    module_mark='pytestmark = pytest.mark.xdist_group("by_module")' if grouped else "",
+                    module_group="by_module" if grouped else f"free{index}"))
+        for engine in ("native", "pytest"):
+            log = os.path.join(suite, f"{engine}.log")
+            env = dict(os.environ, GROUP_LOG=log, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
+            run = subprocess.run([fastest, "-q", "-n", "2", "--dist", "loadgroup", "--engine", engine,
+                                  "-p", "no:cacheprovider"], cwd=suite, env=env, capture_output=True, text=True)
+            workers = {}
+            with open(log) as lines:
+                for line in lines:
+                    group, pid = line.split()
+                    workers.setdefault(group, set()).add(pid)
+            split = {group: pids for group, pids in workers.items()
+                     if not group.startswith("free") and len(pids) > 1}
+            all_pids = set().union(*workers.values())
+            problems = []
+            if run.returncode != 0:
+                problems.append(f"exit {run.returncode}: {run.stdout}{run.stderr}")
+            if split:
+                problems.append(f"groups split across workers: {split}")
+            if len(all_pids) < 2:
+                problems.append("everything ran on one worker: the check proves nothing")
+            print(f"{'ok  ' if not problems else 'FAIL'} {engine}: {len(workers)} groups on {len(all_pids)} workers")
+            for problem in problems:
+                print("    " + problem)
+            failures += bool(problems)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -94,6 +94,14 @@ static int read_layout(const char *path, struct interpreter_layout *out)
     return rc;
 }
 
+char *pyh_target_interpreter(const struct fastest_session *session)
+{
+    struct target target = find_target(session);
+    char *path = target.interpreter ? find_on_path(target.interpreter) : NULL;
+    free(target.interpreter);
+    return path;
+}
+
 static char description[PATH_MAX + 128] = "none";
 
 const char *pyh_environment_description(void)

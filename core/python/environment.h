@@ -19,6 +19,11 @@ struct fastest_session;
  * a usage error is 4. */
 int pyh_activate_environment(struct fastest_session *session, char **out_error);
 
+/* The target interpreter, chosen as pyh_activate_environment chooses it
+ * and found on PATH, without starting Python: its path (malloc'd; the
+ * caller frees it), or NULL when there is none. */
+char *pyh_target_interpreter(const struct fastest_session *session);
+
 /* Which interpreter lent its packages, and why it was chosen, for
  * messages ("/usr/bin/python3, from `python3` on PATH"); "none" before
  * pyh_activate_environment or when none was found. Static storage. */

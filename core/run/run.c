@@ -18,6 +18,7 @@
 #include "plugin/search_path.h"
 #include "python/interpreter.h"
 #include "run/cache_order.h"
+#include "run/handover.h"
 #include "run/plugin_list.h"
 #include "run/record.h"
 #include "run/steps.h"
@@ -175,6 +176,8 @@ static int run_session(struct fastest_session *session, const char *const *args,
     } else if (opt_is_true(session->options, "list_plugins")) {
         print_plugin_list(stdout, &session->plugins);
         status = FT_EXIT_OK;
+    } else if (handover_option(session)) {
+        status = handover_to_pytest(session, handover_option(session), args, count);
     } else if (opt_get(session->options, "ab")) {
         status = ab_run(session, args, count);
     } else {

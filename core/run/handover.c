@@ -1,0 +1,66 @@
+#include "run/handover.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "options/options.h"
+#include "python/environment.h"
+#include "session/exit_status.h"
+#include "session/session.h"
+
+static const struct {
+    const char *dest;
+    const char *flag;
+} handed_over[] = {
+    {"usepdb", "--pdb"},
+    {"trace", "--trace"},
+    {"markers", "--markers"},
+    {"showfixtures", "--fixtures"},
+    {"show_fixtures_per_test", "--fixtures-per-test"},
+    {"setupplan", "--setup-plan"},
+    {"setuponly", "--setup-only"},
+    {"setupshow", "--setup-show"},
+};
+
+const char *handover_option(const struct fastest_session *session)
+{
+    for (size_t i = 0; i < sizeof handed_over / sizeof handed_over[0]; i++)
+        if (opt_is_true(session->options, handed_over[i].dest))
+            return handed_over[i].flag;
+    return NULL;
+}
+
+int handover_to_pytest(struct fastest_session *session, const char *option,
+                       const char *const *args, size_t count)
+{
+    char *python = pyh_target_interpreter(session);
+    if (!python) {
+        fprintf(stderr,
+                "ERROR: %s is pytest's, and fastest hands such runs to pytest, but found no Python "
+                "interpreter to run it with (an active virtualenv, `python =` in fastest.ini, or "
+                "python3 on PATH)\n",
+                option);
+        return FT_EXIT_USAGE_ERROR;
+    }
+    const char **argv = calloc(count + 4, sizeof(*argv));
+    if (!argv) {
+        free(python);
+        return FT_EXIT_INTERNAL_ERROR;
+    }
+    argv[0] = python;
+    argv[1] = "-m";
+    argv[2] = "pytest";
+    memcpy(argv + 3, args, count * sizeof(*args));
+    fprintf(stderr, "fastest: %s is pytest's own: running %s -m pytest\n", option, python);
+    fflush(stdout);
+    fflush(stderr);
+    execv(python, (char *const *)argv);
+    fprintf(stderr, "ERROR: cannot run %s -m pytest for %s: %s\n", python, option,
+            strerror(errno));
+    free(argv);
+    free(python);
+    return FT_EXIT_USAGE_ERROR;
+}

@@ -1,0 +1,25 @@
+/* Options pytest implements and fastest does not: interactive debugging
+ * (--pdb, --trace) and the modes that report on the suite instead of
+ * running it as usual (--markers, --fixtures, --fixtures-per-test,
+ * --setup-plan, --setup-only, --setup-show). A command line asking for one
+ * is handed, whole and as given, to the target environment's pytest, so
+ * what the user gets is exactly pytest's. */
+#ifndef FT_RUN_HANDOVER_H
+#define FT_RUN_HANDOVER_H
+
+#include <stddef.h>
+
+struct fastest_session;
+
+/* The first such option the parsed command line asks for, as spelled in
+ * pytest's --help ("--pdb"), or NULL. */
+const char *handover_option(const struct fastest_session *session);
+
+/* Replaces this process with `<target python> -m pytest args...` (pytest
+ * reads its config files and PYTEST_ADDOPTS again), after a note on stderr
+ * naming the option and the interpreter. Returns only when that cannot
+ * start: an exit status (4) after saying why. */
+int handover_to_pytest(struct fastest_session *session, const char *option,
+                       const char *const *args, size_t count);
+
+#endif

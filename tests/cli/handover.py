@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""The options fastest hands to pytest (core/run/handover.h) give exactly
+pytest's output and exit code: each runs on a small suite under fastest
+and under pytest, stdout compared with durations masked.
+
+    handover.py FASTEST
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+SUITE = '''\
+import pytest
+
+@pytest.fixture
+def number():
+    """A number."""
+    return 1
+
+@pytest.mark.slow
+def test_passes(number):
+    assert number == 1
+
+def test_fails():
+    assert 1 == 2
+'''
+COMMAND_LINES = [
+    ["--markers"],
+    ["--fixtures"],
+    ["--fixtures", "-v"],
+    ["--fixtures-per-test"],
+    ["--setup-plan"],
+    ["--setup-only"],
+    ["--setup-show"],
+    ["--pdb", "-k", "passes"],
+]
+DURATION = re.compile(r"in \d+\.\d+s")
+
+
+def run(command, suite):
+    env = dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
+    done = subprocess.run(command, cwd=suite, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    return DURATION.sub("in <time>", done.stdout), done.returncode, done.stderr
+
+
+def main():
+    fastest = os.path.abspath(sys.argv[1])
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="fastest-handover-") as suite:
+        with open(os.path.join(suite, "test_suite.py"), "w") as module:
+            module.write(SUITE)
+        with open(os.path.join(suite, "pytest.ini"), "w") as ini:
+            ini.write("[pytest]\nmarkers =\n    slow: a slow test\n")
+        with open(os.path.join(suite, "fastest.ini"), "w") as config:
+            config.write(f"[fastest]\npython = {sys.executable}\n")
+        for arguments in COMMAND_LINES:
+            arguments = [*arguments, "-p", "no:cacheprovider"]
+            theirs = run([sys.executable, "-m", "pytest", *arguments], suite)
+            ours = run([fastest, *arguments], suite)
+            problems = []
+            if ours[:2] != theirs[:2]:
+                problems.append(f"exit {ours[1]} vs pytest's {theirs[1]}; stdout:\n{ours[0]}\n--- pytest's:\n{theirs[0]}")
+            if f"{arguments[0]} is pytest's own" not in ours[2]:
+                problems.append(f"no hand-over note on stderr: {ours[2]!r}")
+            print(f"{'ok  ' if not problems else 'FAIL'} {' '.join(arguments)}")
+            for problem in problems:
+                print("    " + problem)
+            failures += bool(problems)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -60,6 +60,10 @@ struct plan_item {
     int line;                  /* 0-based line of the def (of its first decorator), pytest's location */
     enum plan_node_kind node_kind;
     const char *xdist_group; /* the xdist_group mark's name, or NULL */
+    /* The timeout mark's seconds (0: none), known once the engine built the
+     * item; without the mark --timeout applies. */
+    bool has_timeout_mark;
+    double timeout_mark;
     /* Marks in pytest's iter_markers order: the function's own (parameter
      * marks included), then its classes' from inner to outer, then the
      * module's. */

@@ -36,6 +36,8 @@ struct pyh_collected_item {
     const char *const *keywords;
     size_t keyword_count;
     const char *xdist_group; /* the closest xdist_group mark's group, or NULL */
+    bool has_timeout_mark; /* a timeout mark sets timeout_mark (seconds, 0: none) */
+    double timeout_mark;
     bool deselected; /* a pytest_collection_modifyitems hook deselected it */
 };
 

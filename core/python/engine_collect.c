@@ -52,6 +52,11 @@ static int visit_item(PyObject *dict, pyh_item_fn visit, void *context)
         .xdist_group = dict_text(dict, "xdist_group"),
         .deselected = PyDict_GetItemString(dict, "deselected") == Py_True,
     };
+    PyObject *timeout = PyDict_GetItemString(dict, "timeout");
+    if (timeout && PyFloat_Check(timeout)) {
+        item.has_timeout_mark = true;
+        item.timeout_mark = PyFloat_AS_DOUBLE(timeout);
+    }
     item.marks = string_array(PyDict_GetItemString(dict, "marks"), &item.mark_count);
     item.keywords = string_array(PyDict_GetItemString(dict, "keywords"), &item.keyword_count);
     int rc = PyErr_Occurred() || !item.node_id || !item.path ? -1 : visit(context, &item);

@@ -108,6 +108,8 @@ static int add_session_item(struct fastest_session *session, const struct plan_i
         .path = (char *)item->path,
         .class_name = (char *)item->class_name,
         .group = (char *)item->xdist_group,
+        .has_timeout_mark = item->has_timeout_mark,
+        .timeout_mark = item->timeout_mark,
         .node_kind = node_kind_name(item->node_kind),
         .recorded_duration = -1,
     };

@@ -49,6 +49,8 @@ static int add_pytest_item(void *context, const struct pyh_collected_item *colle
         .path = (char *)collected->path,
         .class_name = class_name,
         .group = (char *)collected->xdist_group,
+        .has_timeout_mark = collected->has_timeout_mark,
+        .timeout_mark = collected->timeout_mark,
         .node_kind = static_node_kind(collected->node_kind),
         .recorded_duration = -1,
     };

@@ -74,6 +74,8 @@ int session_add_item(struct fastest_session *session, const struct ft_session_it
         .path = copy_or_null(item->path, &failed),
         .class_name = copy_or_null(item->class_name, &failed),
         .group = copy_or_null(item->group, &failed),
+        .has_timeout_mark = item->has_timeout_mark,
+        .timeout_mark = item->timeout_mark,
         .node_kind = item->node_kind,
         .recorded_duration = item->recorded_duration,
     };

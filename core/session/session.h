@@ -18,6 +18,8 @@ struct ft_session_item {
     char *path;
     char *class_name; /* NULL for module-level functions */
     char *group;      /* xdist_group, or NULL */
+    bool has_timeout_mark; /* its timeout mark's seconds (0: none) win over --timeout */
+    double timeout_mark;
     const char *node_kind; /* "Function", "TestCaseFunction": static strings */
     double recorded_duration;
 };

@@ -35,15 +35,16 @@ static const char *signal_name(int number)
     }
 }
 
-char *wk_crash_cause(unsigned worker_index, int wait_status, double timeout)
+char *wk_crash_cause(unsigned worker_index, int wait_status, double timeout,
+                     const char *timeout_source)
 {
     char *cause = NULL;
     int rc;
     if (timeout > 0)
         rc = asprintf(&cause,
-                      "Timeout: the test ran longer than %g s (--timeout); worker gw%u was killed "
+                      "Timeout: the test ran longer than %g s (%s); worker gw%u was killed "
                       "and a fresh worker ran the remaining tests",
-                      timeout, worker_index);
+                      timeout, timeout_source, worker_index);
     else if (WIFSIGNALED(wait_status))
         rc = asprintf(&cause,
                       "worker gw%u was killed by signal %s (%d, %s) while running this test; a "

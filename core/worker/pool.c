@@ -46,6 +46,7 @@ struct worker {
     bool finished;                     /* its final done frame arrived */
     double clock;                      /* when the running item started (about), for --timeout */
     double timed_out;                  /* > 0: killed after this many seconds */
+    const char *timed_out_by;          /* "--timeout" or "its timeout mark" */
     size_t batches, items_sent;        /* for the FASTEST_DEBUG timeline */
 };
 
@@ -461,7 +462,8 @@ static void on_crash(struct pool *pool, struct worker *worker, int wait_status)
 {
     if (worker->fifo_count) {
         size_t item = head_item(worker);
-        char *cause = wk_crash_cause(worker->index, wait_status, worker->timed_out);
+        char *cause = wk_crash_cause(worker->index, wait_status, worker->timed_out,
+                                     worker->timed_out_by);
         struct crash_sink sink = {pool, item};
         wk_crash_events(pool->session->items[item].node_id, pool->session->items[item].path,
                         &worker->progress, cause ? cause : "the worker died", worker->diag,
@@ -470,7 +472,8 @@ static void on_crash(struct pool *pool, struct worker *worker, int wait_status)
         pop_head(worker);
         item_done(pool, item);
     } else if (!worker->finished) {
-        char *cause = wk_crash_cause(worker->index, wait_status, worker->timed_out);
+        char *cause = wk_crash_cause(worker->index, wait_status, worker->timed_out,
+                                     worker->timed_out_by);
         fprintf(stderr, "fastest: %s (outside any test)%s%s\n", cause ? cause : "worker died",
                 worker->diag_length ? "\n" : "", worker->diag);
         free(cause);
@@ -546,13 +549,26 @@ static void on_readable(struct pool *pool, struct worker *worker)
 
 /* --- timeouts --- */
 
-static bool timing(const struct pool *pool, const struct worker *worker)
+static bool limited_by_mark(const struct pool *pool, const struct worker *worker)
 {
-    return pool->timeout > 0 && worker->alive && !worker->timed_out && worker->fifo_count &&
-           (worker->busy || worker->finishing);
+    return pool->session->items[head_item(worker)].has_timeout_mark;
 }
 
-/* Milliseconds until the next --timeout expires, or -1. */
+/* How long the worker's running item may take: its timeout mark's
+ * seconds, else --timeout; 0 for no limit. */
+static double limit_of(const struct pool *pool, const struct worker *worker)
+{
+    return limited_by_mark(pool, worker) ? pool->session->items[head_item(worker)].timeout_mark
+                                         : pool->timeout;
+}
+
+static bool timing(const struct pool *pool, const struct worker *worker)
+{
+    return worker->alive && !worker->timed_out && worker->fifo_count &&
+           (worker->busy || worker->finishing) && limit_of(pool, worker) > 0;
+}
+
+/* Milliseconds until the next item's limit expires, or -1. */
 static int poll_timeout(const struct pool *pool)
 {
     double soonest = -1;
@@ -561,23 +577,24 @@ static int poll_timeout(const struct pool *pool)
         const struct worker *worker = &pool->workers[i];
         if (!timing(pool, worker))
             continue;
-        double left = worker->clock + pool->timeout - current;
+        double left = worker->clock + limit_of(pool, worker) - current;
         if (soonest < 0 || left < soonest)
             soonest = left > 0 ? left : 0;
     }
     return soonest < 0 ? -1 : (int)(soonest * 1000) + 1;
 }
 
-/* A test past --timeout: faulthandler dumps where it hangs (SIGUSR1), then
+/* A test past its limit: faulthandler dumps where it hangs (SIGUSR1), then
  * the worker is killed; its EOF brings the error report. */
 static void expire(struct pool *pool)
 {
     double current = now();
     for (size_t i = 0; i < pool->slots; i++) {
         struct worker *worker = &pool->workers[i];
-        if (!timing(pool, worker) || current - worker->clock < pool->timeout)
+        if (!timing(pool, worker) || current - worker->clock < limit_of(pool, worker))
             continue;
-        worker->timed_out = pool->timeout;
+        worker->timed_out = limit_of(pool, worker);
+        worker->timed_out_by = limited_by_mark(pool, worker) ? "its timeout mark" : "--timeout";
         kill(worker->process.pid, SIGUSR1);
         struct pollfd diag = {worker->process.diag_fd, POLLIN, 0};
         while (poll(&diag, 1, 100) > 0 && (diag.revents & POLLIN))

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Crash isolation: under each worker strategy, a test that segfaults,
-calls os._exit(3), kills itself with SIGKILL or hangs past --timeout costs
-that test alone. Checks, for crash_suite/: each crash is an error naming
+calls os._exit(3), kills itself with SIGKILL or hangs past --timeout (or
+past its own timeout mark, which also lifts or widens the limit) costs that
+test alone. Checks, for crash_suite/: each crash is an error naming
 its cause, every other test ran with its own outcome, every item is
 reported exactly once, and the exit code is pytest's for failures (1).
 The same for a generated 300-test suite large enough for the pool to
@@ -28,7 +29,11 @@ EXPECTED = {
     "test_crashes.py::test_between": ("PASSED", None),
     "test_crashes.py::test_exit": ("FAILED", "exited with code 3"),
     "test_crashes.py::test_sigkill": ("FAILED", "killed by signal SIGKILL"),
-    "test_crashes.py::test_hang": ("FAILED", "Timeout: the test ran longer than 1 s"),
+    "test_crashes.py::test_hang": ("FAILED", "Timeout: the test ran longer than 1 s (--timeout)"),
+    "test_crashes.py::test_hang_past_its_mark": (
+        "FAILED", "Timeout: the test ran longer than 0.3 s (its timeout mark)"),
+    "test_crashes.py::test_no_limit_by_mark": ("PASSED", None),
+    "test_crashes.py::test_longer_limit_by_mark": ("PASSED", None),
     "test_crashes.py::test_after": ("PASSED", None),
     "test_others.py::test_fails": ("FAILED", "assert 1 == 2"),
     **{f"test_others.py::test_fine[{n}]": ("PASSED", None) for n in range(5)},

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 from fastest.pytest_api.marks import BUILTIN_MARKERS
+from fastest.timeout_mark import MARKER_LINE as TIMEOUT_MARKER
 from fastest.xdist_group import MARKER_LINE as XDIST_GROUP_MARKER
 
 TYPE_CHECKING = False
@@ -237,7 +238,7 @@ class Config:
         raw = dict(overrides).get(name, self._raw_ini.get(name))
         value = default if raw is None else _typed_ini(kind, raw, self.rootpath_str)
         if name == "markers":
-            value = list(value) + list(BUILTIN_MARKERS) + [XDIST_GROUP_MARKER]
+            value = list(value) + list(BUILTIN_MARKERS) + [XDIST_GROUP_MARKER, TIMEOUT_MARKER]
         return list(value) if isinstance(value, list) else value
 
     def _declare_ini(self, name: str, kind: Optional[str], default: Any) -> None:

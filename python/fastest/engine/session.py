@@ -11,6 +11,7 @@ from .fixtures import FixtureManager
 from .nodes import SessionNode
 from .runner import NEXT_UNKNOWN, Interrupted, ItemRunner
 from .setupstate import SetupState
+from ..timeout_mark import timeout_of
 from ..xdist_group import xdist_group
 
 TYPE_CHECKING = False
@@ -119,6 +120,9 @@ class Session:
             group = xdist_group(item)
             if group is not None:
                 facts["xdist_group"] = group
+            timeout = timeout_of(item)
+            if timeout is not None:
+                facts["timeout"] = timeout
             result.append(facts)
         self.node.items.extend(items)
         self.node.testscollected += len(items)

@@ -56,6 +56,7 @@ from _pytest.config.exceptions import UsageError
 from _pytest.main import Session as PytestSession
 from _pytest.outcomes import Exit
 
+from ..timeout_mark import timeout_of
 from ..xdist_group import xdist_group
 from .own_options import OwnOptions
 from .report_events import EventConverter
@@ -135,6 +136,9 @@ def _item_dict(item: Any) -> Event:
     group = xdist_group(item)
     if group is not None:
         facts["xdist_group"] = group
+    timeout = timeout_of(item)
+    if timeout is not None:
+        facts["timeout"] = timeout
     return facts
 
 

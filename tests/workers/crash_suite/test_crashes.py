@@ -1,9 +1,12 @@
 """Tests that take their worker down, between tests that pass: under a
-worker strategy each crash must cost only its own test."""
+worker strategy each crash must cost only its own test. The run's
+--timeout is 1 s; timeout marks override it for their test."""
 import ctypes
 import os
 import signal
 import time
+
+import pytest
 
 
 def test_before():
@@ -29,6 +32,21 @@ def test_sigkill():
 
 def test_hang():
     time.sleep(60)
+
+
+@pytest.mark.timeout(0.3)
+def test_hang_past_its_mark():
+    time.sleep(60)
+
+
+@pytest.mark.timeout(0)
+def test_no_limit_by_mark():
+    time.sleep(1.3)
+
+
+@pytest.mark.timeout(timeout=5)
+def test_longer_limit_by_mark():
+    time.sleep(1.3)
 
 
 def test_after():

@@ -112,11 +112,29 @@ int plan_set_file_selector(struct ft_plan *plan, size_t file_index, const char *
     return file->selector || !selector ? 0 : FASTEST_ENOMEM;
 }
 
+size_t plan_node_id_part(const char *text)
+{
+    size_t length = 0;
+    while (text[length] && text[length] != '[' && strncmp(text + length, "::", 2) != 0)
+        length++;
+    return text[length] == '[' ? strlen(text) : length;
+}
+
+const char *plan_node_id_name(const char *parts)
+{
+    const char *name = parts;
+    for (const char *at = parts; *at; at += plan_node_id_part(at)) {
+        at += strspn(at, ":");
+        name = at;
+    }
+    return name;
+}
+
 bool plan_selector_matches(const char *selector, const char *suffix)
 {
     while (*selector) {
-        size_t part = strcspn(selector, ":");
-        size_t name = strcspn(suffix, ":");
+        size_t part = plan_node_id_part(selector);
+        size_t name = plan_node_id_part(suffix);
         bool last = suffix[name] == '\0';
         bool same = part == name && strncmp(selector, suffix, part) == 0;
         /* `path::test` names every parametrization test[...] */

@@ -147,6 +147,13 @@ int plan_set_file_dynamic(struct ft_plan *plan, size_t file_index, const char *r
 /* Records the argument's parts below the file (copied). Returns 0,
  * FASTEST_EINVAL for a bad index, FASTEST_ENOMEM. */
 int plan_set_file_selector(struct ft_plan *plan, size_t file_index, const char *selector);
+/* The length of the node-id part text starts with ("TestA" in
+ * "TestA::test_b[1]"): up to the next "::", or to the end once a '['
+ * opens the parameters, whose ids may hold ':', "::" and '['. */
+size_t plan_node_id_part(const char *text);
+/* The last part of node-id parts ("A::test_b[c:d]" -> "test_b[c:d]"; the
+ * text itself when it has one part): the item's name. */
+const char *plan_node_id_name(const char *parts);
 /* Whether an item's node id suffix below its file ("TestA::test_b[1]")
  * is one the selector names, by pytest's rules: each part names the node
  * at its depth, and the last may name a function without its parameters. */

@@ -5,6 +5,7 @@
 
 #include <limits.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -116,19 +117,54 @@ static int add_session_item(struct fastest_session *session, const struct plan_i
     return session_add_item(session, &copy);
 }
 
-/* The selected items in run order: the engine's for the items it built,
- * then the plan's for the rest (files never imported: --collect-only). */
-static int fill_session(struct fastest_session *session, struct ft_plan *plan,
-                        const struct engine_order *order)
+/* True when a selected item comes from a file the engine did not import
+ * (--collect-only leaves files static discovery could decide alone). */
+static bool has_static_items(struct ft_plan *plan, const struct engine_order *order)
+{
+    for (size_t i = 0; i < plan_item_count(plan); i++) {
+        const struct plan_item *item = plan_item_at(plan, i);
+        if (item && !item->deselected &&
+            (!order->imported_files || !order->imported_files[item->file_index]))
+            return true;
+    }
+    return false;
+}
+
+/* Adds the engine's items in its order, each found in the plan where
+ * add_engine_item placed it under its own node id (one missing would
+ * silently never run); add false only checks that. */
+static int add_engine_order(struct fastest_session *session, struct ft_plan *plan,
+                            const struct engine_order *order, bool add, char **out_error)
 {
     struct item_index index = {0};
     int rc = item_index_build(plan, &index);
     for (size_t i = 0; rc == 0 && i < order->count; i++) {
         struct plan_item *item = item_index_find(&index, order->node_ids[i]);
-        if (item && !item->deselected)
+        if (!item) {
+            if (asprintf(out_error,
+                         "internal error: the engine's item %s has no place in the plan; "
+                         "please report it",
+                         order->node_ids[i]) < 0)
+                *out_error = NULL;
+            rc = FASTEST_EINVAL;
+        } else if (add && !item->deselected) {
             rc = add_session_item(session, item);
+        }
     }
     item_index_free(&index);
+    return rc;
+}
+
+/* The selected items in run order. When the engine built every one (a
+ * run), its order: pytest's, which may move items across files for
+ * higher-scoped parametrized fixtures. When some files stayed static
+ * (--collect-only), file order, as pytest lists them, an imported file's
+ * items in the order the engine built them. */
+static int fill_session(struct fastest_session *session, struct ft_plan *plan,
+                        const struct engine_order *order, char **out_error)
+{
+    bool in_file_order = has_static_items(plan, order);
+    int rc = add_engine_order(session, plan, order, !in_file_order, out_error);
     session->deselected_count += order->deselected_count;
     for (size_t i = 0; rc == 0 && i < plan_item_count(plan); i++) {
         const struct plan_item *item = plan_item_at(plan, i);
@@ -136,7 +172,7 @@ static int fill_session(struct fastest_session *session, struct ft_plan *plan,
             return FASTEST_ENOMEM;
         if (item->deselected)
             session->deselected_count++;
-        else if (!order->imported_files || !order->imported_files[item->file_index])
+        else if (in_file_order)
             rc = add_session_item(session, item);
     }
     return rc;
@@ -260,7 +296,7 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
     if (rc == FASTEST_EUSAGE) {
         out->usage_error = *out_error;
         *out_error = NULL;
-        rc = fill_session(session, plan, &order);
+        rc = fill_session(session, plan, &order, out_error);
         goto done;
     }
     if (rc == 0)
@@ -271,7 +307,7 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
     if (rc == 0)
         rc = run_cache_collect(session, pytest_cache, plan, &cache_collect);
     if (rc == 0)
-        rc = fill_session(session, plan, &order);
+        rc = fill_session(session, plan, &order, out_error);
     if (rc == 0) {
         static_error_reports(plan, out);
         static_warnings(plan, &order, out);

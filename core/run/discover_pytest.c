@@ -10,6 +10,7 @@
 
 #include <fastest/errors.h>
 
+#include "plan/plan.h"
 #include "python/engine.h"
 #include "session/session.h"
 
@@ -29,11 +30,9 @@ static char *class_chain(const char *node_id)
     const char *first = strstr(node_id, "::");
     if (!first)
         return NULL;
-    const char *bracket = strchr(first, '[');
-    const char *last = first;
-    for (const char *at = first; (at = strstr(at + 2, "::")) && (!bracket || at < bracket);)
-        last = at;
-    return last == first ? NULL : strndup(first + 2, (size_t)(last - first - 2));
+    const char *chain = first + 2;
+    const char *name = plan_node_id_name(chain);
+    return name - 2 > chain ? strndup(chain, (size_t)(name - 2 - chain)) : NULL;
 }
 
 static int add_pytest_item(void *context, const struct pyh_collected_item *collected)

@@ -22,15 +22,17 @@ struct import_target {
     struct engine_order *order;
 };
 
-static bool needs_import(struct ft_plan *plan, size_t file_index, const bool *has_selected,
-                         bool import_all)
+/* A dynamic file is imported whatever selection made of its static items:
+ * what it holds beyond them (inherited tests, parametrization known at
+ * import) is known only then, and -k, -m or a node id may select it. */
+static bool needs_import(struct ft_plan *plan, size_t file_index, bool import_all)
 {
     const struct plan_file *file = plan_file_at(plan, file_index);
     if (file->flags & PLAN_FILE_ERROR_NEEDS_IMPORT)
         return true;
     if (file->error)
         return false;
-    return import_all || (has_selected[file_index] && (file->flags & PLAN_FILE_DYNAMIC));
+    return import_all || (file->flags & PLAN_FILE_DYNAMIC);
 }
 
 static int compare_entries(const void *a, const void *b)
@@ -73,10 +75,9 @@ static int add_engine_item(void *context, const struct pyh_collected_item *colle
     if (!file)
         return 0;
 
-    const char *name = strrchr(collected->node_id, ':');
-    name = name ? name + 1 : collected->node_id;
-    /* The class chain sits between the path and the name. */
     const char *after_path = collected->node_id + path_length;
+    const char *name = plan_node_id_name(after_path);
+    /* The class chain sits between the path and the name. */
     char *class_name = NULL;
     if (after_path + 2 < name - 2)
         class_name = strndup(after_path + 2, (size_t)(name - 2 - (after_path + 2)));
@@ -115,33 +116,19 @@ static int add_engine_item(void *context, const struct pyh_collected_item *colle
     return rc;
 }
 
-/* Marks the files holding at least one selected item (a placeholder of a
- * dynamic file counts). */
-static bool *files_with_selected_items(struct ft_plan *plan)
-{
-    bool *has_selected = calloc(plan_file_count(plan) + 1, sizeof(*has_selected));
-    for (size_t i = 0; has_selected && i < plan_item_count(plan); i++) {
-        const struct plan_item *item = plan_item_at(plan, i);
-        if (item && !item->deselected)
-            has_selected[item->file_index] = true;
-    }
-    return has_selected;
-}
-
 int engine_import_files(struct fastest_session *session, struct ft_plan *plan,
                         bool import_all, struct engine_order *out_order, char **out_error)
 {
     *out_error = NULL;
     *out_order = (struct engine_order){0};
     size_t file_count = plan_file_count(plan);
-    bool *has_selected = files_with_selected_items(plan);
     const char **paths = calloc(file_count + 1, sizeof(*paths));
     struct file_entry *files = calloc(file_count + 1, sizeof(*files));
     out_order->imported_files = calloc(file_count + 1, sizeof(bool));
-    int rc = has_selected && paths && files && out_order->imported_files ? 0 : FASTEST_ENOMEM;
+    int rc = paths && files && out_order->imported_files ? 0 : FASTEST_ENOMEM;
     size_t import_count = 0;
     for (size_t i = 0; rc == 0 && i < file_count; i++) {
-        if (!needs_import(plan, i, has_selected, import_all))
+        if (!needs_import(plan, i, import_all))
             continue;
         plan_clear_file_items(plan, i);
         out_order->imported_files[i] = true;
@@ -155,7 +142,6 @@ int engine_import_files(struct fastest_session *session, struct ft_plan *plan,
         struct import_target target = {plan, files, import_count, out_order};
         rc = pyh_engine_collect(session, paths, import_count, add_engine_item, &target, out_error);
     }
-    free(has_selected);
     free(paths);
     free(files);
     return rc;

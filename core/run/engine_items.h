@@ -25,8 +25,9 @@ struct engine_order {
  * collected file when import_all is true (a run: pytest imports every
  * collected module, even one whose items -k or -m will deselect, and
  * reports its import errors and module-level skips before any test runs),
- * else only the files static discovery could not decide (dynamic ones
- * with selected placeholders, and errors whose text needs the import).
+ * else only the files static discovery could not decide (dynamic ones,
+ * whatever selection made of their static items, and errors whose text
+ * needs the import).
  * Their items in the plan are replaced by the engine's. *out_order receives the engine's
  * order (free with engine_order_free). Returns 0 or an error with
  * *out_error (malloc'd; the caller frees it). */

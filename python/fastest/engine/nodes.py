@@ -166,6 +166,19 @@ class Node:
     def get_closest_marker(self, name: str, default: Optional[Mark] = None) -> Optional[Mark]:
         return next(self.iter_markers(name), default)
 
+    def keyword_names(self) -> List[str]:
+        """The names ``-k`` matches this node against, gathered as pytest's
+        KeywordMatcher gathers them: the names along its chain (not the
+        session's: the rootdir's name would match), its extra keywords, its
+        function's attributes and every mark's name. Not ``keywords``,
+        which holds the session's name and what plugins set there."""
+        names = dict.fromkeys(node.name for node in self.listchain() if node.parent is not None)
+        names.update(dict.fromkeys(sorted(self.listextrakeywords())))
+        function = getattr(self, "function", None)
+        names.update(dict.fromkeys(getattr(function, "__dict__", ())))
+        names.update(dict.fromkeys(mark.name for mark in self.iter_markers()))
+        return list(names)
+
     def listextrakeywords(self) -> set:
         extra: set = set()
         for node in self.listchain():

@@ -115,7 +115,7 @@ class Session:
                 "domain": domain,
                 "node_kind": type(item).__name__,
                 "marks": [mark.name for mark in item.iter_markers()],
-                "keywords": item.keywords.keys() + sorted(item.listextrakeywords()),
+                "keywords": item.keyword_names(),
             }
             group = xdist_group(item)
             if group is not None:

@@ -1,0 +1,6 @@
+from . import Base
+
+
+class TestChild(Base):
+    def test_own(self):
+        pass

@@ -4,6 +4,7 @@
 #include <Python.h>
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,10 +45,45 @@ static bool take_usage_error(char **out_error)
     return false;
 }
 
-/* Returns FASTEST_EUSAGE for pytest's UsageError, else FASTEST_EPYTHON,
- * with the pending exception as *out_error. */
+/* fastest.startup_refusal.StartupRefusal: pytest refuses to start in its
+ * own words (a conftest that fails to import). Takes the pending
+ * exception and prints its text on stderr, as pytest does, when it is one. */
+static bool print_startup_refusal(void)
+{
+    PyObject *type, *value, *traceback;
+    PyErr_Fetch(&type, &value, &traceback);
+    PyErr_NormalizeException(&type, &value, &traceback);
+    PyObject *module = type ? PyObject_GetAttrString(type, "__module__") : NULL;
+    bool refusal = module && PyUnicode_Check(module) &&
+                   strcmp(PyUnicode_AsUTF8(module), "fastest.startup_refusal") == 0;
+    Py_XDECREF(module);
+    PyObject *text = refusal && value ? PyObject_GetAttrString(value, "text") : NULL;
+    const char *utf8 = text && PyUnicode_Check(text) ? PyUnicode_AsUTF8(text) : NULL;
+    if (utf8) {
+        fflush(stdout);
+        fprintf(stderr, "%s\n", utf8);
+    }
+    Py_XDECREF(text);
+    PyErr_Clear();
+    if (utf8) {
+        Py_XDECREF(type);
+        Py_XDECREF(value);
+        Py_XDECREF(traceback);
+        return true;
+    }
+    PyErr_Restore(type, value, traceback);
+    return false;
+}
+
+/* Returns FASTEST_EUSAGE for pytest's UsageError (its message as
+ * *out_error) and for a StartupRefusal (already printed: *out_error NULL),
+ * else FASTEST_EPYTHON, with the pending exception as *out_error. */
 int pyh_python_failure(const char *context, char **out_error)
 {
+    if (print_startup_refusal()) {
+        *out_error = NULL;
+        return FASTEST_EUSAGE;
+    }
     if (take_usage_error(out_error))
         return FASTEST_EUSAGE;
     *out_error = pyh_take_error(context);

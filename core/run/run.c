@@ -31,10 +31,13 @@ static void print_refusal(void *context, const char *message)
     fprintf(stderr, "fastest: %s\n", message);
 }
 
-/* pytest prints usage errors as "ERROR: <message>\n\n" on stderr; exit 4. */
+/* pytest prints usage errors as "ERROR: <message>\n\n" on stderr; exit 4.
+ * Without a message the refusal was printed already, in pytest's words
+ * (pyh_python_failure: a conftest that fails to import). */
 static int usage_error(const char *message)
 {
-    fprintf(stderr, "ERROR: %s\n\n", message ? message : "out of memory");
+    if (message)
+        fprintf(stderr, "ERROR: %s\n\n", message);
     return FT_EXIT_USAGE_ERROR;
 }
 

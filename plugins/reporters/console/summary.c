@@ -9,9 +9,12 @@
 #include "../junitxml/logfile_path.h"
 #include "paths.h"
 
+/* pytest's _getfailureheadline: the location's domain, or "test session"
+ * when it has none or an empty one (a collect report of the session). */
 static const char *headline(const struct report *report)
 {
-    return report->location_domain ? report->location_domain : "test session";
+    const char *domain = report->location_domain;
+    return domain && *domain ? domain : "test session";
 }
 
 static bool wants_section(const struct console *console, const char *title)

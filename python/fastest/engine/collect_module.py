@@ -9,6 +9,7 @@ from fastest.pytest_api.outcomes import TEST_OUTCOME, Skipped
 
 from .collect_errors import CollectError
 from .collect_python import PythonCollector
+from .conftests import ConftestImportFailure
 from .importing import ImportPathMismatchError, import_path
 from .nodes import Module, Package
 
@@ -91,6 +92,9 @@ def collect_file(session, relative_path: str) -> Tuple[List[Any], List[dict]]:
     ) as warning_events:
         try:
             session.conftests.load_for(os.path.dirname(path))
+        except ConftestImportFailure as failure:
+            reports.append(_error_report(session, nodeid, path, failure.cause))
+            return items, reports
         except TEST_OUTCOME as exc:
             reports.append(_error_report(session, nodeid, path, exc))
             return items, reports

@@ -25,6 +25,16 @@ if TYPE_CHECKING:
     from typing import Any, Callable, Dict, List, Optional, Tuple
 
 
+class ConftestImportFailure(Exception):
+    """A conftest.py failed to import (pytest's exception of that name):
+    its ``path``, and the exception it raised as ``cause``."""
+
+    def __init__(self, path: str, cause: Exception) -> None:
+        super().__init__(path, cause)
+        self.path = path
+        self.cause = cause
+
+
 class ConftestRegistry:
     def __init__(self, session_node) -> None:
         self.session = session_node
@@ -46,7 +56,8 @@ class ConftestRegistry:
         """Imports the conftests of the command line's paths (the
         invocation directory without any), and of their ``test*``
         subdirectories, as pytest does before it parses the command line;
-        then runs their ``pytest_configure``."""
+        then runs their ``pytest_configure``. One failing to import stops
+        everything, as in pytest: StartupRefusal with pytest's message."""
         cwd = self.config.invocation_params.dir_str
         anchors = [os.path.abspath(os.path.join(cwd, arg.split("::", 1)[0])) for arg in self.config.args]
         anchors = [anchor for anchor in anchors if os.path.exists(anchor)] or [cwd]
@@ -63,8 +74,15 @@ class ConftestRegistry:
         try:
             for directory in directories:
                 self.load_for(directory)
+        except ConftestImportFailure as failure:
+            # pytest refuses to start: its words on stderr, exit 4.
+            from fastest.startup_refusal import StartupRefusal
+
+            from .longrepr import render_conftest_import_failure
+
+            raise StartupRefusal(render_conftest_import_failure(failure.cause, failure.path)) from None
         except TEST_OUTCOME:
-            pass  # collection imports it again and reports the error
+            pass  # a skip: collection imports it again and reports it
         finally:
             self._configure_at_import = True
         self._initial = {id(module) for module in self.loaded()}
@@ -108,7 +126,10 @@ class ConftestRegistry:
         if resolve_package_path(path) is None:
             # Every directory has its own top-level "conftest" module.
             sys.modules.pop("conftest", None)
-        module = import_path(path, self.importmode, self.rootdir)
+        try:
+            module = import_path(path, self.importmode, self.rootdir)
+        except Exception as exc:
+            raise ConftestImportFailure(path, exc) from exc
         directory = os.path.dirname(path)
         relative = os.path.relpath(directory, self.rootdir).replace(os.sep, "/")
         nodeid = "" if relative == "." or relative.startswith("..") else relative

@@ -173,6 +173,21 @@ def _short_traceback_text(exc: BaseException, entries: List[Entry], width: int) 
     return out.text().strip()
 
 
+def render_conftest_import_failure(exc: BaseException, path: str, width: int = 80) -> str:
+    """What pytest prints on stderr when a conftest.py it loads before
+    collecting fails to import: the short traceback of user frames
+    (importlib's left out too), without the exceptions it was raised from."""
+    entries = [e for e in entries_of(exc.__traceback__)
+               if is_user_frame(e) and "importlib" not in e.code.co_filename.split(os.sep)]
+    if entries:
+        out = TextWriter(width)
+        write_traceback(out, entries, exc, Options("short", False, True, False, funcargs=False, drop_hidden=True))
+        shown = "\n".join(line.rstrip() for line in out.text().strip().splitlines())
+    else:
+        shown = exception_only(exc)
+    return f"ImportError while loading conftest '{path}'.\n{shown}"
+
+
 def render_collect_error(exc: BaseException, *, path: str, style: str, showlocals: bool,
                          invocation_dir: str, verbosity: int, width: int = 80) -> dict:
     """See the module docstring."""

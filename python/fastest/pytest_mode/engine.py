@@ -50,12 +50,19 @@ import os
 import sys
 from typing import Any, Callable, Dict, List, Optional
 
+from _pytest._code import ExceptionInfo
 from _pytest._io import TerminalWriter
-from _pytest.config import ExitCode, _prepareconfig
+from _pytest.config import (
+    ConftestImportFailure,
+    ExitCode,
+    _prepareconfig,
+    filter_traceback_for_conftest_import_failure,
+)
 from _pytest.config.exceptions import UsageError
 from _pytest.main import Session as PytestSession
 from _pytest.outcomes import Exit
 
+from ..startup_refusal import StartupRefusal
 from ..timeout_mark import timeout_of
 from ..xdist_group import xdist_group
 from .own_options import OwnOptions
@@ -122,6 +129,17 @@ def _item_path(node_id: str) -> str:
     return node_id.split("::", 1)[0]
 
 
+def _conftest_failure_text(failure: ConftestImportFailure) -> str:
+    """What pytest's main() prints on stderr for an initial conftest that
+    fails to import, made by the same calls."""
+    exc_info = ExceptionInfo.from_exc_info(failure.excinfo)
+    exc_info.traceback = exc_info.traceback.filter(filter_traceback_for_conftest_import_failure)
+    shown = exc_info.getrepr(style="short", chain=False) if exc_info.traceback else exc_info.exconly()
+    lines = [f"ImportError while loading conftest '{failure.path}'."]
+    lines += [line.rstrip() for line in str(shown).splitlines()]
+    return "\n".join(lines)
+
+
 def _item_dict(item: Any) -> Event:
     location = item.location
     facts = {
@@ -154,9 +172,12 @@ class Session:
         self._items: Optional[Dict[str, Any]] = None
         self._ordered: List[Any] = []
         self._held: Optional[Any] = None
-        self.config = _prepareconfig(
-            list(config.get("args", [])), plugins=[OwnOptions(config.get("own_options", []))]
-        )
+        try:
+            self.config = _prepareconfig(
+                list(config.get("args", [])), plugins=[OwnOptions(config.get("own_options", []))]
+            )
+        except ConftestImportFailure as failure:
+            raise StartupRefusal(_conftest_failure_text(failure)) from None
         pytest_config = self.config
         _leave_distribution_to_fastest(pytest_config)
         pytest_config.pluginmanager.register(self, "fastest-pytest-engine")

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""A conftest.py that fails to import, against pytest, under both engines:
+one pytest loads before collecting (the command line's directories and
+their parents) stops the run with pytest's message on stderr and exit 4;
+one deeper is a collection error. stdout, stderr (durations masked) and
+the exit code must be pytest's.
+
+Not checked: a deeper conftest under the native engine. pytest loads it
+while walking the session's directories, so its failure aborts the whole
+collection (0 items, one error "collecting test session", pytest's own
+importer frames in the traceback); the native engine reports it as the
+error of the modules below it and collects the rest (docs/user-guide.md).
+
+    conftest_failures.py FASTEST
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+DURATION = re.compile(r"in \d+\.\d+s")
+SUITES = {
+    "initial": {
+        "conftest.py": "import os\nimport not_installed_anywhere\n",
+        "test_a.py": "def test_a():\n    pass\n",
+    },
+    "deeper": {
+        "test_top.py": "def test_top():\n    pass\n",
+        "sub/conftest.py": "def helper():\n    raise ValueError('broken at import')\n\n\nhelper()\n",
+        "sub/test_below.py": "def test_below():\n    pass\n",
+    },
+}
+
+
+def run(command, cwd):
+    env = dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", COLUMNS="80")
+    env.pop("PYTEST_ADDOPTS", None)
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    return done.returncode, DURATION.sub("in T", done.stdout), done.stderr
+
+
+def main():
+    fastest = os.path.abspath(sys.argv[1])
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="fastest-conftest-failures-") as folder:
+        for name, files in SUITES.items():
+            suite = os.path.join(folder, name)
+            for relative, text in {**files, "pytest.ini": "[pytest]\n",
+                                   "fastest.ini": f"[fastest]\npython = {sys.executable}\n"}.items():
+                os.makedirs(os.path.dirname(os.path.join(suite, relative)), exist_ok=True)
+                with open(os.path.join(suite, relative), "w") as out:
+                    out.write(text)
+            theirs = run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider"], suite)
+            for engine in ("native", "pytest") if name == "initial" else ("pytest",):
+                ours = run([fastest, "-p", "no:cacheprovider", "--engine", engine], suite)
+                # The header names the tool: compare what follows it.
+                strip = lambda out: "\n".join(l for l in out.splitlines() if not l.startswith(("platform ", "strategy: ")))
+                same = (ours[0], strip(ours[1]), ours[2]) == (theirs[0], strip(theirs[1]), theirs[2])
+                print(f"{'ok  ' if same else 'FAIL'} {name} ({engine} engine)")
+                if not same:
+                    print(f"    exit {ours[0]} vs {theirs[0]}")
+                    print("    fastest stdout:\n" + ours[1] + "\n    fastest stderr:\n" + ours[2])
+                    print("    pytest stdout:\n" + theirs[1] + "\n    pytest stderr:\n" + theirs[2])
+                failures += not same
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -82,15 +82,62 @@ static struct target find_target(const struct fastest_session *session)
     return (struct target){strdup("python3"), "`python3` on PATH", false};
 }
 
-/* The layout of the interpreter at path; a wrapper script is asked where
- * it leads first. */
-static int read_layout(const char *path, struct interpreter_layout *out)
+/* The layout of the interpreter at path, and the executable it describes
+ * (*out_executable, malloc'd): path itself, or where a wrapper script
+ * leads, which it is asked first. */
+static int read_layout(const char *path, struct interpreter_layout *out, char **out_executable)
 {
     if (layout_read(path, installation_site_dirs, out) == 0)
-        return 0;
+        return (*out_executable = strdup(path)) ? 0 : -1;
     char *real = probe_real_executable(path);
     int rc = real ? layout_read(real, installation_site_dirs, out) : -1;
-    free(real);
+    if (rc == 0)
+        *out_executable = real;
+    else
+        free(real);
+    return rc;
+}
+
+static int set_sys_path_value(const char *name, const char *value)
+{
+    PyObject *text = PyUnicode_DecodeFSDefault(value);
+    int rc = text ? PySys_SetObject(name, text) : -1;
+    Py_XDECREF(text);
+    return rc;
+}
+
+/* What the target interpreter's own process would show: sys.executable
+ * (tests run it in subprocesses), and for a virtualenv sys.prefix and
+ * sys.exec_prefix, as its site module sets them. */
+static int adopt_interpreter(const char *executable, const struct interpreter_layout *layout)
+{
+    if (set_sys_path_value("executable", executable) < 0)
+        return -1;
+    if (!layout->venv_prefix)
+        return 0;
+    return set_sys_path_value("prefix", layout->venv_prefix) < 0 ||
+                   set_sys_path_value("exec_prefix", layout->venv_prefix) < 0
+               ? -1
+               : 0;
+}
+
+/* The user's site-packages (~/.local/lib/pythonX.Y/site-packages), ahead
+ * of the environment's own, by the site module's rules: unless
+ * PYTHONNOUSERSITE is set or the process is setuid. */
+static int add_user_site(void)
+{
+    PyObject *site = PyImport_ImportModule("site");
+    PyObject *enabled = site ? PyObject_CallMethod(site, "check_enableusersite", NULL) : NULL;
+    int rc = enabled ? 0 : -1;
+    if (enabled == Py_True) {
+        PyObject *added = PyObject_SetAttrString(site, "ENABLE_USER_SITE", Py_True) == 0
+                              ? PyObject_CallMethod(site, "addusersitepackages", "O", Py_None)
+                              : NULL;
+        rc = added ? 0 : -1;
+        Py_XDECREF(added);
+    }
+    Py_XDECREF(enabled);
+    Py_XDECREF(site);
     return rc;
 }
 
@@ -117,7 +164,8 @@ int pyh_activate_environment(struct fastest_session *session, char **out_error)
         return FASTEST_ENOMEM;
     char *path = find_on_path(target.interpreter);
     struct interpreter_layout layout;
-    int rc = path ? read_layout(path, &layout) : -1;
+    char *executable = NULL;
+    int rc = path ? read_layout(path, &layout, &executable) : -1;
     if (rc < 0) {
         /* Without an interpreter to lend packages the standard library is
          * all there is: enough for suites that import nothing else, so it is
@@ -146,6 +194,11 @@ int pyh_activate_environment(struct fastest_session *session, char **out_error)
             *out_error = NULL;
         rc = FASTEST_EUSAGE;
     }
+    if (rc == 0 && (adopt_interpreter(executable, &layout) < 0 ||
+                    (layout.user_site && add_user_site() < 0))) {
+        *out_error = pyh_take_error("cannot adopt the target interpreter");
+        rc = FASTEST_EPYTHON;
+    }
     for (size_t i = 0; rc == 0 && i < layout.site_dir_count; i++) {
         if (access(layout.site_dirs[i], F_OK) == 0 && add_site_folder(layout.site_dirs[i]) < 0) {
             *out_error = pyh_take_error("cannot add the target environment's site-packages");
@@ -153,6 +206,7 @@ int pyh_activate_environment(struct fastest_session *session, char **out_error)
         }
     }
     layout_clear(&layout);
+    free(executable);
     free(path);
     free(target.interpreter);
     return rc;

@@ -29,20 +29,21 @@ int pyh_start(char **out_error)
 {
     if (started)
         return 0;
-    PyConfig config;
-    PyConfig_InitIsolatedConfig(&config);
-    /* The user's PYTHON* variables are not read (fastest chooses the
-     * environment itself), but bytecode is written, or not, as python would
-     * for the user: PYTHONDONTWRITEBYTECODE decides, as it does for pytest. */
-    config.use_environment = 0;
-    const char *no_bytecode = getenv("PYTHONDONTWRITEBYTECODE");
-    config.write_bytecode = !(no_bytecode && *no_bytecode);
-    config.site_import = 0;
-    config.install_signal_handlers = 1;
-    config.parse_argv = 0;
-    /* The standard library is the one libpython was built with. Left to
+    /* As python3 starts for pytest, so that a test sees what it sees under
+     * pytest: the user's PYTHON* variables apply (PYTHONPATH,
+     * PYTHONHASHSEED, PYTHONWARNINGS, PYTHONUTF8, PYTHONDONTWRITEBYTECODE,
+     * PYTHONDEVMODE...) and so does the locale (LC_CTYPE from the
+     * environment, the C locale coerced to UTF-8), which sets the default
+     * encoding of open() and of the file system. What differs is fastest's
+     * to decide: no command line is parsed, the site module does not run
+     * (the target environment lends its site-packages: environment.h), and
+     * the standard library is the one libpython was built with; left to
      * itself, the embedded interpreter would look for "python3" on PATH to
      * find it, and could settle on another installation's (a pyenv one). */
+    PyConfig config;
+    PyConfig_InitPythonConfig(&config);
+    config.site_import = 0;
+    config.parse_argv = 0;
     PyStatus status = PyConfig_SetBytesString(&config, &config.home, FASTEST_PYTHON_HOME);
     if (!PyStatus_Exception(status))
         status = Py_InitializeFromConfig(&config);

@@ -22,6 +22,7 @@ void layout_clear(struct interpreter_layout *layout)
 {
     for (size_t i = 0; i < layout->site_dir_count; i++)
         free(layout->site_dirs[i]);
+    free(layout->venv_prefix);
     memset(layout, 0, sizeof(*layout));
 }
 
@@ -100,10 +101,11 @@ static int read_virtualenv(FILE *config, const char *venv, layout_base_site_fn b
         return -1;
     char folder[PATH_MAX + 64];
     snprintf(folder, sizeof folder, "%s/lib/python%s/site-packages", venv, out->version);
-    if (layout_add_site_dir(out, folder) < 0)
+    if (!(out->venv_prefix = strdup(venv)) || layout_add_site_dir(out, folder) < 0)
         return -1;
     if (venv_value(config, "include-system-site-packages", value, sizeof value) &&
         strcmp(value, "true") == 0 && venv_value(config, "home", value, sizeof value)) {
+        out->user_site = true;
         char base[PATH_MAX];
         snprintf(base, sizeof base, "%s", value);
         char *slash = strrchr(base, '/'); /* home is the base's bin/ */
@@ -147,5 +149,6 @@ int layout_read(const char *path, layout_base_site_fn base_site_dirs,
         layout_clear(out);
         return -1;
     }
+    out->user_site = true;
     return 0;
 }

@@ -4,6 +4,7 @@
 #ifndef FT_PYTHON_INTERPRETER_LAYOUT_H
 #define FT_PYTHON_INTERPRETER_LAYOUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define LAYOUT_MAX_SITE_DIRS 8
@@ -12,6 +13,10 @@ struct interpreter_layout {
     char version[16]; /* "3.11" */
     char *site_dirs[LAYOUT_MAX_SITE_DIRS]; /* malloc'd, in sys.path order */
     size_t site_dir_count;
+    char *venv_prefix; /* malloc'd: the virtualenv's folder; NULL for an installation */
+    /* Whether its site module adds the user's site-packages: for an
+     * installation, and for a virtualenv that includes the system's. */
+    bool user_site;
 };
 
 /* Fills *out for the interpreter at path (as invoked: a virtualenv's

@@ -50,6 +50,7 @@ SCENARIOS = [
     # Inherited tests (only an import finds them) beside static files, and
     # parameter ids holding ':', '::' and '['.
     ("tests/e2e/inherited", [], True),
+    ("tests/e2e/inherited", ["-rs"], True),
     ("tests/e2e/inherited", ["--co", "-q"], True),
     ("tests/e2e/inherited", ["-k", "inherited and c:d"], True),
     ("tests/e2e/inherited", ["inherit_pkg/test_b_inherits.py::TestChild::test_inherited_ids"], True),

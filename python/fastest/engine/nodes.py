@@ -325,12 +325,17 @@ class Item(Node):
             self._report_sections.append((when, key, content))
 
     def reportinfo(self) -> Tuple[Path, Optional[int], str]:
-        lineno, domain = self._line_and_domain()
-        return self.path, lineno, domain
+        path, lineno, domain = self.report_location()
+        if path == self.path_str:
+            return self.path, lineno, domain
+        from pathlib import Path
 
-    def _line_and_domain(self) -> Tuple[Optional[int], str]:
-        """``reportinfo`` without the Path: what ``location`` needs."""
-        return None, ""
+        return Path(path), lineno, domain
+
+    def report_location(self) -> Tuple[str, Optional[int], str]:
+        """``reportinfo`` with the path as a string: the file, 0-based line
+        and dotted domain reports name for the item."""
+        return self.path_str, None, ""
 
     @property
     def location(self) -> Tuple[str, Optional[int], str]:
@@ -339,8 +344,8 @@ class Item(Node):
         try:
             return self._location
         except AttributeError:
-            lineno, domain = self._line_and_domain()
-            relative = self.session.relative_location(self.path_str)
+            path, lineno, domain = self.report_location()
+            relative = self.session.relative_location(path)
             self._location: Tuple[str, Optional[int], str] = (relative, lineno, domain)
             return self._location
 
@@ -392,13 +397,16 @@ class Function(Item):
         node = self.getparent(Module)
         return node.obj if node is not None else None
 
-    def _source_line(self) -> int:
-        from .introspection import source_line_of
+    def report_location(self) -> Tuple[str, int, str]:
+        """Where the test function is defined, as pytest's getfslineno
+        finds it: a test a class inherits from another module's base is
+        reported at the base's file and line."""
+        from .introspection import source_file_of, source_line_of
 
-        return source_line_of(self.obj)
-
-    def _line_and_domain(self) -> Tuple[int, str]:
-        return self._source_line(), self.getmodpath()
+        path = source_file_of(self.obj)
+        if path != self.path_str:
+            path = os.path.abspath(path) if path else self.path_str
+        return path, source_line_of(self.obj), self.getmodpath()
 
     def getmodpath(self) -> str:
         """The dotted name below the module ("TestX.test_y[1]")."""

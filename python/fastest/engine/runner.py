@@ -280,8 +280,8 @@ class ItemRunner:
         exc = exc_info[1]
         message = "Skipped: " + str(exc) if exc.msg is not None else "Skipped: <Skipped instance>"
         if exc._use_item_location:
-            lineno = item._line_and_domain()[0]
-            report.update(skip_path=item.path_str, skip_line=(lineno or 0) + 1, skip_reason=message)
+            path, lineno, _domain = item.report_location()
+            report.update(skip_path=path, skip_line=(lineno or 0) + 1, skip_reason=message)
             return
         from fastest.engine.longrepr_traceback import crash_entry, entries_of
 

@@ -30,7 +30,6 @@ struct pyh_collected_item {
     const char *node_id;
     const char *path;
     const char *node_kind;
-    int line; /* 0-based */
     const char *const *marks;
     size_t mark_count;
     const char *const *keywords;

@@ -43,12 +43,10 @@ static int visit_item(PyObject *dict, pyh_item_fn visit, void *context)
         PyErr_SetString(PyExc_TypeError, "engine collect() must return dicts");
         return -1;
     }
-    PyObject *line = PyDict_GetItemString(dict, "lineno");
     struct pyh_collected_item item = {
         .node_id = dict_text(dict, "node_id"),
         .path = dict_text(dict, "path"),
         .node_kind = dict_text(dict, "node_kind"),
-        .line = line && PyLong_Check(line) ? (int)PyLong_AsLong(line) : -1,
         .xdist_group = dict_text(dict, "xdist_group"),
         .deselected = PyDict_GetItemString(dict, "deselected") == Py_True,
     };

@@ -89,7 +89,6 @@ static int add_engine_item(void *context, const struct pyh_collected_item *colle
         .class_name = class_name,
         .function_name = function_name,
         .name = name,
-        .line = collected->line,
         .node_kind = collected->node_kind && strcmp(collected->node_kind, "TestCaseFunction") == 0
                          ? PLAN_NODE_TESTCASE_FUNCTION
                          : PLAN_NODE_FUNCTION,

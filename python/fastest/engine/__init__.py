@@ -17,9 +17,10 @@ Interface (called by the C core, core/python/engine.c)::
     items = session.collect(paths)
         paths: rootdir-relative test files. Imports them and their conftest
         chain and returns, in pytest's run order (reorder_items applied per
-        call), one dict per item: {"node_id", "path", "lineno" (0-based),
-        "domain", "node_kind", "marks": [names, nearest first],
-        "keywords": [names]}. Each file is collected once: asking for it
+        call), one dict per item: {"node_id", "path" (its file), "node_kind"},
+        with, when -k or -m asks for them, "marks": [names, nearest first]
+        and "keywords": [names -k matches], and "xdist_group" and "timeout"
+        when its marks set them. Each file is collected once: asking for it
         again returns nothing more.
 
     events = session.collection_events()

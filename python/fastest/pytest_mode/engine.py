@@ -141,15 +141,10 @@ def _conftest_failure_text(failure: ConftestImportFailure) -> str:
 
 
 def _item_dict(item: Any) -> Event:
-    location = item.location
     facts = {
         "node_id": item.nodeid,
         "path": _item_path(item.nodeid),
-        "lineno": -1 if location[1] is None else int(location[1]),
-        "domain": location[2],
         "node_kind": type(item).__name__,
-        "marks": [mark.name for mark in item.iter_markers()],
-        "keywords": list(item.keywords),
     }
     group = xdist_group(item)
     if group is not None:

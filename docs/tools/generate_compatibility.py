@@ -47,6 +47,16 @@ AREAS: Dict[str, Tuple[str, str]] = {
     "warnings-compat": ("Warnings", "warning outcomes and the warnings summary"),
     "junitxml matches pytest": ("JUnit XML", "the XML file byte for byte, from replayed events"),
     "fastest matches pytest end to end": ("End to end", "whole runs of fastest and pytest on the same suites: outcomes, summary, exit code, output"),
+    "junitxml end to end matches pytest": ("JUnit XML", "the XML files of whole runs, element by element"),
+    "json report agrees with pytest": ("JSON report", "the JSON report's outcomes against pytest's, from replayed events"),
+    "json report end to end agrees with pytest": ("JSON report", "the JSON report of whole runs against pytest's outcomes"),
+    "every strategy matches pytest": ("Strategies", "the end-to-end scenarios under inprocess, warmworkers and fullparallel"),
+    "pytest engine matches pytest": ("pytest engine", "conftest hooks, pytest_plugins, doctests, installed plugins: outcomes, summary and JUnit XML; the two engines A/B"),
+    "cache-driven runs match pytest": ("pytest cache", "--lf, --ff, --nf, --sw and the cache files they read and write"),
+    "pytest cache json": ("pytest cache", "the cache's JSON files as pytest writes them"),
+    "options handed to pytest": ("Command line", "--pdb, --trace, --markers, --fixtures and the setup reports: pytest's output and exit code"),
+    "a conftest that fails to import matches pytest": ("Running tests", "a conftest.py that fails to import: stdout, stderr and exit code"),
+    "tests see the interpreter they see under pytest": ("Running tests", "PYTHONPATH, PYTHONHASHSEED, the locale, sys.executable, a virtualenv's sys.prefix"),
 }
 
 

@@ -12,8 +12,7 @@ from .fixtures import FixtureManager
 from .nodes import SessionNode
 from .runner import NEXT_UNKNOWN, Interrupted, ItemRunner
 from .setupstate import SetupState
-from ..timeout_mark import timeout_of
-from ..xdist_group import xdist_group
+from ..scheduling import scheduling_facts
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -131,12 +130,7 @@ class Session:
             if selecting:
                 facts["marks"] = [mark.name for mark in item.iter_markers()]
                 facts["keywords"] = item.keyword_names()
-            group = xdist_group(item)
-            if group is not None:
-                facts["xdist_group"] = group
-            timeout = timeout_of(item)
-            if timeout is not None:
-                facts["timeout"] = timeout
+            facts.update(scheduling_facts(item))
             result.append(facts)
         self.node.items.extend(items)
         self.node.testscollected += len(items)

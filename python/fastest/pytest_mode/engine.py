@@ -63,8 +63,7 @@ from _pytest.main import Session as PytestSession
 from _pytest.outcomes import Exit
 
 from ..startup_refusal import StartupRefusal
-from ..timeout_mark import timeout_of
-from ..xdist_group import xdist_group
+from ..scheduling import scheduling_facts
 from .own_options import OwnOptions
 from .report_events import EventConverter
 
@@ -146,12 +145,7 @@ def _item_dict(item: Any) -> Event:
         "path": _item_path(item.nodeid),
         "node_kind": type(item).__name__,
     }
-    group = xdist_group(item)
-    if group is not None:
-        facts["xdist_group"] = group
-    timeout = timeout_of(item)
-    if timeout is not None:
-        facts["timeout"] = timeout
+    facts.update(scheduling_facts(item))
     return facts
 
 

@@ -74,6 +74,14 @@ def _error_report(session, nodeid: str, path: str, exc: BaseException) -> dict:
     return _report(nodeid, "failed", **{k: v for k, v in rendered.items() if v is not None})
 
 
+def session_error_report(session, exc: BaseException) -> dict:
+    """The collect report of the session itself (node id ""), for a
+    conftest.py below the command line's directories that failed to
+    import: pytest loads those while walking the session's directories, so
+    the session's collection fails, with nothing collected."""
+    return _error_report(session, "", session.config.rootpath_str, exc)
+
+
 def collect_file(session, relative_path: str) -> Tuple[List[Any], List[dict]]:
     """(items, collect_report events) of the test file at ``relative_path``."""
     from fastest.engine.warnings_capture import catch_phase
@@ -92,9 +100,8 @@ def collect_file(session, relative_path: str) -> Tuple[List[Any], List[dict]]:
     ) as warning_events:
         try:
             session.conftests.load_for(os.path.dirname(path))
-        except ConftestImportFailure as failure:
-            reports.append(_error_report(session, nodeid, path, failure.cause))
-            return items, reports
+        except ConftestImportFailure:
+            raise  # the session's failure: see session_error_report
         except TEST_OUTCOME as exc:
             reports.append(_error_report(session, nodeid, path, exc))
             return items, reports

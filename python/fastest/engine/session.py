@@ -32,6 +32,9 @@ class Session:
         # Collection's reports and warnings, in the order pytest makes them.
         self._collection_events: List[dict] = []
         self._collected_paths: set = set()
+        # A conftest.py failed while collecting: the session's collection
+        # failed, and no item is collected (pytest's Session.collect).
+        self._collection_failed = False
         self.collect_warnings: List[dict] = []
         self._pending = None  # the last item run, its teardown deferred
         self._install_pytest_module()
@@ -102,15 +105,29 @@ class Session:
 
     def _collect(self, paths: List[str]) -> List[dict]:
         from .collect_module import collect_file
+        from .conftests import ConftestImportFailure
         from .hooks import modify_items
         from .reorder import reorder_items
 
+        if self._collection_failed:
+            return []
         items = []
+        events_before = len(self._collection_events)
         for path in paths:
             if path in self._collected_paths:
                 continue
             self._collected_paths.add(path)
-            new_items, reports = collect_file(self, path)
+            try:
+                new_items, reports = collect_file(self, path)
+            except ConftestImportFailure as failure:
+                # pytest collects nothing then, and reports nothing else.
+                from .collect_module import session_error_report
+
+                self._collection_failed = True
+                del self._collection_events[events_before:]
+                self.collect_warnings = []
+                self._collection_events.append(session_error_report(self, failure.cause))
+                return []
             items.extend(new_items)
             # A file's warnings arise while it is collected, before its report.
             self._collection_events.extend(self.collect_warnings)

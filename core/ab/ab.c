@@ -13,6 +13,7 @@
 #include <fastest/plugin.h>
 
 #include "ab/outcomes.h"
+#include "install/layout.h"
 #include "session/exit_status.h"
 #include "session/session.h"
 
@@ -222,9 +223,7 @@ int ab_run(struct fastest_session *session, const char *const *args, size_t coun
     close(fd);
     size_t run_count = 2 * (size_t)repeat;
     struct ab_run *runs = calloc(run_count, sizeof(*runs));
-    char executable[4096];
-    ssize_t length = readlink("/proc/self/exe", executable, sizeof executable - 1);
-    executable[length > 0 ? length : 0] = '\0';
+    const char *executable = layout_executable();
     char **argv[2] = {child_argv(executable, args, count, names[0], json_path),
                       child_argv(executable, args, count, names[1], json_path)};
     int status = runs && argv[0] && argv[1] ? FT_EXIT_OK : FT_EXIT_INTERNAL_ERROR;

@@ -8,23 +8,26 @@
 /* FASTEST_BUILD_ROOT, FASTEST_PLUGIN_DIR and FASTEST_PYTHON_DIR come from
  * meson (core/meson.build). */
 
+const char *layout_executable(void)
+{
+    static char exe[PATH_MAX];
+    if (!exe[0]) {
+        ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        exe[length > 0 ? length : 0] = '\0';
+    }
+    return exe;
+}
+
 /* True when the running executable is the one in the build tree. Decided
  * once: the answer cannot change during a run. */
 static bool running_uninstalled(void)
 {
     static int cached = -1;
     if (cached < 0) {
-        char exe[PATH_MAX];
-        ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
-        cached = 0;
-        if (length > 0) {
-            exe[length] = '\0';
-            char *slash = strrchr(exe, '/');
-            if (slash) {
-                *slash = '\0';
-                cached = strcmp(exe, FASTEST_BUILD_ROOT) == 0;
-            }
-        }
+        const char *exe = layout_executable();
+        const char *slash = strrchr(exe, '/');
+        cached = slash && (size_t)(slash - exe) == strlen(FASTEST_BUILD_ROOT) &&
+                 strncmp(exe, FASTEST_BUILD_ROOT, (size_t)(slash - exe)) == 0;
     }
     return cached;
 }

@@ -3,6 +3,9 @@
 #ifndef FT_INSTALL_LAYOUT_H
 #define FT_INSTALL_LAYOUT_H
 
+/* The running executable's real path ("" when unknown). Static storage. */
+const char *layout_executable(void);
+
 /* The folder of built-in plugins. Static storage. */
 const char *layout_plugin_dir(void);
 

@@ -53,6 +53,13 @@ typedef int (*pyh_item_fn)(void *context, const struct pyh_collected_item *item)
 int pyh_engine_collect(struct fastest_session *session, const char *const *paths, size_t count,
                        pyh_item_fn visit, void *context, char **out_error);
 
+/* Asks the native engine, once it collected, why its items may need the
+ * installed pytest plugins it does not load (engine.plugin_need(): a
+ * fixture nothing defines, or a coroutine test, with plugin autoload on
+ * and a plugin installed). *out_reason: malloc'd,
+ * or NULL when they do not. Returns 0 or an error with *out_error. */
+int pyh_engine_plugin_need(struct fastest_session *session, char **out_reason, char **out_error);
+
 /* Hands every collection event the engine made so far, once each and in
  * the order they happened, to sink: COLLECT_REPORTs (import errors,
  * module-level skips) and WARNINGs. Returns 0 or an error with *out_error (free

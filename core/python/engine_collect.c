@@ -2,6 +2,11 @@
  * builds, and the reports and warnings collection made. */
 #include "python/engine.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include <fastest/errors.h>
+
 #include "python/engine_internal.h"
 #include "python/event_from_dict.h"
 #include "session/session.h"
@@ -114,3 +119,20 @@ int pyh_engine_collection_events(struct fastest_session *session, fastest_event_
     Py_DECREF(sequence);
     return 0;
 }
+
+int pyh_engine_plugin_need(struct fastest_session *session, char **out_reason, char **out_error)
+{
+    *out_reason = NULL;
+    *out_error = NULL;
+    PyObject *reason = PyObject_CallMethod(session->engine, "plugin_need", NULL);
+    if (!reason)
+        return pyh_python_failure("the engine failed to check for plugins", out_error);
+    const char *text = reason != Py_None && PyUnicode_Check(reason) ? PyUnicode_AsUTF8(reason) : NULL;
+    if (text && !(*out_reason = strdup(text))) {
+        Py_DECREF(reason);
+        return FASTEST_ENOMEM;
+    }
+    Py_DECREF(reason);
+    return 0;
+}
+

@@ -71,8 +71,12 @@ int pyh_engine_mode_from_options(struct fastest_session *session, char **out_err
         }
         return record(session, "native", "asked for");
     }
-    if (forced)
-        return record(session, forced, "asked for");
+    if (forced) {
+        const char *restarted = strcmp(forced, "pytest") == 0 ? getenv(PYH_ENGINE_REASON_ENV) : NULL;
+        int rc = record(session, forced, restarted && *restarted ? restarted : "asked for");
+        unsetenv(PYH_ENGINE_REASON_ENV);
+        return rc;
+    }
     if (unknown_count)
         return record_pytest(session, "%s is a pytest plugin's option", unknown[0]);
     if (opt_is_true(options, "doctestmodules"))

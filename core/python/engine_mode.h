@@ -24,6 +24,11 @@ struct ft_plan;
  * Discovery flags files defining any other as PLAN_FILE_HAS_FOREIGN_HOOKS. */
 bool pyh_native_hook(const char *name);
 
+/* A run restarted under the pytest engine (run_restart_if_plugins_needed)
+ * carries the reason in this variable; --engine=pytest then reports it
+ * instead of "asked for", and the variable is removed. */
+#define PYH_ENGINE_REASON_ENV "FASTEST_ENGINE_REASON"
+
 /* Decides from the options alone: --engine / `engine =`, doctest options,
  * `-p NAME`, PYTEST_PLUGINS, options no fastest table knows (kept by the CLI
  * under "fastest_unknown_args"). Returns 0 with the choice recorded or left

@@ -301,6 +301,8 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
     }
     if (rc == 0)
         rc = engine_import_files(session, plan, must_import_all(session, plan), &order, out_error);
+    if (rc == 0 && order.count)
+        rc = run_restart_if_plugins_needed(session, out_error);
     /* The engine's items are selected as static ones are. */
     if (rc == 0 && order.count)
         rc = sel_apply(&settings, plan, &counts, out_error);

@@ -4,6 +4,7 @@ node tree built so far, the setup stack and the deferred teardown."""
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 from .config import Config
@@ -155,6 +156,34 @@ class Session:
                       for item in deselected)
         return result
 
+    def plugin_need(self) -> Optional[str]:
+        """Why these items may need installed pytest plugins, which the
+        native engine does not load, when pytest would load some (plugin
+        autoload on, a ``pytest11`` entry point installed): a test requests
+        a fixture nothing collected defines, or a test is a coroutine (which
+        pytest alone skips, and pytest-asyncio or anyio run). None
+        otherwise. A mark nothing registered is no reason: it only warns,
+        and sloppy suites use many. Asked once, after collection and before
+        anything runs."""
+        if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
+            return None
+        hint = self._plugin_hint()
+        return hint if hint is not None and _plugins_installed() else None
+
+    def _plugin_hint(self) -> Optional[str]:
+        from .introspection import is_async_function
+
+        for item in self._items.values():
+            info = getattr(item, "_fixtureinfo", None)
+            params = getattr(getattr(item, "callspec", None), "params", {})
+            if info is not None:
+                for name in info.names_closure:
+                    if name != "request" and name not in info.name2fixturedefs and name not in params:
+                        return f"{item.nodeid} requests fixture '{name}', which no conftest defines"
+            if getattr(item, "runtest", None) is None and is_async_function(item.obj):
+                return f"{item.nodeid} is a coroutine"
+        return None
+
     def conftest_options(self) -> List[dict]:
         """The options the initial conftests' ``pytest_addoption`` added,
         as specs the C parser takes (option_parser.Argument.spec)."""
@@ -224,3 +253,12 @@ class Session:
 
     def _should_stop(self) -> bool:
         return bool(self.node.shouldfail or self.node.shouldstop)
+
+
+def _plugins_installed() -> bool:
+    """Whether the target environment has a pytest plugin pytest would
+    autoload (a ``pytest11`` entry point)."""
+    from importlib.metadata import entry_points
+
+    return any(True for _ in entry_points(group="pytest11"))
+

@@ -173,15 +173,20 @@ class Session:
     def _plugin_hint(self) -> Optional[str]:
         from .introspection import is_async_function
 
+        checked = set()  # the functions of parametrized items repeat
         for item in self._items.values():
             info = getattr(item, "_fixtureinfo", None)
-            params = getattr(getattr(item, "callspec", None), "params", {})
-            if info is not None:
+            # Every name resolved, the common case, is told by the sizes.
+            if info is not None and len(info.names_closure) != len(info.name2fixturedefs):
+                params = getattr(getattr(item, "callspec", None), "params", {})
                 for name in info.names_closure:
                     if name != "request" and name not in info.name2fixturedefs and name not in params:
                         return f"{item.nodeid} requests fixture '{name}', which no conftest defines"
-            if getattr(item, "runtest", None) is None and is_async_function(item.obj):
-                return f"{item.nodeid} is a coroutine"
+            function = getattr(item, "obj", None)
+            if id(function) not in checked:
+                checked.add(id(function))
+                if getattr(item, "runtest", None) is None and is_async_function(function):
+                    return f"{item.nodeid} is a coroutine"
         return None
 
     def conftest_options(self) -> List[dict]:

@@ -11,6 +11,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from verdict import verdict  # noqa: E402
+
 SUITE = '''\
 import pytest
 
@@ -64,10 +67,7 @@ def main():
                 problems.append(f"exit {ours[1]} vs pytest's {theirs[1]}; stdout:\n{ours[0]}\n--- pytest's:\n{theirs[0]}")
             if f"{arguments[0]} is pytest's own" not in ours[2]:
                 problems.append(f"no hand-over note on stderr: {ours[2]!r}")
-            print(f"{'ok  ' if not problems else 'FAIL'} {' '.join(arguments)}")
-            for problem in problems:
-                print("    " + problem)
-            failures += bool(problems)
+            failures += verdict(" ".join(arguments), problems)
     return 1 if failures else 0
 
 

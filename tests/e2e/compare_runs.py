@@ -16,6 +16,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from verdict import verdict  # noqa: E402
+
 PYTEST = ["/usr/bin/python3", "-m", "pytest", "-p", "no:cacheprovider"]
 # The native engine loads no third-party pytest plugins; neither may the
 # oracle (the real-pytest engine has its own scenarios).
@@ -110,10 +113,7 @@ def main():
         count, problems = compare(fastest, root, folder, args, whole_output)
         compared += count
         label = f"{folder} {' '.join(args)}".strip()
-        print(f"{'ok  ' if not problems else 'FAIL'} {label} ({count} outcomes)")
-        for problem in problems:
-            print("    " + problem)
-        failures += bool(problems)
+        failures += verdict(f"{label} ({count} outcomes)", problems)
     print(f"{len(SCENARIOS) - failures}/{len(SCENARIOS)} scenarios identical, {compared} outcomes compared")
     return 1 if failures else 0
 

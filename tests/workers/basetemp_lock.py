@@ -15,6 +15,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from verdict import verdict  # noqa: E402
+
 RUNS = 5
 SUITE = "".join(f"def test_folder_{n}(tmp_path):\n    (tmp_path / 'f').write_text('x')\n\n" for n in range(6))
 CONFIGURATIONS = [
@@ -61,10 +64,7 @@ def main():
     failures = 0
     for arguments in CONFIGURATIONS:
         problems = check(fastest, arguments)
-        print(f"{'ok  ' if not problems else 'FAIL'} {' '.join(arguments)}")
-        for problem in problems:
-            print("    " + problem)
-        failures += bool(problems)
+        failures += verdict(" ".join(arguments), problems)
     return 1 if failures else 0
 
 

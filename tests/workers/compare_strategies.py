@@ -17,6 +17,9 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
 import compare_runs  # noqa: E402
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from verdict import verdict  # noqa: E402
+
 STRATEGIES = ["inprocess", "warmworkers", "fullparallel"]
 
 
@@ -40,10 +43,7 @@ def main():
             for suite, args, whole_output in compare_runs.SCENARIOS:
                 count, problems = compare_runs.compare(command, root, suite, args, whole_output)
                 label = f"{strategy}: {suite} {' '.join(args)}".strip()
-                print(f"{'ok  ' if not problems else 'FAIL'} {label} ({count} outcomes)")
-                for problem in problems:
-                    print("    " + problem)
-                failures += bool(problems)
+                failures += verdict(f"{label} ({count} outcomes)", problems)
     print(f"{failures} scenario(s) differ from pytest")
     return 1 if failures else 0
 

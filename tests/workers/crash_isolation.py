@@ -19,6 +19,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from verdict import verdict  # noqa: E402
+
 SUITE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "crash_suite")
 STRATEGIES = ["warmworkers", "fullparallel"]
 LINE = re.compile(r"^(PASSED|FAILED|ERROR) (\S+)(?: - (.*))?$")
@@ -135,19 +138,12 @@ def main():
         for strategy in sys.argv[2:] or STRATEGIES:
             for workers in (2, 3):
                 problems = check_large(fastest, strategy, workers, large, expected)
-                print(f"{'ok  ' if not problems else 'FAIL'} 300 tests, {strategy} -n {workers}")
-                for problem in problems:
-                    print("    " + problem)
-                failures += bool(problems)
+                failures += verdict(f"300 tests, {strategy} -n {workers}", problems)
         for engine in engines():
             for strategy in sys.argv[2:] or STRATEGIES:
                 for workers in (1, 2):
                     problems = check(fastest, strategy, workers, engine, scratch)
-                    print(f"{'ok  ' if not problems else 'FAIL'} {engine} engine, {strategy} "
-                          f"-n {workers}")
-                    for problem in problems:
-                        print("    " + problem)
-                    failures += bool(problems)
+                    failures += verdict(f"{engine} engine, {strategy} -n {workers}", problems)
     return 1 if failures else 0
 
 

@@ -11,6 +11,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from verdict import verdict  # noqa: E402
+
 MODULE = '''\
 import os
 import pytest
@@ -70,10 +73,7 @@ def main():
                 problems.append(f"groups split across workers: {split}")
             if len(all_pids) < 2:
                 problems.append("everything ran on one worker: the check proves nothing")
-            print(f"{'ok  ' if not problems else 'FAIL'} {engine}: {len(workers)} groups on {len(all_pids)} workers")
-            for problem in problems:
-                print("    " + problem)
-            failures += bool(problems)
+            failures += verdict(f"{engine}: {len(workers)} groups on {len(all_pids)} workers", problems)
     return 1 if failures else 0
 
 

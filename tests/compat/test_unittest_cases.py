@@ -19,6 +19,10 @@ class TestCaseBasics(unittest.TestCase):
     def test_fail(self):
         self.assertEqual(self.value, 2)
 
+    def test_fail_in_assert_method(self):
+        # unittest's own frames (assertEqual and below) leave the traceback.
+        self.assertEqual((1, "a"), (1, "b"))
+
     def test_error(self):
         raise KeyError("missing")
 

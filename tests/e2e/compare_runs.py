@@ -50,6 +50,7 @@ SCENARIOS = [
     ("tests/compat", [], False),
     ("tests/compat", ["test_params.py", "test_fixtures.py"], False),
     ("tests/compat", ["-vv", "test_assertions.py"], True),
+    ("tests/compat", ["test_unittest_cases.py"], True),
     # Inherited tests (only an import finds them) beside static files, and
     # parameter ids holding ':', '::' and '['.
     ("tests/e2e/inherited", [], True),

@@ -36,6 +36,7 @@ _OPTION_TYPES: Dict[str, tuple] = {
     "assertmode": (_TEXT, "rewrite"),
     "pythonwarnings": (_LIST, None),
     "showlocals": (_FLAG, False),
+    "fulltrace": (_FLAG, False),
     "keyword": (_TEXT, ""),
     "markexpr": (_TEXT, ""),
     "confcutdir": (_TEXT, None),

@@ -5,12 +5,16 @@ Interface used by the engine core::
     render_failure(exc: BaseException, *, style: str, showlocals: bool,
                    invocation_dir: str, verbosity: int,
                    cut_frames: Callable | None = None,
+                   keep_frame: Callable[[Entry], bool] | None = None,
                    width: int = 80) -> dict
 
         ``style`` is the ``--tb`` value (auto/long/short/line/native/no).
         ``cut_frames`` is the test function (the item's ``obj``); the
         traceback is cut to start at its code, as pytest's
         ``Function._prunetraceback`` does; None leaves it whole.
+        ``keep_frame``, with ``cut_frames``, then filters the entries (an
+        item's own pruning: unittest's frames for a TestCase), unless that
+        would leave none.
         ``invocation_dir`` is where the run started: paths print relative to
         the current directory, or absolute once a test changed directory.
         ``verbosity`` is ``-v`` count (``-vv`` shows locals untruncated).
@@ -150,13 +154,16 @@ def _render(exc: BaseException, entries: List[Entry], style: str, showlocals: bo
 
 def render_failure(exc: BaseException, *, style: str, showlocals: bool,
                    invocation_dir: str, verbosity: int,
-                   cut_frames: Optional[Callable] = None, width: int = 80) -> dict:
+                   cut_frames: Optional[Callable] = None,
+                   keep_frame: Optional[Callable[[Entry], bool]] = None, width: int = 80) -> dict:
     """See the module docstring."""
     entries = entries_of(exc.__traceback__)
     if cut_frames is not None and entries:
         entries = prune_for_function(entries, cut_frames)
         if style == "auto":
             mark_middle_short(entries)
+        if keep_frame is not None:
+            entries = [entry for entry in entries if keep_frame(entry)] or entries
     if style == "auto":
         style = "long"
     if _is_message_only_failure(exc):

@@ -51,6 +51,7 @@ class ItemRunner:
         self.runxfail = config.getoption("runxfail")
         self.tbstyle = config.getoption("tbstyle") or "auto"
         self.showlocals = config.getoption("showlocals")
+        self.fulltrace = config.getoption("fulltrace")
         self.verbosity = config.getoption("verbose")
         self.ini_filters = config.getini("filterwarnings")
         self.cmdline_filters = list(config.getoption("pythonwarnings") or [])
@@ -298,13 +299,16 @@ class ItemRunner:
             return {"longrepr": exc.formatrepr(), "crash_path": None, "crash_line": None, "crash_message": None}
         from fastest.engine.longrepr import render_failure
 
+        # --fulltrace: pytest neither cuts nor filters, and renders long.
+        whole = self.fulltrace
         rendered = render_failure(
             exc,
-            style=self.tbstyle,
+            style="long" if whole else self.tbstyle,
             showlocals=self.showlocals,
             invocation_dir=self.session.config.invocation_params.dir_str,
             verbosity=self.verbosity,
-            cut_frames=getattr(item, "function", None),
+            cut_frames=None if whole else getattr(item, "function", None),
+            keep_frame=getattr(item, "keep_traceback_entry", None),
         )
         return {key: value for key, value in rendered.items() if value is not None}
 

@@ -100,6 +100,12 @@ class TestCaseFunction(Function):
         super().__init__(*args, **kwargs)
         self._excinfo: List[tuple] = []
 
+    @staticmethod
+    def keep_traceback_entry(entry: Any) -> bool:
+        """pytest's TestCaseFunction._prunetraceback: unittest's own frames
+        (their module globals hold ``__unittest``) leave failure tracebacks."""
+        return not entry.frame.f_globals.get("__unittest")
+
     def setup(self) -> None:
         self._testcase = self.parent.obj(self.name)
         self.obj = getattr(self._testcase, self.name)

@@ -51,6 +51,9 @@ SCENARIOS = [
     ("tests/compat", ["test_params.py", "test_fixtures.py"], False),
     ("tests/compat", ["-vv", "test_assertions.py"], True),
     ("tests/compat", ["test_unittest_cases.py"], True),
+    # Fixture lookup errors (their text ends its last line; -p no:NAME takes
+    # the builtin fixtures that plugin provides off the "available" list).
+    ("tests/compat", ["test_bad_input.py", "-k", "missing or cycle", "-p", "no:cacheprovider"], True),
     # Inherited tests (only an import finds them) beside static files, and
     # parameter ids holding ':', '::' and '['.
     ("tests/e2e/inherited", [], True),

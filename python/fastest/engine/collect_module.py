@@ -70,6 +70,7 @@ def _error_report(session, nodeid: str, path: str, exc: BaseException) -> dict:
         showlocals=config.getoption("showlocals"),
         invocation_dir=config.invocation_params.dir_str,
         verbosity=config.getoption("verbose"),
+        width=session.node.terminal_width,
     )
     return _report(nodeid, "failed", **{k: v for k, v in rendered.items() if v is not None})
 

@@ -58,4 +58,5 @@ class FixtureLookupError(LookupError):
         lines.extend(f">       {line.strip()}" for line in message_lines[1:])
         lines.append("")
         lines.append(f"{path}:{lineno + 1}")
-        return "\n".join(lines)
+        # Each line ends as pytest's toterminal ends it, the last one too.
+        return "\n".join(lines) + "\n"

@@ -18,7 +18,7 @@ from .introspection import get_real_func, getfuncargnames, is_generator_function
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
+    from typing import Any, Callable, Collection, Dict, Iterator, List, Optional, Sequence, Tuple
 
 
 def iter_parent_ids(nodeid: str) -> Iterator[str]:
@@ -219,10 +219,10 @@ class FixtureManager:
         self._baseids: set = {""}
         self._closures: Dict[tuple, tuple] = {}
 
-    def parsefactories(self, holder: Any, nodeid: str, unittest: bool = False) -> None:
+    def parsefactories(self, holder: Any, nodeid: str, unittest: bool = False, skip: Collection[str] = ()) -> None:
         """Register the fixtures found on ``holder`` (a module, class
         instance or conftest) for node ``nodeid``, in ``dir()`` order as
-        pytest does (it decides autouse order)."""
+        pytest does (it decides autouse order); none named in ``skip``."""
         if id(holder) in self._holders_seen:
             return
         self._holders_seen[id(holder)] = holder
@@ -237,6 +237,8 @@ class FixtureManager:
                 continue
             if marker.name:
                 name = marker.name
+            if name in skip:
+                continue
             function = _real_method(obj, holder)
             fixturedef = FixtureDef(name, function, nodeid, marker.scope, marker.params, marker.ids, unittest, self.config)
             self._arg2fixturedefs.setdefault(name, []).append(fixturedef)

@@ -309,6 +309,7 @@ class ItemRunner:
             verbosity=self.verbosity,
             cut_frames=None if whole else getattr(item, "function", None),
             keep_frame=getattr(item, "keep_traceback_entry", None),
+            width=self.session.terminal_width,
         )
         return {key: value for key, value in rendered.items() if value is not None}
 

@@ -38,6 +38,7 @@ class Session:
         self._collection_failed = False
         self.collect_warnings: List[dict] = []
         self._pending = None  # the last item run, its teardown deferred
+        self._set_argv()
         self._install_pytest_module()
         self.conftests = ConftestRegistry(self.node)
         self.phase_wrappers: List[Callable] = []
@@ -45,11 +46,21 @@ class Session:
         self._register_fixture_modules(config.get("fixture_modules", []))
         from fastest.capture import CaptureManager
 
+        # Failure texts are laid out for the terminal (its "_ _ _" entry
+        # separators): measured before capture takes the standard streams.
+        self.node.terminal_width = _terminal_width()
         self.node.capture = self.capture = CaptureManager(self.config.getoption("capture") or "fd")
         self.capture.start()
         self.node.phase_wrappers = self.phase_wrappers
         self.runner = ItemRunner(self.node)
         self.conftests.load_initial()
+
+    def _set_argv(self) -> None:
+        """sys.argv as the ``pytest`` command of the target environment sets
+        it (tests read sys.argv[0]: argparse names its program after it):
+        the pytest script beside the interpreter, then the arguments."""
+        script = os.path.join(os.path.dirname(sys.executable), "pytest")
+        sys.argv = [script, *(self.config.getoption("fastest_args", None) or [])]
 
     def _install_pytest_module(self) -> None:
         import fastest.pytest_api as pytest_api
@@ -66,9 +77,13 @@ class Session:
             install_import_hook(self.config.getini("python_files"))
 
     def _register_fixture_modules(self, names: List[str]) -> None:
-        """Session-level fixtures: capsys & co, then the given modules."""
+        """Session-level fixtures: capsys & co, then the given modules. A
+        module's ``fastest_pytest_plugin_of`` ({fixture: the pytest plugin
+        it stands in for}) keeps out those whose plugin ``-p no:NAME``
+        blocks, as pytest has no such fixture then."""
         import importlib
 
+        blocked = {spec[3:] for spec in self.config.getoption("plugins") or () if spec.startswith("no:")}
         for name in ["fastest.capture.fixtures", *names]:
             try:
                 module = importlib.import_module(name)
@@ -76,7 +91,9 @@ class Session:
                 if name == "fastest.capture.fixtures":
                     continue
                 raise
-            self.node._fixturemanager.parsefactories(module, "")
+            plugin_of = getattr(module, "fastest_pytest_plugin_of", {})
+            skip = {fixture for fixture, plugin in plugin_of.items() if plugin in blocked}
+            self.node._fixturemanager.parsefactories(module, "", skip=skip)
             wrapper = getattr(module, "fastest_wrap_phase", None)
             if wrapper is not None:
                 self.phase_wrappers.append(wrapper)
@@ -266,4 +283,20 @@ def _plugins_installed() -> bool:
     from importlib.metadata import entry_points
 
     return any(True for _ in entry_points(group="pytest11"))
+
+
+def _terminal_width() -> int:
+    """pytest's: shutil.get_terminal_size(fallback=(80, 24)) (COLUMNS, else
+    the terminal on standard output), and 80 below 40; the console reporter
+    measures it the same way (plugins/reporters/console/settings.c)."""
+    try:
+        width = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        width = 0
+    if width <= 0:
+        try:
+            width = os.get_terminal_size(1).columns
+        except OSError:
+            width = 80
+    return 80 if width < 40 else width
 

@@ -60,6 +60,12 @@ int pyh_engine_collect(struct fastest_session *session, const char *const *paths
  * or NULL when they do not. Returns 0 or an error with *out_error. */
 int pyh_engine_plugin_need(struct fastest_session *session, char **out_reason, char **out_error);
 
+/* The pytest engine's header lines (engine.report_header(): pytest's
+ * rootdir, configfile and plugins lines and every pytest_report_header
+ * hook's), '\n'-separated, malloc'd in *out_lines. Returns 0 or an error
+ * with *out_error. */
+int pyh_engine_report_header(struct fastest_session *session, char **out_lines, char **out_error);
+
 /* Hands every collection event the engine made so far, once each and in
  * the order they happened, to sink: COLLECT_REPORTs (import errors,
  * module-level skips) and WARNINGs. Returns 0 or an error with *out_error (free

@@ -136,3 +136,19 @@ int pyh_engine_plugin_need(struct fastest_session *session, char **out_reason, c
     return 0;
 }
 
+int pyh_engine_report_header(struct fastest_session *session, char **out_lines, char **out_error)
+{
+    *out_lines = NULL;
+    *out_error = NULL;
+    PyObject *lines = PyObject_CallMethod(session->engine, "report_header", NULL);
+    if (!lines)
+        return pyh_python_failure("the engine failed to make its header", out_error);
+    const char *text = PyUnicode_Check(lines) ? PyUnicode_AsUTF8(lines) : NULL;
+    int rc = text ? ((*out_lines = strdup(text)) ? 0 : FASTEST_ENOMEM) : FASTEST_EPYTHON;
+    if (rc == FASTEST_EPYTHON)
+        *out_error = strdup("the engine's header is not text");
+    Py_DECREF(lines);
+    PyErr_Clear();
+    return rc;
+}
+

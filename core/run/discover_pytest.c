@@ -10,6 +10,7 @@
 
 #include <fastest/errors.h>
 
+#include "options/options.h"
 #include "plan/plan.h"
 #include "python/engine.h"
 #include "session/session.h"
@@ -58,6 +59,17 @@ static int add_pytest_item(void *context, const struct pyh_collected_item *colle
     return rc;
 }
 
+/* pytest's header lines, for the console to print where pytest does. */
+static int keep_report_header(struct fastest_session *session, char **out_error)
+{
+    char *lines = NULL;
+    int rc = pyh_engine_report_header(session, &lines, out_error);
+    if (rc == 0)
+        rc = opt_set(session->options, "fastest_report_header", lines);
+    free(lines);
+    return rc;
+}
+
 int run_discover_pytest(struct fastest_session *session, struct run_collection *out,
                         char **out_error)
 {
@@ -73,5 +85,7 @@ int run_discover_pytest(struct fastest_session *session, struct run_collection *
         *out_error = NULL;
         return 0;
     }
+    if (rc == 0)
+        rc = keep_report_header(session, out_error);
     return rc ? rc : pyh_engine_collection_events(session, run_keep_event, out, out_error);
 }

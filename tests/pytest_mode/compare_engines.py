@@ -85,6 +85,23 @@ def masked_xml(path):
         return text.replace("><", ">\n<").splitlines()
 
 
+def header_lines(out):
+    """The header between the platform line and "collect...": rootdir,
+    plugins and pytest_report_header's lines (fastest's own strategy line
+    and -v's cachedir line left out)."""
+    lines = out.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith("platform ")), None)
+    if start is None:
+        return []
+    header = []
+    for line in lines[start + 1:]:
+        if line.startswith("collect"):
+            break
+        if not line.startswith(("strategy: ", "cachedir: ")):
+            header.append(line)
+    return header
+
+
 def compare(fastest, suites, suite, args, engine):
     cwd = os.path.join(suites, suite)
     fastest_args = [arg for arg in args if arg != FASTEST_ONLY]
@@ -103,6 +120,8 @@ def compare(fastest, suites, suite, args, engine):
         problems.append(diff("outcomes", outcome_lines(pytest_out), outcome_lines(fastest_out)))
     if summary_line(pytest_out) != summary_line(fastest_out):
         problems.append(f"summary: pytest {summary_line(pytest_out)!r}, fastest {summary_line(fastest_out)!r}")
+    if engine == "pytest" and header_lines(pytest_out) != header_lines(fastest_out):
+        problems.append(diff("header", header_lines(pytest_out), header_lines(fastest_out)))
     chosen = ENGINE_LINE.search(fastest_out)
     if pytest_code != 4 and (not chosen or chosen.group(1) != engine):
         problems.append(f"engine: expected {engine}, header says {chosen.group(0) if chosen else None!r}")

@@ -37,6 +37,10 @@ struct console_settings {
      * (--sw's shouldstop: exit 2, "Interrupted: REASON"), or NULL. */
     const char *stop_reason;
     const char *strategy_line;
+    /* The pytest engine's header lines ('\n'-separated: rootdir, plugins,
+     * pytest_report_header's), printed instead of the rootdir line; NULL
+     * with the native engine. */
+    const char *report_header;
     const char *junitxml_path; /* --junitxml as given, or NULL */
     bool github;               /* --github, or GITHUB_ACTIONS=true */
 };

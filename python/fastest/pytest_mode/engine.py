@@ -206,6 +206,18 @@ class Session:
         wanted = set(paths)
         return [_item_dict(item) for item in self._ordered if _item_path(item.nodeid) in wanted]
 
+    def report_header(self) -> str:
+        """The header lines pytest's terminal writes after its platform line:
+        every pytest_report_header result (its own rootdir, configfile and
+        plugins lines, and a conftest's or plugin's), in pytest's order,
+        '\n'-separated."""
+        config = self.config
+        results = config.hook.pytest_report_header(config=config, start_path=config.invocation_params.dir)
+        lines: List[str] = []
+        for line_or_lines in reversed(results):
+            lines.extend([line_or_lines] if isinstance(line_or_lines, str) else line_or_lines)
+        return "\n".join(lines)
+
     def collection_events(self) -> List[Event]:
         events, self._router.collection = self._router.collection, []
         return events

@@ -26,3 +26,8 @@ def pytest_generate_tests(metafunc):
 
 def pytest_runtest_setup(item):
     item.user_properties.append(("setup_hook", item.name))
+
+
+def pytest_report_header(config):
+    # Shown in the header, after pytest's own lines, as pytest shows it.
+    return ["hooks suite: header from a conftest", f"runslow: {config.getoption('--runslow')}"]

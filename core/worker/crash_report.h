@@ -21,7 +21,8 @@ struct wk_item_progress {
 /* The cause, as one line: "worker gw1 was killed by signal SIGSEGV
  * (Segmentation fault) while running this test". wait_status is waitpid's;
  * timeout > 0 means the parent killed the worker after that many seconds,
- * the limit timeout_source set ("--timeout", "its timeout mark").
+ * the limit timeout_source set ("--timeout", "its timeout mark"; unread
+ * when timeout is 0).
  * Returns a malloc'd string (the caller frees it), or NULL. */
 char *wk_crash_cause(unsigned worker_index, int wait_status, double timeout,
                      const char *timeout_source);

@@ -46,7 +46,6 @@ struct worker {
     bool finished;                     /* its final done frame arrived */
     double clock;                      /* when the running item started (about), for --timeout */
     double timed_out;                  /* > 0: killed after this many seconds */
-    const char *timed_out_by;          /* "--timeout" or "its timeout mark" */
     size_t batches, items_sent;        /* for the FASTEST_DEBUG timeline */
 };
 
@@ -298,6 +297,19 @@ static size_t head_item(const struct worker *worker)
     return worker->fifo[worker->fifo_head];
 }
 
+/* How long an item may run: its timeout mark's seconds, else --timeout;
+ * 0 for no limit. */
+static double limit_for(const struct pool *pool, const struct ft_session_item *item)
+{
+    return item->has_timeout_mark ? item->timeout_mark : pool->timeout;
+}
+
+/* What set that limit, for the report of a test that outran it. */
+static const char *limit_source(const struct ft_session_item *item)
+{
+    return item->has_timeout_mark ? "its timeout mark" : "--timeout";
+}
+
 static void pop_head(struct worker *worker)
 {
     worker->fifo_head++;
@@ -463,7 +475,7 @@ static void on_crash(struct pool *pool, struct worker *worker, int wait_status)
     if (worker->fifo_count) {
         size_t item = head_item(worker);
         char *cause = wk_crash_cause(worker->index, wait_status, worker->timed_out,
-                                     worker->timed_out_by);
+                                     limit_source(&pool->session->items[item]));
         struct crash_sink sink = {pool, item};
         wk_crash_events(pool->session->items[item].node_id, pool->session->items[item].path,
                         &worker->progress, cause ? cause : "the worker died", worker->diag,
@@ -472,8 +484,8 @@ static void on_crash(struct pool *pool, struct worker *worker, int wait_status)
         pop_head(worker);
         item_done(pool, item);
     } else if (!worker->finished) {
-        char *cause = wk_crash_cause(worker->index, wait_status, worker->timed_out,
-                                     worker->timed_out_by);
+        /* No item was running: no limit was passed (timed_out is 0). */
+        char *cause = wk_crash_cause(worker->index, wait_status, worker->timed_out, NULL);
         fprintf(stderr, "fastest: %s (outside any test)%s%s\n", cause ? cause : "worker died",
                 worker->diag_length ? "\n" : "", worker->diag);
         free(cause);
@@ -549,17 +561,10 @@ static void on_readable(struct pool *pool, struct worker *worker)
 
 /* --- timeouts --- */
 
-static bool limited_by_mark(const struct pool *pool, const struct worker *worker)
-{
-    return pool->session->items[head_item(worker)].has_timeout_mark;
-}
-
-/* How long the worker's running item may take: its timeout mark's
- * seconds, else --timeout; 0 for no limit. */
+/* How long the worker's running item (its head) may take. */
 static double limit_of(const struct pool *pool, const struct worker *worker)
 {
-    return limited_by_mark(pool, worker) ? pool->session->items[head_item(worker)].timeout_mark
-                                         : pool->timeout;
+    return limit_for(pool, &pool->session->items[head_item(worker)]);
 }
 
 static bool timing(const struct pool *pool, const struct worker *worker)
@@ -591,10 +596,12 @@ static void expire(struct pool *pool)
     double current = now();
     for (size_t i = 0; i < pool->slots; i++) {
         struct worker *worker = &pool->workers[i];
-        if (!timing(pool, worker) || current - worker->clock < limit_of(pool, worker))
+        if (!timing(pool, worker))
             continue;
-        worker->timed_out = limit_of(pool, worker);
-        worker->timed_out_by = limited_by_mark(pool, worker) ? "its timeout mark" : "--timeout";
+        double limit = limit_of(pool, worker);
+        if (current - worker->clock < limit)
+            continue;
+        worker->timed_out = limit;
         kill(worker->process.pid, SIGUSR1);
         struct pollfd diag = {worker->process.diag_fd, POLLIN, 0};
         while (poll(&diag, 1, 100) > 0 && (diag.revents & POLLIN))

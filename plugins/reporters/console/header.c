@@ -2,22 +2,6 @@
  * (TerminalReporter.pytest_sessionstart / report_collect). */
 #include "console.h"
 
-#include <string.h>
-
-/* Each '\n'-separated line of text as a line of its own. */
-static void write_lines(struct console *console, const char *text)
-{
-    struct text line = {0};
-    while (*text) {
-        size_t length = strcspn(text, "\n");
-        text_clear(&line);
-        text_printf(&line, "%.*s", (int)length, text);
-        console_write_line(console, text_str(&line), MARKUP_NONE);
-        text += length + (text[length] == '\n');
-    }
-    text_free(&line);
-}
-
 void console_session_header(struct console *console)
 {
     const struct console_settings *settings = &console->settings;
@@ -38,7 +22,7 @@ void console_session_header(struct console *console)
         }
         text_clear(&line);
         if (settings->report_header) {
-            write_lines(console, settings->report_header);
+            console_write_line(console, settings->report_header, MARKUP_NONE);
         } else {
             text_printf(&line, "rootdir: %s", console->rootdir);
             if (console->configfile)

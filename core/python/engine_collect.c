@@ -7,6 +7,7 @@
 
 #include <fastest/errors.h>
 
+#include "cli/text.h"
 #include "python/engine_internal.h"
 #include "python/event_from_dict.h"
 #include "session/session.h"
@@ -120,35 +121,40 @@ int pyh_engine_collection_events(struct fastest_session *session, fastest_event_
     return 0;
 }
 
+/* Calls engine.<method>() and copies its str result into *out_text
+ * (malloc'd; NULL for None). */
+static int call_for_text(struct fastest_session *session, const char *method,
+                         const char *failure, char **out_text, char **out_error)
+{
+    *out_text = NULL;
+    *out_error = NULL;
+    PyObject *result = PyObject_CallMethod(session->engine, method, NULL);
+    if (!result)
+        return pyh_python_failure(failure, out_error);
+    int rc = 0;
+    if (result != Py_None) {
+        const char *text = PyUnicode_Check(result) ? PyUnicode_AsUTF8(result) : NULL;
+        if (!text) {
+            PyErr_Clear();
+            rc = (*out_error = ft_format("engine.%s() did not return a str", method))
+                     ? FASTEST_EPYTHON
+                     : FASTEST_ENOMEM;
+        } else if (!(*out_text = strdup(text))) {
+            rc = FASTEST_ENOMEM;
+        }
+    }
+    Py_DECREF(result);
+    return rc;
+}
+
 int pyh_engine_plugin_need(struct fastest_session *session, char **out_reason, char **out_error)
 {
-    *out_reason = NULL;
-    *out_error = NULL;
-    PyObject *reason = PyObject_CallMethod(session->engine, "plugin_need", NULL);
-    if (!reason)
-        return pyh_python_failure("the engine failed to check for plugins", out_error);
-    const char *text = reason != Py_None && PyUnicode_Check(reason) ? PyUnicode_AsUTF8(reason) : NULL;
-    if (text && !(*out_reason = strdup(text))) {
-        Py_DECREF(reason);
-        return FASTEST_ENOMEM;
-    }
-    Py_DECREF(reason);
-    return 0;
+    return call_for_text(session, "plugin_need", "the engine failed to check for plugins",
+                         out_reason, out_error);
 }
 
 int pyh_engine_report_header(struct fastest_session *session, char **out_lines, char **out_error)
 {
-    *out_lines = NULL;
-    *out_error = NULL;
-    PyObject *lines = PyObject_CallMethod(session->engine, "report_header", NULL);
-    if (!lines)
-        return pyh_python_failure("the engine failed to make its header", out_error);
-    const char *text = PyUnicode_Check(lines) ? PyUnicode_AsUTF8(lines) : NULL;
-    int rc = text ? ((*out_lines = strdup(text)) ? 0 : FASTEST_ENOMEM) : FASTEST_EPYTHON;
-    if (rc == FASTEST_EPYTHON)
-        *out_error = strdup("the engine's header is not text");
-    Py_DECREF(lines);
-    PyErr_Clear();
-    return rc;
+    return call_for_text(session, "report_header", "the engine failed to make its header",
+                         out_lines, out_error);
 }
-

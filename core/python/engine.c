@@ -18,73 +18,53 @@
 #include "python/interpreter.h"
 #include "session/session.h"
 
-/* pytest's UsageError (a bad command line, a missing file argument): the
- * user's mistake, not the engine's. Takes the pending exception and sets
- * *out_error to its message when it is one. */
-static bool take_usage_error(char **out_error)
+/* When the pending exception is a module.name (a class known by name:
+ * pytest's UsageError, fastest's StartupRefusal), takes it and returns its
+ * attribute's text, or str() of it when attribute is NULL (malloc'd);
+ * otherwise leaves it pending and returns NULL. */
+static char *take_exception_text(const char *module, const char *name, const char *attribute)
 {
     PyObject *type, *value, *traceback;
     PyErr_Fetch(&type, &value, &traceback);
     PyErr_NormalizeException(&type, &value, &traceback);
-    PyObject *module = type ? PyObject_GetAttrString(type, "__module__") : NULL;
-    bool usage = module && PyUnicode_Check(module) &&
-                 strcmp(PyUnicode_AsUTF8(module), "_pytest.config.exceptions") == 0 &&
-                 strcmp(((PyTypeObject *)type)->tp_name, "UsageError") == 0;
-    Py_XDECREF(module);
-    PyObject *text = usage && value ? PyObject_Str(value) : NULL;
-    if (text) {
-        *out_error = strdup(PyUnicode_AsUTF8(text));
-        Py_DECREF(text);
-        Py_XDECREF(type);
-        Py_XDECREF(value);
-        Py_XDECREF(traceback);
-        return true;
-    }
-    PyErr_Clear();
-    PyErr_Restore(type, value, traceback);
-    return false;
-}
-
-/* fastest.startup_refusal.StartupRefusal: pytest refuses to start in its
- * own words (a conftest that fails to import). Takes the pending
- * exception and prints its text on stderr, as pytest does, when it is one. */
-static bool print_startup_refusal(void)
-{
-    PyObject *type, *value, *traceback;
-    PyErr_Fetch(&type, &value, &traceback);
-    PyErr_NormalizeException(&type, &value, &traceback);
-    PyObject *module = type ? PyObject_GetAttrString(type, "__module__") : NULL;
-    bool refusal = module && PyUnicode_Check(module) &&
-                   strcmp(PyUnicode_AsUTF8(module), "fastest.startup_refusal") == 0;
-    Py_XDECREF(module);
-    PyObject *text = refusal && value ? PyObject_GetAttrString(value, "text") : NULL;
+    PyObject *owner = type ? PyObject_GetAttrString(type, "__module__") : NULL;
+    bool match = owner && PyUnicode_Check(owner) && strcmp(PyUnicode_AsUTF8(owner), module) == 0 &&
+                 strcmp(((PyTypeObject *)type)->tp_name, name) == 0;
+    Py_XDECREF(owner);
+    PyObject *text = !match || !value ? NULL
+                     : attribute      ? PyObject_GetAttrString(value, attribute)
+                                      : PyObject_Str(value);
     const char *utf8 = text && PyUnicode_Check(text) ? PyUnicode_AsUTF8(text) : NULL;
-    if (utf8) {
-        fflush(stdout);
-        fprintf(stderr, "%s\n", utf8);
-    }
+    char *copy = utf8 ? strdup(utf8) : NULL;
     Py_XDECREF(text);
     PyErr_Clear();
-    if (utf8) {
-        Py_XDECREF(type);
-        Py_XDECREF(value);
-        Py_XDECREF(traceback);
-        return true;
+    if (!copy) {
+        PyErr_Restore(type, value, traceback);
+        return NULL;
     }
-    PyErr_Restore(type, value, traceback);
-    return false;
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(traceback);
+    return copy;
 }
 
-/* Returns FASTEST_EUSAGE for pytest's UsageError (its message as
- * *out_error) and for a StartupRefusal (already printed: *out_error NULL),
- * else FASTEST_EPYTHON, with the pending exception as *out_error. */
+/* Returns FASTEST_EUSAGE for pytest's UsageError (the user's mistake, not
+ * the engine's: its message as *out_error) and for a
+ * fastest.startup_refusal.StartupRefusal (pytest refusing to start in its
+ * own words, such as a conftest that fails to import: printed on stderr
+ * here, as pytest prints it, *out_error NULL), else FASTEST_EPYTHON, with
+ * the pending exception as *out_error. */
 int pyh_python_failure(const char *context, char **out_error)
 {
-    if (print_startup_refusal()) {
+    char *refusal = take_exception_text("fastest.startup_refusal", "StartupRefusal", "text");
+    if (refusal) {
+        fflush(stdout);
+        fprintf(stderr, "%s\n", refusal);
+        free(refusal);
         *out_error = NULL;
         return FASTEST_EUSAGE;
     }
-    if (take_usage_error(out_error))
+    if ((*out_error = take_exception_text("_pytest.config.exceptions", "UsageError", NULL)))
         return FASTEST_EUSAGE;
     *out_error = pyh_take_error(context);
     return FASTEST_EPYTHON;

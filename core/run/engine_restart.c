@@ -1,10 +1,8 @@
 #include "run/steps.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <fastest/errors.h>
 
@@ -12,6 +10,7 @@
 #include "options/options.h"
 #include "python/engine.h"
 #include "python/engine_mode.h"
+#include "run/reexec.h"
 #include "session/session.h"
 
 int run_restart_if_plugins_needed(struct fastest_session *session, char **out_error)
@@ -25,23 +24,13 @@ int run_restart_if_plugins_needed(struct fastest_session *session, char **out_er
         return rc;
     size_t count;
     const char *const *args = opt_values(session->options, "fastest_args", &count);
-    const char **argv = calloc(count + 3, sizeof(*argv));
-    if (!argv) {
-        free(reason);
-        return FASTEST_ENOMEM;
-    }
-    argv[0] = layout_executable();
-    memcpy(argv + 1, args, count * sizeof(*args));
-    argv[count + 1] = "--engine=pytest";
+    const char *head[] = {layout_executable()};
     setenv(PYH_ENGINE_REASON_ENV, reason, 1);
-    fflush(stdout);
-    fflush(stderr);
-    execv(argv[0], (char *const *)argv);
-    if (asprintf(out_error, "cannot restart under the pytest engine (%s): %s", reason,
-                 strerror(errno)) < 0)
-        *out_error = NULL;
+    int error = run_exec(head, 1, args, count, "--engine=pytest");
     unsetenv(PYH_ENGINE_REASON_ENV);
-    free(argv);
+    if (asprintf(out_error, "cannot restart under the pytest engine (%s): %s", reason,
+                 strerror(error)) < 0)
+        *out_error = NULL;
     free(reason);
     return FASTEST_ECHILD;
 }

@@ -1,13 +1,12 @@
 #include "run/handover.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "options/options.h"
 #include "python/environment.h"
+#include "run/reexec.h"
 #include "session/exit_status.h"
 #include "session/session.h"
 
@@ -45,22 +44,10 @@ int handover_to_pytest(struct fastest_session *session, const char *option,
                 option);
         return FT_EXIT_USAGE_ERROR;
     }
-    const char **argv = calloc(count + 4, sizeof(*argv));
-    if (!argv) {
-        free(python);
-        return FT_EXIT_INTERNAL_ERROR;
-    }
-    argv[0] = python;
-    argv[1] = "-m";
-    argv[2] = "pytest";
-    memcpy(argv + 3, args, count * sizeof(*args));
     fprintf(stderr, "fastest: %s is pytest's own: running %s -m pytest\n", option, python);
-    fflush(stdout);
-    fflush(stderr);
-    execv(python, (char *const *)argv);
-    fprintf(stderr, "ERROR: cannot run %s -m pytest for %s: %s\n", python, option,
-            strerror(errno));
-    free(argv);
+    const char *head[] = {python, "-m", "pytest"};
+    int error = run_exec(head, 3, args, count, NULL);
+    fprintf(stderr, "ERROR: cannot run %s -m pytest for %s: %s\n", python, option, strerror(error));
     free(python);
     return FT_EXIT_USAGE_ERROR;
 }

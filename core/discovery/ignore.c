@@ -40,25 +40,30 @@ static bool in_virtualenv(struct walker *walker, const char *dir)
     return false;
 }
 
+/* Whether a conftest.py above path lists it in collect_ignore (or, with
+ * glob, matches it in collect_ignore_glob). */
+static bool ignored_by_conftests(struct walker *walker, const char *parent, const char *path,
+                                 bool glob)
+{
+    struct ignore_query query = {.path = path, .glob = glob};
+    if (parent)
+        disc_for_conftests_upward(walker, parent, disc_check_conftest_ignores, &query);
+    return query.ignored;
+}
+
 /* main.pytest_ignore_collect for path (a file or a dir). */
 bool disc_ignored(struct walker *walker, const char *path, bool directory)
 {
     const struct disc_settings *settings = walker->settings;
     char *parent = disc_parent_of(walker, path);
-    struct ignore_query query = {.path = path};
-    if (parent)
-        disc_for_conftests_upward(walker, parent, disc_check_conftest_ignores, &query);
-    if (query.ignored)
+    if (ignored_by_conftests(walker, parent, path, false))
         return true;
     for (size_t i = 0; i < settings->ignore_count; i++) {
         char *entry = disc_absolute(walker, walker->invocation_dir, settings->ignore[i]);
         if (entry && strcmp(entry, path) == 0)
             return true;
     }
-    query = (struct ignore_query){.path = path, .glob = true};
-    if (parent)
-        disc_for_conftests_upward(walker, parent, disc_check_conftest_ignores, &query);
-    if (query.ignored)
+    if (ignored_by_conftests(walker, parent, path, true))
         return true;
     for (size_t i = 0; i < settings->ignore_glob_count; i++) {
         char *glob = disc_absolute(walker, walker->invocation_dir, settings->ignore_glob[i]);

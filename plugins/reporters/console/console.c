@@ -266,6 +266,21 @@ static unsigned status_markup(const struct report *report)
     return report->outcome == FASTEST_OUTCOME_SKIPPED ? MARKUP_YELLOW : MARKUP_NONE;
 }
 
+/* What a piped stdout gets from Python's own buffering under pytest:
+ * progress in blocks of this size, when nobody watches it live. */
+#define PROGRESS_BLOCK_SIZE 8192
+
+/* Progress goes out report by report only when it must (see
+ * live_progress): a write per test was one system call per item, and
+ * with workers one wake-up of the parent too. Events reach the console
+ * only while the tests' output capture is suspended, so a block written
+ * later still lands on the real stdout. */
+static void flush_progress(struct console *console)
+{
+    if (console->settings.live_progress || console->out.pending.length >= PROGRESS_BLOCK_SIZE)
+        writer_flush(&console->out);
+}
+
 static void on_item_start(struct console *console, const struct fastest_event *event)
 {
     if (console->settings.verbosity > 0) {
@@ -276,7 +291,7 @@ static void on_item_start(struct console *console, const struct fastest_event *e
     } else if (console->settings.verbosity == 0) {
         write_fspath_result(console, event->node_id, "", MARKUP_NONE);
     }
-    writer_flush(&console->out);
+    flush_progress(console);
 }
 
 static void on_test_report(struct console *console, const struct fastest_event *event)
@@ -316,7 +331,7 @@ static void on_test_report(struct console *console, const struct fastest_event *
         if (console->settings.progress != PROGRESS_NONE)
             write_progress_filling_space(console);
     }
-    writer_flush(&console->out);
+    flush_progress(console);
 }
 
 static void on_item_finish(struct console *console, const struct fastest_event *event)
@@ -340,7 +355,7 @@ static void on_item_finish(struct console *console, const struct fastest_event *
         text_free(&message);
     }
     text_free(&sample);
-    writer_flush(&console->out);
+    flush_progress(console);
 }
 
 static void on_collect_report(struct console *console, const struct fastest_event *event)

@@ -105,7 +105,8 @@ void settings_read(const struct fastest_host *host, const struct fastest_session
     out->durations_min = atof(option_or(host, session, "durations_min", "0.005"));
 
     const char *style = option_or(host, session, "ini:console_output_style", "progress");
-    bool capturing = strcmp(option_or(host, session, "capture", "fd"), "no") != 0;
+    const char *capture = option_or(host, session, "capture", "fd");
+    bool capturing = strcmp(capture, "no") != 0;
     if (!capturing || option_true(host, session, "setupshow"))
         out->progress = PROGRESS_NONE;
     else if (strcmp(style, "progress") == 0)
@@ -114,6 +115,7 @@ void settings_read(const struct fastest_host *host, const struct fastest_session
         out->progress = PROGRESS_COUNT;
 
     out->is_tty = isatty(STDOUT_FILENO);
+    out->live_progress = out->is_tty || (strcmp(capture, "fd") != 0 && strcmp(capture, "sys") != 0);
     out->has_markup = markup_wanted(option_or(host, session, "color", "auto"), out->is_tty);
     out->on_ci = getenv("CI") || getenv("BUILD_NUMBER");
     out->width = terminal_width();

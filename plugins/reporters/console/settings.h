@@ -25,6 +25,10 @@ struct console_settings {
     enum progress_style progress;
     bool has_markup;
     bool is_tty;
+    /* Progress must reach stdout report by report: someone may be watching
+     * (a terminal), or the tests' own output shares the stream (--capture
+     * no or tee-sys) and the two must interleave as they happened. */
+    bool live_progress;
     bool on_ci;             /* CI or BUILD_NUMBER set: summary lines are not trimmed */
     int width;
     const char *python_version;  /* owned by the session */

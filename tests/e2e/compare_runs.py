@@ -61,6 +61,9 @@ SCENARIOS = [
     ("tests/e2e/inherited", ["--co", "-q"], True),
     ("tests/e2e/inherited", ["-k", "inherited and c:d"], True),
     ("tests/e2e/inherited", ["inherit_pkg/test_b_inherits.py::TestChild::test_inherited_ids"], True),
+    # Each phase's output in its own report, item after item (workers keep
+    # their capture held across a batch).
+    ("tests/e2e/captured", ["-rA"], True),
 ]
 
 

@@ -58,6 +58,9 @@ class ItemRunner:
         self.capture = session.capture
         self.phase_wrappers: List[Callable] = session.phase_wrappers
         self.maxfail = 1 if config.getoption("exitfirst") else config.getoption("maxfail")
+        # Whether the session keeps the capture held across whole batches
+        # (``Session.after_fork``): then no item switches it.
+        self.capture_spans_items = False
 
     # --- protocol ---
     def run(self, item, nextitem, emit: Emit) -> bool:
@@ -70,14 +73,16 @@ class ItemRunner:
         stays on across the phases and their reports are emitted after the
         last one: the terminal shows the same, with one capture switch per
         item instead of one per phase. item_start still goes out first, so
-        a crash is attributed to the item it happened in."""
+        a crash is attributed to the item it happened in. In a worker
+        (``capture_spans_items``) the session holds the capture for the
+        whole batch and reports go out as they are made."""
         emit({"kind": "item_start", "node_id": item.nodeid, "location_path": item.location[0]})
         item.funcargs = {}
         item._request = FixtureRequest(item)
         item.stash["xfailed"] = None
         self._catch_warnings(item)
         held: Optional[List[dict]] = None
-        if self.capture.holds_output:
+        if self.capture.holds_output and not self.capture_spans_items:
             held = []
             self.capture.hold()
         phase_emit = emit if held is None else held.append

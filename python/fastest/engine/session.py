@@ -227,6 +227,9 @@ class Session:
         for event in self.collection_events():
             emit(event)
         items = [self._items[node_id] for node_id in node_ids]
+        spans_items = self.runner.capture_spans_items and self.capture.holds_output
+        if spans_items:
+            self.capture.hold()
         try:
             for index, item in enumerate(items):
                 if self._pending is not None:
@@ -240,6 +243,9 @@ class Session:
             self.interrupted = interrupted.cause
             self.node.shouldstop = str(interrupted.cause)
             return True
+        finally:
+            if spans_items:
+                self.capture.release()
         return self._should_stop()
 
     def finish(self, emit: Emit) -> None:
@@ -267,6 +273,10 @@ class Session:
         shared with every sibling, whose output would mix with this one's)."""
         self.capture.stop()
         self.capture.start()
+        # Its events go down a pipe, never to the terminal the tests'
+        # output would reach: the capture can stay held from one item to
+        # the next (two dup2 per stream and item less).
+        self.runner.capture_spans_items = True
 
     # --- internals ---
     def _finish_pending(self, nextitem, emit: Emit) -> None:

@@ -284,7 +284,7 @@ static const struct event_field *field_named(const char *key, size_t length)
     size_t field_count;
     const struct event_field *fields = event_fields(&field_count);
     for (size_t i = 0; i < field_count; i++)
-        if (strlen(fields[i].key) == length && memcmp(fields[i].key, key, length) == 0)
+        if (fields[i].key_length == length && memcmp(fields[i].key, key, length) == 0)
             return &fields[i];
     return NULL;
 }

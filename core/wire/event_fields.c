@@ -1,6 +1,6 @@
 #include "wire/event_fields.h"
 
-#define FIELD(name, type) {#name, type, offsetof(struct fastest_event, name)}
+#define FIELD(name, type) {#name, sizeof(#name) - 1, type, offsetof(struct fastest_event, name)}
 
 /* Every member of struct fastest_event but header and kind, by its key. */
 static const struct event_field fields[] = {

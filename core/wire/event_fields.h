@@ -23,6 +23,7 @@ enum event_field_type {
 
 struct event_field {
     const char *key;
+    size_t key_length; /* strlen(key): decoders match keys by length first */
     enum event_field_type type;
     size_t offset; /* of the member in struct fastest_event */
 };

@@ -141,6 +141,41 @@ static int add_user_site(void)
     return rc;
 }
 
+static bool call_site(PyObject *site, const char *function)
+{
+    PyObject *result = PyObject_CallMethod(site, function, NULL);
+    Py_XDECREF(result);
+    return result != NULL;
+}
+
+static bool flag_set(PyObject *object, const char *name)
+{
+    PyObject *value = object ? PyObject_GetAttrString(object, name) : NULL;
+    bool set = value && PyObject_IsTrue(value) == 1;
+    Py_XDECREF(value);
+    PyErr_Clear();
+    return set;
+}
+
+/* The rest of what the site module's main() does once the folders are in
+ * place, as python3 does before pytest starts: the quit, exit, copyright,
+ * credits, license and help builtins, the interactive hook (unless
+ * isolated), then the sitecustomize module and, with the user's
+ * site-packages, usercustomize (each imported if it exists; site prints
+ * an error in one and goes on). */
+static int finish_site(void)
+{
+    PyObject *site = PyImport_ImportModule("site");
+    bool done = site && call_site(site, "setquit") && call_site(site, "setcopyright") &&
+                call_site(site, "sethelper") &&
+                (flag_set(PySys_GetObject("flags"), "isolated") ||
+                 call_site(site, "enablerlcompleter")) &&
+                call_site(site, "execsitecustomize") &&
+                (!flag_set(site, "ENABLE_USER_SITE") || call_site(site, "execusercustomize"));
+    Py_XDECREF(site);
+    return done ? 0 : -1;
+}
+
 char *pyh_target_interpreter(const struct fastest_session *session)
 {
     struct target target = find_target(session);
@@ -179,7 +214,13 @@ int pyh_activate_environment(struct fastest_session *session, char **out_error)
             *out_error = NULL;
         free(path);
         free(target.interpreter);
-        return target.required ? FASTEST_EUSAGE : 0;
+        if (target.required)
+            return FASTEST_EUSAGE;
+        if (finish_site() < 0) {
+            *out_error = pyh_take_error("cannot finish the site setup");
+            return FASTEST_EPYTHON;
+        }
+        return 0;
     }
     snprintf(description, sizeof description, "%s, from %s", path, target.source);
     if (strcmp(layout.version, EMBEDDED_VERSION) != 0) {
@@ -204,6 +245,10 @@ int pyh_activate_environment(struct fastest_session *session, char **out_error)
             *out_error = pyh_take_error("cannot add the target environment's site-packages");
             rc = FASTEST_EPYTHON;
         }
+    }
+    if (rc == 0 && finish_site() < 0) {
+        *out_error = pyh_take_error("cannot finish the site setup");
+        rc = FASTEST_EPYTHON;
     }
     layout_clear(&layout);
     free(executable);

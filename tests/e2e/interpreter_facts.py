@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """What a test sees of its interpreter is what it sees under pytest: the
 user's PYTHON* variables (PYTHONPATH, PYTHONHASHSEED), the locale's
-encoding, sys.executable (tests run it in subprocesses) and, for a
+encoding, sys.executable (tests run it in subprocesses), what the site
+module sets up (the exit/quit/help/... builtins, sitecustomize) and, for a
 virtualenv, sys.prefix.
 
     interpreter_facts.py FASTEST
@@ -37,6 +38,18 @@ def test_hash_seed():
     assert hash("fastest") == int(os.environ["EXPECTED_HASH"])
 
 
+def test_site_builtins():
+    import builtins
+
+    for name in ("exit", "quit", "help", "copyright", "credits", "license"):
+        assert hasattr(builtins, name), name
+    assert callable(exit)
+
+
+def test_sitecustomize_ran():
+    assert getattr(sys, "sitecustomize_ran", False)
+
+
 def test_executable_runs_this_environment():
     done = subprocess.run([sys.executable, "-c", "import sys; print(sys.prefix)"],
                           capture_output=True, text=True)
@@ -68,6 +81,8 @@ def main():
         os.makedirs(os.path.join(suite, "lib"))
         with open(os.path.join(suite, "lib", "helper_on_pythonpath.py"), "w") as helper:
             helper.write("VALUE = 42\n")
+        with open(os.path.join(suite, "lib", "sitecustomize.py"), "w") as customize:
+            customize.write("import sys\nsys.sitecustomize_ran = True\n")
         with open(os.path.join(suite, "test_interpreter.py"), "w") as module:
             module.write(SUITE)
         with open(os.path.join(suite, "fastest.ini"), "w") as config:
@@ -79,7 +94,7 @@ def main():
         for name, command in (("pytest", [sys.executable, "-m", "pytest"]), ("fastest", [fastest])):
             done = run([*command, "-q", "-p", "no:cacheprovider"], suite, env)
             ok = done.returncode == 0
-            print(f"{'ok  ' if ok else 'FAIL'} {name}: PYTHONPATH, PYTHONHASHSEED, locale, sys.executable")
+            print(f"{'ok  ' if ok else 'FAIL'} {name}: PYTHONPATH, PYTHONHASHSEED, locale, site, sys.executable")
             if not ok:
                 print(done.stdout + done.stderr)
             failures += not ok

@@ -36,7 +36,8 @@ int pyh_start(char **out_error)
      * environment, the C locale coerced to UTF-8), which sets the default
      * encoding of open() and of the file system. What differs is fastest's
      * to decide: no command line is parsed, the site module does not run
-     * (the target environment lends its site-packages: environment.h), and
+     * at start (the target environment lends its site-packages, then
+     * environment.c finishes what site would have done), and
      * the standard library is the one libpython was built with; left to
      * itself, the embedded interpreter would look for "python3" on PATH to
      * find it, and could settle on another installation's (a pyenv one). */

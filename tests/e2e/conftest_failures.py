@@ -21,7 +21,8 @@ import tempfile
 DURATION = re.compile(r"in \d+\.\d+s")
 SUITES = {
     "initial": {
-        "conftest.py": "import os\nimport not_installed_anywhere\n",
+        # What it prints first is captured, then written out ahead of the refusal.
+        "conftest.py": "import os\nprint('loading the conftest')\nimport not_installed_anywhere\n",
         "test_a.py": "def test_a():\n    pass\n",
     },
     "deeper": {

@@ -83,6 +83,13 @@ class StreamSet:
             self.stderr.write_original(err)
         return out, err
 
+    def take_private_files(self) -> None:
+        """After a fork: fd captures get files of this process's own (see
+        FDCapture.take_private_file); in-memory ones are private already."""
+        for capture in self._outputs:
+            if isinstance(capture, FDCapture):
+                capture.take_private_file()
+
     def stop(self) -> None:
         if self._stopped:
             raise ValueError("was already stopped")
@@ -159,6 +166,18 @@ class CaptureManager:
         """End ``hold``: suspend, so the runner's own output gets through."""
         self._held = False
         self._suspend_global()
+
+    def after_fork(self) -> None:
+        """In a freshly forked worker: the capture's files become its own,
+        its objects stay (module code may hold ``sys.stdout``)."""
+        if self._global is not None:
+            self._global.take_private_files()
+
+    def write_out_pending(self) -> None:
+        """Write what the capture holds and no phase read to the real
+        streams (pytest does so when its initial conftests fail)."""
+        if self._global is not None:
+            self._global.flush_to_original()
 
     def start(self) -> None:
         """Begin capturing, suspended until the first ``phase``; this

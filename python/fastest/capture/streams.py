@@ -221,6 +221,20 @@ class FDCapture:
             self.sys_capture.start()
         self._state = "started"
 
+    def take_private_file(self) -> None:
+        """In a freshly forked process: put a temporary file of its own
+        under the descriptor the inherited one (shared with the parent and
+        every sibling) had, keeping every object, since module code that
+        kept ``sys.stdout`` at import must still hold what tests print to."""
+        if self.fd == 0:
+            return
+        fresh = _temporary_file()
+        os.dup2(fresh.fileno(), self._tmp_fd, inheritable=False)
+        fresh.close()
+        self.tmpfile.seek(0)
+        if self._state == "started":
+            os.dup2(self._tmp_fd, self.fd)
+
     def snap(self) -> Captured:
         # The descriptor shares its offset with ``fd``: 0 means nothing written.
         if not os.lseek(self._tmp_fd, 0, os.SEEK_CUR):

@@ -87,12 +87,11 @@ def collect_file(session, relative_path: str) -> Tuple[List[Any], List[dict]]:
     """(items, collect_report events) of the test file at ``relative_path``."""
     from fastest.engine.warnings_capture import catch_phase
 
-    node = session.node
     config = session.config
     path = os.path.join(config.rootpath_str, relative_path)
     nodeid = relative_path.replace(os.sep, "/")
-    reports: List[dict] = []
     items: List[Any] = []
+    reports: List[dict] = []
     with catch_phase(
         ini_filters=config.getini("filterwarnings"),
         cmdline_filters=list(config.getoption("pythonwarnings") or []),
@@ -105,33 +104,48 @@ def collect_file(session, relative_path: str) -> Tuple[List[Any], List[dict]]:
             raise  # the session's failure: see session_error_report
         except TEST_OUTCOME as exc:
             reports.append(_error_report(session, nodeid, path, exc))
-            return items, reports
-        if session.conftests.is_ignored(path):
-            return items, reports
-        parent = _package_chain(node, os.path.dirname(path))
-        module_node = Module(os.path.basename(path), parent, nodeid, path)
-        try:
-            module_node.obj = import_path(path, config.getoption("importmode") or "prepend", config.rootpath_str)
-        except Skipped as exc:
-            if exc.allow_module_level:
-                reports.append(_skip_report(nodeid, path, exc))
-            else:
-                reports.append(_error_report(session, nodeid, path, exc))
-            return items, reports
-        except TEST_OUTCOME as exc:
-            reports.append(_error_report(session, nodeid, path, exc))
-            return items, reports
-        collector = PythonCollector(node, session.conftests.generate_hooks)
-        try:
-            items = collector.collect_module(module_node)
-        except Skipped as exc:
-            reports.append(_skip_report(nodeid, path, exc))
-            items = []
-        except TEST_OUTCOME as exc:
-            reports.append(_error_report(session, nodeid, path, exc))
-            items = []
+        else:
+            if not session.conftests.is_ignored(path):
+                items, reports = _collect_module(session, path, nodeid)
     session.collect_warnings.extend(warning_events)
     return items, reports
+
+
+def _collect_module(session, path: str, nodeid: str) -> Tuple[List[Any], List[dict]]:
+    """The module's items and reports, imported and collected under the
+    output capture, as pytest collects a file (its directory's conftests
+    are loaded before, uncaptured, by pytest's session): what the import
+    prints is kept from the terminal (a failed or skipped report carries it
+    as "Captured stdout"/"Captured stderr"), and module code that keeps
+    ``sys.stdout`` holds the object the tests will print to."""
+    with session.capture.phase() as captured:
+        items, reports = _import_and_collect(session, path, nodeid)
+    sections = [[f"Captured {name}", text] for name, text in (("stdout", captured.out), ("stderr", captured.err)) if text]
+    if sections:
+        for report in reports:
+            report["sections"] = report.get("sections", []) + sections
+    return items, reports
+
+
+def _import_and_collect(session, path: str, nodeid: str) -> Tuple[List[Any], List[dict]]:
+    config = session.config
+    parent = _package_chain(session.node, os.path.dirname(path))
+    module_node = Module(os.path.basename(path), parent, nodeid, path)
+    try:
+        module_node.obj = import_path(path, config.getoption("importmode") or "prepend", config.rootpath_str)
+    except Skipped as exc:
+        if exc.allow_module_level:
+            return [], [_skip_report(nodeid, path, exc)]
+        return [], [_error_report(session, nodeid, path, exc)]
+    except TEST_OUTCOME as exc:
+        return [], [_error_report(session, nodeid, path, exc)]
+    collector = PythonCollector(session.node, session.conftests.generate_hooks)
+    try:
+        return collector.collect_module(module_node), []
+    except Skipped as exc:
+        return [], [_skip_report(nodeid, path, exc)]
+    except TEST_OUTCOME as exc:
+        return [], [_error_report(session, nodeid, path, exc)]
 
 
 def _skip_report(nodeid: str, path: str, exc: Skipped) -> dict:

@@ -71,6 +71,12 @@ class ConftestRegistry:
                 if name.startswith("test") and os.path.isdir(os.path.join(anchor, name)):
                     directories.append(os.path.join(anchor, name))
         self._configure_at_import = False
+        # pytest imports them under its capture: they see the sys.stdout
+        # the tests will see, and what they print waits in the capture for
+        # the first file's collection (or, when one fails, is written out
+        # ahead of pytest's refusal).
+        capture = self.session.capture
+        capture.hold()
         try:
             for directory in directories:
                 self.load_for(directory)
@@ -78,12 +84,16 @@ class ConftestRegistry:
             # pytest refuses to start: its words on stderr, exit 4.
             from fastest.startup_refusal import StartupRefusal
 
+            capture.release()
+            capture.write_out_pending()
+
             from .longrepr import render_conftest_import_failure
 
             raise StartupRefusal(render_conftest_import_failure(failure.cause, failure.path)) from None
         except TEST_OUTCOME:
             pass  # a skip: collection imports it again and reports it
         finally:
+            capture.release()
             self._configure_at_import = True
         self._initial = {id(module) for module in self.loaded()}
         # A historic hook call: the latest registered runs first.

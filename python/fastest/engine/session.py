@@ -271,8 +271,7 @@ class Session:
         """Called in a freshly forked worker before it runs anything: output
         capture gets files of its own (the ones made before the fork are
         shared with every sibling, whose output would mix with this one's)."""
-        self.capture.stop()
-        self.capture.start()
+        self.capture.after_fork()
         # Its events go down a pipe, never to the terminal the tests'
         # output would reach: the capture can stay held from one item to
         # the next (two dup2 per stream and item less).

@@ -4,22 +4,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <fastest/errors.h>
 #include <fastest/event.h>
 #include <fastest/strategy.h>
 
 #include "plugin/loader.h"
+#include "session/epoch_clock.h"
 #include "session/exit_status.h"
 #include "session/session.h"
-
-static double now(void)
-{
-    struct timespec clock;
-    clock_gettime(CLOCK_REALTIME, &clock);
-    return (double)clock.tv_sec + (double)clock.tv_nsec / 1e9;
-}
 
 /* The config file as pytest shows it: relative to rootdir when inside it. */
 static const char *configfile_shown(const struct fastest_session *session)
@@ -78,9 +71,9 @@ static void run_items(struct fastest_session *session, const struct ft_plugin *s
 }
 
 int exec_session(struct fastest_session *session, const struct ft_plugin *strategy,
-                 struct fastest_event *const *collection_events, size_t event_count)
+                 struct fastest_event *const *collection_events, size_t event_count,
+                 double started)
 {
-    double started = now();
     struct fastest_event start = session_event(session, FASTEST_EVENT_SESSION_START);
     start.start = started;
     session_emit(session, &start);
@@ -117,7 +110,7 @@ int exec_session(struct fastest_session *session, const struct ft_plugin *strate
     struct fastest_event finish = session_event(session, FASTEST_EVENT_SESSION_FINISH);
     finish.exit_status = session_exit_status(session);
     finish.error_count = error_count;
-    finish.session_duration = now() - started;
+    finish.session_duration = epoch_now() - started;
     session_emit(session, &finish);
     return finish.exit_status;
 }

@@ -15,9 +15,11 @@ struct ft_plugin;
  * and module-level skips, WARNINGs) and COLLECTION_FINISH, then
  * either lists the items (--collect-only), stops (collection errors
  * without --continue-on-collection-errors: interrupted, as pytest), or has
- * the strategy run them; then SESSION_FINISH. Returns pytest's exit code.
- * Reporters must be open. */
+ * the strategy run them; then SESSION_FINISH. started is when collection
+ * began (epoch_now()): the session's duration counts from there, as
+ * pytest's does. Returns pytest's exit code. Reporters must be open. */
 int exec_session(struct fastest_session *session, const struct ft_plugin *strategy,
-                 struct fastest_event *const *collection_events, size_t event_count);
+                 struct fastest_event *const *collection_events, size_t event_count,
+                 double started);
 
 #endif

@@ -22,6 +22,7 @@
 #include "run/plugin_list.h"
 #include "run/record.h"
 #include "run/steps.h"
+#include "session/epoch_clock.h"
 #include "session/exit_status.h"
 #include "session/session.h"
 
@@ -80,6 +81,7 @@ static int run_tests(struct fastest_session *session)
     struct run_collection collection = {0};
     char *error = NULL;
     struct run_record *record = NULL;
+    double collection_started = epoch_now();
     int rc = run_record_open(session, &record);
     if (rc == 0)
         rc = run_cache_stop_options(session, record->pytest_cache);
@@ -120,7 +122,7 @@ static int run_tests(struct fastest_session *session)
     }
     if (status == 0) {
         status = exec_session(session, choice.strategy, collection.events,
-                              collection.event_count);
+                              collection.event_count, collection_started);
         if (session_close_reporters(session) && status == 0)
             status = FT_EXIT_INTERNAL_ERROR;
         if (collection.usage_error)

@@ -1,11 +1,11 @@
 #include "worker/crash_report.h"
+#include "session/epoch_clock.h"
 
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 
 #include <fastest/version.h>
 
@@ -59,13 +59,6 @@ char *wk_crash_cause(unsigned worker_index, int wait_status, double timeout,
     return rc < 0 ? NULL : cause;
 }
 
-static double now(void)
-{
-    struct timespec clock;
-    clock_gettime(CLOCK_REALTIME, &clock);
-    return (double)clock.tv_sec + (double)clock.tv_nsec / 1e9;
-}
-
 void wk_crash_events(const char *node_id, const char *path, const struct wk_item_progress *progress,
                      const char *cause, const char *diagnostics,
                      void (*sink)(void *context, const struct fastest_event *event), void *context)
@@ -81,7 +74,7 @@ void wk_crash_events(const char *node_id, const char *path, const struct wk_item
     char *domain = strdup(separator ? separator + 2 : node_id);
     for (char *p = domain ? strstr(domain, "::") : NULL; p; p = strstr(p, "::"))
         memmove(p, p + 1, strlen(p + 1) + 1), *p = '.';
-    double stamp = now();
+    double stamp = epoch_now();
     struct fastest_event event = {
         .header = FASTEST_STRUCT_HEADER_INIT(struct fastest_event),
         .node_id = node_id,

@@ -192,7 +192,8 @@ class ItemRunner:
         with self.capture.phase() as captured:
             exc_info = self._wrapped(item, when, function)
         duration = time.perf_counter() - started
-        stop = time.time()
+        # pytest reads the clock again; the same instant, one call less.
+        stop = start + duration
         if captured.out:
             item.add_report_section(when, "stdout", captured.out)
         if captured.err:
@@ -248,23 +249,14 @@ class ItemRunner:
                 session.shouldfail = f"stopping after {session.testsfailed} failures"
 
     def _report(self, item, when: str, exc_info) -> Dict[str, Any]:
-        path, lineno, domain = item.location
-        report: Dict[str, Any] = {
-            "kind": "test_report",
-            "node_id": item.nodeid,
-            "phase": when,
-            "location_path": path,
-            "location_line": -1 if lineno is None else lineno,
-            "location_domain": domain,
-            "node_kind": type(item).__name__,
-        }
+        report: Dict[str, Any] = {**_report_base(item), "phase": when}
         # Absent means empty (docs/engine-events.md); most reports have neither.
         if item._report_sections:
             report["sections"] = [[f"Captured {key} {phase}", content] for phase, key, content in item._report_sections]
         if item.user_properties:
             report["properties"] = [[name, str(value)] for name, value in item.user_properties]
         exc = exc_info[1] if exc_info is not None else None
-        unittest = sys.modules.get("unittest")
+        unittest = sys.modules.get("unittest") if exc is not None else None
         if unittest is not None and isinstance(exc, unittest.SkipTest):
             try:
                 skip(str(exc))
@@ -340,6 +332,22 @@ class ItemRunner:
                 else:
                     report["outcome"] = "passed"
                     report["wasxfail"] = xfailed.reason
+
+
+def _report_base(item) -> Dict[str, Any]:
+    """What every report of ``item`` carries, made at its first report."""
+    base = item.stash.get(_report_base)
+    if base is None:
+        path, lineno, domain = item.location
+        base = item.stash[_report_base] = {
+            "kind": "test_report",
+            "node_id": item.nodeid,
+            "location_path": path,
+            "location_line": -1 if lineno is None else lineno,
+            "location_domain": domain,
+            "node_kind": type(item).__name__,
+        }
+    return base
 
 
 def _skip_async(item) -> None:

@@ -13,13 +13,14 @@ from fastest.pytest_api.marks import MARK_GEN, get_unpacked_marks
 from fastest.pytest_api.warning_types import PytestCollectionWarning
 
 from .introspection import get_real_func, is_generator_function, source_file_of, source_line_of
-from .metafunc import Metafunc
 from .nodes import Class, Function, Module, Node
 from .xunit import inject_class_fixtures, inject_module_fixtures
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable, List, Optional
+
+    from .metafunc import Metafunc
 
 _IGNORED_ATTRIBUTES = frozenset({"__builtins__", "__file__", "__cached__"})
 
@@ -157,6 +158,8 @@ class PythonCollector:
         hooks = self._generate_hooks_for(definition, module, cls)
         if not hooks and not _uses_fixture_params(fixtureinfo) and not _has_parametrize_mark(definition):
             return [definition]
+        from .metafunc import Metafunc  # most functions get here never: imported on first use
+
         hooks.append(lambda metafunc: self.fixturemanager.generate_fixture_params(metafunc))
         hooks.append(_parametrize_from_marks)
         metafunc = Metafunc(definition, fixtureinfo, self.config, cls=cls, module=module)
@@ -196,7 +199,7 @@ def _has_parametrize_mark(definition: Node) -> bool:
     return next(definition.iter_markers("parametrize"), None) is not None
 
 
-def _parametrize_from_marks(metafunc: Metafunc) -> None:
+def _parametrize_from_marks(metafunc: "Metafunc") -> None:
     for mark in metafunc.definition.iter_markers("parametrize"):
         metafunc.parametrize(*mark.args, **mark.kwargs, _param_mark=mark)
 

@@ -620,6 +620,23 @@ static bool any_alive(const struct pool *pool)
     return false;
 }
 
+/* Whether every living worker has work out: none waits on the parent. */
+static bool all_busy(const struct pool *pool)
+{
+    for (size_t i = 0; i < pool->slots; i++) {
+        const struct worker *worker = &pool->workers[i];
+        if (worker->alive && !worker->busy && !worker->finishing)
+            return false;
+    }
+    return true;
+}
+
+/* How long the parent lets results pile up in the pipes while every
+ * worker is busy: one wake-up then reads many items' frames, where one
+ * per item (each worker writes at every item's end) cost the parent a
+ * poll and a read per test, on cores the workers need. */
+#define COALESCE_NS 1000000L
+
 static void serve(struct pool *pool)
 {
     struct pollfd fds[2 * pool->slots + 1];
@@ -649,6 +666,8 @@ static void serve(struct pool *pool)
                 on_readable(pool, owners[i]);
         }
         expire(pool);
+        if (ready > 0 && all_busy(pool))
+            nanosleep(&(struct timespec){0, COALESCE_NS}, NULL);
     }
 }
 

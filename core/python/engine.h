@@ -38,6 +38,7 @@ struct pyh_collected_item {
     bool has_timeout_mark; /* a timeout mark sets timeout_mark (seconds, 0: none) */
     double timeout_mark;
     bool deselected; /* a pytest_collection_modifyitems hook deselected it */
+    bool dropped;    /* such a hook removed it without deselecting it */
 };
 
 typedef int (*pyh_item_fn)(void *context, const struct pyh_collected_item *item);
@@ -47,7 +48,8 @@ typedef int (*pyh_item_fn)(void *context, const struct pyh_collected_item *item)
  * order (a non-zero return stops and is returned). Starts the engine when
  * needed. The pytest engine collects what the command line names, once,
  * when count is 0. Either engine visits the items a hook deselected after
- * the others, flagged `deselected`. Returns
+ * the others, flagged `deselected`, and those one removed silently,
+ * flagged `dropped`. Returns
  * 0, FASTEST_EUSAGE for pytest's usage errors (*out_error holds pytest's
  * message), or another error with *out_error (free it with free()). */
 int pyh_engine_collect(struct fastest_session *session, const char *const *paths, size_t count,

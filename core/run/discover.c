@@ -166,6 +166,7 @@ static int fill_session(struct fastest_session *session, struct ft_plan *plan,
     bool in_file_order = has_static_items(plan, order);
     int rc = add_engine_order(session, plan, order, !in_file_order, out_error);
     session->deselected_count += order->deselected_count;
+    session->dropped_count += order->dropped_count;
     for (size_t i = 0; rc == 0 && i < plan_item_count(plan); i++) {
         const struct plan_item *item = plan_item_at(plan, i);
         if (!item)

@@ -43,6 +43,10 @@ static int add_pytest_item(void *context, const struct pyh_collected_item *colle
         session->deselected_count++;
         return 0;
     }
+    if (collected->dropped) {
+        session->dropped_count++;
+        return 0;
+    }
     char *class_name = class_chain(collected->node_id);
     struct ft_session_item item = {
         .node_id = (char *)collected->node_id,

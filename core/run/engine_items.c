@@ -47,6 +47,10 @@ static int add_engine_item(void *context, const struct pyh_collected_item *colle
         target->order->deselected_count++;
         return 0;
     }
+    if (collected->dropped) {
+        target->order->dropped_count++;
+        return 0;
+    }
     size_t path_length = strcspn(collected->node_id, ":");
     char *path = strndup(collected->node_id, path_length);
     if (!path)

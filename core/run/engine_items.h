@@ -19,6 +19,9 @@ struct engine_order {
     /* Items a conftest's pytest_collection_modifyitems deselected
      * (config.hook.pytest_deselected): counted, never run. */
     size_t deselected_count;
+    /* Items such a hook removed without deselecting them: collected in
+     * pytest's count, never run. */
+    size_t dropped_count;
 };
 
 /* Has the engine import, in one collection, the files that need it: every

@@ -34,6 +34,7 @@ static struct fastest_event session_event(const struct fastest_session *session,
         .configfile = configfile_shown(session),
         .item_count = session->item_count,
         .deselected_count = session->deselected_count,
+        .dropped_count = session->dropped_count,
         .location_line = -1,
     };
 }

@@ -50,6 +50,7 @@ struct fastest_session {
     struct ft_session_item *items; /* selected, in run order */
     size_t item_count;
     size_t deselected_count;
+    size_t dropped_count; /* removed by a collection hook, not deselected */
     struct ft_open_reporter *reporters;
     size_t reporter_count;
     struct ft_tally tally;

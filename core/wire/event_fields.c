@@ -33,6 +33,7 @@ static const struct event_field fields[] = {
     FIELD(error_count, FIELD_SIZE),
     FIELD(exit_status, FIELD_INT),
     FIELD(session_duration, FIELD_DOUBLE),
+    FIELD(dropped_count, FIELD_SIZE),
 };
 
 const struct event_field *event_fields(size_t *out_count)

@@ -64,6 +64,10 @@ SCENARIOS = [
     # Each phase's output in its own report, item after item (workers keep
     # their capture held across a batch).
     ("tests/e2e/captured", ["-rA"], True),
+    # Items a modifyitems hook removes without deselecting them.
+    ("tests/e2e/dropped", [], True),
+    ("tests/e2e/dropped", ["-k", "keep_too"], True),
+    ("tests/e2e/dropped", ["--co", "-q"], True),
 ]
 
 

@@ -58,6 +58,9 @@ SCENARIOS = [
     ("plain", [], "native"),
     ("plain", [FASTEST_ONLY, "--engine=pytest"], "pytest"),
     ("plain", ["-p", "pytest_mock"], "pytest"),
+    # A hook removing items without deselecting them.
+    ("dropped", [], "native"),
+    ("dropped", [FASTEST_ONLY, "--engine=pytest"], "pytest"),
 ]
 
 # Suites both engines run: outcomes must not depend on the engine.
@@ -66,6 +69,7 @@ AB_SCENARIOS = [
     ("native_hooks", ["--runslow", "--level", "2"]),
     ("plain", []),
     ("plain", ["-m", "fast"]),
+    ("dropped", []),
 ]
 
 

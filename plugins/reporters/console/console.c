@@ -377,7 +377,11 @@ static void on_collect_report(struct console *console, const struct fastest_even
 static void on_collection_finish(struct console *console, const struct fastest_event *event)
 {
     console->tests_collected = event->item_count;
+    /* pytest's count is of what collection built, before any hook
+     * deselected or removed items (dropped_count was appended: checked). */
     console->collected_total = event->item_count + event->deselected_count;
+    if (FASTEST_HAS_MEMBER(event, struct fastest_event, dropped_count))
+        console->collected_total += event->dropped_count;
     for (size_t i = 0; i < event->deselected_count; i++)
         console_add_stat(console, "deselected", NULL);
     console_collected_line(console);

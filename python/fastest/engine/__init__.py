@@ -20,7 +20,10 @@ Interface (called by the C core, core/python/engine.c)::
         call), one dict per item: {"node_id", "path" (its file), "node_kind"},
         with, when -k or -m asks for them, "marks": [names, nearest first]
         and "keywords": [names -k matches], and "xdist_group" and "timeout"
-        when its marks set them. Each file is collected once: asking for it
+        when its marks set them; then, for the items a conftest's
+        pytest_collection_modifyitems took away, {"node_id", "path"} with
+        "deselected": True (it called pytest_deselected) or "dropped":
+        True (it did not). Each file is collected once: asking for it
         again returns nothing more.
 
     events = session.collection_events()

@@ -90,17 +90,18 @@ class HookRelay:
         return lambda **kwargs: None
 
 
-def modify_items(session: Any, items: List[Any], reorder: Callable) -> Tuple[List[Any], List[Any]]:
+def modify_items(session: Any, items: List[Any], reorder: Callable) -> Tuple[List[Any], List[Any], List[Any]]:
     """pytest_collection_modifyitems over a collection's items: the
     conftests' implementations and pytest's own reordering by
     higher-scoped parametrized fixtures (FixtureManager's implementation,
     registered when the session starts: after the initial conftests, so
-    called before them). Returns the items to run, in order, and those
-    deselected through ``config.hook.pytest_deselected``."""
+    called before them). Returns the items to run, in order, those
+    deselected through ``config.hook.pytest_deselected``, and those a hook
+    removed without deselecting them (pytest still counts them collected)."""
     conftests = session.conftests
     modules = [module for module in conftests.loaded() if hasattr(module, "pytest_collection_modifyitems")]
     if not modules:
-        return reorder(items), []
+        return reorder(items), [], []
 
     def reorder_in_place(items: List[Any]) -> None:
         items[:] = reorder(items)
@@ -110,5 +111,8 @@ def modify_items(session: Any, items: List[Any], reorder: Callable) -> Tuple[Lis
     implementations.insert(sum(map(conftests.is_initial, modules)), reorder_in_place)
     relay = session.config.hook
     already_deselected = len(relay.deselected)
+    collected = list(items)
     run_hook(implementations, session=session.node, config=session.config, items=items)
-    return items, relay.deselected[already_deselected:]
+    deselected = relay.deselected[already_deselected:]
+    kept = {id(item) for item in items} | {id(item) for item in deselected}
+    return items, deselected, [item for item in collected if id(item) not in kept]

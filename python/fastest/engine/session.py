@@ -151,7 +151,7 @@ class Session:
             self._collection_events.extend(self.collect_warnings)
             self._collection_events.extend(reports)
             self.collect_warnings = []
-        items, deselected = modify_items(self, items, reorder_items)
+        items, deselected, dropped = modify_items(self, items, reorder_items)
         # The core applies -k and -m: only then does it need the names.
         selecting = bool(self.config.getoption("keyword") or self.config.getoption("markexpr"))
         result = []
@@ -171,6 +171,8 @@ class Session:
         self.node.testscollected += len(items)
         result.extend({"node_id": item.nodeid, "path": item.nodeid.partition("::")[0], "deselected": True}
                       for item in deselected)
+        result.extend({"node_id": item.nodeid, "path": item.nodeid.partition("::")[0], "dropped": True}
+                      for item in dropped)
         return result
 
     def plugin_need(self) -> Optional[str]:

@@ -19,7 +19,8 @@ interface of fastest's native engine (python/fastest/engine/__init__.py).
         the native engine's item dicts, for the items in those rootdir-
         relative files, or for every item when paths is empty, followed by
         one ``{"node_id", "path", "deselected": True}`` dict per item a hook
-        deselected (only when paths is empty).
+        deselected and one with ``"dropped": True`` per item a hook removed
+        without deselecting it (only when paths is empty).
 
     events = session.collection_events()
         The collect_report and warning events collection made, once each.
@@ -60,6 +61,7 @@ from _pytest.config import (
 )
 from _pytest.config.exceptions import UsageError
 from _pytest.main import Session as PytestSession
+from _pytest.nodes import Item
 from _pytest.outcomes import Exit
 
 from ..startup_refusal import StartupRefusal
@@ -158,6 +160,9 @@ class Session:
         self._router = _EventRouter()
         self.interrupted: Optional[BaseException] = None
         self._deselected: List[Any] = []
+        # Every item the collectors built, as pytest's terminal counts them
+        # for "collected N items", before any hook took some away.
+        self._built: List[Any] = []
         self._items: Optional[Dict[str, Any]] = None
         self._ordered: List[Any] = []
         self._held: Optional[Any] = None
@@ -185,6 +190,10 @@ class Session:
     def pytest_deselected(self, items: List[Any]) -> None:
         self._deselected.extend(items)
 
+    def pytest_collectreport(self, report: Any) -> None:
+        if report.passed:
+            self._built.extend(node for node in report.result if isinstance(node, Item))
+
     # --- the C core's interface ------------------------------------------
 
     def _collected(self) -> Dict[str, Any]:
@@ -202,7 +211,13 @@ class Session:
                 {"node_id": item.nodeid, "path": _item_path(item.nodeid), "deselected": True}
                 for item in self._deselected
             ]
-            return selected + deselected
+            kept = {id(item) for item in self._ordered} | {id(item) for item in self._deselected}
+            dropped = [
+                {"node_id": item.nodeid, "path": _item_path(item.nodeid), "dropped": True}
+                for item in self._built
+                if id(item) not in kept
+            ]
+            return selected + deselected + dropped
         wanted = set(paths)
         return [_item_dict(item) for item in self._ordered if _item_path(item.nodeid) in wanted]
 

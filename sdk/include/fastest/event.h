@@ -7,7 +7,7 @@
  *   SESSION_START
  *   ITEM_COLLECTED*          (--collect-only runs only: one per selected item)
  *   COLLECT_REPORT*          (one per collection error)
- *   COLLECTION_FINISH        (item_count, deselected_count, error_count)
+ *   COLLECTION_FINISH        (item_count, deselected_count, error_count, dropped_count)
  *   for each item, in report order:
  *     ITEM_START, TEST_REPORT (setup) [, TEST_REPORT (call)], TEST_REPORT (teardown), ITEM_FINISH
  *   WARNING*                 (any time after SESSION_START)
@@ -123,6 +123,12 @@ struct fastest_event {
     size_t error_count; /* collection errors */
     int exit_status;    /* pytest's exit code, SESSION_FINISH only */
     double session_duration;
+
+    /* --- appended in ABI 1.1: read with FASTEST_HAS_MEMBER --- */
+    /* COLLECTION_FINISH: items a pytest_collection_modifyitems hook removed
+     * without deselecting them: pytest counts them in "collected N items",
+     * and nothing runs or reports them. */
+    size_t dropped_count;
 };
 
 #endif

@@ -1,0 +1,3 @@
+def test_keep(): pass
+def test_drop_me(): pass
+def test_keep_too(): pass

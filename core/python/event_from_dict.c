@@ -95,6 +95,27 @@ static int pair_list(PyObject *list, void **out_array, size_t *out_count, size_t
     return 0;
 }
 
+/* The field a dict key names, or NULL ("kind", or a key no field has).
+ * The engine's dict literals use interned strings, the very objects
+ * interned_keys made, so identity settles almost every key. */
+static const struct event_field *field_for_key(PyObject *key, PyObject *const *keys,
+                                               const struct event_field *fields, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (keys[i] == key)
+            return &fields[i];
+    Py_ssize_t length;
+    const char *text = PyUnicode_Check(key) ? PyUnicode_AsUTF8AndSize(key, &length) : NULL;
+    if (!text) {
+        PyErr_Clear();
+        return NULL;
+    }
+    for (size_t i = 0; i < count; i++)
+        if (fields[i].key_length == (size_t)length && memcmp(fields[i].key, text, (size_t)length) == 0)
+            return &fields[i];
+    return NULL;
+}
+
 /* Stores one present value into its member of out. */
 static int store_field(const struct event_field *field, PyObject *value,
                        struct fastest_event *out, struct ft_event_storage *storage)
@@ -169,16 +190,13 @@ int event_from_dict(PyObject *dict, struct fastest_event *out, struct ft_event_s
     PyObject **keys = interned_keys(fields, count);
     if (!keys)
         return -1;
-    for (size_t i = 0; i < count; i++) {
-        PyObject *value = PyDict_GetItemWithError(dict, keys[i]); /* borrowed */
-        if (!value) {
-            if (PyErr_Occurred()) {
-                event_storage_release(storage);
-                return -1;
-            }
-            continue;
-        }
-        if (value != Py_None && store_field(&fields[i], value, out, storage) < 0) {
+    /* An event holds a handful of the table's fields: walk its entries,
+     * not the table. */
+    Py_ssize_t position = 0;
+    PyObject *key, *value; /* borrowed */
+    while (PyDict_Next(dict, &position, &key, &value)) {
+        const struct event_field *field = value != Py_None ? field_for_key(key, keys, fields, count) : NULL;
+        if (field && store_field(field, value, out, storage) < 0) {
             event_storage_release(storage);
             return -1;
         }

@@ -111,7 +111,8 @@ static int pack_pairs(msgpack_packer *packer, const void *pairs, const struct pa
 static int pack_field(msgpack_packer *packer, const struct fastest_event *event,
                       const struct event_field *field)
 {
-    int failed = pack_string(packer, field->key);
+    int failed = msgpack_pack_str(packer, field->key_length) |
+                 msgpack_pack_str_body(packer, field->key, field->key_length);
     switch (field->type) {
     case FIELD_STRING:
         return failed | pack_string(packer, *EVENT_CONST_MEMBER(event, field, const char *));
@@ -142,11 +143,13 @@ int wire_encode_event(msgpack_sbuffer *buffer, const struct fastest_event *event
     if (!kind)
         return wire_fail(out_error, FASTEST_EINVAL, "wire: event kind %u has no name",
                          (unsigned)event->kind);
-    size_t present = 0;
     size_t field_count;
     const struct event_field *fields = event_fields(&field_count);
+    const struct event_field *present[field_count];
+    size_t present_count = 0;
     for (size_t i = 0; i < field_count; i++)
-        present += (size_t)is_present(event, &fields[i]);
+        if (is_present(event, &fields[i]))
+            present[present_count++] = &fields[i];
 
     size_t frame_offset;
     int rc = wire_frame_begin(buffer, WIRE_FRAME_EVENT, &frame_offset, out_error);
@@ -154,11 +157,10 @@ int wire_encode_event(msgpack_sbuffer *buffer, const struct fastest_event *event
         return rc;
     msgpack_packer packer;
     msgpack_packer_init(&packer, buffer, msgpack_sbuffer_write);
-    int failed = msgpack_pack_map(&packer, present + 1);
+    int failed = msgpack_pack_map(&packer, present_count + 1);
     failed |= pack_string(&packer, "kind") | pack_string(&packer, kind);
-    for (size_t i = 0; i < field_count; i++)
-        if (is_present(event, &fields[i]))
-            failed |= pack_field(&packer, event, &fields[i]);
+    for (size_t i = 0; i < present_count; i++)
+        failed |= pack_field(&packer, event, present[i]);
     return wire_frame_end(buffer, frame_offset, failed, out_error);
 }
 

@@ -5,8 +5,10 @@
  * steals the unsent half of the largest remainder (a split module sets up
  * its module and class fixtures once per worker, as under pytest-xdist); a
  * small one keeps every module whole, so tests that share module or class
- * state see what they see under pytest. Crash isolation is the host's
- * worker pool's: a test that kills its worker costs that test. */
+ * state see what they see under pytest, and so does any suite whose --dist
+ * promises units one worker (loadscope, loadfile, loadgroup's groups).
+ * Crash isolation is the host's worker pool's: a test that kills its
+ * worker costs that test. */
 #include <fastest/host.h>
 #include <fastest/plugin.h>
 #include <fastest/strategy.h>
@@ -25,7 +27,8 @@ static int run(const struct fastest_host *host, struct fastest_session *session,
     if (rc)
         return rc;
     unsigned workers = units_worker_count(host, session, host->cpu_count());
-    int large = units.item_count >= (size_t)workers * LARGE_SUITE_ITEMS_PER_WORKER;
+    int large = units.item_count >= (size_t)workers * LARGE_SUITE_ITEMS_PER_WORKER &&
+                !units_any_whole(&units);
     size_t chunk = units.item_count / ((size_t)workers * CHUNKS_PER_WORKER);
     struct fastest_worker_plan plan = {
         .header = FASTEST_STRUCT_HEADER_INIT(struct fastest_worker_plan),

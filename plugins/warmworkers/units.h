@@ -19,7 +19,11 @@ struct units {
     size_t *items;     /* plan indices, unit after unit */
     size_t *sizes;     /* items per unit */
     double *durations; /* estimated seconds per unit */
-    size_t count;      /* units */
+    /* Per unit: --dist promises its items one worker (pytest-xdist's
+     * guarantee for loadscope and loadfile units and loadgroup groups);
+     * a strategy may split the others. */
+    unsigned char *whole;
+    size_t count; /* units */
     size_t item_count;
 };
 
@@ -29,6 +33,9 @@ struct units {
  * Returns 0 or FASTEST_ENOMEM. */
 int units_build(const struct fastest_host *host, struct fastest_session *session,
                 enum units_scope scope, struct units *out /* OUT */);
+
+/* Whether any unit must stay whole. */
+int units_any_whole(const struct units *units);
 
 /* The scope --dist asks for. */
 enum units_scope units_scope_of(const struct fastest_host *host,

@@ -8,7 +8,11 @@
  * last ones small, and the workers, taking batches from one queue, finish
  * within about one small batch of each other. A unit (a module's
  * functions, one class) is kept whole unless it is larger than the batch
- * it would start and the suite is large enough to split units at all. */
+ * it would start and either the suite is large enough to split units at
+ * all or the unit alone outlasts a worker's fair share of the suite with
+ * items long enough that a module fixture set up once more costs little
+ * (one module holding a suite's slow tests). A unit --dist promises one
+ * worker (loadscope, loadfile, a loadgroup group) is never split. */
 #include <fastest/host.h>
 #include <fastest/plugin.h>
 #include <fastest/strategy.h>
@@ -21,6 +25,9 @@
 #define SMALLEST_BATCH_DIVISOR 64
 /* A suite of at least this many items per worker may split its units. */
 #define LARGE_SUITE_ITEMS_PER_WORKER 64
+/* Items at least this long on average (seconds, recorded) make a unit
+ * longer than a worker's share worth splitting in any suite. */
+#define SPLIT_WORTHY_ITEM_SECONDS 0.01
 
 /* The estimated seconds the next batch should hold, with left seconds not
  * yet batched. */
@@ -51,7 +58,10 @@ static size_t make_batches(const struct fastest_host *host, const struct units *
     for (size_t u = 0; u < units->count; u++) {
         size_t size = units->sizes[u];
         double duration = units->durations[u];
-        if (may_split && size > 1 && duration > batch_target(left, smallest, workers)) {
+        int outsized = duration > total / workers &&
+                       duration / (double)size >= SPLIT_WORTHY_ITEM_SECONDS;
+        if (!units->whole[u] && (may_split || outsized) && size > 1 &&
+            duration > batch_target(left, smallest, workers)) {
             /* Too large to keep whole: pieces of the target's size, its
              * items taken as equally long. */
             if (open_items) {

@@ -1,14 +1,16 @@
 /* The fullparallel strategy: one worker per core (or -n), each taking a
  * whole module (or xdist_group) at a time from a shared queue. In a large
  * suite modules go out in chunks (smaller toward the end of the run: the
- * host's pool sizes them by what is left) and a worker that runs dry
- * steals the unsent half of the largest remainder (a split module sets up
- * its module and class fixtures once per worker, as under pytest-xdist); a
- * small one keeps every module whole, so tests that share module or class
- * state see what they see under pytest, and so does any suite whose --dist
- * promises units one worker (loadscope, loadfile, loadgroup's groups).
- * Crash isolation is the host's worker pool's: a test that kills its
- * worker costs that test. */
+ * host's pool sizes them by what is left). Only --dist worksteal, which
+ * asks for pytest-xdist's splitting of modules, lets a worker that runs
+ * dry steal the unsent half of the largest remainder (a split module then
+ * sets up its module and class fixtures once per worker, as under
+ * pytest-xdist); otherwise modules stay whole, so tests that share module,
+ * class or package state see what they see under pytest. Crash isolation
+ * is the host's worker pool's: a test that kills its worker costs that
+ * test. */
+#include <string.h>
+
 #include <fastest/host.h>
 #include <fastest/plugin.h>
 #include <fastest/strategy.h>
@@ -27,8 +29,11 @@ static int run(const struct fastest_host *host, struct fastest_session *session,
     if (rc)
         return rc;
     unsigned workers = units_worker_count(host, session, host->cpu_count());
-    int large = units.item_count >= (size_t)workers * LARGE_SUITE_ITEMS_PER_WORKER &&
-                !units_any_whole(&units);
+    int large = units.item_count >= (size_t)workers * LARGE_SUITE_ITEMS_PER_WORKER;
+    /* Chunks of a module all go to the worker that took it; only stealing
+     * moves items between workers (no unit is whole under worksteal). */
+    const char *dist = host->option(session, "dist");
+    int steal = large && dist && strcmp(dist, "worksteal") == 0;
     size_t chunk = units.item_count / ((size_t)workers * CHUNKS_PER_WORKER);
     struct fastest_worker_plan plan = {
         .header = FASTEST_STRUCT_HEADER_INIT(struct fastest_worker_plan),
@@ -38,7 +43,7 @@ static int run(const struct fastest_host *host, struct fastest_session *session,
         .unit_count = units.count,
         .worker_count = workers,
         .chunk_items = large && chunk ? chunk : 0,
-        .flags = large ? FASTEST_WORKERS_STEAL : 0,
+        .flags = steal ? FASTEST_WORKERS_STEAL : 0,
     };
     rc = host->workers_run(session, &plan, out_error);
     units_free(host, &units);
@@ -54,7 +59,8 @@ static const struct fastest_plugin descriptor = {
     .header = FASTEST_STRUCT_HEADER_INIT(struct fastest_plugin),
     .name = "fullparallel",
     .version = FASTEST_VERSION_STRING,
-    .description = "one worker per core, module-sized units with work stealing, crash isolation",
+    .description = "one worker per core, module-sized units (work stealing with --dist "
+                   "worksteal), crash isolation",
     .kind = FASTEST_PLUGIN_STRATEGY,
     .table = &strategy,
 };

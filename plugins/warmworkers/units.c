@@ -76,14 +76,6 @@ static void mark_whole(const char *dist, const struct fastest_item_info *info, s
             whole[unit_of[i]] = 1;
 }
 
-int units_any_whole(const struct units *units)
-{
-    for (size_t u = 0; u < units->count; u++)
-        if (units->whole[u])
-            return 1;
-    return 0;
-}
-
 int units_build(const struct fastest_host *host, struct fastest_session *session,
                 enum units_scope scope, struct units *out)
 {

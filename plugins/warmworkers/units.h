@@ -34,9 +34,6 @@ struct units {
 int units_build(const struct fastest_host *host, struct fastest_session *session,
                 enum units_scope scope, struct units *out /* OUT */);
 
-/* Whether any unit must stay whole. */
-int units_any_whole(const struct units *units);
-
 /* The scope --dist asks for. */
 enum units_scope units_scope_of(const struct fastest_host *host,
                                 const struct fastest_session *session);

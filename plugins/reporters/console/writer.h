@@ -1,6 +1,7 @@
 /* The console's one output channel: pytest's TerminalWriter over a buffer
- * that goes to stdout on writer_flush (per progress line and at exit), so
- * the report is never interleaved with other output of the process. */
+ * that goes to stdout on writer_flush (per report when progress is live,
+ * else in blocks, and at exit), so the report is never interleaved with
+ * other output of the process. */
 #ifndef CONSOLE_WRITER_H
 #define CONSOLE_WRITER_H
 

@@ -120,7 +120,8 @@ def _collect_module(session, path: str, nodeid: str) -> Tuple[List[Any], List[di
     ``sys.stdout`` holds the object the tests will print to."""
     with session.capture.phase() as captured:
         items, reports = _import_and_collect(session, path, nodeid)
-    sections = [[f"Captured {name}", text] for name, text in (("stdout", captured.out), ("stderr", captured.err)) if text]
+    printed = (("stdout", captured.out), ("stderr", captured.err))
+    sections = [[f"Captured {name}", text] for name, text in printed if text]
     if sections:
         for report in reports:
             report["sections"] = report.get("sections", []) + sections

@@ -64,6 +64,9 @@ struct plan_item {
      * item; without the mark --timeout applies. */
     bool has_timeout_mark;
     double timeout_mark;
+    /* It uses a class-, module- or package-scoped fixture (known once the
+     * engine built it): its unit stays on one worker. */
+    bool shares_fixtures;
     /* Marks in pytest's iter_markers order: the function's own (parameter
      * marks included), then its classes' from inner to outer, then the
      * module's. */

@@ -37,6 +37,7 @@ struct pyh_collected_item {
     const char *xdist_group; /* the closest xdist_group mark's group, or NULL */
     bool has_timeout_mark; /* a timeout mark sets timeout_mark (seconds, 0: none) */
     double timeout_mark;
+    bool shares_fixtures; /* uses a class-, module- or package-scoped fixture */
     bool deselected; /* a pytest_collection_modifyitems hook deselected it */
     bool dropped;    /* such a hook removed it without deselecting it */
 };

@@ -56,6 +56,7 @@ static int visit_item(PyObject *dict, pyh_item_fn visit, void *context)
         .xdist_group = dict_text(dict, "xdist_group"),
         .deselected = PyDict_GetItemString(dict, "deselected") == Py_True,
         .dropped = PyDict_GetItemString(dict, "dropped") == Py_True,
+        .shares_fixtures = PyDict_GetItemString(dict, "shares_fixtures") == Py_True,
     };
     PyObject *timeout = PyDict_GetItemString(dict, "timeout");
     if (timeout && PyFloat_Check(timeout)) {

@@ -111,6 +111,7 @@ static int add_session_item(struct fastest_session *session, const struct plan_i
         .group = (char *)item->xdist_group,
         .has_timeout_mark = item->has_timeout_mark,
         .timeout_mark = item->timeout_mark,
+        .shares_fixtures = item->shares_fixtures,
         .node_kind = node_kind_name(item->node_kind),
         .recorded_duration = -1,
     };

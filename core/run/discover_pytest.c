@@ -55,6 +55,7 @@ static int add_pytest_item(void *context, const struct pyh_collected_item *colle
         .group = (char *)collected->xdist_group,
         .has_timeout_mark = collected->has_timeout_mark,
         .timeout_mark = collected->timeout_mark,
+        .shares_fixtures = collected->shares_fixtures,
         .node_kind = static_node_kind(collected->node_kind),
         .recorded_duration = -1,
     };

@@ -103,6 +103,7 @@ static int add_engine_item(void *context, const struct pyh_collected_item *colle
         .xdist_group = collected->xdist_group,
         .has_timeout_mark = collected->has_timeout_mark,
         .timeout_mark = collected->timeout_mark,
+        .shares_fixtures = collected->shares_fixtures,
     };
     struct engine_order *order = target->order;
     char **grown = realloc(order->node_ids, (order->count + 1) * sizeof(*grown));

@@ -3,6 +3,7 @@
 #include "session/session.h"
 
 #include <sched.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,7 +79,10 @@ static size_t host_item_count(const struct fastest_session *session)
 static int host_item_info(const struct fastest_session *session, size_t index,
                           struct fastest_item_info *out)
 {
-    if (index >= session->item_count || out->header.struct_size < sizeof(*out))
+    /* A plugin built before shares_fixtures was appended passes a shorter
+     * struct: fill what it has room for. */
+    if (index >= session->item_count ||
+        out->header.struct_size < offsetof(struct fastest_item_info, shares_fixtures))
         return FASTEST_EINVAL;
     const struct ft_session_item *item = &session->items[index];
     out->node_id = item->node_id;
@@ -86,6 +90,8 @@ static int host_item_info(const struct fastest_session *session, size_t index,
     out->class_name = item->class_name;
     out->group = item->group;
     out->recorded_duration = item->recorded_duration;
+    if (FASTEST_HAS_MEMBER(out, struct fastest_item_info, shares_fixtures))
+        out->shares_fixtures = item->shares_fixtures;
     return 0;
 }
 

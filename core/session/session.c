@@ -76,6 +76,7 @@ int session_add_item(struct fastest_session *session, const struct ft_session_it
         .group = copy_or_null(item->group, &failed),
         .has_timeout_mark = item->has_timeout_mark,
         .timeout_mark = item->timeout_mark,
+        .shares_fixtures = item->shares_fixtures,
         .node_kind = item->node_kind,
         .recorded_duration = item->recorded_duration,
     };

@@ -20,6 +20,7 @@ struct ft_session_item {
     char *group;      /* xdist_group, or NULL */
     bool has_timeout_mark; /* its timeout mark's seconds (0: none) win over --timeout */
     double timeout_mark;
+    bool shares_fixtures; /* a class-, module- or package-scoped fixture */
     const char *node_kind; /* "Function", "TestCaseFunction": static strings */
     double recorded_duration;
 };

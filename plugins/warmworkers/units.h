@@ -23,6 +23,9 @@ struct units {
      * guarantee for loadscope and loadfile units and loadgroup groups);
      * a strategy may split the others. */
     unsigned char *whole;
+    /* Per unit: an item uses a class-, module- or package-scoped fixture,
+     * which each worker running part of the unit would make anew. */
+    unsigned char *shares_fixtures;
     size_t count; /* units */
     size_t item_count;
 };

@@ -9,10 +9,12 @@
  * within about one small batch of each other. A unit (a module's
  * functions, one class) is kept whole unless it is larger than the batch
  * it would start and either the suite is large enough to split units at
- * all or the unit alone outlasts a worker's fair share of the suite with
- * items long enough that a module fixture set up once more costs little
- * (one module holding a suite's slow tests). A unit --dist promises one
- * worker (loadscope, loadfile, a loadgroup group) is never split. */
+ * all, or the unit alone outlasts a worker's fair share of the suite with
+ * items of 10 ms or more (one module holding a small suite's slow tests).
+ * Never split: a unit --dist promises one worker (loadscope, loadfile, a
+ * loadgroup group), and a unit whose items share a class-, module- or
+ * package-scoped fixture (each worker would make its own instance, and
+ * tests that see its state would no longer see what pytest shows them). */
 #include <fastest/host.h>
 #include <fastest/plugin.h>
 #include <fastest/strategy.h>
@@ -60,7 +62,8 @@ static size_t make_batches(const struct fastest_host *host, const struct units *
         double duration = units->durations[u];
         int outsized = duration > total / workers &&
                        duration / (double)size >= SPLIT_WORTHY_ITEM_SECONDS;
-        if (!units->whole[u] && (may_split || outsized) && size > 1 &&
+        int splittable = !units->whole[u] && !units->shares_fixtures[u] && size > 1;
+        if (splittable && (may_split || outsized) &&
             duration > batch_target(left, smallest, workers)) {
             /* Too large to keep whole: pieces of the target's size, its
              * items taken as equally long. */

@@ -1,6 +1,7 @@
-"""What the core's worker pool reads from an item's marks, for either
-engine's items: the group ``--dist loadgroup`` keeps on one worker and the
-item's own time limit (xdist_group.py, timeout_mark.py)."""
+"""What the core's worker pool reads from an item, for either engine's
+items: the group ``--dist loadgroup`` keeps on one worker and the item's
+own time limit (xdist_group.py, timeout_mark.py), and whether it shares
+fixture state with its neighbours, which keeps its unit on one worker."""
 from __future__ import annotations
 
 from .timeout_mark import timeout_of
@@ -11,9 +12,15 @@ if TYPE_CHECKING:
     from typing import Any, Dict
 
 
+# Fixture scopes whose one instance serves several items of a module:
+# split across workers, each would make its own, as pytest never does.
+# (A session fixture is one per worker whatever the split.)
+_SHARED_SCOPES = ("class", "module", "package")
+
+
 def scheduling_facts(item: Any) -> Dict[str, Any]:
-    """``{"xdist_group": str, "timeout": float}``, each only when the
-    item's marks set it (the engines' item dicts carry them)."""
+    """``{"xdist_group": str, "timeout": float, "shares_fixtures": True}``,
+    each only when it applies (the engines' item dicts carry them)."""
     facts: Dict[str, Any] = {}
     group = xdist_group(item)
     if group is not None:
@@ -21,4 +28,29 @@ def scheduling_facts(item: Any) -> Dict[str, Any]:
     timeout = timeout_of(item)
     if timeout is not None:
         facts["timeout"] = timeout
+    if _shares_fixtures(item):
+        facts["shares_fixtures"] = True
     return facts
+
+
+def _shares_fixtures(item: Any) -> bool:
+    """Whether the item uses a class-, module- or package-scoped fixture
+    (xunit setup_module/setup_class are such fixtures under both engines),
+    or is a unittest method (its class's setUpClass state)."""
+    if type(item).__name__ == "TestCaseFunction":
+        return True
+    info = getattr(item, "_fixtureinfo", None)
+    for definitions in getattr(info, "name2fixturedefs", {}).values():
+        scope = definitions[-1].scope if definitions else "function"
+        if (_scope_name(scope)) in _SHARED_SCOPES:
+            return True
+    return False
+
+
+def _scope_name(scope: Any) -> str:
+    """pytest's FixtureDef.scope is a name; the native engine's an index."""
+    if isinstance(scope, int):
+        from .engine.scope import NAMES
+
+        return NAMES[scope]
+    return scope

@@ -2,31 +2,23 @@
 """What --dist promises holds in a suite large enough for fastest to split
 its units: pytest-xdist runs all of a loadgroup group, a loadfile file and
 a loadscope module's functions (or one class) in one process, and so must
-every strategy, however many items they hold.
+every strategy, however many items they hold. And whatever --dist says, a
+module whose tests share a module-scoped fixture stays on one worker (split,
+each worker would make its own, and the tests that count on its state would
+fail where they pass under pytest).
 
     dist_guarantees.py FASTEST
 """
 import os
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from verdict import verdict  # noqa: E402
+from worker_log import LOGGING_PRELUDE, common_problems, run_logged  # noqa: E402
 
 ITEMS = 240  # per module: past the size from which strategies split units
 
-LOGGED = '''\
-import os
-import pytest
-
-
-def _log(unit):
-    with open(os.environ["UNIT_LOG"], "a") as log:
-        log.write(f"{{unit}} {{os.getpid()}}\\n")
-
-{body}
-'''
 
 MODULES = {
     "test_group.py": '''\
@@ -45,13 +37,26 @@ def test_in_file(n):
 def test_free(n):
     _log("free")
 ''',
+    "test_shared.py": '''\
+@pytest.fixture(scope="module")
+def seen():
+    return []
+
+
+@pytest.mark.parametrize("n", range({items}))
+def test_shared(seen, n):
+    _log("shared:test_shared.py")
+    seen.append(n)
+    assert seen == list(range(n + 1))
+''',
 }
 
-# --dist value -> the logged units it must keep on one worker.
+# --dist value (None: not given) -> the logged units kept on one worker.
 PROMISES = {
-    "loadgroup": ["group:big"],
-    "loadfile": ["group:big", "file:test_file.py"],
-    "loadscope": ["group:big", "file:test_file.py"],
+    None: ["shared:test_shared.py"],
+    "loadgroup": ["group:big", "shared:test_shared.py"],
+    "loadfile": ["group:big", "file:test_file.py", "shared:test_shared.py"],
+    "loadscope": ["group:big", "file:test_file.py", "shared:test_shared.py"],
 }
 
 
@@ -63,27 +68,18 @@ def main():
             config.write(f"[fastest]\npython = {sys.executable}\n")
         for name, body in MODULES.items():
             with open(os.path.join(suite, name), "w") as module:
-                module.write(LOGGED.format(body=body.format(items=ITEMS)))
+                module.write(LOGGING_PRELUDE + "\n\n" + body.format(items=ITEMS))
         for strategy in ("warmworkers", "fullparallel"):
             for dist, kept in PROMISES.items():
-                log = os.path.join(suite, f"{strategy}-{dist}.log")
-                env = dict(os.environ, UNIT_LOG=log, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
-                run = subprocess.run([fastest, "-q", "-n", "2", "--dist", dist, "--strategy", strategy,
-                                      "-p", "no:cacheprovider"], cwd=suite, env=env,
-                                     capture_output=True, text=True)
-                workers = {}
-                with open(log) as lines:
-                    for line in lines:
-                        unit, pid = line.split()
-                        workers.setdefault(unit, set()).add(pid)
-                problems = []
-                if run.returncode != 0:
-                    problems.append(f"exit {run.returncode}: {run.stdout}{run.stderr}")
+                dist_args = ["--dist", dist] if dist else []
+                run, workers = run_logged([fastest, "-q", "-n", "2", *dist_args, "--strategy", strategy,
+                                           "-p", "no:cacheprovider"], suite,
+                                          os.path.join(suite, f"{strategy}-{dist}.log"))
+                problems = common_problems(run, workers)
                 problems += [f"{unit} ran on {len(workers.get(unit, ()))} workers" for unit in kept
                              if len(workers.get(unit, ())) != 1]
-                if len(set().union(*workers.values())) < 2:
-                    problems.append("everything ran on one worker: the check proves nothing")
-                failures += verdict(f"{strategy} --dist {dist}: {', '.join(kept)} on one worker", problems)
+                label = f"--dist {dist}" if dist else "no --dist"
+                failures += verdict(f"{strategy} {label}: {', '.join(kept)} on one worker", problems)
     return 1 if failures else 0
 
 

@@ -7,22 +7,15 @@ engines.
     xdist_group.py FASTEST
 """
 import os
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from verdict import verdict  # noqa: E402
+from worker_log import LOGGING_PRELUDE, common_problems, run_logged  # noqa: E402
 
-MODULE = '''\
-import os
-import pytest
-
+MODULE = LOGGING_PRELUDE.replace("{", "{{").replace("}", "}}") + '''
 {module_mark}
-
-def _log(name):
-    with open(os.environ["GROUP_LOG"], "a") as log:
-        log.write(f"{{name}} {{os.getpid()}}\\n")
 
 @pytest.mark.xdist_group(name="by_name")
 def test_named():
@@ -54,25 +47,14 @@ def main():
                     module_mark='pytestmark = pytest.mark.xdist_group("by_module")' if grouped else "",
                     module_group="by_module" if grouped else f"free{index}"))
         for engine in ("native", "pytest"):
-            log = os.path.join(suite, f"{engine}.log")
-            env = dict(os.environ, GROUP_LOG=log, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
-            run = subprocess.run([fastest, "-q", "-n", "2", "--dist", "loadgroup", "--engine", engine,
-                                  "-p", "no:cacheprovider"], cwd=suite, env=env, capture_output=True, text=True)
-            workers = {}
-            with open(log) as lines:
-                for line in lines:
-                    group, pid = line.split()
-                    workers.setdefault(group, set()).add(pid)
+            run, workers = run_logged([fastest, "-q", "-n", "2", "--dist", "loadgroup", "--engine", engine,
+                                       "-p", "no:cacheprovider"], suite, os.path.join(suite, f"{engine}.log"))
             split = {group: pids for group, pids in workers.items()
                      if not group.startswith("free") and len(pids) > 1}
             all_pids = set().union(*workers.values())
-            problems = []
-            if run.returncode != 0:
-                problems.append(f"exit {run.returncode}: {run.stdout}{run.stderr}")
+            problems = common_problems(run, workers)
             if split:
                 problems.append(f"groups split across workers: {split}")
-            if len(all_pids) < 2:
-                problems.append("everything ran on one worker: the check proves nothing")
             failures += verdict(f"{engine}: {len(workers)} groups on {len(all_pids)} workers", problems)
     return 1 if failures else 0
 

@@ -35,6 +35,11 @@ struct fastest_item_info {
     const char *class_name; /* "TestA", or NULL for module-level functions */
     const char *group;      /* the xdist_group mark's name, or NULL */
     double recorded_duration; /* seconds, from the cache; negative when unknown */
+    /* --- appended in ABI 1.1: read with FASTEST_HAS_MEMBER --- */
+    /* Non-zero when the item uses a class-, module- or package-scoped
+     * fixture: split from its module or class, it would get another
+     * instance than pytest gives it. */
+    int shares_fixtures;
 };
 
 /* Receives the events of items run by host->engine_run. The event and what

@@ -1,0 +1,40 @@
+"""Which worker ran what: the suites of the --dist tests log a unit name
+and os.getpid() per test to the file $UNIT_LOG names; these run fastest on
+such a suite and read the log back."""
+import os
+import subprocess
+
+# What a logging test module starts with; its tests call _log(unit).
+LOGGING_PRELUDE = '''\
+import os
+import pytest
+
+
+def _log(unit):
+    with open(os.environ["UNIT_LOG"], "a") as log:
+        log.write(f"{unit} {os.getpid()}\\n")
+'''
+
+
+def run_logged(command, suite, log):
+    """Runs command in suite with $UNIT_LOG at log: (the finished process,
+    {unit: set of worker pids})."""
+    env = dict(os.environ, UNIT_LOG=log, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
+    run = subprocess.run(command, cwd=suite, env=env, capture_output=True, text=True)
+    workers = {}
+    if os.path.exists(log):
+        with open(log) as lines:
+            for line in lines:
+                unit, pid = line.split()
+                workers.setdefault(unit, set()).add(pid)
+    return run, workers
+
+
+def common_problems(run, workers):
+    """A failed run, or a run that proves nothing about splitting."""
+    problems = []
+    if run.returncode != 0:
+        problems.append(f"exit {run.returncode}: {run.stdout}{run.stderr}")
+    if len(set().union(*workers.values())) < 2:
+        problems.append("everything ran on one worker: the check proves nothing")
+    return problems

@@ -15,7 +15,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from verdict import verdict  # noqa: E402
-from worker_log import LOGGING_PRELUDE, common_problems, run_logged  # noqa: E402
+from worker_log import LOGGING_PRELUDE, common_problems, run_logged, write_suite  # noqa: E402
 
 ITEMS = 240  # per module: past the size from which strategies split units
 
@@ -64,11 +64,8 @@ def main():
     fastest = os.path.abspath(sys.argv[1])
     failures = 0
     with tempfile.TemporaryDirectory(prefix="fastest-dist-") as suite:
-        with open(os.path.join(suite, "fastest.ini"), "w") as config:
-            config.write(f"[fastest]\npython = {sys.executable}\n")
-        for name, body in MODULES.items():
-            with open(os.path.join(suite, name), "w") as module:
-                module.write(LOGGING_PRELUDE + "\n\n" + body.format(items=ITEMS))
+        write_suite(suite, {name: LOGGING_PRELUDE + "\n\n" + body.format(items=ITEMS)
+                            for name, body in MODULES.items()})
         for strategy in ("warmworkers", "fullparallel"):
             for dist, kept in PROMISES.items():
                 dist_args = ["--dist", dist] if dist else []

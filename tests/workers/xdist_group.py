@@ -12,7 +12,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from verdict import verdict  # noqa: E402
-from worker_log import LOGGING_PRELUDE, common_problems, run_logged  # noqa: E402
+from worker_log import LOGGING_PRELUDE, common_problems, run_logged, write_suite  # noqa: E402
 
 MODULE = LOGGING_PRELUDE.replace("{", "{{").replace("}", "}}") + '''
 {module_mark}
@@ -38,14 +38,11 @@ def main():
     fastest = os.path.abspath(sys.argv[1])
     failures = 0
     with tempfile.TemporaryDirectory(prefix="fastest-xdist-group-") as suite:
-        with open(os.path.join(suite, "fastest.ini"), "w") as config:
-            config.write(f"[fastest]\npython = {sys.executable}\n")
-        for index in range(6):
-            grouped = index % 2 == 0
-            with open(os.path.join(suite, f"test_m{index}.py"), "w") as module:
-                module.write(MODULE.format(
-                    module_mark='pytestmark = pytest.mark.xdist_group("by_module")' if grouped else "",
-                    module_group="by_module" if grouped else f"free{index}"))
+        write_suite(suite, {
+            f"test_m{index}.py": MODULE.format(
+                module_mark='pytestmark = pytest.mark.xdist_group("by_module")' if index % 2 == 0 else "",
+                module_group="by_module" if index % 2 == 0 else f"free{index}")
+            for index in range(6)})
         for engine in ("native", "pytest"):
             run, workers = run_logged([fastest, "-q", "-n", "2", "--dist", "loadgroup", "--engine", engine,
                                        "-p", "no:cacheprovider"], suite, os.path.join(suite, f"{engine}.log"))

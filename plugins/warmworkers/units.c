@@ -31,7 +31,6 @@ void units_free(const struct fastest_host *host, struct units *units)
     host->free(units->sizes);
     host->free(units->durations);
     host->free(units->whole);
-    host->free(units->shares_fixtures);
     *units = (struct units){0};
 }
 
@@ -62,24 +61,19 @@ static size_t assign(enum units_scope scope, const struct fastest_item_info *inf
     return units;
 }
 
-/* Which units --dist keeps on one worker (every unit under loadscope and
- * loadfile, the xdist_group groups under loadgroup, none under load,
- * worksteal or no --dist), and which share fixtures. */
-static void mark_units(const char *dist, const struct fastest_item_info *info, size_t count,
-                       const size_t *unit_of, struct units *out)
+/* Which units stay on one worker: every unit under --dist loadscope and
+ * loadfile, the xdist_group groups under loadgroup, and, whatever --dist
+ * says, a unit with an item that shares a fixture. */
+static void mark_whole(const char *dist, const struct fastest_item_info *info, size_t count,
+                       const size_t *unit_of, unsigned char *whole, size_t unit_count)
 {
     int every = dist && (strcmp(dist, "loadscope") == 0 || strcmp(dist, "loadfile") == 0);
     int groups = dist && strcmp(dist, "loadgroup") == 0;
-    for (size_t u = 0; u < out->count; u++) {
-        out->whole[u] = (unsigned char)every;
-        out->shares_fixtures[u] = 0;
-    }
-    for (size_t i = 0; i < count; i++) {
-        if (groups && info[i].group)
-            out->whole[unit_of[i]] = 1;
-        if (info[i].shares_fixtures)
-            out->shares_fixtures[unit_of[i]] = 1;
-    }
+    for (size_t u = 0; u < unit_count; u++)
+        whole[u] = (unsigned char)every;
+    for (size_t i = 0; i < count; i++)
+        if ((groups && info[i].group) || info[i].shares_fixtures)
+            whole[unit_of[i]] = 1;
 }
 
 int units_build(const struct fastest_host *host, struct fastest_session *session,
@@ -95,9 +89,7 @@ int units_build(const struct fastest_host *host, struct fastest_session *session
     out->sizes = host->alloc(slots * sizeof(size_t));
     out->durations = host->alloc(slots * sizeof(double));
     out->whole = host->alloc(slots);
-    out->shares_fixtures = host->alloc(slots);
-    int rc = info && unit_of && fill && out->items && out->sizes && out->durations &&
-                     out->whole && out->shares_fixtures
+    int rc = info && unit_of && fill && out->items && out->sizes && out->durations && out->whole
                  ? 0
                  : FASTEST_ENOMEM;
     double known_total = 0;
@@ -115,7 +107,7 @@ int units_build(const struct fastest_host *host, struct fastest_session *session
         double estimate = known ? known_total / (double)known : 0.001;
         out->count = assign(scope, info, count, unit_of);
         out->item_count = count;
-        mark_units(host->option(session, "dist"), info, count, unit_of, out);
+        mark_whole(host->option(session, "dist"), info, count, unit_of, out->whole, out->count);
         for (size_t u = 0; u < out->count; u++) {
             out->sizes[u] = 0;
             out->durations[u] = 0;

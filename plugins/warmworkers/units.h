@@ -19,13 +19,12 @@ struct units {
     size_t *items;     /* plan indices, unit after unit */
     size_t *sizes;     /* items per unit */
     double *durations; /* estimated seconds per unit */
-    /* Per unit: --dist promises its items one worker (pytest-xdist's
-     * guarantee for loadscope and loadfile units and loadgroup groups);
-     * a strategy may split the others. */
+    /* Per unit: its items must share one worker, because --dist promises
+     * it (pytest-xdist's guarantee for loadscope and loadfile units and
+     * loadgroup groups) or because one uses a class-, module- or
+     * package-scoped fixture, which each worker running part of the unit
+     * would make anew. A strategy may split the others. */
     unsigned char *whole;
-    /* Per unit: an item uses a class-, module- or package-scoped fixture,
-     * which each worker running part of the unit would make anew. */
-    unsigned char *shares_fixtures;
     size_t count; /* units */
     size_t item_count;
 };

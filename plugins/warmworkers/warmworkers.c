@@ -62,7 +62,7 @@ static size_t make_batches(const struct fastest_host *host, const struct units *
         double duration = units->durations[u];
         int outsized = duration > total / workers &&
                        duration / (double)size >= SPLIT_WORTHY_ITEM_SECONDS;
-        int splittable = !units->whole[u] && !units->shares_fixtures[u] && size > 1;
+        int splittable = !units->whole[u] && size > 1;
         if (splittable && (may_split || outsized) &&
             duration > batch_target(left, smallest, workers)) {
             /* Too large to keep whole: pieces of the target's size, its

@@ -8,6 +8,8 @@ docs/engines.md: a conftest defining any other hook sends the run to the
 pytest engine before this code is reached."""
 from __future__ import annotations
 
+from ..removed_items import dropped_items
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable, List, Tuple
@@ -114,5 +116,4 @@ def modify_items(session: Any, items: List[Any], reorder: Callable) -> Tuple[Lis
     collected = list(items)
     run_hook(implementations, session=session.node, config=session.config, items=items)
     deselected = relay.deselected[already_deselected:]
-    kept = {id(item) for item in items} | {id(item) for item in deselected}
-    return items, deselected, [item for item in collected if id(item) not in kept]
+    return items, deselected, dropped_items(collected, items, deselected)

@@ -13,6 +13,7 @@ from .fixtures import FixtureManager
 from .nodes import SessionNode
 from .runner import NEXT_UNKNOWN, Interrupted, ItemRunner
 from .setupstate import SetupState
+from ..removed_items import removed_item_dicts
 from ..scheduling import scheduling_facts
 
 TYPE_CHECKING = False
@@ -169,10 +170,7 @@ class Session:
             result.append(facts)
         self.node.items.extend(items)
         self.node.testscollected += len(items)
-        result.extend({"node_id": item.nodeid, "path": item.nodeid.partition("::")[0], "deselected": True}
-                      for item in deselected)
-        result.extend({"node_id": item.nodeid, "path": item.nodeid.partition("::")[0], "dropped": True}
-                      for item in dropped)
+        result.extend(removed_item_dicts(deselected, dropped))
         return result
 
     def plugin_need(self) -> Optional[str]:

@@ -64,6 +64,7 @@ from _pytest.main import Session as PytestSession
 from _pytest.nodes import Item
 from _pytest.outcomes import Exit
 
+from ..removed_items import dropped_items, removed_item_dicts
 from ..startup_refusal import StartupRefusal
 from ..scheduling import scheduling_facts
 from .own_options import OwnOptions
@@ -207,17 +208,8 @@ class Session:
         self._collected()
         if not paths:
             selected = [_item_dict(item) for item in self._ordered]
-            deselected = [
-                {"node_id": item.nodeid, "path": _item_path(item.nodeid), "deselected": True}
-                for item in self._deselected
-            ]
-            kept = {id(item) for item in self._ordered} | {id(item) for item in self._deselected}
-            dropped = [
-                {"node_id": item.nodeid, "path": _item_path(item.nodeid), "dropped": True}
-                for item in self._built
-                if id(item) not in kept
-            ]
-            return selected + deselected + dropped
+            dropped = dropped_items(self._built, self._ordered, self._deselected)
+            return selected + removed_item_dicts(self._deselected, dropped)
         wanted = set(paths)
         return [_item_dict(item) for item in self._ordered if _item_path(item.nodeid) in wanted]
 

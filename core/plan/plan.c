@@ -130,6 +130,12 @@ const char *plan_node_id_name(const char *parts)
     return name;
 }
 
+char *plan_node_id_class_chain(const char *parts)
+{
+    const char *name = plan_node_id_name(parts);
+    return name > parts + 2 ? strndup(parts, (size_t)(name - 2 - parts)) : NULL;
+}
+
 bool plan_selector_matches(const char *selector, const char *suffix)
 {
     while (*selector) {

@@ -157,6 +157,10 @@ size_t plan_node_id_part(const char *text);
 /* The last part of node-id parts ("A::test_b[c:d]" -> "test_b[c:d]"; the
  * text itself when it has one part): the item's name. */
 const char *plan_node_id_name(const char *parts);
+/* The classes before that name ("A::B::test_c[x]" -> "A::B", malloc'd;
+ * the caller frees it), or NULL for a module-level item (or out of
+ * memory). */
+char *plan_node_id_class_chain(const char *parts);
 /* Whether an item's node id suffix below its file ("TestA::test_b[1]")
  * is one the selector names, by pytest's rules: each part names the node
  * at its depth, and the last may name a function without its parameters. */

@@ -29,11 +29,7 @@ static const char *static_node_kind(const char *kind)
 static char *class_chain(const char *node_id)
 {
     const char *first = strstr(node_id, "::");
-    if (!first)
-        return NULL;
-    const char *chain = first + 2;
-    const char *name = plan_node_id_name(chain);
-    return name - 2 > chain ? strndup(chain, (size_t)(name - 2 - chain)) : NULL;
+    return first ? plan_node_id_class_chain(first + 2) : NULL;
 }
 
 static int add_pytest_item(void *context, const struct pyh_collected_item *collected)

@@ -79,12 +79,10 @@ static int add_engine_item(void *context, const struct pyh_collected_item *colle
     if (!file)
         return 0;
 
-    const char *after_path = collected->node_id + path_length;
-    const char *name = plan_node_id_name(after_path);
-    /* The class chain sits between the path and the name. */
-    char *class_name = NULL;
-    if (after_path + 2 < name - 2)
-        class_name = strndup(after_path + 2, (size_t)(name - 2 - (after_path + 2)));
+    /* The parts below the file: the class chain, then the name. */
+    const char *parts = collected->node_id[path_length] ? collected->node_id + path_length + 2 : "";
+    const char *name = plan_node_id_name(parts);
+    char *class_name = plan_node_id_class_chain(parts);
     char *function_name = strndup(name, strcspn(name, "["));
     struct plan_mark *marks = calloc(collected->mark_count + 1, sizeof(*marks));
     for (size_t i = 0; marks && i < collected->mark_count; i++)

@@ -162,8 +162,9 @@ static bool flag_set(PyObject *object, const char *name)
  * credits, license and help builtins, the interactive hook (unless
  * isolated), then the sitecustomize module and, with the user's
  * site-packages, usercustomize (each imported if it exists; site prints
- * an error in one and goes on). */
-static int finish_site(void)
+ * an error in one and goes on). Returns 0, or FASTEST_EPYTHON with
+ * *out_error (malloc'd; the caller frees it). */
+static int finish_site(char **out_error)
 {
     PyObject *site = PyImport_ImportModule("site");
     bool done = site && call_site(site, "setquit") && call_site(site, "setcopyright") &&
@@ -173,7 +174,10 @@ static int finish_site(void)
                 call_site(site, "execsitecustomize") &&
                 (!flag_set(site, "ENABLE_USER_SITE") || call_site(site, "execusercustomize"));
     Py_XDECREF(site);
-    return done ? 0 : -1;
+    if (done)
+        return 0;
+    *out_error = pyh_take_error("cannot finish the site setup");
+    return FASTEST_EPYTHON;
 }
 
 char *pyh_target_interpreter(const struct fastest_session *session)
@@ -214,13 +218,7 @@ int pyh_activate_environment(struct fastest_session *session, char **out_error)
             *out_error = NULL;
         free(path);
         free(target.interpreter);
-        if (target.required)
-            return FASTEST_EUSAGE;
-        if (finish_site() < 0) {
-            *out_error = pyh_take_error("cannot finish the site setup");
-            return FASTEST_EPYTHON;
-        }
-        return 0;
+        return target.required ? FASTEST_EUSAGE : finish_site(out_error);
     }
     snprintf(description, sizeof description, "%s, from %s", path, target.source);
     if (strcmp(layout.version, EMBEDDED_VERSION) != 0) {
@@ -246,10 +244,8 @@ int pyh_activate_environment(struct fastest_session *session, char **out_error)
             rc = FASTEST_EPYTHON;
         }
     }
-    if (rc == 0 && finish_site() < 0) {
-        *out_error = pyh_take_error("cannot finish the site setup");
-        rc = FASTEST_EPYTHON;
-    }
+    if (rc == 0)
+        rc = finish_site(out_error);
     layout_clear(&layout);
     free(executable);
     free(path);

@@ -1,5 +1,4 @@
 #include "worker/crash_report.h"
-#include "session/epoch_clock.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -8,6 +7,8 @@
 #include <sys/wait.h>
 
 #include <fastest/version.h>
+
+#include "session/epoch_clock.h"
 
 static const char *signal_name(int number)
 {

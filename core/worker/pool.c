@@ -297,14 +297,8 @@ static size_t head_item(const struct worker *worker)
     return worker->fifo[worker->fifo_head];
 }
 
-/* How long an item may run: its timeout mark's seconds, else --timeout;
- * 0 for no limit. */
-static double limit_for(const struct pool *pool, const struct ft_session_item *item)
-{
-    return item->has_timeout_mark ? item->timeout_mark : pool->timeout;
-}
-
-/* What set that limit, for the report of a test that outran it. */
+/* What set an item's limit (limit_of), for the report of a test that
+ * outran it. */
 static const char *limit_source(const struct ft_session_item *item)
 {
     return item->has_timeout_mark ? "its timeout mark" : "--timeout";
@@ -561,10 +555,12 @@ static void on_readable(struct pool *pool, struct worker *worker)
 
 /* --- timeouts --- */
 
-/* How long the worker's running item (its head) may take. */
+/* How long the worker's running item (its head) may take: its timeout
+ * mark's seconds, else --timeout; 0 for no limit. */
 static double limit_of(const struct pool *pool, const struct worker *worker)
 {
-    return limit_for(pool, &pool->session->items[head_item(worker)]);
+    const struct ft_session_item *item = &pool->session->items[head_item(worker)];
+    return item->has_timeout_mark ? item->timeout_mark : pool->timeout;
 }
 
 static bool timing(const struct pool *pool, const struct worker *worker)

@@ -154,17 +154,20 @@ static int store_field(const struct event_field *field, PyObject *value,
         return named_value(value, field->key, wire_outcome_from_name,
                            EVENT_MEMBER(out, field, uint32_t));
     case FIELD_SECTIONS:
-        if (pair_list(value, (void **)&storage->sections, &out->section_count,
-                      sizeof(struct fastest_section)) < 0)
+    case FIELD_PROPERTIES: {
+        size_t element_size = field->type == FIELD_SECTIONS ? sizeof(struct fastest_section)
+                                                            : sizeof(struct fastest_property);
+        void **array = EVENT_MEMBER(out, field, void *);
+        if (storage->array_count == sizeof storage->arrays / sizeof *storage->arrays) {
+            PyErr_SetString(PyExc_SystemError, "engine event: more pair fields than storage");
             return -1;
-        out->sections = storage->sections;
-        return 0;
-    case FIELD_PROPERTIES:
-        if (pair_list(value, (void **)&storage->properties, &out->property_count,
-                      sizeof(struct fastest_property)) < 0)
+        }
+        if (pair_list(value, array, EVENT_PAIR_COUNT(out, field), element_size) < 0)
             return -1;
-        out->properties = storage->properties;
+        if (*array)
+            storage->arrays[storage->array_count++] = *array;
         return 0;
+    }
     }
     return 0;
 }
@@ -206,8 +209,7 @@ int event_from_dict(PyObject *dict, struct fastest_event *out, struct ft_event_s
 
 void event_storage_release(struct ft_event_storage *storage)
 {
-    PyMem_Free(storage->sections);
-    PyMem_Free(storage->properties);
-    storage->sections = NULL;
-    storage->properties = NULL;
+    for (size_t i = 0; i < storage->array_count; i++)
+        PyMem_Free(storage->arrays[i]);
+    storage->array_count = 0;
 }

@@ -7,10 +7,12 @@
 
 #include <fastest/event.h>
 
-/* Storage for what an event points to beyond the dict's own strings. */
+/* Storage for what an event points to beyond the dict's own strings: the
+ * arrays of its pair fields (sections, properties, ...): one each, at most
+ * as many as event_fields.c lists. */
 struct ft_event_storage {
-    struct fastest_section *sections;
-    struct fastest_property *properties;
+    void *arrays[4];
+    size_t array_count;
 };
 
 /* Fills *out from dict. Strings are borrowed from the dict's values: valid

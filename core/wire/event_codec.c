@@ -34,25 +34,12 @@ static const struct pair_layout *layout_of(const struct event_field *field)
 
 static const void *pair_array(const struct fastest_event *event, const struct event_field *field)
 {
-    return field->type == FIELD_SECTIONS ? (const void *)event->sections
-                                         : (const void *)event->properties;
-}
-
-static void set_pairs(struct fastest_event *event, const struct event_field *field, void *pairs,
-                      size_t count)
-{
-    if (field->type == FIELD_SECTIONS) {
-        event->sections = pairs;
-        event->section_count = count;
-    } else {
-        event->properties = pairs;
-        event->property_count = count;
-    }
+    return *EVENT_CONST_MEMBER(event, field, const void *);
 }
 
 static size_t pair_count(const struct fastest_event *event, const struct event_field *field)
 {
-    return field->type == FIELD_SECTIONS ? event->section_count : event->property_count;
+    return *EVENT_CONST_PAIR_COUNT(event, field);
 }
 
 /* The string at offset in element index of a pair array. */
@@ -244,7 +231,8 @@ static int read_pairs(struct decoder *decoder, struct fastest_event *event,
         if (rc < 0)
             return rc;
     }
-    set_pairs(event, field, pairs, count);
+    *EVENT_MEMBER(event, field, void *) = pairs;
+    *EVENT_PAIR_COUNT(event, field) = count;
     return 0;
 }
 

@@ -1,6 +1,10 @@
 #include "wire/event_fields.h"
 
-#define FIELD(name, type) {#name, sizeof(#name) - 1, type, offsetof(struct fastest_event, name)}
+#define FIELD(name, type) {#name, sizeof(#name) - 1, type, offsetof(struct fastest_event, name), 0}
+/* An array member and the size_t member that counts it. */
+#define PAIRS(name, count, type)                                                                   \
+    {#name, sizeof(#name) - 1, type, offsetof(struct fastest_event, name),                        \
+     offsetof(struct fastest_event, count)}
 
 /* Every member of struct fastest_event but header and kind, by its key. */
 static const struct event_field fields[] = {
@@ -22,8 +26,8 @@ static const struct event_field fields[] = {
     FIELD(skip_line, FIELD_INT32),
     FIELD(skip_reason, FIELD_STRING),
     FIELD(wasxfail, FIELD_STRING),
-    FIELD(sections, FIELD_SECTIONS),
-    FIELD(properties, FIELD_PROPERTIES),
+    PAIRS(sections, section_count, FIELD_SECTIONS),
+    PAIRS(properties, property_count, FIELD_PROPERTIES),
     FIELD(warning_message, FIELD_STRING),
     FIELD(warning_category, FIELD_STRING),
     FIELD(rootdir, FIELD_STRING),
@@ -34,6 +38,8 @@ static const struct event_field fields[] = {
     FIELD(exit_status, FIELD_INT),
     FIELD(session_duration, FIELD_DOUBLE),
     FIELD(dropped_count, FIELD_SIZE),
+    PAIRS(xml_attributes, xml_attribute_count, FIELD_PROPERTIES),
+    PAIRS(suite_properties, suite_property_count, FIELD_PROPERTIES),
 };
 
 const struct event_field *event_fields(size_t *out_count)

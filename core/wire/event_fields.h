@@ -17,8 +17,8 @@ enum event_field_type {
     FIELD_DOUBLE,     /* double */
     FIELD_PHASE,      /* uint32_t, as its name */
     FIELD_OUTCOME,    /* uint32_t, as its name */
-    FIELD_SECTIONS,   /* sections + section_count, as [[title, content], ...] */
-    FIELD_PROPERTIES, /* properties + property_count, as [[name, value], ...] */
+    FIELD_SECTIONS,   /* struct fastest_section array + count, as [[title, content], ...] */
+    FIELD_PROPERTIES, /* struct fastest_property array + count, as [[name, value], ...] */
 };
 
 struct event_field {
@@ -26,6 +26,7 @@ struct event_field {
     size_t key_length; /* strlen(key): decoders match keys by length first */
     enum event_field_type type;
     size_t offset; /* of the member in struct fastest_event */
+    size_t count_offset; /* FIELD_SECTIONS, FIELD_PROPERTIES: of the size_t count */
 };
 
 /* Every member of struct fastest_event but header and kind. Static
@@ -35,5 +36,8 @@ const struct event_field *event_fields(size_t *out_count);
 #define EVENT_MEMBER(event, field, type) ((type *)((char *)(event) + (field)->offset))
 #define EVENT_CONST_MEMBER(event, field, type)                                                     \
     ((type const *)((const char *)(event) + (field)->offset))
+#define EVENT_PAIR_COUNT(event, field) ((size_t *)((char *)(event) + (field)->count_offset))
+#define EVENT_CONST_PAIR_COUNT(event, field)                                                       \
+    ((const size_t *)((const char *)(event) + (field)->count_offset))
 
 #endif

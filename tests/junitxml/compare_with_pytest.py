@@ -38,6 +38,7 @@ def unaddressed(text):
 
 SUITE = os.path.join(HERE, "suite")
 COLLECT_ERRORS = os.path.join(HERE, "collect_errors")
+RECORDS = os.path.join(HERE, "records")
 
 # (name, suite folder, pytest arguments, ini values)
 SCENARIOS = [
@@ -62,6 +63,18 @@ SCENARIOS = [
     ("collection errors, continue", COLLECT_ERRORS, ["--continue-on-collection-errors"], {}),
     ("collection errors, xunit1", COLLECT_ERRORS, ["--continue-on-collection-errors"],
      {"junit_family": "xunit1"}),
+]
+
+
+# Only with --fastest: what record_xml_attribute and record_testsuite_property
+# add reaches the file through the engines, not through pytest's reports.
+# (name, suite folder, pytest arguments, ini values, fastest's own arguments)
+END_TO_END_SCENARIOS = [
+    (f"records, {family}, {how}", RECORDS, [], {"junit_family": family}, own)
+    for family in ("xunit1", "xunit2")
+    for how, own in (("native", ["--engine=native"]), ("pytest engine", ["--engine=pytest"]),
+                     ("native -n 2", ["--engine=native", "-n", "2"]),
+                     ("pytest engine -n 2", ["--engine=pytest", "-n", "2"]))
 ]
 
 
@@ -130,7 +143,7 @@ def compare_files(expected_path, actual_path):
     return differences
 
 
-def run_scenario(args, suite, flags, ini):
+def run_scenario(args, suite, flags, ini, fastest_flags=()):
     with tempfile.TemporaryDirectory(prefix="fastest-junitxml-") as root:
         workdir = os.path.join(root, "suite")
         shutil.copytree(suite, workdir)
@@ -139,7 +152,7 @@ def run_scenario(args, suite, flags, ini):
         if args.fastest:
             run_pytest(workdir, flags, ini, expected)
             subprocess.run([args.fastest, "-p", "no:cacheprovider", f"--junitxml={actual}",
-                            *flags, *ini_args(ini)],
+                            *flags, *ini_args(ini), *fastest_flags],
                            cwd=workdir, env=environment(), capture_output=True, text=True)
         else:
             events = os.path.join(root, "events.bin")
@@ -159,15 +172,18 @@ def main() -> int:
     if not args.fastest and not (args.replay and args.plugin and args.python_path):
         parser.error("give --fastest, or --replay, --plugin and --python-path")
     matched = 0
-    for name, suite, flags, ini in SCENARIOS:
-        differences = run_scenario(args, suite, flags, ini)
+    scenarios = [(*scenario, ()) for scenario in SCENARIOS]
+    if args.fastest:
+        scenarios += END_TO_END_SCENARIOS
+    for name, suite, flags, ini, fastest_flags in scenarios:
+        differences = run_scenario(args, suite, flags, ini, fastest_flags)
         matched += not differences
         settings = " ".join([*flags, *(f"{k}={v}" for k, v in ini.items())])
         print(f"{'ok  ' if not differences else 'DIFF'} {name} ({settings})")
         for difference in differences[:12]:
             print("    " + difference.replace("\n", "\n    "))
-    print(f"{matched}/{len(SCENARIOS)} scenarios: fastest's JUnit XML matches pytest's")
-    return 0 if matched == len(SCENARIOS) else 1
+    print(f"{matched}/{len(scenarios)} scenarios: fastest's JUnit XML matches pytest's")
+    return 0 if matched == len(scenarios) else 1
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@
 static void round_trip_event(void)
 {
     struct fastest_section sections[] = {{"Captured stdout call", "hello\n"}};
+    struct fastest_property attributes[] = {{"assertions", "REQ-1"}, {"classname", "custom"}};
+    struct fastest_property suite_properties[] = {{"ARCH", "PPC"}};
     struct fastest_event event = {
         .header = FASTEST_STRUCT_HEADER_INIT(struct fastest_event),
         .kind = FASTEST_EVENT_TEST_REPORT,
@@ -26,6 +28,10 @@ static void round_trip_event(void)
         .wasxfail = "",
         .sections = sections,
         .section_count = 1,
+        .xml_attributes = attributes,
+        .xml_attribute_count = 2,
+        .suite_properties = suite_properties,
+        .suite_property_count = 1,
         .item_count = 123456789012ull,
         .exit_status = 2,
     };
@@ -51,6 +57,12 @@ static void round_trip_event(void)
     ASSERT_EQ(decoded.section_count, 1);
     ASSERT_STR_EQ(decoded.sections[0].title, "Captured stdout call");
     ASSERT_STR_EQ(decoded.sections[0].content, "hello\n");
+    ASSERT_EQ(decoded.property_count, 0);
+    ASSERT_EQ(decoded.xml_attribute_count, 2);
+    ASSERT_STR_EQ(decoded.xml_attributes[1].name, "classname");
+    ASSERT_STR_EQ(decoded.xml_attributes[1].value, "custom");
+    ASSERT_EQ(decoded.suite_property_count, 1);
+    ASSERT_STR_EQ(decoded.suite_properties[0].value, "PPC");
     ASSERT_TRUE(decoded.item_count == 123456789012ull);
     ASSERT_EQ(decoded.exit_status, 2);
 

@@ -35,6 +35,9 @@ struct junitxml {
     char **open_reports;
     size_t open_report_count;
     size_t double_fail_count; /* cnt_double_fail_tests */
+    /* global_properties: record_testsuite_property's, in the order
+     * recorded; owned, NULL until the first. */
+    struct xml_element *suite_properties;
 
     struct junit_stats stats;
     double suite_start; /* epoch seconds */
@@ -177,6 +180,9 @@ static void add_duration(struct junitxml *xml, const struct fastest_event *repor
 
 static void on_test_report(struct junitxml *xml, const struct fastest_event *report)
 {
+    if (FASTEST_HAS_MEMBER(report, struct fastest_event, suite_property_count))
+        keep_error(xml, junit_append_properties(&xml->suite_properties, report->suite_properties,
+                                                report->suite_property_count));
     if (report->outcome == FASTEST_OUTCOME_PASSED) {
         if (report->phase == FASTEST_PHASE_CALL && open_testcase(xml, report))
             xml->stats.passed++;
@@ -255,6 +261,11 @@ static struct xml_element *suite_element(struct junitxml *xml)
     int rc = suite ? 0 : FASTEST_ENOMEM;
     for (size_t i = 0; !rc && i < sizeof attributes / sizeof *attributes; i++)
         rc = xml_element_set(suite, attributes[i][0], attributes[i][1]);
+    if (!rc && xml->suite_properties) {
+        rc = xml_element_append(suite, xml->suite_properties);
+        if (!rc)
+            xml->suite_properties = NULL;
+    }
     for (size_t i = 0; !rc && i < xml->testcase_count; i++) {
         struct xml_element *testcase = testcase_take_element(xml->testcases[i]);
         rc = testcase ? xml_element_append(suite, testcase) : FASTEST_ENOMEM;
@@ -420,6 +431,7 @@ static int close_junitxml(void *state, char **out_error)
         free(xml->open_reports[i]);
     free(xml->testcases);
     free(xml->open_reports);
+    xml_element_free(xml->suite_properties);
     free(xml->path);
     free(xml);
     return rc;

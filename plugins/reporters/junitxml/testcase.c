@@ -117,6 +117,22 @@ static void mangle_test_address(const char *node_id, const char *prefix, struct 
     text_free(&module);
 }
 
+/* What record_xml_attribute set, over the attributes made from the node id:
+ * pytest's attrs.update(existing_attrs). */
+static int set_user_attributes(struct testcase *testcase, const struct fastest_event *report)
+{
+    if (!FASTEST_HAS_MEMBER(report, struct fastest_event, xml_attribute_count))
+        return 0;
+    int rc = 0;
+    for (size_t i = 0; !rc && i < report->xml_attribute_count; i++) {
+        char *value = xml_visual_escape(report->xml_attributes[i].value);
+        rc = value ? xml_element_set(testcase->element, report->xml_attributes[i].name, value)
+                   : FASTEST_ENOMEM;
+        free(value);
+    }
+    return rc;
+}
+
 int testcase_record_report(struct testcase *testcase, const struct junit_settings *settings,
                            const struct fastest_event *report)
 {
@@ -135,6 +151,8 @@ int testcase_record_report(struct testcase *testcase, const struct junit_setting
         text_printf(&line, "%d", (int)report->location_line);
         rc = xml_element_set(testcase->element, "line", text_str(&line));
     }
+    if (!rc)
+        rc = set_user_attributes(testcase, report);
     if (!rc && !settings->xunit1) {
         static const char *const xunit2_attributes[] = {"classname", "name", NULL};
         xml_element_keep_only(testcase->element, xunit2_attributes);
@@ -302,16 +320,15 @@ int testcase_write_captured_output(struct testcase *testcase,
     return rc;
 }
 
-int testcase_add_properties(struct testcase *testcase, const struct fastest_event *report)
+int junit_append_properties(struct xml_element **properties, const struct fastest_property *pairs,
+                            size_t count)
 {
-    if (report->property_count && !testcase->properties &&
-        !(testcase->properties = xml_element_new("properties")))
+    if (count && !*properties && !(*properties = xml_element_new("properties")))
         return FASTEST_ENOMEM;
-    for (size_t i = 0; i < report->property_count; i++) {
-        char *value = xml_visual_escape(report->properties[i].value);
+    for (size_t i = 0; i < count; i++) {
+        char *value = xml_visual_escape(pairs[i].value);
         struct xml_element *property = value ? xml_element_new("property") : NULL;
-        int rc = property ? xml_element_set(property, "name", report->properties[i].name)
-                          : FASTEST_ENOMEM;
+        int rc = property ? xml_element_set(property, "name", pairs[i].name) : FASTEST_ENOMEM;
         if (!rc)
             rc = xml_element_set(property, "value", value);
         free(value);
@@ -319,10 +336,16 @@ int testcase_add_properties(struct testcase *testcase, const struct fastest_even
             xml_element_free(property);
             return rc;
         }
-        if ((rc = xml_element_append(testcase->properties, property)))
+        if ((rc = xml_element_append(*properties, property)))
             return rc;
     }
     return 0;
+}
+
+int testcase_add_properties(struct testcase *testcase, const struct fastest_event *report)
+{
+    return junit_append_properties(&testcase->properties, report->properties,
+                                   report->property_count);
 }
 
 struct xml_element *testcase_take_element(struct testcase *testcase)

@@ -41,7 +41,9 @@ struct testcase *testcase_new(const char *node_id);
 void testcase_free(struct testcase *testcase);
 
 /* record_testreport: classname and name from the node id (pytest's
- * mangle_test_address), plus file and line for xunit1. */
+ * mangle_test_address), plus file and line for xunit1, then what
+ * record_xml_attribute set (kept for xunit1; xunit2 keeps classname and
+ * name only). */
 int testcase_record_report(struct testcase *testcase, const struct junit_settings *settings,
                            const struct fastest_event *report);
 
@@ -61,6 +63,13 @@ int testcase_write_captured_output(struct testcase *testcase,
                                    const struct fastest_event *report, struct junit_stats *stats);
 /* The report's user properties, as <property> children of <properties>. */
 int testcase_add_properties(struct testcase *testcase, const struct fastest_event *report);
+
+/* Appends a <property name= value=> per pair to *properties, creating that
+ * <properties> element first when it is NULL and there are pairs (a
+ * testcase's own, or the suite's from record_testsuite_property). Returns
+ * 0 or FASTEST_ENOMEM. */
+int junit_append_properties(struct xml_element **properties, const struct fastest_property *pairs,
+                            size_t count);
 
 /* to_xml: the finished <testcase> element (time attribute, properties
  * first). The caller owns it; the testcase keeps nothing. NULL when out of

@@ -58,6 +58,7 @@ class ItemRunner:
         self.capture = session.capture
         self.phase_wrappers: List[Callable] = session.phase_wrappers
         self.maxfail = 1 if config.getoption("exitfirst") else config.getoption("maxfail")
+        self.junit_records = config.fastest_junit_records
         # Whether the session keeps the capture held across whole batches
         # (``Session.after_fork``): then no item switches it.
         self.capture_spans_items = False
@@ -256,6 +257,8 @@ class ItemRunner:
             report["sections"] = [[f"Captured {key} {phase}", content] for phase, key, content in item._report_sections]
         if item.user_properties:
             report["properties"] = [[name, str(value)] for name, value in item.user_properties]
+        if self.junit_records is not None:
+            report.update(self.junit_records.report_fields(item.nodeid))
         exc = exc_info[1] if exc_info is not None else None
         unittest = sys.modules.get("unittest") if exc is not None else None
         if unittest is not None and isinstance(exc, unittest.SkipTest):

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 class Session:
     def __init__(self, config: Dict[str, Any]) -> None:
         self.config = Config(config["rootdir"], config.get("inifile"), config.get("ini", {}), config.get("options", {}))
+        self.config.fastest_junit_records = self._junit_records()
         self.node = SessionNode(self.config)
         self.node._setupstate = SetupState()
         self.node._fixturemanager = FixtureManager(self.config)
@@ -55,6 +56,16 @@ class Session:
         self.node.phase_wrappers = self.phase_wrappers
         self.runner = ItemRunner(self.node)
         self.conftests.load_initial()
+
+    def _junit_records(self):
+        """Where record_xml_attribute and record_testsuite_property record
+        for --junitxml (the builtin fixtures find it on the config); None
+        when no file is written."""
+        if not self.config.getoption("xmlpath", None):
+            return None
+        from ..junit_records import LogXML
+
+        return LogXML(self.config.getini("junit_family"))
 
     def _set_argv(self) -> None:
         """sys.argv as the ``pytest`` command of the target environment sets

@@ -64,6 +64,7 @@ from _pytest.main import Session as PytestSession
 from _pytest.nodes import Item
 from _pytest.outcomes import Exit
 
+from ..junit_records import LogXML as JunitRecords
 from ..removed_items import dropped_items, removed_item_dicts
 from ..startup_refusal import StartupRefusal
 from ..scheduling import scheduling_facts
@@ -107,14 +108,21 @@ def _silence_terminal(config: Any) -> None:
     reporter._tw.fullwidth = width
 
 
-def _disable_pytest_junitxml(config: Any) -> None:
-    """--junitxml is written by fastest's reporter from the events."""
+def _junit_records_for_fastest(config: Any) -> Optional[JunitRecords]:
+    """--junitxml is written by fastest's reporter from the events: pytest's
+    LogXML leaves, and what pytest's record_xml_attribute and
+    record_testsuite_property fixtures give it goes to fastest's stand-in
+    (fastest/junit_records.py) in its place, registered as LogXML was, so
+    pytest's unconfigure can remove it. None when no file is written."""
     from _pytest.junitxml import xml_key
 
     xml = config.stash.get(xml_key, None)
-    if xml is not None:
-        config.pluginmanager.unregister(xml)
-        del config.stash[xml_key]
+    if xml is None:
+        return None
+    config.pluginmanager.unregister(xml)
+    records = config.stash[xml_key] = JunitRecords(xml.family)
+    config.pluginmanager.register(records)
+    return records
 
 
 def _leave_distribution_to_fastest(config: Any) -> None:
@@ -180,9 +188,9 @@ class Session:
         self.session.exitstatus = ExitCode.OK
         pytest_config._do_configure()
         _silence_terminal(pytest_config)
-        _disable_pytest_junitxml(pytest_config)
+        junit_records = _junit_records_for_fastest(pytest_config)
         pytest_config.pluginmanager.register(
-            EventConverter(pytest_config, self._router), "fastest-report-events"
+            EventConverter(pytest_config, self._router, junit_records), "fastest-report-events"
         )
         pytest_config.hook.pytest_sessionstart(session=self.session)
 

@@ -24,6 +24,7 @@ from _pytest._io import TerminalWriter
 from _pytest.pathlib import bestrelpath
 from _pytest.warnings import warning_record_to_str
 
+from fastest.junit_records import LogXML as JunitRecords
 from fastest.wire.framing import FRAME_EVENT, encode_frame
 
 EVENTS_FILE_ENV = "FASTEST_EVENTS_FILE"
@@ -85,9 +86,10 @@ def _outcome_fields(report: Any, width: int) -> Event:
 class EventConverter:
     """A pytest plugin that reports the session through emit(event)."""
 
-    def __init__(self, config: Any, emit: Emit) -> None:
+    def __init__(self, config: Any, emit: Emit, junit_records: Optional[JunitRecords] = None) -> None:
         self._config = config
         self._emit = emit
+        self._junit_records = junit_records
         self._session_start = 0.0
         self._deselected_count = 0
         self._collect_error_count = 0
@@ -175,6 +177,8 @@ class EventConverter:
         event.update(_outcome_fields(report, self._width()))
         if hasattr(report, "wasxfail"):
             event["wasxfail"] = str(report.wasxfail)
+        if self._junit_records is not None:
+            event.update(self._junit_records.report_fields(report.nodeid))
         self._emit(event)
 
     def pytest_runtest_logfinish(self, nodeid: str, location: Tuple[str, Optional[int], str]) -> None:

@@ -129,6 +129,14 @@ struct fastest_event {
      * without deselecting them: pytest counts them in "collected N items",
      * and nothing runs or reports them. */
     size_t dropped_count;
+    /* TEST_REPORT: the <testcase> attributes record_xml_attribute set on the
+     * item so far, in the order first set (a later value for a name replaces
+     * the earlier one), and the <testsuite> properties
+     * record_testsuite_property recorded during this phase. */
+    const struct fastest_property *xml_attributes;
+    size_t xml_attribute_count;
+    const struct fastest_property *suite_properties;
+    size_t suite_property_count;
 };
 
 #endif

@@ -27,6 +27,8 @@ DURATION = re.compile(r"\bin \d+\.\d+s\b( \(\d+:\d\d:\d\d\))?")
 # Lines that legitimately differ: the tool names itself, and fastest adds
 # its strategy line.
 TOOL_LINES = re.compile(r"^(platform |plugins: |strategy: |cachedir: )")
+# Values that differ run to run: object addresses, numbered tmp folders.
+RUN_VALUES = [(re.compile(r"\b0x[0-9a-f]{6,}\b"), "0x?"), (re.compile(r"\bpytest-\d+\b"), "pytest-N")]
 
 # (suite folder relative to the source root, arguments, whole_output)
 SCENARIOS = [
@@ -68,6 +70,8 @@ SCENARIOS = [
     ("tests/e2e/dropped", [], True),
     ("tests/e2e/dropped", ["-k", "keep_too"], True),
     ("tests/e2e/dropped", ["--co", "-q"], True),
+    # The builtin fixtures' values as a failing test's traceback shows them.
+    ("tests/e2e/fixture_values", ["-p", "no:cacheprovider"], True),
 ]
 
 
@@ -88,7 +92,10 @@ def summary_line(stdout):
 
 
 def comparable(stdout):
-    return [DURATION.sub("in T", line) for line in stdout.splitlines() if not TOOL_LINES.match(line)]
+    lines = [DURATION.sub("in T", line) for line in stdout.splitlines() if not TOOL_LINES.match(line)]
+    for pattern, mask in RUN_VALUES:
+        lines = [pattern.sub(mask, line) for line in lines]
+    return lines
 
 
 def compare(fastest, root, folder, args, whole_output):

@@ -31,6 +31,9 @@ CaptureResult.__doc__ = "What ``readouterr()`` returns: ``out`` and ``err``."
 class CaptureFixture:
     """Object returned by the capture fixtures."""
 
+    # pytest's module: a failing test's traceback shows its fixture values.
+    __module__ = "_pytest.capture"
+
     def __init__(self, name: str, make_capture: Callable[[int], object], binary: bool) -> None:
         self.name = name
         self._make_capture = make_capture

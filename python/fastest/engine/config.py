@@ -157,6 +157,9 @@ class _PluginManager:
 class Config:
     """pytest's Config API over the configuration the C core resolved."""
 
+    # pytest's module: a failing test's traceback shows its fixture values.
+    __module__ = "_pytest.config"
+
     def __init__(self, rootdir: str, inifile: Optional[str], ini: Dict[str, Any], options: Dict[str, List[str]]) -> None:
         self.rootpath_str = rootdir
         self.inipath_str = os.path.join(rootdir, inifile) if inifile else None

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/ini_types.h"
 #include "options/options.h"
 #include "python/environment.h"
 #include "run/reexec.h"
@@ -24,12 +25,36 @@ static const struct {
     {"setupshow", "--setup-show"},
 };
 
+static bool given(const char *value)
+{
+    return value && *value;
+}
+
+/* pytest's logging plugin writes live logging and the log file from its
+ * own session loop, which neither engine runs (both reproduce the log
+ * capture of reports and caplog): live logging (--log-cli-level, or
+ * log_cli in the config) or a log file (--log-file, or log_file). */
+static const char *logging_beyond_capture(const struct fastest_session *session)
+{
+    if (given(opt_get(session->options, "log_cli_level")))
+        return "--log-cli-level";
+    const char *log_cli = opt_get(session->ini, "log_cli");
+    bool live = false;
+    if (log_cli && cfg_parse_bool(log_cli, &live) == 0 && live)
+        return "log_cli";
+    if (given(opt_get(session->options, "log_file")))
+        return "--log-file";
+    if (given(opt_get(session->ini, "log_file")))
+        return "log_file";
+    return NULL;
+}
+
 const char *handover_option(const struct fastest_session *session)
 {
     for (size_t i = 0; i < sizeof handed_over / sizeof handed_over[0]; i++)
         if (opt_is_true(session->options, handed_over[i].dest))
             return handed_over[i].flag;
-    return NULL;
+    return logging_beyond_capture(session);
 }
 
 int handover_to_pytest(struct fastest_session *session, const char *option,

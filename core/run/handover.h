@@ -1,7 +1,9 @@
 /* Options pytest implements and fastest does not: interactive debugging
- * (--pdb, --trace) and the modes that report on the suite instead of
+ * (--pdb, --trace), the modes that report on the suite instead of
  * running it as usual (--markers, --fixtures, --fixtures-per-test,
- * --setup-plan, --setup-only, --setup-show). A command line asking for one
+ * --setup-plan, --setup-only, --setup-show), and live logging or a log
+ * file (--log-cli-level or log_cli, --log-file or log_file: pytest's
+ * logging plugin writes them from its own session loop). A run asking for one
  * is handed, whole and as given, to the target environment's pytest, so
  * what the user gets is exactly pytest's. */
 #ifndef FT_RUN_HANDOVER_H
@@ -11,8 +13,9 @@
 
 struct fastest_session;
 
-/* The first such option the parsed command line asks for, as spelled in
- * pytest's --help ("--pdb"), or NULL. */
+/* The first such option the parsed command line (or, for logging, the
+ * config) asks for, as spelled in pytest's --help ("--pdb") or the config
+ * ("log_cli"), or NULL. */
 const char *handover_option(const struct fastest_session *session);
 
 /* Replaces this process with `<target python> -m pytest args...` (pytest

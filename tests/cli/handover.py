@@ -15,6 +15,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from verdict import verdict  # noqa: E402
 
 SUITE = '''\
+import logging
+
 import pytest
 
 @pytest.fixture
@@ -24,20 +26,25 @@ def number():
 
 @pytest.mark.slow
 def test_passes(number):
+    logging.getLogger("app").warning("careful")
     assert number == 1
 
 def test_fails():
     assert 1 == 2
 '''
+# (arguments, the option the hand-over note names)
 COMMAND_LINES = [
-    ["--markers"],
-    ["--fixtures"],
-    ["--fixtures", "-v"],
-    ["--fixtures-per-test"],
-    ["--setup-plan"],
-    ["--setup-only"],
-    ["--setup-show"],
-    ["--pdb", "-k", "passes"],
+    (["--markers"], "--markers"),
+    (["--fixtures"], "--fixtures"),
+    (["--fixtures", "-v"], "--fixtures"),
+    (["--fixtures-per-test"], "--fixtures-per-test"),
+    (["--setup-plan"], "--setup-plan"),
+    (["--setup-only"], "--setup-only"),
+    (["--setup-show"], "--setup-show"),
+    (["--pdb", "-k", "passes"], "--pdb"),
+    (["--log-cli-level=INFO"], "--log-cli-level"),
+    (["-o", "log_cli=true"], "log_cli"),
+    (["--log-file=run.log"], "--log-file"),
 ]
 DURATION = re.compile(r"in \d+\.\d+s")
 
@@ -58,14 +65,14 @@ def main():
             ini.write("[pytest]\nmarkers =\n    slow: a slow test\n")
         with open(os.path.join(suite, "fastest.ini"), "w") as config:
             config.write(f"[fastest]\npython = {sys.executable}\n")
-        for arguments in COMMAND_LINES:
+        for arguments, option in COMMAND_LINES:
             arguments = [*arguments, "-p", "no:cacheprovider"]
             theirs = run([sys.executable, "-m", "pytest", *arguments], suite)
             ours = run([fastest, *arguments], suite)
             problems = []
             if ours[:2] != theirs[:2]:
                 problems.append(f"exit {ours[1]} vs pytest's {theirs[1]}; stdout:\n{ours[0]}\n--- pytest's:\n{theirs[0]}")
-            if f"{arguments[0]} is pytest's own" not in ours[2]:
+            if f"{option} is pytest's own" not in ours[2]:
                 problems.append(f"no hand-over note on stderr: {ours[2]!r}")
             failures += verdict(" ".join(arguments), problems)
     return 1 if failures else 0

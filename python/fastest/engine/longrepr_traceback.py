@@ -168,7 +168,9 @@ def prune_for_module(entries: List[Entry], module_path: str) -> List[Entry]:
     that failed to import."""
     pruned = _cut(entries, module_path)
     if pruned is entries:
-        pruned = [e for e in entries if is_user_frame(e)] or entries
+        # cut(excludepath=<pytest's folder>): from the first frame outside
+        # the framework on, importlib's frozen ones included.
+        pruned = next((entries[i:] for i, e in enumerate(entries) if not is_framework_frame(e)), entries)
     visible = [e for e in pruned if not e.is_hidden()]
     return visible or entries[-1:]
 

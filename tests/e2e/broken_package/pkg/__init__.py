@@ -1,0 +1,1 @@
+raise ValueError("the package cannot be imported")

@@ -70,8 +70,23 @@ SCENARIOS = [
     ("tests/e2e/dropped", [], True),
     ("tests/e2e/dropped", ["-k", "keep_too"], True),
     ("tests/e2e/dropped", ["--co", "-q"], True),
+    # A package's __init__ failing while a test module imports: pytest shows
+    # importlib's frames down to it.
+    ("tests/e2e/broken_package", ["--continue-on-collection-errors"], True),
     # The builtin fixtures' values as a failing test's traceback shows them.
     ("tests/e2e/fixture_values", ["-p", "no:cacheprovider"], True),
+]
+
+# Scenarios whose tests print what other modules' tests did before them in
+# the same process: under workers, as under pytest-xdist, a test sees only
+# its own worker's share, so tests/workers/compare_strategies.py leaves them
+# out (and their suites' fastest.ini asks for in-process).
+IN_PROCESS_SCENARIOS = [
+    # Nested packages stay flat, as in pytest 7.2: a subpackage's tests run
+    # outside the enclosing package's setup and package-scoped fixtures.
+    ("tests/e2e/packages", ["-rA"], True),
+    ("tests/e2e/packages", ["-rA", "outer/inner"], True),
+    ("tests/e2e/packages", ["-rA", "outer/inner/test_inner.py", "outer/test_outer.py"], True),
 ]
 
 
@@ -127,12 +142,13 @@ def main():
     fastest, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     failures = 0
     compared = 0
-    for folder, args, whole_output in SCENARIOS:
+    scenarios = SCENARIOS + IN_PROCESS_SCENARIOS
+    for folder, args, whole_output in scenarios:
         count, problems = compare(fastest, root, folder, args, whole_output)
         compared += count
         label = f"{folder} {' '.join(args)}".strip()
         failures += verdict(f"{label} ({count} outcomes)", problems)
-    print(f"{len(SCENARIOS) - failures}/{len(SCENARIOS)} scenarios identical, {compared} outcomes compared")
+    print(f"{len(scenarios) - failures}/{len(scenarios)} scenarios identical, {compared} outcomes compared")
     return 1 if failures else 0
 
 

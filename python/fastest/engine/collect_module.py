@@ -18,22 +18,22 @@ if TYPE_CHECKING:
     from typing import Any, List, Tuple
 
 
-def _package_chain(session_node, directory: str):
-    """Package nodes for the ``__init__.py`` directories holding the file,
-    outermost first, below rootdir."""
+def _package_of(session_node, directory: str):
+    """The parent of a test module in ``directory``: its Package node when
+    the directory (below rootdir) has an ``__init__.py``, else the session.
+    pytest 7.2 keeps packages flat: every Package is a child of the session,
+    so a subpackage's tests run outside their enclosing package's setup
+    (its ``__init__`` setup_module, its package-scoped fixtures)."""
     rootdir = session_node.path_str
-    directories = []
-    while os.path.isfile(os.path.join(directory, "__init__.py")) and directory.startswith(rootdir + os.sep):
-        directories.append(directory)
-        directory = os.path.dirname(directory)
-    parent = session_node
-    for package_dir in reversed(directories):
-        nodeid = os.path.relpath(package_dir, rootdir).replace(os.sep, "/")
-        cache = session_node.stash.setdefault("packages", {})
-        if nodeid not in cache:
-            cache[nodeid] = Package(os.path.basename(package_dir), parent, nodeid, package_dir)
-        parent = cache[nodeid]
-    return parent
+    init_file = os.path.join(directory, "__init__.py")
+    if not (directory.startswith(rootdir + os.sep) and os.path.isfile(init_file)):
+        return session_node
+    nodeid = os.path.relpath(init_file, rootdir).replace(os.sep, "/")
+    cache = session_node.stash.setdefault("packages", {})
+    package = cache.get(nodeid)
+    if package is None:
+        package = cache[nodeid] = Package(os.path.basename(directory), session_node, nodeid, init_file)
+    return package
 
 
 def _report(nodeid: str, outcome: str, **fields: Any) -> dict:
@@ -130,7 +130,7 @@ def _collect_module(session, path: str, nodeid: str) -> Tuple[List[Any], List[di
 
 def _import_and_collect(session, path: str, nodeid: str) -> Tuple[List[Any], List[dict]]:
     config = session.config
-    parent = _package_chain(session.node, os.path.dirname(path))
+    parent = _package_of(session.node, os.path.dirname(path))
     module_node = Module(os.path.basename(path), parent, nodeid, path)
     try:
         module_node.obj = import_path(path, config.getoption("importmode") or "prepend", config.rootpath_str)

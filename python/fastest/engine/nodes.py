@@ -235,8 +235,9 @@ class _NoHooks:
 _NO_HOOKS = _NoHooks()
 
 
-class SessionNode(Node):
-    """The root node; ``request.session`` and ``item.session``."""
+class Session(Node):
+    """The root node; ``request.session`` and ``item.session`` (pytest's
+    name: code under test sees ``type(node).__name__``)."""
 
     def __init__(self, config) -> None:
         self.session = self
@@ -274,8 +275,10 @@ class SessionNode(Node):
 
 
 class Package(Node):
-    """A directory with ``__init__.py``; its ``setup_module`` runs once,
-    before the first test below it (pytest's Package.setup)."""
+    """A directory with ``__init__.py``, as pytest 7.2 has it: a child of the
+    session (never of another package), its id and path those of the
+    ``__init__.py``; its ``setup_module`` runs once, before the first of its
+    tests (pytest's Package.setup)."""
 
     def setup(self) -> None:
         from .xunit import call_optional_argument, first_plain_function
@@ -287,8 +290,7 @@ class Package(Node):
             from .importing import import_path
 
             config = self.config
-            init_file = os.path.join(self.path_str, "__init__.py")
-            module = self.obj = import_path(init_file, config.getoption("importmode") or "prepend", config.rootpath_str)
+            module = self.obj = import_path(self.path_str, config.getoption("importmode") or "prepend", config.rootpath_str)
         setup = first_plain_function(module, ("setUpModule", "setup_module"))
         if setup is not None:
             call_optional_argument(setup, module)

@@ -215,20 +215,32 @@ class FixtureRequest:
         return lines
 
     def _getscopeitem(self, scope: int):
-        """The node whose teardown ends a value of ``scope``. Package scope
-        ends with the session: pytest 7.2 looks for a package node with id
-        "<conftest dir>/__init__.py", which never exists."""
+        """The node whose teardown ends a value of ``scope``."""
         from .fixtures import _scope_node
 
         item = self._pyfuncitem
         if scope == scopes.FUNCTION:
             return item
         if scope == scopes.PACKAGE:
-            return item.session
+            return self._package_scope_node()
         node = _scope_node(item, scope)
         if node is None and scope == scopes.CLASS:
             return item
         return node
+
+    def _package_scope_node(self):
+        """pytest 7.2's get_scope_package: the package node among the item's
+        parents whose id is "<the fixture's baseid>/__init__.py" (a fixture
+        of a package's conftest, used by that package's own tests), else the
+        session (a subpackage's tests, a fixture defined elsewhere)."""
+        from .nodes import Package
+
+        fixturedef = getattr(self, "_fixturedef", None)
+        wanted = f"{fixturedef.baseid}/__init__.py" if fixturedef is not None else None
+        node = self._pyfuncitem
+        while node is not None and not (type(node) is Package and node.nodeid == wanted):
+            node = node.parent
+        return node if node is not None else self._pyfuncitem.session
 
     def __repr__(self) -> str:
         return f"<FixtureRequest for {self._pyfuncitem!r}>"

@@ -10,7 +10,7 @@ import sys
 from .config import Config
 from .conftests import ConftestRegistry
 from .fixtures import FixtureManager
-from .nodes import SessionNode
+from .nodes import Session as SessionNode
 from .runner import NEXT_UNKNOWN, Interrupted, ItemRunner
 from .setupstate import SetupState
 from ..removed_items import removed_item_dicts

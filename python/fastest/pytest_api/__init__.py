@@ -57,7 +57,7 @@ _LAZY = {
     "Parser": ("fastest.engine.option_parser", "Parser"),
     "OptionGroup": ("fastest.engine.option_parser", "OptionGroup"),
     "hookimpl": ("fastest.engine.hooks", "hookimpl"),
-    "Session": ("fastest.engine.nodes", "SessionNode"),
+    "Session": ("fastest.engine.nodes", "Session"),
     "Item": ("fastest.engine.nodes", "Item"),
     "Function": ("fastest.engine.nodes", "Function"),
     "Class": ("fastest.engine.nodes", "Class"),

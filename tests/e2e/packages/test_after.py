@@ -1,0 +1,5 @@
+from outer import EVENTS
+
+
+def test_after_packages():
+    print(EVENTS)

@@ -108,6 +108,14 @@ struct heur_choice heur_choose(const struct fastest_session *session)
              "-x/--maxfail: in-process stops at the first failures without running ahead");
         return choice;
     }
+    const char *capture = opt_get(session->options, "capture");
+    if (capture && strcmp(capture, "fd") != 0) {
+        pick(&choice, session, "inprocess",
+             "--capture=%s: what tests write reaches the terminal in run order, between the "
+             "progress marks",
+             capture);
+        return choice;
+    }
     unsigned cores = session_host()->cpu_count();
     size_t known = 0;
     double seconds = recorded_seconds(session, &known);

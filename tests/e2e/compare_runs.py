@@ -77,11 +77,19 @@ SCENARIOS = [
     ("tests/e2e/fixture_values", ["-p", "no:cacheprovider"], True),
 ]
 
-# Scenarios whose tests print what other modules' tests did before them in
-# the same process: under workers, as under pytest-xdist, a test sees only
-# its own worker's share, so tests/workers/compare_strategies.py leaves them
-# out (and their suites' fastest.ini asks for in-process).
+# Scenarios whose output depends on one process running every test, which
+# tests/workers/compare_strategies.py leaves out: tests that print what
+# other modules' tests did before them (under workers, as under
+# pytest-xdist, a test sees only its own worker's share; their suite's
+# fastest.ini asks for in-process), and output written past the capture,
+# which a worker writes whenever it runs the test (fastest's automatic
+# choice runs such sessions in-process).
 IN_PROCESS_SCENARIOS = [
+    # Uncaptured output between the progress marks, in run order (what
+    # modules print while imported under -s is the one known difference:
+    # docs/user-guide.md).
+    ("tests/e2e/captured", ["--capture=sys"], True),
+    ("examples/quickstart", ["-s"], True),
     # Nested packages stay flat, as in pytest 7.2: a subpackage's tests run
     # outside the enclosing package's setup and package-scoped fixtures.
     ("tests/e2e/packages", ["-rA"], True),

@@ -115,7 +115,7 @@ void settings_read(const struct fastest_host *host, const struct fastest_session
         out->progress = PROGRESS_COUNT;
 
     out->is_tty = isatty(STDOUT_FILENO);
-    out->live_progress = out->is_tty || (strcmp(capture, "fd") != 0 && strcmp(capture, "sys") != 0);
+    out->live_progress = out->is_tty || strcmp(capture, "fd") != 0;
     out->has_markup = markup_wanted(option_or(host, session, "color", "auto"), out->is_tty);
     out->on_ci = getenv("CI") || getenv("BUILD_NUMBER");
     out->width = terminal_width();

@@ -27,7 +27,8 @@ struct console_settings {
     bool is_tty;
     /* Progress must reach stdout report by report: someone may be watching
      * (a terminal), or the tests' own output shares the stream (--capture
-     * no or tee-sys) and the two must interleave as they happened. */
+     * no, tee-sys, or sys, which lets writes to the descriptors through)
+     * and the two must interleave as they happened. */
     bool live_progress;
     bool on_ci;             /* CI or BUILD_NUMBER set: summary lines are not trimmed */
     int width;

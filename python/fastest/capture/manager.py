@@ -146,12 +146,13 @@ class CaptureManager:
 
     @property
     def holds_output(self) -> bool:
-        """True when nothing a phase writes reaches the terminal ("fd" and
-        "sys"): the runner may then keep capturing across an item's phases
-        and emit their reports afterwards, and the terminal shows the same.
-        With "no" and "tee-sys" the test's output interleaves with the
-        reporter's, so each report must be emitted when its phase ends."""
-        return self.method in ("fd", "sys")
+        """True when nothing a phase writes reaches the terminal ("fd"):
+        the runner may then keep capturing across an item's phases and emit
+        their reports afterwards, and the terminal shows the same. With
+        "no", "tee-sys" and "sys" (which lets writes to the descriptors
+        through) the test's output interleaves with the reporter's, so each
+        report must be emitted when its phase ends."""
+        return self.method == "fd"
 
     def hold(self) -> None:
         """Keep capturing between phases until ``release``: each phase still

@@ -49,6 +49,8 @@ SCENARIOS = [
     ("tests/compat", ["--continue-on-collection-errors", "-k", "param or fixture"], False),
     ("tests/compat", ["--continue-on-collection-errors", "--maxfail=2"], False),
     ("tests/compat", ["--continue-on-collection-errors", "-x"], False),
+    # --runxfail makes pytest.xfail() do nothing.
+    ("tests/compat", ["--continue-on-collection-errors", "--runxfail"], False),
     ("tests/compat", [], False),
     ("tests/compat", ["test_params.py", "test_fixtures.py"], False),
     ("tests/compat", ["-vv", "test_assertions.py"], True),

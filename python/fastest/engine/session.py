@@ -79,6 +79,10 @@ class Session:
 
         sys.modules["pytest"] = pytest_api
         pytest_api.mark._config = self.config
+        if self.config.getoption("runxfail"):
+            from fastest.pytest_api.outcomes import xfail_under_runxfail
+
+            pytest_api.xfail = xfail_under_runxfail
         if self.config.getoption("assertmode") != "plain":
             from fastest.assertion.runtime import set_verbosity
 

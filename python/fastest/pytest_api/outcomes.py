@@ -13,7 +13,11 @@ if TYPE_CHECKING:
 
 
 class OutcomeException(BaseException):
-    """Base of the outcome exceptions; ``msg`` is what the report shows."""
+    """Base of the outcome exceptions; ``msg`` is what the report shows.
+    These classes carry pytest's module name, which failure messages show
+    ("_pytest.outcomes.XFailed"), Skipped and Failed pytest's "builtins"."""
+
+    __module__ = "_pytest.outcomes"
 
     def __init__(self, msg: Optional[str] = None, pytrace: bool = True) -> None:
         if msg is not None and not isinstance(msg, str):
@@ -61,9 +65,13 @@ class Failed(OutcomeException):
 class XFailed(Failed):
     """Raised by ``pytest.xfail()``."""
 
+    __module__ = "_pytest.outcomes"
+
 
 class Exit(Exception):
     """Raised by ``pytest.exit()``: stop the whole run."""
+
+    __module__ = "_pytest.outcomes"
 
     def __init__(self, msg: str = "unknown reason", returncode: Optional[int] = None) -> None:
         self.msg = msg
@@ -98,10 +106,16 @@ def xfail(reason: str = "") -> NoReturn:
     raise XFailed(reason)
 
 
+def xfail_under_runxfail(*args: object, **kwargs: object) -> None:
+    """``pytest.xfail`` under --runxfail: pytest makes it do nothing, and
+    the test goes on."""
+
+
 exit.Exception = Exit  # type: ignore[attr-defined]
 skip.Exception = Skipped  # type: ignore[attr-defined]
 fail.Exception = Failed  # type: ignore[attr-defined]
 xfail.Exception = XFailed  # type: ignore[attr-defined]
+xfail_under_runxfail.Exception = XFailed  # type: ignore[attr-defined]
 
 
 def _reason(func_name: str, reason: str, msg: Optional[str]) -> str:

@@ -75,6 +75,8 @@ SCENARIOS = [
     # A package's __init__ failing while a test module imports: pytest shows
     # importlib's frames down to it.
     ("tests/e2e/broken_package", ["--continue-on-collection-errors"], True),
+    # Strict xfails that pass: their plain-text reports.
+    ("tests/e2e/strict_xpass", ["-rA"], True),
     # The builtin fixtures' values as a failing test's traceback shows them.
     ("tests/e2e/fixture_values", ["-p", "no:cacheprovider"], True),
 ]

@@ -331,8 +331,10 @@ class ItemRunner:
                     report["wasxfail"] = xfailed.reason
             elif when == "call":
                 if xfailed.strict:
+                    from fastest.engine.longrepr import message_failure
+
                     report["outcome"] = "failed"
-                    report["longrepr"] = "[XPASS(strict)] " + xfailed.reason
+                    report.update(message_failure("[XPASS(strict)] " + xfailed.reason))
                 else:
                     report["outcome"] = "passed"
                     report["wasxfail"] = xfailed.reason

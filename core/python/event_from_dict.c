@@ -147,12 +147,8 @@ static int store_field(const struct event_field *field, PyObject *value,
         *EVENT_MEMBER(out, field, double) = number;
         return 0;
     }
-    case FIELD_PHASE:
-        return named_value(value, field->key, wire_phase_from_name,
-                           EVENT_MEMBER(out, field, uint32_t));
-    case FIELD_OUTCOME:
-        return named_value(value, field->key, wire_outcome_from_name,
-                           EVENT_MEMBER(out, field, uint32_t));
+    case FIELD_NAMED:
+        return named_value(value, field->key, field->value_of, EVENT_MEMBER(out, field, uint32_t));
     case FIELD_SECTIONS:
     case FIELD_PROPERTIES: {
         size_t element_size = field->type == FIELD_SECTIONS ? sizeof(struct fastest_section)

@@ -64,10 +64,8 @@ static int is_present(const struct fastest_event *event, const struct event_fiel
         return *EVENT_CONST_MEMBER(event, field, size_t) != 0;
     case FIELD_DOUBLE:
         return *EVENT_CONST_MEMBER(event, field, double) != 0.0;
-    case FIELD_PHASE:
-        return wire_phase_name(event->phase) != NULL;
-    case FIELD_OUTCOME:
-        return wire_outcome_name(event->outcome) != NULL;
+    case FIELD_NAMED:
+        return field->name_of(*EVENT_CONST_MEMBER(event, field, uint32_t)) != NULL;
     case FIELD_SECTIONS:
     case FIELD_PROPERTIES:
         return pair_count(event, field) > 0 && pair_array(event, field) != NULL;
@@ -111,10 +109,9 @@ static int pack_field(msgpack_packer *packer, const struct fastest_event *event,
         return failed | msgpack_pack_uint64(packer, *EVENT_CONST_MEMBER(event, field, size_t));
     case FIELD_DOUBLE:
         return failed | msgpack_pack_double(packer, *EVENT_CONST_MEMBER(event, field, double));
-    case FIELD_PHASE:
-        return failed | pack_string(packer, wire_phase_name(event->phase));
-    case FIELD_OUTCOME:
-        return failed | pack_string(packer, wire_outcome_name(event->outcome));
+    case FIELD_NAMED:
+        return failed |
+               pack_string(packer, field->name_of(*EVENT_CONST_MEMBER(event, field, uint32_t)));
     case FIELD_SECTIONS:
     case FIELD_PROPERTIES:
         return failed | pack_pairs(packer, pair_array(event, field),
@@ -258,10 +255,8 @@ static int read_field(struct decoder *decoder, struct fastest_event *event,
         return rc;
     case FIELD_DOUBLE:
         return wire_read_double(&decoder->reader, EVENT_MEMBER(event, field, double));
-    case FIELD_PHASE:
-        return read_name(decoder, field->key, wire_phase_from_name, &event->phase);
-    case FIELD_OUTCOME:
-        return read_name(decoder, field->key, wire_outcome_from_name, &event->outcome);
+    case FIELD_NAMED:
+        return read_name(decoder, field->key, field->value_of, EVENT_MEMBER(event, field, uint32_t));
     case FIELD_SECTIONS:
     case FIELD_PROPERTIES:
         return read_pairs(decoder, event, field);

@@ -1,16 +1,26 @@
 #include "wire/event_fields.h"
 
-#define FIELD(name, type) {#name, sizeof(#name) - 1, type, offsetof(struct fastest_event, name), 0}
+#include "wire/event_names.h"
+
+#define FIELD(name, field_type)                                                                     \
+    {.key = #name, .key_length = sizeof(#name) - 1, .type = field_type,                           \
+     .offset = offsetof(struct fastest_event, name)}
+/* An enum member sent as its name. */
+#define NAMED(name, names)                                                                         \
+    {.key = #name, .key_length = sizeof(#name) - 1, .type = FIELD_NAMED,                          \
+     .offset = offsetof(struct fastest_event, name), .name_of = wire_##names##_name,              \
+     .value_of = wire_##names##_from_name}
 /* An array member and the size_t member that counts it. */
-#define PAIRS(name, count, type)                                                                   \
-    {#name, sizeof(#name) - 1, type, offsetof(struct fastest_event, name),                        \
-     offsetof(struct fastest_event, count)}
+#define PAIRS(name, count, field_type)                                                             \
+    {.key = #name, .key_length = sizeof(#name) - 1, .type = field_type,                           \
+     .offset = offsetof(struct fastest_event, name),                                              \
+     .count_offset = offsetof(struct fastest_event, count)}
 
 /* Every member of struct fastest_event but header and kind, by its key. */
 static const struct event_field fields[] = {
     FIELD(node_id, FIELD_STRING),
-    FIELD(phase, FIELD_PHASE),
-    FIELD(outcome, FIELD_OUTCOME),
+    NAMED(phase, phase),
+    NAMED(outcome, outcome),
     FIELD(location_path, FIELD_STRING),
     FIELD(location_line, FIELD_INT32),
     FIELD(location_domain, FIELD_STRING),
@@ -40,6 +50,7 @@ static const struct event_field fields[] = {
     FIELD(dropped_count, FIELD_SIZE),
     PAIRS(xml_attributes, xml_attribute_count, FIELD_PROPERTIES),
     PAIRS(suite_properties, suite_property_count, FIELD_PROPERTIES),
+    NAMED(longrepr_form, longrepr_form),
 };
 
 const struct event_field *event_fields(size_t *out_count)

@@ -15,8 +15,7 @@ enum event_field_type {
     FIELD_INT,        /* int */
     FIELD_SIZE,       /* size_t */
     FIELD_DOUBLE,     /* double */
-    FIELD_PHASE,      /* uint32_t, as its name */
-    FIELD_OUTCOME,    /* uint32_t, as its name */
+    FIELD_NAMED,      /* uint32_t enum value, as its name (names below) */
     FIELD_SECTIONS,   /* struct fastest_section array + count, as [[title, content], ...] */
     FIELD_PROPERTIES, /* struct fastest_property array + count, as [[name, value], ...] */
 };
@@ -27,6 +26,10 @@ struct event_field {
     enum event_field_type type;
     size_t offset; /* of the member in struct fastest_event */
     size_t count_offset; /* FIELD_SECTIONS, FIELD_PROPERTIES: of the size_t count */
+    /* FIELD_NAMED: a value's name (NULL for none) and a name's value (0 for
+     * an unknown one). */
+    const char *(*name_of)(uint32_t value);
+    uint32_t (*value_of)(const char *name, size_t length);
 };
 
 /* Every member of struct fastest_event but header and kind. Static

@@ -29,6 +29,12 @@ static const char *const outcome_names[] = {
     [FASTEST_OUTCOME_SKIPPED] = "skipped",
 };
 
+/* FASTEST_LONGREPR_RENDERED, the default, has no name: it is not sent. */
+static const char *const longrepr_form_names[] = {
+    [FASTEST_LONGREPR_MESSAGE_ONLY] = "message_only",
+    [FASTEST_LONGREPR_TEXT] = "text",
+};
+
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
 static const char *name_of(const char *const *names, size_t count, uint32_t value)
@@ -72,4 +78,14 @@ uint32_t wire_phase_from_name(const char *name, size_t length)
 uint32_t wire_outcome_from_name(const char *name, size_t length)
 {
     return value_of(outcome_names, COUNT(outcome_names), name, length);
+}
+
+const char *wire_longrepr_form_name(uint32_t form)
+{
+    return name_of(longrepr_form_names, COUNT(longrepr_form_names), form);
+}
+
+uint32_t wire_longrepr_form_from_name(const char *name, size_t length)
+{
+    return value_of(longrepr_form_names, COUNT(longrepr_form_names), name, length);
 }

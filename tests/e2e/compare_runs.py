@@ -75,8 +75,9 @@ SCENARIOS = [
     # A package's __init__ failing while a test module imports: pytest shows
     # importlib's frames down to it.
     ("tests/e2e/broken_package", ["--continue-on-collection-errors"], True),
-    # Strict xfails that pass: their plain-text reports.
-    ("tests/e2e/strict_xpass", ["-rA"], True),
+    # Failures without a traceback: plain text, or the message alone.
+    ("tests/e2e/message_failures", ["-rA"], True),
+    ("tests/e2e/message_failures", ["--tb=line"], True),
     # The builtin fixtures' values as a failing test's traceback shows them.
     ("tests/e2e/fixture_values", ["-p", "no:cacheprovider"], True),
 ]

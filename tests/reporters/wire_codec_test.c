@@ -32,6 +32,7 @@ static void round_trip_event(void)
         .xml_attribute_count = 2,
         .suite_properties = suite_properties,
         .suite_property_count = 1,
+        .longrepr_form = FASTEST_LONGREPR_TEXT,
         .item_count = 123456789012ull,
         .exit_status = 2,
     };
@@ -63,6 +64,7 @@ static void round_trip_event(void)
     ASSERT_STR_EQ(decoded.xml_attributes[1].value, "custom");
     ASSERT_EQ(decoded.suite_property_count, 1);
     ASSERT_STR_EQ(decoded.suite_properties[0].value, "PPC");
+    ASSERT_EQ(decoded.longrepr_form, FASTEST_LONGREPR_TEXT);
     ASSERT_TRUE(decoded.item_count == 123456789012ull);
     ASSERT_EQ(decoded.exit_status, 2);
 

@@ -32,6 +32,8 @@ struct report *report_copy(const struct fastest_event *event)
     report->crash_path = copy(event->crash_path, &failed);
     report->crash_line = event->crash_line;
     report->crash_message = copy(event->crash_message, &failed);
+    if (FASTEST_HAS_MEMBER(event, struct fastest_event, longrepr_form))
+        report->longrepr_form = event->longrepr_form;
     report->skip_path = copy(event->skip_path, &failed);
     report->skip_line = event->skip_line;
     report->skip_reason = copy(event->skip_reason, &failed);

@@ -22,6 +22,7 @@ struct report {
     char *crash_path; /* NULL when the longrepr has no reprcrash */
     int32_t crash_line;
     char *crash_message;
+    uint32_t longrepr_form; /* enum fastest_longrepr_form */
     char *skip_path;
     int32_t skip_line; /* -1: pytest folds the skip per file */
     char *skip_reason;

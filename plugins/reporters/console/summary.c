@@ -86,13 +86,16 @@ static void summary_errors(struct console *console)
     text_free(&title);
 }
 
-/* _getcrashline, for --tb=line. */
+/* _getcrashline, for --tb=line: str(reprcrash), which is "None" where
+ * pytest's traceback has no crash entry. */
 static void crash_line(const struct report *report, struct text *out)
 {
     if (report->crash_path) {
         const char *message = report->crash_message ? report->crash_message : "";
         text_printf(out, "%s:%d: %.*s", report->crash_path, (int)report->crash_line,
                     (int)strcspn(message, "\n"), message);
+    } else if (report->longrepr_form == FASTEST_LONGREPR_MESSAGE_ONLY) {
+        text_append_str(out, "None");
     } else if (report->longrepr) {
         /* str(longrepr)[:50]; a text longrepr was rendered with out.line(),
          * whose newline str() does not have */

@@ -164,10 +164,22 @@ int testcase_record_report(struct testcase *testcase, const struct junit_setting
     return rc;
 }
 
+/* str(report.longrepr), malloc'd (NULL when out of memory): plain text as
+ * it is (without the newline out.line() gave it), a rendering stripped. */
+static char *longrepr_str(const struct fastest_event *report)
+{
+    const char *longrepr = report->longrepr ? report->longrepr : "";
+    if (!FASTEST_HAS_MEMBER(report, struct fastest_event, longrepr_form) ||
+        report->longrepr_form != FASTEST_LONGREPR_TEXT)
+        return python_strip(longrepr);
+    size_t length = strlen(longrepr);
+    return strndup(longrepr, length && longrepr[length - 1] == '\n' ? length - 1 : length);
+}
+
 int testcase_append_failure(struct testcase *testcase, const struct fastest_event *report,
                             struct junit_stats *stats)
 {
-    char *longrepr = python_strip(report->longrepr ? report->longrepr : "");
+    char *longrepr = longrepr_str(report);
     const char *message = report->crash_message ? report->crash_message : longrepr;
     char *escaped = longrepr ? xml_visual_escape(message) : NULL;
     int rc = escaped ? add_simple(testcase, "failure", escaped, longrepr, stats) : FASTEST_ENOMEM;
@@ -179,7 +191,7 @@ int testcase_append_failure(struct testcase *testcase, const struct fastest_even
 int testcase_append_error(struct testcase *testcase, const struct fastest_event *report,
                           struct junit_stats *stats)
 {
-    char *longrepr = python_strip(report->longrepr ? report->longrepr : "");
+    char *longrepr = longrepr_str(report);
     const char *reason = report->crash_message ? report->crash_message : longrepr;
     struct text message = {0};
     if (longrepr)
@@ -233,7 +245,7 @@ int testcase_append_collect_result(struct testcase *testcase, const struct faste
                                    struct junit_stats *stats)
 {
     if (report->outcome == FASTEST_OUTCOME_FAILED) {
-        char *longrepr = python_strip(report->longrepr ? report->longrepr : "");
+        char *longrepr = longrepr_str(report);
         int rc = longrepr ? add_simple(testcase, "error", "collection failure", longrepr, stats)
                           : FASTEST_ENOMEM;
         free(longrepr);

@@ -35,7 +35,9 @@ Interface used by the engine core::
         ``message_failure("[XPASS(strict)] " + reason)`` for a strict xfail
         that passed: the text on its own line, no reprcrash.
 
-All return ``{"longrepr", "crash_path", "crash_line", "crash_message"}``:
+All return ``{"longrepr", "crash_path", "crash_line", "crash_message"}``,
+and ``longrepr_form`` for a longrepr that is not a rendering
+(docs/engine-events.md):
 ``longrepr`` is what pytest writes under the ``____ name ____`` header
 (``str(report.longrepr)`` is that text stripped); ``crash_*`` is
 ``report.longrepr.reprcrash`` (path as in ``co_filename``, 1-based line,
@@ -88,7 +90,7 @@ def _result(text: str, exc: Optional[BaseException], entries: Optional[List[Entr
 
 def message_failure(text: str) -> dict:
     """See the module docstring."""
-    return _result(text + "\n", None, None)
+    return {**_result(text + "\n", None, None), "longrepr_form": "text"}
 
 
 def _is_message_only_failure(exc: BaseException) -> bool:
@@ -148,7 +150,7 @@ def _render(exc: BaseException, entries: List[Entry], style: str, showlocals: bo
     options = Options(style, showlocals, verbosity <= 1, abspath, funcargs=True)
     _write_chain(out, exc, entries, options)
     if style == "value":
-        return _result(out.text(), None, None)
+        return {**_result(out.text(), None, None), "longrepr_form": "message_only"}
     return _result(out.text(), exc, entries)
 
 

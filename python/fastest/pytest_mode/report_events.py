@@ -75,6 +75,10 @@ def _outcome_fields(report: Any, width: int) -> Event:
             "skip_reason": str(reason),
         }
     fields: Event = {"longrepr": _render_longrepr(report, width)}
+    if isinstance(longrepr, str):
+        fields["longrepr_form"] = "text"
+    elif hasattr(longrepr, "reprcrash") and longrepr.reprcrash is None:
+        fields["longrepr_form"] = "message_only"
     crash = getattr(longrepr, "reprcrash", None)
     if crash is not None:
         fields["crash_path"] = str(crash.path)

@@ -53,6 +53,23 @@ enum fastest_outcome {
     FASTEST_OUTCOME_SKIPPED = 3,
 };
 
+/* What pytest holds as a failed report's longrepr, where reporters must
+ * tell (str(longrepr) in JUnit XML, the line of --tb=line). */
+enum fastest_longrepr_form {
+    /* A rendering: a traceback with its crash entry in crash_*, or one
+     * without (a fixture lookup error: --tb=line shows its first 50
+     * characters). str() is the rendering stripped. Senders that do not
+     * say. */
+    FASTEST_LONGREPR_RENDERED = 0,
+    /* A traceback shown as its message alone (pytest.fail(pytrace=False),
+     * unittest's unexpected success): pytest's crash entry is None, which
+     * --tb=line prints as "None". */
+    FASTEST_LONGREPR_MESSAGE_ONLY = 1,
+    /* Plain text (a strict xfail that passed): str() is the text itself,
+     * longrepr's final newline (out.line()'s) excepted. */
+    FASTEST_LONGREPR_TEXT = 2,
+};
+
 /* A titled block of text attached to a report: "Captured stdout call",
  * "Captured log setup", ... in the order pytest shows them. */
 struct fastest_section {
@@ -137,6 +154,8 @@ struct fastest_event {
     size_t xml_attribute_count;
     const struct fastest_property *suite_properties;
     size_t suite_property_count;
+    /* Failed reports: enum fastest_longrepr_form. */
+    uint32_t longrepr_form;
 };
 
 #endif

@@ -69,6 +69,15 @@ def test_xpass():
     pass
 
 
+@pytest.mark.xfail(strict=True)
+def test_xpass_strict_without_reason():
+    pass
+
+
+def test_fail_without_traceback():
+    pytest.fail("only the message", pytrace=False)
+
+
 @pytest.mark.xfail(reason="strict one", strict=True)
 def test_xpass_strict():
     pass

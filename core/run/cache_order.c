@@ -10,6 +10,7 @@
 
 #include <fastest/errors.h>
 
+#include "run/execute.h"
 #include "run/steps.h"
 #include "session/session.h"
 
@@ -24,9 +25,14 @@ int run_cache_stop_options(struct fastest_session *session, struct pc_recorder *
     if (maxfail > 0 && maxfail <= limit)
         return 0; /* pytest's shouldfail comes first: "stopping after N failures" */
     char text[24];
+    /* pytest's stepwise stops on a failed test; collection errors count
+     * towards the user's --maxfail alone. */
+    snprintf(text, sizeof text, "%ld", maxfail > 0 ? maxfail : 0);
+    int rc = opt_set(session->options, RUN_COLLECTION_MAXFAIL, text);
     snprintf(text, sizeof text, "%ld", limit);
     recorder->stepwise_interrupts = true;
-    int rc = opt_set(session->options, "maxfail", text);
+    if (rc == 0)
+        rc = opt_set(session->options, "maxfail", text);
     return rc ? rc : opt_set(session->options, "fastest_stop_reason", STOP_REASON);
 }
 

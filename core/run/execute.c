@@ -85,7 +85,9 @@ int exec_session(struct fastest_session *session, const struct ft_plugin *strate
     /* pytest counts collection errors towards --maxfail (-x is maxfail 1)
      * and stops collecting at the last one it allows: what came after is
      * never reported. */
-    long maxfail = opt_get_long(session->options, "maxfail", 0);
+    const char *counted = opt_get(session->options, RUN_COLLECTION_MAXFAIL) ? RUN_COLLECTION_MAXFAIL
+                                                                            : "maxfail";
+    long maxfail = opt_get_long(session->options, counted, 0);
     bool failed_enough = false;
     size_t error_count = 0;
     for (size_t i = 0; i < event_count && !failed_enough; i++) {

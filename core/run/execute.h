@@ -11,6 +11,11 @@
 struct fastest_session;
 struct ft_plugin;
 
+/* The option holding how many collection errors stop the run when it
+ * differs from maxfail (--sw sets maxfail for failed tests only); absent,
+ * maxfail counts them as pytest does. */
+#define RUN_COLLECTION_MAXFAIL "fastest_collection_maxfail"
+
 /* Emits SESSION_START, the collection events (COLLECT_REPORTs for errors
  * and module-level skips, WARNINGs) and COLLECTION_FINISH, then
  * either lists the items (--collect-only), stops (collection errors

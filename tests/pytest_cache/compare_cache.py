@@ -56,6 +56,10 @@ SEQUENCES = {
            (None, ["--nf"], {})],
     "sw": [(None, ["--sw"], {}), (None, ["--sw"], {}), (None, ["--sw"], {"test_a.py": FIXED_A}),
            (None, ["--sw-skip"], {}), (None, ["--sw"], {}), (None, [], {}), (None, ["--sw"], {})],
+    # --sw stops at a failed test, never at a collection error.
+    "sw_collect_error": [(None, ["--sw", "--continue-on-collection-errors"],
+                          {"test_broken.py": "def test_x(:\n"}),
+                         (None, ["--sw", "--continue-on-collection-errors"], {})],
     "collect_error": [(None, [], {"test_broken.py": "def test_x(:\n"}), (None, ["--lf"], {}),
                       (None, ["--lf"], {"test_broken.py": "def test_x(): pass\n"}),
                       (None, ["--lf"], {})],

@@ -86,3 +86,18 @@ int disc_run(const struct disc_settings *settings, struct ft_plan *plan, char **
     }
     return 0;
 }
+
+bool disc_args_from_testpaths(const struct disc_settings *settings)
+{
+    if (settings->arg_count || !settings->invocation_dir ||
+        strcmp(settings->invocation_dir, settings->rootdir) != 0)
+        return false;
+    bool matched = false;
+    for (size_t i = 0; i < settings->testpath_count && !matched; i++) {
+        glob_t matches = {0};
+        /* Relative patterns glob from the invocation dir, which is rootdir. */
+        matched = glob(settings->testpaths[i], 0, NULL, &matches) == 0 && matches.gl_pathc > 0;
+        globfree(&matches);
+    }
+    return matched;
+}

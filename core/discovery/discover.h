@@ -3,6 +3,8 @@
 #ifndef FT_DISCOVERY_DISCOVER_H
 #define FT_DISCOVERY_DISCOVER_H
 
+#include <stdbool.h>
+
 #include "discovery/settings.h"
 #include "plan/plan.h"
 
@@ -13,5 +15,10 @@
  * FASTEST_ENOMEM / FASTEST_EINVAL, with *out_error set to a malloc'd
  * message the caller frees. Unreadable files and dirs are no failure. */
 int disc_run(const struct disc_settings *settings, struct ft_plan *plan, char **out_error);
+
+/* True when the arguments come from testpaths (pytest's args_source
+ * TESTPATHS, which the header names): none given, started in rootdir, and
+ * the testpaths patterns match something. */
+bool disc_args_from_testpaths(const struct disc_settings *settings);
 
 #endif

@@ -97,6 +97,26 @@ static int fill_settings(const struct fastest_session *session, struct settings_
     return 0;
 }
 
+/* The testpaths the header names (", testpaths: a, b"), as
+ * fastest_header_testpaths. */
+static int note_testpaths(struct fastest_session *session, const struct cfg_list *testpaths)
+{
+    size_t length = 1;
+    for (size_t i = 0; i < testpaths->count; i++)
+        length += strlen(testpaths->items[i]) + 2;
+    char *joined = calloc(1, length);
+    if (!joined)
+        return FASTEST_ENOMEM;
+    for (size_t i = 0; i < testpaths->count; i++) {
+        if (i)
+            strcat(joined, ", ");
+        strcat(joined, testpaths->items[i]);
+    }
+    int rc = opt_set(session->options, "fastest_header_testpaths", joined);
+    free(joined);
+    return rc;
+}
+
 static const char *node_kind_name(enum plan_node_kind kind)
 {
     return kind == PLAN_NODE_TESTCASE_FUNCTION ? "TestCaseFunction" : "Function";
@@ -274,6 +294,8 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
     struct sel_counts counts;
     struct engine_order order = {0};
     int rc = fill_settings(session, &lists, &settings, out_error);
+    if (rc == 0 && disc_args_from_testpaths(&settings))
+        rc = note_testpaths(session, &lists.testpaths);
     /* Options that only pytest can honour skip static discovery. */
     if (rc == 0)
         rc = pyh_engine_mode_from_options(session, out_error);

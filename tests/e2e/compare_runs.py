@@ -75,6 +75,12 @@ SCENARIOS = [
     # A package's __init__ failing while a test module imports: pytest shows
     # importlib's frames down to it.
     ("tests/e2e/broken_package", ["--continue-on-collection-errors"], True),
+    # testpaths: the header names them when they gave the arguments (not
+    # when arguments are given, nor when they match nothing).
+    ("tests/e2e/testpaths", [], True),
+    ("tests/e2e/testpaths", ["-o", "testpaths=check*"], True),
+    ("tests/e2e/testpaths", ["-o", "testpaths=nothing_here"], True),
+    ("tests/e2e/testpaths", ["test_outside.py"], True),
     # Failures without a traceback: plain text, or the message alone.
     ("tests/e2e/message_failures", ["-rA"], True),
     ("tests/e2e/message_failures", ["--tb=line"], True),

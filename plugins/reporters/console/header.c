@@ -27,6 +27,8 @@ void console_session_header(struct console *console)
             text_printf(&line, "rootdir: %s", console->rootdir);
             if (console->configfile)
                 text_printf(&line, ", configfile: %s", console->configfile);
+            if (settings->header_testpaths)
+                text_printf(&line, ", testpaths: %s", settings->header_testpaths);
             console_write_line(console, text_str(&line), MARKUP_NONE);
         }
         if (settings->strategy_line)

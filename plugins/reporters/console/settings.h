@@ -46,6 +46,9 @@ struct console_settings {
      * pytest_report_header's), printed instead of the rootdir line; NULL
      * with the native engine. */
     const char *report_header;
+    /* The testpaths that became the arguments, joined with ", ", for the
+     * rootdir line's ", testpaths: ..."; NULL when they did not. */
+    const char *header_testpaths;
     const char *junitxml_path; /* --junitxml as given, or NULL */
     bool github;               /* --github, or GITHUB_ACTIONS=true */
 };

@@ -332,25 +332,17 @@ static int store_defaults(struct parser *p)
 static int settle_extras(struct parser *p)
 {
     bool has_option = false;
-    size_t length = 1;
-    for (size_t i = 0; i < p->extra_count; i++) {
+    for (size_t i = 0; i < p->extra_count; i++)
         has_option |= p->extras[i][0] == '-';
-        length += strlen(p->extras[i]) + 1;
-    }
     for (size_t i = 0; has_option && p->context->unknown_dest && i < p->extra_count; i++) {
         int rc = p->extras[i][0] == '-' ? opt_add(p->out, p->context->unknown_dest, p->extras[i]) : 0;
         if (rc)
             return rc;
     }
     if (has_option && !p->context->tolerate_unknown && !p->context->unknown_dest) {
-        char *joined = calloc(1, length);
+        char *joined = ft_join((const char *const *)p->extras, p->extra_count, " ");
         if (!joined)
             return FASTEST_ENOMEM;
-        for (size_t i = 0; i < p->extra_count; i++) {
-            if (i)
-                strcat(joined, " ");
-            strcat(joined, p->extras[i]);
-        }
         int rc;
         if (p->context->rootdir)
             rc = usage_error(p, "unrecognized arguments: %s\n  inifile: %s\n  rootdir: %s", joined,

@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 char *ft_vformat(const char *format, va_list args)
 {
@@ -18,4 +19,18 @@ char *ft_format(const char *format, ...)
     char *text = ft_vformat(format, args);
     va_end(args);
     return text;
+}
+
+char *ft_join(const char *const *items, size_t count, const char *separator)
+{
+    size_t length = 1;
+    for (size_t i = 0; i < count; i++)
+        length += strlen(items[i]) + (i ? strlen(separator) : 0);
+    char *joined = calloc(1, length);
+    for (size_t i = 0; joined && i < count; i++) {
+        if (i)
+            strcat(joined, separator);
+        strcat(joined, items[i]);
+    }
+    return joined;
 }

@@ -12,6 +12,7 @@
 
 #include <fastest/errors.h>
 
+#include "cli/text.h"
 #include "config/ini_types.h"
 #include "discovery/discover.h"
 #include "plan/plan.h"
@@ -101,17 +102,9 @@ static int fill_settings(const struct fastest_session *session, struct settings_
  * fastest_header_testpaths. */
 static int note_testpaths(struct fastest_session *session, const struct cfg_list *testpaths)
 {
-    size_t length = 1;
-    for (size_t i = 0; i < testpaths->count; i++)
-        length += strlen(testpaths->items[i]) + 2;
-    char *joined = calloc(1, length);
+    char *joined = ft_join((const char *const *)testpaths->items, testpaths->count, ", ");
     if (!joined)
         return FASTEST_ENOMEM;
-    for (size_t i = 0; i < testpaths->count; i++) {
-        if (i)
-            strcat(joined, ", ");
-        strcat(joined, testpaths->items[i]);
-    }
     int rc = opt_set(session->options, "fastest_header_testpaths", joined);
     free(joined);
     return rc;

@@ -15,6 +15,7 @@ static const char *const kind_names[] = {
     [FASTEST_EVENT_WARNING] = "warning",
     [FASTEST_EVENT_SESSION_FINISH] = "session_finish",
     [FASTEST_EVENT_ITEM_COLLECTED] = "item_collected",
+    [FASTEST_EVENT_FLUSH] = "flush",
 };
 
 static const char *const phase_names[] = {

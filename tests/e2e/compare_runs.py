@@ -101,6 +101,8 @@ IN_PROCESS_SCENARIOS = [
     # docs/user-guide.md).
     ("tests/e2e/captured", ["--capture=sys"], True),
     ("examples/quickstart", ["-s"], True),
+    ("tests/e2e/uncaptured", [], True),
+    ("tests/e2e/uncaptured", ["-q"], True),
     # Nested packages stay flat, as in pytest 7.2: a subpackage's tests run
     # outside the enclosing package's setup and package-scoped fixtures.
     ("tests/e2e/packages", ["-rA"], True),

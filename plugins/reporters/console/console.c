@@ -430,6 +430,9 @@ static void on_event(void *state, const struct fastest_event *event)
             console_add_stat(console, "warnings", report);
         break;
     }
+    case FASTEST_EVENT_FLUSH:
+        writer_flush(&console->out);
+        break;
     case FASTEST_EVENT_SESSION_FINISH:
         console->exit_status = event->exit_status;
         console->session_duration = event->session_duration;

@@ -15,7 +15,7 @@ from fastest.capture.streams import FDCapture, SysCapture
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Iterator, Optional
+    from typing import Callable, Iterator, Optional
 
     from fastest.capture.streams import Captured
 
@@ -143,6 +143,10 @@ class CaptureManager:
         self._global: Optional[StreamSet] = None
         self._fixture = None
         self._held = False
+        # Called when output is let through to the terminal (suspended()),
+        # before any of it is written: the session emits a "flush" event
+        # there, so reporters write out what they hold first.
+        self.before_terminal_output: Optional[Callable[[], None]] = None
 
     @property
     def holds_output(self) -> bool:
@@ -215,6 +219,8 @@ class CaptureManager:
         global_was_on = self._global is not None and self._global.started
         if global_was_on:
             self._global.suspend()
+            if self.before_terminal_output is not None:
+                self.before_terminal_output()
         try:
             yield
         finally:

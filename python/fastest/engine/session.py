@@ -239,6 +239,7 @@ class Session:
 
     def run(self, node_ids: List[str], emit: Emit) -> bool:
         """Run these items in order; True when the run must stop."""
+        self._flush_before_terminal_output(emit)
         for event in self.collection_events():
             emit(event)
         items = [self._items[node_id] for node_id in node_ids]
@@ -265,6 +266,7 @@ class Session:
 
     def finish(self, emit: Emit) -> None:
         """Tear down whatever is still set up (deferred teardown first)."""
+        self._flush_before_terminal_output(emit)
         try:
             if self._pending is not None:
                 self._finish_pending(None, emit)
@@ -293,6 +295,11 @@ class Session:
         self.runner.capture_spans_items = True
 
     # --- internals ---
+    def _flush_before_terminal_output(self, emit: Emit) -> None:
+        """What a test writes past the capture (``capsys.disabled()``)
+        follows what the reporters hold, as it does in pytest."""
+        self.capture.before_terminal_output = lambda: emit(_FLUSH_EVENT)
+
     def _finish_pending(self, nextitem, emit: Emit) -> None:
         item, self._pending = self._pending, None
         self.runner.teardown(item, nextitem, emit)
@@ -307,6 +314,9 @@ def _plugins_installed() -> bool:
     from importlib.metadata import entry_points
 
     return any(True for _ in entry_points(group="pytest11"))
+
+
+_FLUSH_EVENT = {"kind": "flush"}
 
 
 def _terminal_width() -> int:

@@ -11,6 +11,8 @@
  *   for each item, in report order:
  *     ITEM_START, TEST_REPORT (setup) [, TEST_REPORT (call)], TEST_REPORT (teardown), ITEM_FINISH
  *   WARNING*                 (any time after SESSION_START)
+ *   FLUSH*                   (any time: a test is about to write to the
+ *                             terminal itself, past the capture)
  *   SESSION_FINISH           (exit_status)
  *
  * Every pointer in an event is borrowed: valid only during the callback that
@@ -34,6 +36,10 @@ enum fastest_event_kind {
     FASTEST_EVENT_WARNING = 7,
     FASTEST_EVENT_SESSION_FINISH = 8,
     FASTEST_EVENT_ITEM_COLLECTED = 9, /* --collect-only: one per item, in order */
+    /* A test is about to write to the terminal past the capture
+     * (capsys.disabled()): a reporter holding terminal output writes it out
+     * now, so the two appear in the order they happened. No fields. */
+    FASTEST_EVENT_FLUSH = 10,
 };
 
 /* pytest's `when`. */

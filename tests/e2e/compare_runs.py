@@ -81,6 +81,9 @@ SCENARIOS = [
     ("tests/e2e/testpaths", ["-o", "testpaths=check*"], True),
     ("tests/e2e/testpaths", ["-o", "testpaths=nothing_here"], True),
     ("tests/e2e/testpaths", ["test_outside.py"], True),
+    # A rootdir below the config file's folder: the header shows the file
+    # relative to it.
+    ("tests/e2e/testpaths", ["--rootdir=checks", "checks"], True),
     # Failures without a traceback: plain text, or the message alone.
     ("tests/e2e/message_failures", ["-rA"], True),
     ("tests/e2e/message_failures", ["--tb=line"], True),

@@ -1,6 +1,7 @@
 /* The session header and the "collected N items" line
  * (TerminalReporter.pytest_sessionstart / report_collect). */
 #include "console.h"
+#include "paths.h"
 
 void console_session_header(struct console *console)
 {
@@ -25,8 +26,15 @@ void console_session_header(struct console *console)
             console_write_line(console, settings->report_header, MARKUP_NONE);
         } else {
             text_printf(&line, "rootdir: %s", console->rootdir);
-            if (console->configfile)
-                text_printf(&line, ", configfile: %s", console->configfile);
+            if (console->configfile) {
+                /* bestrelpath(rootpath, inipath): the event gives a config
+                 * file outside rootdir as an absolute path. */
+                text_append_str(&line, ", configfile: ");
+                if (console->configfile[0] == '/')
+                    paths_bestrelpath(console->rootdir, console->configfile, &line);
+                else
+                    text_append_str(&line, console->configfile);
+            }
             if (settings->header_testpaths)
                 text_printf(&line, ", testpaths: %s", settings->header_testpaths);
             console_write_line(console, text_str(&line), MARKUP_NONE);

@@ -140,7 +140,7 @@ struct fastest_event {
 
     /* --- SESSION_START, COLLECTION_FINISH, SESSION_FINISH --- */
     const char *rootdir;    /* absolute */
-    const char *configfile; /* rootdir-relative, or NULL */
+    const char *configfile; /* rootdir-relative (absolute outside rootdir), or NULL */
     size_t item_count;      /* items selected to run */
     size_t deselected_count;
     size_t error_count; /* collection errors */

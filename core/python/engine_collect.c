@@ -73,6 +73,40 @@ static int visit_item(PyObject *dict, pyh_item_fn visit, void *context)
     return rc;
 }
 
+/* Writes out what Python's and C's standard streams buffer. */
+static void flush_standard_streams(void)
+{
+    static const char *const names[] = {"stdout", "stderr"};
+    for (size_t i = 0; i < 2; i++) {
+        PyObject *stream = PySys_GetObject(names[i]); /* borrowed */
+        PyObject *result = stream ? PyObject_CallMethod(stream, "flush", NULL) : NULL;
+        Py_XDECREF(result);
+    }
+    PyErr_Clear();
+    fflush(NULL);
+}
+
+/* The engine's collect(paths), with what collection writes past its
+ * capture held until the header is out (session/held_output.h). Not under
+ * --capture=fd, whose suspended capture puts the terminal back on the
+ * descriptors it saved when the session started. */
+static PyObject *collect_items(struct fastest_session *session, PyObject *paths)
+{
+    const char *capture = opt_get(session->options, "capture");
+    struct held_output *held = &session->collection_output;
+    bool hold = capture && strcmp(capture, "fd") != 0 && held->files[0] < 0;
+    if (hold) {
+        flush_standard_streams();
+        hold = held_output_start(held) == 0;
+    }
+    PyObject *items = PyObject_CallMethod(session->engine, "collect", "O", paths);
+    if (hold) {
+        flush_standard_streams();
+        held_output_stop(held);
+    }
+    return items;
+}
+
 int pyh_engine_collect(struct fastest_session *session, const char *const *paths, size_t count,
                        pyh_item_fn visit, void *context, char **out_error)
 {
@@ -82,7 +116,7 @@ int pyh_engine_collect(struct fastest_session *session, const char *const *paths
     PyObject *list = PyList_New((Py_ssize_t)count);
     for (size_t i = 0; list && i < count; i++)
         PyList_SET_ITEM(list, (Py_ssize_t)i, PyUnicode_FromString(paths[i]));
-    PyObject *items = list ? PyObject_CallMethod(session->engine, "collect", "O", list) : NULL;
+    PyObject *items = list ? collect_items(session, list) : NULL;
     Py_XDECREF(list);
     PyObject *sequence = items ? PySequence_Fast(items, "collect() must return a list") : NULL;
     Py_XDECREF(items);

@@ -78,6 +78,10 @@ int exec_session(struct fastest_session *session, const struct ft_plugin *strate
     struct fastest_event start = session_event(session, FASTEST_EVENT_SESSION_START);
     start.start = started;
     session_emit(session, &start);
+    /* What collection wrote past its capture (conftests imported on the
+     * way, modules under -s): after the header and "collecting ... ", as
+     * in pytest. */
+    held_output_write(&session->collection_output);
 
     bool collect_only = opt_is_true(session->options, "collectonly");
     if (collect_only)

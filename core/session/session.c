@@ -15,6 +15,7 @@ struct fastest_session *session_new(void)
     struct fastest_session *session = calloc(1, sizeof(*session));
     if (!session)
         return NULL;
+    session->collection_output = (struct held_output)HELD_OUTPUT_NONE;
     session->options = opt_new();
     session->ini = opt_new();
     session->fastest_config = opt_new();
@@ -42,6 +43,7 @@ void session_free(struct fastest_session *session)
     free(session->items);
     free(session->reporters);
     pyh_engine_release(session);
+    held_output_write(&session->collection_output);
     plug_unload_all(&session->plugins);
     opt_free(session->options);
     opt_free(session->ini);

@@ -11,6 +11,7 @@
 
 #include "options/options.h"
 #include "plugin/loader.h"
+#include "session/held_output.h"
 
 /* An item as the session keeps it: what strategies may ask about. */
 struct ft_session_item {
@@ -56,6 +57,8 @@ struct fastest_session {
     size_t reporter_count;
     struct ft_tally tally;
     void *engine; /* the engine's Python Session object (a PyObject *), or NULL */
+    /* What collection wrote past its capture, until the header is out. */
+    struct held_output collection_output;
     /* Sees every event before the tally and the reporters (what a run
      * records for the next one: core/run/record.c), or NULL. observer is
      * its state, owned by whoever set observe. */

@@ -68,6 +68,12 @@ SCENARIOS = [
     # Each phase's output in its own report, item after item (workers keep
     # their capture held across a batch).
     ("tests/e2e/captured", ["-rA"], True),
+    # What conftests print while imported: above the header, or below it
+    # for those collection imports (except under --capture=fd, the one known
+    # difference: docs/user-guide.md).
+    ("tests/e2e/conftest_output", ["-s"], True),
+    ("tests/e2e/conftest_output", ["--capture=sys"], True),
+    ("tests/e2e/conftest_output", ["-q"], True),
     # Items a modifyitems hook removes without deselecting them.
     ("tests/e2e/dropped", [], True),
     ("tests/e2e/dropped", ["-k", "keep_too"], True),
@@ -99,10 +105,11 @@ SCENARIOS = [
 # which a worker writes whenever it runs the test (fastest's automatic
 # choice runs such sessions in-process).
 IN_PROCESS_SCENARIOS = [
-    # Uncaptured output between the progress marks, in run order (what
-    # modules print while imported under -s is the one known difference:
-    # docs/user-guide.md).
+    # Uncaptured output between the progress marks, in run order; under
+    # -s what modules print while imported follows "collecting ... ".
     ("tests/e2e/captured", ["--capture=sys"], True),
+    ("tests/e2e/captured", ["-s"], True),
+    ("tests/e2e/captured", ["-s", "-q"], True),
     ("examples/quickstart", ["-s"], True),
     ("tests/e2e/uncaptured", [], True),
     ("tests/e2e/uncaptured", ["-q"], True),

@@ -1,0 +1,2 @@
+def test_below_a_printing_conftest():
+    pass

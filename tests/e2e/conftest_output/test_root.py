@@ -1,0 +1,2 @@
+def test_at_the_root():
+    pass

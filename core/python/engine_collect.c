@@ -86,18 +86,37 @@ static void flush_standard_streams(void)
     fflush(NULL);
 }
 
+/* The engine's copies of descriptors 1 and 2 (terminal_descriptors(): its
+ * suspended output capture restores them from these), at most max. */
+static size_t terminal_copies(struct fastest_session *session, struct held_output_copy *out,
+                              size_t max)
+{
+    PyObject *pairs = PyObject_CallMethod(session->engine, "terminal_descriptors", NULL);
+    PyObject *sequence = pairs ? PySequence_Fast(pairs, "a list") : NULL;
+    Py_XDECREF(pairs);
+    size_t count = 0;
+    for (Py_ssize_t i = 0; sequence && i < PySequence_Fast_GET_SIZE(sequence) && count < max; i++) {
+        int stream, fd;
+        if (PyArg_ParseTuple(PySequence_Fast_GET_ITEM(sequence, i), "ii", &stream, &fd) &&
+            fd > 2)
+            out[count++] = (struct held_output_copy){stream, fd};
+    }
+    Py_XDECREF(sequence);
+    PyErr_Clear();
+    return count;
+}
+
 /* The engine's collect(paths), with what collection writes past its
- * capture held until the header is out (session/held_output.h). Not under
- * --capture=fd, whose suspended capture puts the terminal back on the
- * descriptors it saved when the session started. */
+ * capture held until the header is out (session/held_output.h). */
 static PyObject *collect_items(struct fastest_session *session, PyObject *paths)
 {
-    const char *capture = opt_get(session->options, "capture");
     struct held_output *held = &session->collection_output;
-    bool hold = capture && strcmp(capture, "fd") != 0 && held->files[0] < 0;
+    bool hold = held->files[0] < 0;
     if (hold) {
+        struct held_output_copy copies[HELD_OUTPUT_MAX_DIVERTED - 2];
+        size_t copy_count = terminal_copies(session, copies, HELD_OUTPUT_MAX_DIVERTED - 2);
         flush_standard_streams();
-        hold = held_output_start(held) == 0;
+        hold = held_output_start(held, copies, copy_count) == 0;
     }
     PyObject *items = PyObject_CallMethod(session->engine, "collect", "O", paths);
     if (hold) {

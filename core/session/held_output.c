@@ -5,39 +5,56 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-static void close_pair(int fds[2])
+static void close_files(struct held_output *held)
 {
     for (int i = 0; i < 2; i++) {
-        if (fds[i] >= 0)
-            close(fds[i]);
-        fds[i] = -1;
+        if (held->files[i] >= 0)
+            close(held->files[i]);
+        held->files[i] = -1;
     }
 }
 
-int held_output_start(struct held_output *held)
+/* Remembers what fd is and points it at file. */
+static int divert(struct held_output *held, int fd, int file)
+{
+    int backup = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    if (backup < 0)
+        return errno;
+    held->diverted[held->diverted_count].fd = fd;
+    held->diverted[held->diverted_count++].backup = backup;
+    return dup2(file, fd) < 0 ? errno : 0;
+}
+
+int held_output_start(struct held_output *held, const struct held_output_copy *copies,
+                      size_t copy_count)
 {
     static const char *const names[] = {"fastest-held-stdout", "fastest-held-stderr"};
-    for (int i = 0; i < 2; i++) {
-        held->files[i] = memfd_create(names[i], MFD_CLOEXEC);
-        held->saved[i] = fcntl(i + 1, F_DUPFD_CLOEXEC, 3);
-        if (held->files[i] < 0 || held->saved[i] < 0) {
-            int error = errno;
-            close_pair(held->files);
-            close_pair(held->saved);
-            return error;
-        }
+    if (copy_count > HELD_OUTPUT_MAX_DIVERTED - 2)
+        return EINVAL;
+    held->diverted_count = 0;
+    int error = 0;
+    for (int i = 0; i < 2 && !error; i++)
+        if ((held->files[i] = memfd_create(names[i], MFD_CLOEXEC)) < 0)
+            error = errno;
+    for (int i = 0; i < 2 && !error; i++)
+        error = divert(held, i + 1, held->files[i]);
+    for (size_t i = 0; i < copy_count && !error; i++)
+        if (copies[i].stream == 1 || copies[i].stream == 2)
+            error = divert(held, copies[i].fd, held->files[copies[i].stream - 1]);
+    if (error) {
+        held_output_stop(held);
+        close_files(held);
     }
-    for (int i = 0; i < 2; i++)
-        dup2(held->files[i], i + 1);
-    return 0;
+    return error;
 }
 
 void held_output_stop(struct held_output *held)
 {
-    for (int i = 0; i < 2; i++)
-        if (held->saved[i] >= 0)
-            dup2(held->saved[i], i + 1);
-    close_pair(held->saved);
+    for (size_t i = held->diverted_count; i-- > 0;) {
+        dup2(held->diverted[i].backup, held->diverted[i].fd);
+        close(held->diverted[i].backup);
+    }
+    held->diverted_count = 0;
 }
 
 /* Copies file (from its start) to descriptor out. */
@@ -64,5 +81,5 @@ void held_output_write(struct held_output *held)
     for (int i = 0; i < 2; i++)
         if (held->files[i] >= 0)
             copy_out(held->files[i], i + 1);
-    close_pair(held->files);
+    close_files(held);
 }

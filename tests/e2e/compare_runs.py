@@ -69,8 +69,8 @@ SCENARIOS = [
     # their capture held across a batch).
     ("tests/e2e/captured", ["-rA"], True),
     # What conftests print while imported: above the header, or below it
-    # for those collection imports (except under --capture=fd, the one known
-    # difference: docs/user-guide.md).
+    # for those collection imports.
+    ("tests/e2e/conftest_output", [], True),
     ("tests/e2e/conftest_output", ["-s"], True),
     ("tests/e2e/conftest_output", ["--capture=sys"], True),
     ("tests/e2e/conftest_output", ["-q"], True),

@@ -83,6 +83,10 @@ class StreamSet:
             self.stderr.write_original(err)
         return out, err
 
+    def terminal_descriptors(self) -> "list[tuple[int, int]]":
+        """(1 or 2, the copy an fd capture restores it from) pairs."""
+        return [(capture.fd, capture.terminal_fd) for capture in self._outputs if isinstance(capture, FDCapture)]
+
     def take_private_files(self) -> None:
         """After a fork: fd captures get files of this process's own (see
         FDCapture.take_private_file); in-memory ones are private already."""
@@ -177,6 +181,12 @@ class CaptureManager:
         its objects stay (module code may hold ``sys.stdout``)."""
         if self._global is not None:
             self._global.take_private_files()
+
+    def terminal_descriptors(self) -> "list[tuple[int, int]]":
+        """The copies of descriptors 1 and 2 the global capture restores
+        them from when it suspends (fd capture only): while the session
+        collects, the host diverts them with 1 and 2 themselves."""
+        return self._global.terminal_descriptors() if self._global is not None else []
 
     def write_out_pending(self) -> None:
         """Write what the capture holds and no phase read to the real

@@ -275,6 +275,11 @@ class FDCapture:
         os.dup2(self._tmp_fd, self.fd)
         self._state = "started"
 
+    @property
+    def terminal_fd(self) -> int:
+        """The copy of the real descriptor that suspending puts back."""
+        return self._saved_fd
+
     def write_original(self, data: Captured) -> None:
         """Hand captured output on to the real descriptor."""
         os.write(self._saved_fd, data if self.binary else data.encode("utf-8"))

@@ -276,6 +276,12 @@ class Session:
         finally:
             self.capture.stop()
 
+    def terminal_descriptors(self) -> List[tuple]:
+        """For the host, which holds what collection writes until the header
+        is out: the descriptors besides 1 and 2 that write to the terminal
+        (core/session/held_output.h)."""
+        return self.capture.terminal_descriptors()
+
     def before_workers(self) -> None:
         """Called once in the process that forks the workers, before the
         first fork: each fixture module's ``fastest_before_workers(config)``

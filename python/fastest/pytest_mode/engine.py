@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from _pytest._code import ExceptionInfo
 from _pytest._io import TerminalWriter
@@ -220,6 +220,19 @@ class Session:
             return selected + removed_item_dicts(self._deselected, dropped)
         wanted = set(paths)
         return [_item_dict(item) for item in self._ordered if _item_path(item.nodeid) in wanted]
+
+    def terminal_descriptors(self) -> List[Tuple[int, int]]:
+        """For the host, which holds what collection writes until the header
+        is out: the copies of descriptors 1 and 2 pytest's fd capture
+        restores them from (core/session/held_output.h)."""
+        capman = self.config.pluginmanager.getplugin("capturemanager")
+        capturing = getattr(capman, "_global_capturing", None)
+        pairs = []
+        for fd, name in ((1, "out"), (2, "err")):
+            saved = getattr(getattr(capturing, name, None), "targetfd_save", None)
+            if isinstance(saved, int):
+                pairs.append((fd, saved))
+        return pairs
 
     def report_header(self) -> str:
         """The header lines pytest's terminal writes after its platform line:

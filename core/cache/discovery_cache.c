@@ -15,6 +15,7 @@
 #include "cache/codec.h"
 #include "cache/directory.h"
 #include "cache/extractor_id.h"
+#include "io/write_all.h"
 
 #define CACHE_FILE_NAME "discovery"
 
@@ -356,21 +357,6 @@ static void build_payload(struct ft_cache *cache, struct cache_bytes *payload)
         memcpy(payload->data, &kept, sizeof kept);
 }
 
-static int write_all(int fd, const void *data, size_t length)
-{
-    const uint8_t *next = data;
-    while (length) {
-        ssize_t wrote = write(fd, next, length);
-        if (wrote < 0 && errno == EINTR)
-            continue;
-        if (wrote <= 0)
-            return -1;
-        next += wrote;
-        length -= (size_t)wrote;
-    }
-    return 0;
-}
-
 static int io_error(char **out_error, const char *what, const char *path)
 {
     if (asprintf(out_error, "could not %s %s: %s", what, path, strerror(errno)) < 0)
@@ -411,8 +397,8 @@ int cache_commit(struct ft_cache *cache, char **out_error)
     if (rc == 0 && fd < 0)
         rc = io_error(out_error, "create a file in", cache->dir);
     if (fd >= 0) {
-        if (fchmod(fd, 0644) != 0 || write_all(fd, &header, sizeof header) != 0 ||
-            write_all(fd, payload.data, payload.length) != 0)
+        if (fchmod(fd, 0644) != 0 || io_write_all(fd, &header, sizeof header) != 0 ||
+            io_write_all(fd, payload.data, payload.length) != 0)
             rc = io_error(out_error, "write", temporary);
         if (close(fd) != 0 && rc == 0)
             rc = io_error(out_error, "write", temporary);

@@ -5,6 +5,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "io/write_all.h"
+
 static void close_files(struct held_output *held)
 {
     for (int i = 0; i < 2; i++) {
@@ -63,17 +65,9 @@ static void copy_out(int file, int out)
     char buffer[8192];
     ssize_t got;
     off_t offset = 0;
-    while ((got = pread(file, buffer, sizeof buffer, offset)) > 0) {
+    while ((got = pread(file, buffer, sizeof buffer, offset)) > 0 &&
+           io_write_all(out, buffer, (size_t)got) == 0)
         offset += got;
-        for (ssize_t done = 0; done < got;) {
-            ssize_t put = write(out, buffer + done, (size_t)(got - done));
-            if (put < 0 && errno == EINTR)
-                continue;
-            if (put <= 0)
-                return;
-            done += put;
-        }
-    }
 }
 
 void held_output_write(struct held_output *held)

@@ -10,6 +10,7 @@
 
 #include <fastest/errors.h>
 
+#include "io/write_all.h"
 #include "plan/arena.h"
 #include "python/engine.h"
 #include "session/session.h"
@@ -22,19 +23,6 @@ static _Noreturn void quit(int status)
 {
     wk_child_flush();
     _exit(status);
-}
-
-static void write_all(int fd, const char *data, size_t size)
-{
-    while (size) {
-        ssize_t written = write(fd, data, size);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            quit(1);
-        data += written;
-        size -= (size_t)written;
-    }
 }
 
 /* Reads exactly size bytes; false at EOF before the first byte. */
@@ -62,7 +50,8 @@ struct child {
 
 static void send_frames(struct child *child)
 {
-    write_all(child->channels->event_fd, child->out.data, child->out.size);
+    if (io_write_all(child->channels->event_fd, child->out.data, child->out.size) != 0)
+        quit(1);
     child->out.size = 0;
 }
 

@@ -15,6 +15,7 @@
 
 #include <fastest/errors.h>
 
+#include "io/write_all.h"
 #include "plan/arena.h"
 #include "python/engine.h"
 #include "session/session.h"
@@ -184,19 +185,6 @@ static bool take_work(struct pool *pool, struct worker *worker)
 
 /* --- talking to workers --- */
 
-static void write_command(struct worker *worker, const char *data, size_t size)
-{
-    while (size) {
-        ssize_t written = write(worker->process.command_fd, data, size);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return; /* it died: its event pipe's EOF tells the rest */
-        data += written;
-        size -= (size_t)written;
-    }
-}
-
 static void finish_worker(struct worker *worker)
 {
     close(worker->process.command_fd);
@@ -254,7 +242,8 @@ static void dispatch(struct pool *pool, struct worker *worker)
     worker->items_sent += count;
     worker->busy = true;
     worker->clock = now();
-    write_command(worker, pool->out.data, pool->out.size);
+    /* A failure means it died: its event pipe's EOF tells the rest. */
+    io_write_all(worker->process.command_fd, pool->out.data, pool->out.size);
 }
 
 /* The other workers' pipe ends, which a new child must close. */

@@ -164,13 +164,12 @@ int pyh_engine_collection_events(struct fastest_session *session, fastest_event_
         return pyh_python_failure("the engine failed to report collection", out_error);
     for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(sequence); i++) {
         struct fastest_event event;
-        struct ft_event_storage storage;
-        if (event_from_dict(PySequence_Fast_GET_ITEM(sequence, i), &event, &storage) < 0) {
+        if (event_from_dict(PySequence_Fast_GET_ITEM(sequence, i), &event) < 0) {
             Py_DECREF(sequence);
             return pyh_python_failure("the engine made a malformed collection report", out_error);
         }
         sink(sink_context, &event);
-        event_storage_release(&storage);
+        event_from_dict_release(&event);
     }
     Py_DECREF(sequence);
     return 0;

@@ -10,11 +10,10 @@ static PyObject *emit_event(PyObject *capsule, PyObject *dict)
     if (!target)
         return NULL;
     struct fastest_event event;
-    struct ft_event_storage storage;
-    if (event_from_dict(dict, &event, &storage) < 0)
+    if (event_from_dict(dict, &event) < 0)
         return NULL;
     target->sink(target->context, &event);
-    event_storage_release(&storage);
+    event_from_dict_release(&event);
     Py_RETURN_NONE;
 }
 

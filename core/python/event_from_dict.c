@@ -118,7 +118,7 @@ static const struct event_field *field_for_key(PyObject *key, PyObject *const *k
 
 /* Stores one present value into its member of out. */
 static int store_field(const struct event_field *field, PyObject *value,
-                       struct fastest_event *out, struct ft_event_storage *storage)
+                       struct fastest_event *out)
 {
     switch (field->type) {
     case FIELD_STRING: {
@@ -153,25 +153,16 @@ static int store_field(const struct event_field *field, PyObject *value,
     case FIELD_PROPERTIES: {
         size_t element_size = field->type == FIELD_SECTIONS ? sizeof(struct fastest_section)
                                                             : sizeof(struct fastest_property);
-        void **array = EVENT_MEMBER(out, field, void *);
-        if (storage->array_count == sizeof storage->arrays / sizeof *storage->arrays) {
-            PyErr_SetString(PyExc_SystemError, "engine event: more pair fields than storage");
-            return -1;
-        }
-        if (pair_list(value, array, EVENT_PAIR_COUNT(out, field), element_size) < 0)
-            return -1;
-        if (*array)
-            storage->arrays[storage->array_count++] = *array;
-        return 0;
+        return pair_list(value, EVENT_MEMBER(out, field, void *), EVENT_PAIR_COUNT(out, field),
+                         element_size);
     }
     }
     return 0;
 }
 
-int event_from_dict(PyObject *dict, struct fastest_event *out, struct ft_event_storage *storage)
+int event_from_dict(PyObject *dict, struct fastest_event *out)
 {
     memset(out, 0, sizeof(*out));
-    memset(storage, 0, sizeof(*storage));
     out->header = (struct fastest_struct_header)FASTEST_STRUCT_HEADER_INIT(struct fastest_event);
     out->location_line = -1;
     if (!PyDict_Check(dict)) {
@@ -195,17 +186,23 @@ int event_from_dict(PyObject *dict, struct fastest_event *out, struct ft_event_s
     PyObject *key, *value; /* borrowed */
     while (PyDict_Next(dict, &position, &key, &value)) {
         const struct event_field *field = value != Py_None ? field_for_key(key, keys, fields, count) : NULL;
-        if (field && store_field(field, value, out, storage) < 0) {
-            event_storage_release(storage);
+        if (field && store_field(field, value, out) < 0) {
+            event_from_dict_release(out);
             return -1;
         }
     }
     return 0;
 }
 
-void event_storage_release(struct ft_event_storage *storage)
+void event_from_dict_release(struct fastest_event *event)
 {
-    for (size_t i = 0; i < storage->array_count; i++)
-        PyMem_Free(storage->arrays[i]);
-    storage->array_count = 0;
+    size_t count;
+    const struct event_field *fields = event_fields(&count);
+    for (size_t i = 0; i < count; i++) {
+        if (fields[i].type != FIELD_SECTIONS && fields[i].type != FIELD_PROPERTIES)
+            continue;
+        void **array = EVENT_MEMBER(event, &fields[i], void *);
+        PyMem_Free(*array);
+        *array = NULL;
+    }
 }

@@ -7,20 +7,15 @@
 
 #include <fastest/event.h>
 
-/* Storage for what an event points to beyond the dict's own strings: the
- * arrays of its pair fields (sections, properties, ...): one each, at most
- * as many as event_fields.c lists. */
-struct ft_event_storage {
-    void *arrays[4];
-    size_t array_count;
-};
-
 /* Fills *out from dict. Strings are borrowed from the dict's values: valid
- * while the dict lives and is unchanged. Arrays go to *storage, released
- * with event_storage_release. Returns 0, or -1 with a Python exception set
- * when the dict is malformed (a key of the wrong type, an unknown kind). */
-int event_from_dict(PyObject *dict, struct fastest_event *out, struct ft_event_storage *storage);
+ * while the dict lives and is unchanged. The arrays of its pair fields
+ * (sections, properties, ...) are allocated: free them with
+ * event_from_dict_release. Returns 0, or -1 with a Python exception set
+ * (and nothing to release) when the dict is malformed (a key of the wrong
+ * type, an unknown kind). */
+int event_from_dict(PyObject *dict, struct fastest_event *out);
 
-void event_storage_release(struct ft_event_storage *storage);
+/* Frees the pair-field arrays event_from_dict allocated for event. */
+void event_from_dict_release(struct fastest_event *event);
 
 #endif

@@ -26,8 +26,9 @@ struct cache_collect {
 /* --sw stops at the first failed test (--sw-skip at the second) as
  * pytest's session.shouldstop does: sets maxfail for the strategies when -x
  * or --maxfail would not stop sooner (RUN_COLLECTION_MAXFAIL keeps the
- * user's for collection errors), and the console's fastest_stop_reason. Call before discovery (the engine reads maxfail).
- * Returns 0 or FASTEST_ENOMEM. */
+ * user's for collection errors), and the console's fastest_stop_reason.
+ * Call before discovery (the engine reads maxfail). Returns 0 or
+ * FASTEST_ENOMEM. */
 int run_cache_stop_options(struct fastest_session *session, struct pc_recorder *recorder);
 
 /* Collection-time rules on the plan (after -k/-m, whose counts they do

@@ -53,8 +53,8 @@ class ItemRunner:
         self.showlocals = config.getoption("showlocals")
         self.fulltrace = config.getoption("fulltrace")
         self.verbosity = config.getoption("verbose")
-        self.ini_filters = config.getini("filterwarnings")
-        self.cmdline_filters = list(config.getoption("pythonwarnings") or [])
+        self.ini_filters = tuple(config.getini("filterwarnings"))
+        self.cmdline_filters = tuple(config.getoption("pythonwarnings") or ())
         self.capture = session.capture
         self.phase_wrappers: List[Callable] = session.phase_wrappers
         self.maxfail = 1 if config.getoption("exitfirst") else config.getoption("maxfail")
@@ -138,7 +138,7 @@ class ItemRunner:
         and teardown (which the session defers until the next item is
         known, but always runs before that item starts), so ``recwarn``
         and ``pytest.warns`` inside a test nest within it as in pytest."""
-        marks = [arg for mark in item.iter_markers("filterwarnings") for arg in mark.args]
+        marks = tuple(arg for mark in item.iter_markers("filterwarnings") for arg in mark.args)
         block = catch_phase(ini_filters=self.ini_filters, cmdline_filters=self.cmdline_filters, mark_filters=marks, nodeid=item.nodeid)
         item.stash["warnings"] = (block, block.__enter__())
 

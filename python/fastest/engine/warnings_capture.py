@@ -45,7 +45,7 @@ import warnings
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import List, Tuple, Type
+    from typing import List, Sequence, Tuple, Type
 
 _FILTER_DOC_URL = "https://docs.python.org/3/library/warnings.html#describing-warning-filters"
 _RESOURCE_WARNING_URL = (
@@ -177,28 +177,34 @@ def _filter_entries(ini_filters: Tuple[str, ...], cmdline_filters: Tuple[str, ..
 
 class catch_phase:
     """See the module docstring. A class rather than a generator-based
-    context manager: every item enters one."""
+    context manager, and ``warnings.catch_warnings(record=True)``'s work
+    done in place (the filters copied with these in front, in one list;
+    the module's filters state marked changed once each way): every item
+    enters one."""
 
-    __slots__ = ("_entries", "_nodeid", "_events", "_catcher", "_records")
+    __slots__ = ("_entries", "_nodeid", "_events", "_records", "_saved")
 
-    def __init__(self, *, ini_filters: List[str], cmdline_filters: List[str],
-                 mark_filters: List[str], nodeid: str) -> None:
+    def __init__(self, *, ini_filters: Sequence[str], cmdline_filters: Sequence[str],
+                 mark_filters: Sequence[str], nodeid: str) -> None:
         self._entries = _filter_entries(tuple(ini_filters), tuple(cmdline_filters), tuple(mark_filters),
                                         not sys.warnoptions)
         self._nodeid = nodeid
         self._events: List[dict] = []
 
     def __enter__(self) -> List[dict]:
-        self._catcher = warnings.catch_warnings(record=True)
-        self._records = self._catcher.__enter__()
-        # What filterwarnings() would leave, one call at a time: these in
-        # front of the filters in force.
-        warnings.filters[:0] = self._entries
-        warnings._filters_mutated()  # type: ignore[attr-defined]
+        module = warnings
+        self._saved = (module.filters, module.showwarning, module._showwarnmsg_impl)  # type: ignore[attr-defined]
+        module.filters = [*self._entries, *module.filters]
+        module._filters_mutated()  # type: ignore[attr-defined]
+        self._records: List[warnings.WarningMessage] = []
+        module._showwarnmsg_impl = self._records.append  # type: ignore[attr-defined]
+        module.showwarning = module._showwarning_orig  # type: ignore[attr-defined]
         return self._events
 
     def __exit__(self, *exc_info: object) -> None:
         try:
             self._events.extend(warning_event(record, self._nodeid) for record in self._records)
         finally:
-            self._catcher.__exit__(*exc_info)
+            module = warnings
+            module.filters, module.showwarning, module._showwarnmsg_impl = self._saved  # type: ignore[attr-defined]
+            module._filters_mutated()  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from fastest.globs import fnmatch
 from fastest.pytest_api.marks import MARK_GEN, get_unpacked_marks
 from fastest.pytest_api.warning_types import PytestCollectionWarning
 
-from .introspection import get_real_func, is_generator_function, source_file_of, source_line_of
+from .introspection import get_real_func, is_generator_function, source_location
 from .nodes import Class, Function, Module, Node
 from .xunit import inject_class_fixtures, inject_module_fixtures
 
@@ -105,11 +105,12 @@ class PythonCollector:
         if not (isinstance(obj, FunctionType) or isinstance(get_real_func(obj), FunctionType)):
             import warnings
 
+            path, lineno = source_location(obj)
             warnings.warn_explicit(
                 PytestCollectionWarning(f"cannot collect {name!r} because it is not a function."),
                 category=None,
-                filename=source_file_of(obj),
-                lineno=source_line_of(obj) + 1,
+                filename=path,
+                lineno=lineno + 1,
             )
             return []
         if not getattr(obj, "__test__", True):

@@ -3,7 +3,7 @@ them: a missing fixture (with the list of available ones), a recursive
 dependency, a scope mismatch."""
 from __future__ import annotations
 
-from .introspection import get_real_func, source_file_of, source_line_of
+from .introspection import get_real_func, source_location
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ class FixtureLookupError(LookupError):
             stack = stack[:-1]
         path, lineno = "", 0
         for function in stack:
-            path, lineno = source_file_of(function), source_line_of(function)
+            path, lineno = source_location(function)
             try:
                 import inspect
 

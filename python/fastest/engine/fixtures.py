@@ -147,11 +147,11 @@ def _finish_generator(function: Callable, generator) -> None:
         next(generator)
     except StopIteration:
         return
-    from .introspection import source_file_of, source_line_of
+    from .introspection import source_location
 
+    path, lineno = source_location(function)
     fail(
-        f"fixture function has more than one 'yield':\n\n{_indented_source(function)}\n"
-        f"{source_file_of(function)}:{source_line_of(function) + 1}",
+        f"fixture function has more than one 'yield':\n\n{_indented_source(function)}\n{path}:{lineno + 1}",
         pytrace=False,
     )
 

@@ -39,28 +39,20 @@ def get_real_func(obj: Any) -> Any:
     return obj
 
 
-def source_line_of(obj: Any) -> int:
-    """0-based line of ``obj``'s definition (-1 when unknown)."""
+def source_location(obj: Any) -> Tuple[str, int]:
+    """(file, 0-based line) of ``obj``'s definition: its real function's
+    code object's, else what ``inspect`` finds ("" and -1 when unknown)."""
     function = get_real_func(getattr(obj, "__func__", obj))
     code = getattr(function, "__code__", None)
     if code is not None:
-        return code.co_firstlineno - 1
+        return code.co_filename, code.co_firstlineno - 1
     import inspect
 
+    path = inspect.getsourcefile(obj) or ""
     try:
-        return inspect.getsourcelines(obj)[1] - 1
+        return path, inspect.getsourcelines(obj)[1] - 1
     except (OSError, TypeError):
-        return -1
-
-
-def source_file_of(obj: Any) -> str:
-    function = get_real_func(getattr(obj, "__func__", obj))
-    code = getattr(function, "__code__", None)
-    if code is not None:
-        return code.co_filename
-    import inspect
-
-    return inspect.getsourcefile(obj) or ""
+        return path, -1
 
 
 def _mock_patch_count(function: Any) -> int:

@@ -114,10 +114,10 @@ class Metafunc:
         return names, parametersets
 
     def _empty_parameterset_mark(self, names: List[str]):
-        from .introspection import source_file_of, source_line_of
+        from .introspection import source_location
 
         function = self.function
-        path, lineno = source_file_of(function), source_line_of(function)
+        path, lineno = source_location(function)
         reason = "got empty parameter set %r, function %s at %s:%d" % (names, function.__name__, path, lineno)
         requested = self.config.getini("empty_parameter_set_mark")
         if requested in ("", None, "skip"):

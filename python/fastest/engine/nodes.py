@@ -210,9 +210,9 @@ class Node:
         if location is not None:
             return location[0], location[1] or 0
         if self.obj is not None:
-            from .introspection import source_file_of, source_line_of
+            from .introspection import source_location
 
-            return source_file_of(self.obj), source_line_of(self.obj)
+            return source_location(self.obj)
         return self.path_str, -1
 
     def setup(self) -> None:
@@ -403,12 +403,12 @@ class Function(Item):
         """Where the test function is defined, as pytest's getfslineno
         finds it: a test a class inherits from another module's base is
         reported at the base's file and line."""
-        from .introspection import source_file_of, source_line_of
+        from .introspection import source_location
 
-        path = source_file_of(self.obj)
+        path, lineno = source_location(self.obj)
         if path != self.path_str:
             path = os.path.abspath(path) if path else self.path_str
-        return path, source_line_of(self.obj), self.getmodpath()
+        return path, lineno, self.getmodpath()
 
     def getmodpath(self) -> str:
         """The dotted name below the module ("TestX.test_y[1]")."""

@@ -205,13 +205,14 @@ class FixtureRequest:
         import inspect
         import os
 
-        from .introspection import source_file_of, source_line_of
+        from .introspection import source_location
 
         lines = []
         for fixturedef in self._get_fixturestack():
             factory = fixturedef.func
-            path = os.path.relpath(source_file_of(factory), self.session.path)
-            lines.append(f"{path}:{source_line_of(factory) + 1}:  def {factory.__name__}{inspect.signature(factory)}")
+            path, lineno = source_location(factory)
+            path = os.path.relpath(path, self.session.path)
+            lines.append(f"{path}:{lineno + 1}:  def {factory.__name__}{inspect.signature(factory)}")
         return lines
 
     def _getscopeitem(self, scope: int):

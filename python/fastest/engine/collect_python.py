@@ -82,8 +82,18 @@ class PythonCollector:
                 seen.add(name)
                 items.extend(self._make_items(parent, name, obj, unittest))
             per_dict.append(items)
-        # Members of base classes come first, as in pytest.
-        return [item for items in reversed(per_dict) for item in items]
+        # Members of base classes come first, as in pytest. A class's own
+        # members are collected once its parent's are done, as pytest's
+        # genitems descends into each collector only after collecting its
+        # parent: what that says (a constructor's warning) comes after what
+        # the parent's members said.
+        collected: List[Function] = []
+        for entry in (entry for entries in reversed(per_dict) for entry in entries):
+            if type(entry) is _PendingClass:
+                collected.extend(entry.collect())
+            else:
+                collected.append(entry)
+        return collected
 
     def _make_items(self, parent: Node, name: str, obj: Any, unittest: Any) -> List[Function]:
         """The items of member ``name``; ``unittest`` is that module when
@@ -91,13 +101,13 @@ class PythonCollector:
         if unittest is not None and isinstance(obj, type) and issubclass(obj, unittest.TestCase):
             from .unittest_items import collect_testcase
 
-            return collect_testcase(self, parent, name, obj)
+            return [_PendingClass(lambda: collect_testcase(self, parent, name, obj))]
         if isinstance(obj, type):
             if self._is_test_class(obj, name):
                 node = Class(name, parent, f"{parent.nodeid}::{name}", parent.path_str, obj)
                 node.own_markers.extend(get_unpacked_marks(obj))
                 node.keywords.update({mark.name: mark for mark in node.own_markers})
-                return self._collect_class(node)
+                return [_PendingClass(lambda: self._collect_class(node))]
             return []
         if not self._is_test_function(obj, name):
             return []
@@ -188,6 +198,15 @@ class PythonCollector:
             hooks.append(module.pytest_generate_tests)
         hooks.extend(self.generate_hooks(definition.nodeid))
         return hooks
+
+
+class _PendingClass:
+    """A test class in its parent's members: ``collect()`` gives its items."""
+
+    __slots__ = ("collect",)
+
+    def __init__(self, collect: Callable[[], List[Function]]) -> None:
+        self.collect = collect
 
 
 def _uses_fixture_params(fixtureinfo) -> bool:

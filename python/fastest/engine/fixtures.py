@@ -129,10 +129,10 @@ class FixtureDef:
 
     def _call(self, function: Callable, request, kwargs: Dict[str, Any]) -> Any:
         if not is_generator_function(function):
-            return function(**kwargs)
+            return function(**kwargs)  # pytest's site: fixtures.py: fixture_result = fixturefunc(**kwargs)
         generator = function(**kwargs)
         try:
-            value = next(generator)
+            value = next(generator)  # pytest's site: fixtures.py: fixture_result = next(generator)
         except StopIteration:
             raise ValueError(f"{request.fixturename} did not yield a value") from None
         request.addfinalizer(lambda: _finish_generator(function, generator))
@@ -144,7 +144,7 @@ class FixtureDef:
 
 def _finish_generator(function: Callable, generator) -> None:
     try:
-        next(generator)
+        next(generator)  # pytest's site: fixtures.py: next(it)
     except StopIteration:
         return
     from .introspection import source_location

@@ -174,12 +174,13 @@ class ItemRunner:
         function = item.obj
         if is_async_function(function):
             _skip_async(item)
-        result = function(**{name: item.funcargs[name] for name in item._fixtureinfo.argnames})
+        arguments = {name: item.funcargs[name] for name in item._fixtureinfo.argnames}
+        result = function(**arguments)  # pytest's site: python.py: result = testfunction(**testargs)
         if hasattr(result, "__await__") or hasattr(result, "__aiter__"):
             _close_unawaited(result)
             _skip_async(item)
         elif result is not None:
-            warnings.warn(
+            warnings.warn(  # pytest's site: python.py: warnings.warn( \ PytestReturnNotNoneWarning(
                 PytestReturnNotNoneWarning(
                     f"Expected None, but {item.nodeid} returned {result!r}, which will be an error in a "
                     "future version of pytest.  Did you mean to use `assert` instead of `return`?"
@@ -369,5 +370,6 @@ def _close_unawaited(result: Any) -> None:
 
 
 def _skip_async(item) -> None:
-    warnings.warn(PytestUnhandledCoroutineWarning(_ASYNC_UNSUPPORTED.format(item.nodeid)))
+    warning = PytestUnhandledCoroutineWarning(_ASYNC_UNSUPPORTED.format(item.nodeid))
+    warnings.warn(warning)  # pytest's site: python.py: warnings.warn(PytestUnhandledCoroutineWarning(msg.format(nodeid)))
     skip(reason="async def function and no async plugin installed (see warnings)")

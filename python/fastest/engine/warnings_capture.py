@@ -145,6 +145,9 @@ def warning_text(record: warnings.WarningMessage) -> str:
 
 
 def warning_event(record: warnings.WarningMessage, nodeid: str) -> dict:
+    from .pytest_sites import translate
+
+    record.filename, record.lineno = translate(record.filename, record.lineno)
     return {
         "kind": "warning",
         "node_id": nodeid,

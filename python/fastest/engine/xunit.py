@@ -17,9 +17,17 @@ if TYPE_CHECKING:
 
 _NOSE_METHOD = (
     "Support for nose tests is deprecated and will be removed in a future release.\n"
-    "{nodeid} is using nose method: `{method}` ({stage})\n"
+    "{nodeid} is using nose-specific method: `{method}(self)`\n"
+    "To remove this warning, rename it to `{method}_method(self)`\n"
     "See docs: https://docs.pytest.org/en/stable/deprecations.html#support-for-tests-written-for-nose"
 )
+
+
+def _warn_nose_method(nodeid: str, method: str) -> None:
+    """pytest's warning for a nose ``setup``/``teardown`` method, located
+    where the fixture's generator is resumed (stacklevel 2 of the fixture
+    itself: see pytest_sites)."""
+    warnings.warn(PytestRemovedIn8Warning(_NOSE_METHOD.format(nodeid=nodeid, method=method)), stacklevel=3)
 
 
 def first_plain_function(holder: Any, names: Sequence[str]) -> Optional[Callable]:
@@ -121,11 +129,11 @@ def inject_class_fixtures(cls: type) -> None:
         if setup_method is not None:
             call_optional_argument(getattr(self, setup_name), method)
             if nose_setup:
-                warnings.warn(PytestRemovedIn8Warning(_NOSE_METHOD.format(nodeid=request.node.nodeid, method="setup", stage="setup")))
+                _warn_nose_method(request.node.nodeid, "setup")
         yield
         if teardown_method is not None:
             call_optional_argument(getattr(self, teardown_name), method)
             if nose_teardown:
-                warnings.warn(PytestRemovedIn8Warning(_NOSE_METHOD.format(nodeid=request.node.nodeid, method="teardown", stage="teardown")))
+                _warn_nose_method(request.node.nodeid, "teardown")
 
     cls._Class__pytest_setup_method = xunit_setup_method_fixture

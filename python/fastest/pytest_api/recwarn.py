@@ -11,6 +11,14 @@ if TYPE_CHECKING:
     from typing import Any, Iterator, List, Optional, Tuple, Type, Union
 
 
+_WARNS_NONE_ARG = (
+    "Passing None has been deprecated.\n"
+    "See https://docs.pytest.org/en/latest/how-to/capture-warnings.html"
+    "#additional-use-cases-of-warnings-in-tests"
+    " for alternatives in common use cases."
+)
+
+
 class WarningsRecorder(warnings.catch_warnings):
     """Records every warning raised inside its ``with`` block."""
 
@@ -69,6 +77,10 @@ class WarningsChecker(WarningsRecorder):
         msg = "exceptions must be derived from Warning, not %s"
         expected: Optional[Tuple[Type[Warning], ...]]
         if expected_warning is None:
+            from .warning_types import PytestRemovedIn8Warning
+
+            # Located as pytest's: where the test that called warns() was called.
+            warnings.warn(PytestRemovedIn8Warning(_WARNS_NONE_ARG), stacklevel=4)
             expected = None
         elif isinstance(expected_warning, tuple):
             for exc in expected_warning:

@@ -55,18 +55,20 @@ static void send_frames(struct child *child)
     child->out.size = 0;
 }
 
-/* Engine events become frames, written at the end of each item: when
- * this process dies the parent knows which items finished and which one
- * it died in (the engine holds an item's reports until its phases are over
- * anyway, so the phase is not known; core/worker/crash_report.h). The
- * batch's other frames go with its done frame. A write per event cost a
- * system call and a wake-up of the parent each, five per passing test. */
+/* Engine events become frames, written as each item starts: the previous
+ * item's events, its warnings (which follow its item_finish) included, go
+ * with the start of the next, so when this process dies the parent knows
+ * which items finished and which one it died in (the engine holds an
+ * item's reports until its phases are over anyway, so the phase is not
+ * known; core/worker/crash_report.h). The batch's other frames go with its
+ * done frame. A write per event cost a system call and a wake-up of the
+ * parent each, five per passing test. */
 static void forward_event(void *context, const struct fastest_event *event)
 {
     struct child *child = context;
     char *error = NULL;
     if (wire_encode_event(&child->out, event, &error) == 0 &&
-        event->kind == FASTEST_EVENT_ITEM_FINISH)
+        event->kind == FASTEST_EVENT_ITEM_START)
         send_frames(child);
     free(error);
 }

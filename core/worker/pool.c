@@ -41,6 +41,11 @@ struct worker {
     size_t *fifo;
     size_t fifo_head, fifo_count, fifo_capacity;
     struct wk_item_progress progress;  /* of the head */
+    /* The item that finished last, held until its warnings are in (an
+     * engine reports an item's warnings after its item_finish, as pytest
+     * does): released when the next item starts or the batch ends. */
+    bool trailing;
+    size_t trailing_item;
     size_t pending_begin, pending_end; /* its unit's unsent items, in queue */
     bool busy;                         /* a batch is out, its done frame not yet back */
     bool finishing;                    /* told to finish (command pipe closed) */
@@ -312,6 +317,21 @@ static void add_event(struct pool *pool, size_t item, const struct fastest_event
         fatal(pool, FASTEST_ENOMEM, format("out of memory holding the results of workers"));
 }
 
+static void release_trailing(struct pool *pool, struct worker *worker)
+{
+    if (worker->trailing) {
+        worker->trailing = false;
+        item_done(pool, worker->trailing_item);
+    }
+}
+
+static bool is_trailing_item_event(const struct pool *pool, const struct worker *worker,
+                                   const struct fastest_event *event)
+{
+    return worker->trailing && event->node_id &&
+           strcmp(event->node_id, pool->session->items[worker->trailing_item].node_id) == 0;
+}
+
 static void on_event(struct pool *pool, struct worker *worker, const struct fastest_event *event)
 {
     bool per_item = event->kind == FASTEST_EVENT_ITEM_START ||
@@ -320,12 +340,16 @@ static void on_event(struct pool *pool, struct worker *worker, const struct fast
     if (!per_item) {
         /* Warnings travel with the item that raised them, so they keep
          * their place in the report. */
-        if (worker->fifo_count && worker->progress.started)
+        if (is_trailing_item_event(pool, worker, event))
+            add_event(pool, worker->trailing_item, event);
+        else if (worker->fifo_count && worker->progress.started)
             add_event(pool, head_item(worker), event);
         else
             session_emit(pool->session, event);
         return;
     }
+    if (event->kind == FASTEST_EVENT_ITEM_START)
+        release_trailing(pool, worker);
     const char *expected =
         worker->fifo_count ? pool->session->items[head_item(worker)].node_id : "(nothing)";
     if (!event->node_id || strcmp(event->node_id, expected) != 0) {
@@ -350,7 +374,9 @@ static void on_event(struct pool *pool, struct worker *worker, const struct fast
     add_event(pool, item, event);
     if (event->kind == FASTEST_EVENT_ITEM_FINISH) {
         pop_head(worker);
-        item_done(pool, item);
+        release_trailing(pool, worker);
+        worker->trailing = true;
+        worker->trailing_item = item;
         /* The next item starts now; its own events come when it ends. */
         worker->clock = now();
     }
@@ -398,6 +424,7 @@ static void on_frame(struct pool *pool, struct worker *worker, const struct wire
             on_event(pool, worker, &event);
     } else if (frame->kind == WIRE_FRAME_DONE) {
         bool stopped = false;
+        release_trailing(pool, worker);
         if (wire_decode_done(frame, &stopped, &error) != 0) {
             fatal(pool, FASTEST_EPROTO,
                   format("worker gw%u sent a malformed done frame: %s", worker->index, error));
@@ -455,6 +482,7 @@ static void crash_event(void *context, const struct fastest_event *event)
  * what it held goes back to the front of the queue for a fresh worker. */
 static void on_crash(struct pool *pool, struct worker *worker, int wait_status)
 {
+    release_trailing(pool, worker);
     if (worker->fifo_count) {
         size_t item = head_item(worker);
         char *cause = wk_crash_cause(worker->index, wait_status, worker->timed_out,

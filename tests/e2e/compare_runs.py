@@ -95,6 +95,9 @@ SCENARIOS = [
     ("tests/e2e/message_failures", ["--tb=line"], True),
     # The builtin fixtures' values as a failing test's traceback shows them.
     ("tests/e2e/fixture_values", ["-p", "no:cacheprovider"], True),
+    # Warnings located in pytest's own code (issued there, or a stacklevel
+    # reaching the code that calls a test or fixture), in pytest's order.
+    ("tests/e2e/pytest_warnings", [], True),
 ]
 
 # Scenarios whose output depends on one process running every test, which

@@ -98,6 +98,9 @@ SCENARIOS = [
     # Warnings located in pytest's own code (issued there, or a stacklevel
     # reaching the code that calls a test or fixture), in pytest's order.
     ("tests/e2e/pytest_warnings", [], True),
+    ("tests/e2e/pytest_warnings", ["-rs"], True),
+    # Without pytest's warnings plugin nothing records them.
+    ("tests/e2e/pytest_warnings", ["-p", "no:warnings"], True),
 ]
 
 # Scenarios whose output depends on one process running every test, which

@@ -85,19 +85,20 @@ def session_error_report(session, exc: BaseException) -> dict:
 
 def collect_file(session, relative_path: str) -> Tuple[List[Any], List[dict]]:
     """(items, collect_report events) of the test file at ``relative_path``."""
-    from fastest.engine.warnings_capture import catch_phase
+    from fastest.engine.warnings_capture import catch_phase, not_caught
 
     config = session.config
     path = os.path.join(config.rootpath_str, relative_path)
     nodeid = relative_path.replace(os.sep, "/")
     items: List[Any] = []
     reports: List[dict] = []
-    with catch_phase(
+    block = not_caught() if config.blocks_plugin("warnings") else catch_phase(
         ini_filters=config.getini("filterwarnings"),
-        cmdline_filters=list(config.getoption("pythonwarnings") or []),
-        mark_filters=[],
+        cmdline_filters=config.getoption("pythonwarnings") or (),
+        mark_filters=(),
         nodeid="",
-    ) as warning_events:
+    )
+    with block as warning_events:
         try:
             session.conftests.load_for(os.path.dirname(path))
         except ConftestImportFailure:

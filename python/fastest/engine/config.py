@@ -228,6 +228,10 @@ class Config:
     def getvalue(self, name: str, path: Any = None) -> Any:
         return self.getoption(name)
 
+    def blocks_plugin(self, name: str) -> bool:
+        """Whether ``-p no:NAME`` takes pytest's builtin plugin NAME away."""
+        return f"no:{name}" in (self.getoption("plugins") or ())
+
     def getini(self, name: str) -> Any:
         """The ini value, typed as pytest declares it."""
         try:
@@ -242,7 +246,10 @@ class Config:
         raw = dict(overrides).get(name, self._raw_ini.get(name))
         value = default if raw is None else _typed_ini(kind, raw, self.rootpath_str)
         if name == "markers":
-            value = list(value) + list(BUILTIN_MARKERS) + [XDIST_GROUP_MARKER, TIMEOUT_MARKER]
+            # The warnings plugin registers filterwarnings.
+            builtin = [marker for marker in BUILTIN_MARKERS
+                       if not (marker.startswith("filterwarnings(") and self.blocks_plugin("warnings"))]
+            value = list(value) + builtin + [XDIST_GROUP_MARKER, TIMEOUT_MARKER]
         return list(value) if isinstance(value, list) else value
 
     def _declare_ini(self, name: str, kind: Optional[str], default: Any) -> None:

@@ -1,10 +1,12 @@
-"""Where pytest's own code would have issued a warning the engine issues.
+"""Where pytest's own code would have issued a warning or a skip the
+engine issues.
 
 Some warnings are located in pytest's code: the ones pytest itself issues
 (a test returning a value, an unhandled coroutine, nose methods) and the
 ones whose ``stacklevel`` reaches the code that calls a test or fixture
 function (``pytest.warns(None)``: "_pytest/python.py:195 ... result =
-testfunction(**testargs)"). The engine issues them from its own lines,
+testfunction(**testargs)"); so is the skip of an unhandled coroutine
+(``-rs`` shows where it was raised). The engine issues them from its own lines,
 each marked with the line of pytest's it stands for::
 
     result = function(**arguments)  # pytest's site: python.py: result = testfunction(**testargs)
@@ -12,7 +14,7 @@ each marked with the line of pytest's it stands for::
 A marker names a file of the ``_pytest`` package and that line's text,
 stripped; ``\\`` joins the texts of consecutive lines when one alone is
 ambiguous (``warnings.warn( \\ PytestReturnNotNoneWarning(``: the
-``warnings.warn(`` followed by that one). ``translate`` turns a warning's
+``warnings.warn(`` followed by that one). ``translate`` turns such a
 location into pytest's, found in the pytest installed where the tests
 run: the warnings summary then shows what pytest shows. Without pytest
 the location stays the engine's."""

@@ -15,7 +15,7 @@ from .fixture_errors import FixtureLookupError
 from .introspection import is_async_function
 from .request import FixtureRequest
 from .skipping import evaluate_skip_marks, evaluate_xfail_marks
-from .warnings_capture import catch_phase
+from .warnings_capture import catch_phase, not_caught
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ class ItemRunner:
         self.showlocals = config.getoption("showlocals")
         self.fulltrace = config.getoption("fulltrace")
         self.verbosity = config.getoption("verbose")
+        self.catches_warnings = not config.blocks_plugin("warnings")
         self.ini_filters = tuple(config.getini("filterwarnings"))
         self.cmdline_filters = tuple(config.getoption("pythonwarnings") or ())
         self.capture = session.capture
@@ -138,8 +139,11 @@ class ItemRunner:
         and teardown (which the session defers until the next item is
         known, but always runs before that item starts), so ``recwarn``
         and ``pytest.warns`` inside a test nest within it as in pytest."""
-        marks = tuple(arg for mark in item.iter_markers("filterwarnings") for arg in mark.args)
-        block = catch_phase(ini_filters=self.ini_filters, cmdline_filters=self.cmdline_filters, mark_filters=marks, nodeid=item.nodeid)
+        if self.catches_warnings:
+            marks = tuple(arg for mark in item.iter_markers("filterwarnings") for arg in mark.args)
+            block = catch_phase(ini_filters=self.ini_filters, cmdline_filters=self.cmdline_filters, mark_filters=marks, nodeid=item.nodeid)
+        else:
+            block = not_caught()
         item.stash["warnings"] = (block, block.__enter__())
 
     def _emit_warnings(self, item, emit: Emit) -> None:
@@ -287,14 +291,12 @@ class ItemRunner:
             report.update(skip_path=path, skip_line=(lineno or 0) + 1, skip_reason=message)
             return
         from fastest.engine.longrepr_traceback import crash_entry, entries_of
+        from fastest.engine.pytest_sites import translate
 
         entries = entries_of(exc_info[2])
         crash = crash_entry(entries) if entries else None
-        report.update(
-            skip_path=crash.code.co_filename if crash else item.path_str,
-            skip_line=crash.lineno + 1 if crash else 0,
-            skip_reason=message,
-        )
+        path, line = translate(crash.code.co_filename, crash.lineno + 1) if crash else (item.path_str, 0)
+        report.update(skip_path=path, skip_line=line, skip_reason=message)
 
     def _failure(self, item, exc: BaseException) -> Dict[str, Any]:
         if isinstance(exc, FixtureLookupError):
@@ -372,4 +374,5 @@ def _close_unawaited(result: Any) -> None:
 def _skip_async(item) -> None:
     warning = PytestUnhandledCoroutineWarning(_ASYNC_UNSUPPORTED.format(item.nodeid))
     warnings.warn(warning)  # pytest's site: python.py: warnings.warn(PytestUnhandledCoroutineWarning(msg.format(nodeid)))
-    skip(reason="async def function and no async plugin installed (see warnings)")
+    reason = "async def function and no async plugin installed (see warnings)"
+    skip(reason=reason)  # pytest's site: python.py: skip(reason="async def function and no async plugin installed (see warnings)")

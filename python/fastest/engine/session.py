@@ -99,7 +99,6 @@ class Session:
         blocks, as pytest has no such fixture then."""
         import importlib
 
-        blocked = {spec[3:] for spec in self.config.getoption("plugins") or () if spec.startswith("no:")}
         for name in ["fastest.capture.fixtures", *names]:
             try:
                 module = importlib.import_module(name)
@@ -108,7 +107,7 @@ class Session:
                     continue
                 raise
             plugin_of = getattr(module, "fastest_pytest_plugin_of", {})
-            skip = {fixture for fixture, plugin in plugin_of.items() if plugin in blocked}
+            skip = {fixture for fixture, plugin in plugin_of.items() if self.config.blocks_plugin(plugin)}
             self.node._fixturemanager.parsefactories(module, "", skip=skip)
             wrapper = getattr(module, "fastest_wrap_phase", None)
             if wrapper is not None:

@@ -178,6 +178,20 @@ def _filter_entries(ini_filters: Tuple[str, ...], cmdline_filters: Tuple[str, ..
         return tuple(warnings.filters)
 
 
+class not_caught:
+    """What ``-p no:warnings`` leaves of a block: nothing. Warnings take
+    Python's own course (the filters in force, printed to stderr, where
+    the capture takes them), and no event reports them."""
+
+    __slots__ = ()
+
+    def __enter__(self) -> List[dict]:
+        return []
+
+    def __exit__(self, *exc_info: object) -> None:
+        pass
+
+
 class catch_phase:
     """See the module docstring. A class rather than a generator-based
     context manager, and ``warnings.catch_warnings(record=True)``'s work

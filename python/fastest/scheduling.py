@@ -41,16 +41,13 @@ def _shares_fixtures(item: Any) -> bool:
         return True
     info = getattr(item, "_fixtureinfo", None)
     for definitions in getattr(info, "name2fixturedefs", {}).values():
-        scope = definitions[-1].scope if definitions else "function"
-        if (_scope_name(scope)) in _SHARED_SCOPES:
+        if definitions and _scope_name(definitions[-1]) in _SHARED_SCOPES:
             return True
     return False
 
 
-def _scope_name(scope: Any) -> str:
-    """pytest's FixtureDef.scope is a name; the native engine's an index."""
-    if isinstance(scope, int):
-        from .engine.scope import NAMES
-
-        return NAMES[scope]
-    return scope
+def _scope_name(definition: Any) -> str:
+    """pytest's FixtureDef.scope is a name; the native engine's is an
+    index, its name ``scope_name``."""
+    scope = definition.scope
+    return scope if isinstance(scope, str) else definition.scope_name

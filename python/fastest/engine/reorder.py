@@ -10,40 +10,35 @@ from . import scope as scopes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Dict, Iterator, List, Sequence
+    from typing import Dict, Iterator, List, Sequence, Tuple
 
 
-def _parametrized_keys(item, scope: int) -> Iterator[tuple]:
+def _parametrized_keys(item) -> Iterator[Tuple[int, tuple]]:
+    """(scope, key) for each parameter of ``item`` above function scope,
+    in argument name order (pytest's get_parametrized_fixture_keys, all
+    scopes in one pass)."""
     callspec = getattr(item, "callspec", None)
     if callspec is None:
         return
     for argname, param_index in sorted(callspec.indices.items()):
-        if callspec._arg2scope[argname] != scope:
-            continue
+        scope = callspec._arg2scope[argname]
         if scope == scopes.SESSION:
-            yield (argname, param_index)
+            yield scope, (argname, param_index)
         elif scope == scopes.PACKAGE:
-            yield (argname, param_index, os.path.dirname(item.path_str))
+            yield scope, (argname, param_index, os.path.dirname(item.path_str))
         elif scope == scopes.MODULE:
-            yield (argname, param_index, item.path_str)
-        else:
-            yield (argname, param_index, item.path_str, item.cls)
+            yield scope, (argname, param_index, item.path_str)
+        elif scope == scopes.CLASS:
+            yield scope, (argname, param_index, item.path_str, item.cls)
 
 
 def reorder_items(items: Sequence) -> List:
-    argkeys_cache: Dict[int, Dict[object, Dict[tuple, None]]] = {}
-    items_by_argkey: Dict[int, Dict[tuple, deque]] = {}
-    for scope in scopes.HIGH_SCOPES:
-        cache: Dict[object, Dict[tuple, None]] = {}
-        by_key: Dict[tuple, deque] = {}
-        argkeys_cache[scope] = cache
-        items_by_argkey[scope] = by_key
-        for item in items:
-            keys = dict.fromkeys(_parametrized_keys(item, scope))
-            if keys:
-                cache[item] = keys
-                for key in keys:
-                    by_key.setdefault(key, deque()).append(item)
+    argkeys_cache: Dict[int, Dict[object, Dict[tuple, None]]] = {scope: {} for scope in scopes.HIGH_SCOPES}
+    items_by_argkey: Dict[int, Dict[tuple, deque]] = {scope: {} for scope in scopes.HIGH_SCOPES}
+    for item in items:
+        for scope, key in _parametrized_keys(item):
+            argkeys_cache[scope].setdefault(item, {})[key] = None
+            items_by_argkey[scope].setdefault(key, deque()).append(item)
     if not any(argkeys_cache.values()):
         return list(items)  # nothing parametrized above function scope: order kept
     return list(_reorder_at_scope(dict.fromkeys(items), argkeys_cache, items_by_argkey, scopes.SESSION))

@@ -49,6 +49,8 @@ class PythonCollector:
     def collect_module(self, module_node: Module) -> List[Function]:
         module = module_node.obj
         module_node.own_markers.extend(get_unpacked_marks(module))
+        # Its marks are keywords of its items too ("slow" in item.keywords).
+        module_node.keywords.update({mark.name: mark for mark in module_node.own_markers})
         inject_module_fixtures(module)
         self.fixturemanager.parsefactories(module, module_node.nodeid)
         return self._collect_members(module_node, [module.__dict__])

@@ -51,6 +51,7 @@ static const struct event_field fields[] = {
     PAIRS(xml_attributes, xml_attribute_count, FIELD_PROPERTIES),
     PAIRS(suite_properties, suite_property_count, FIELD_PROPERTIES),
     NAMED(longrepr_form, longrepr_form),
+    FIELD(skip_folded_per_file, FIELD_INT),
 };
 
 const struct event_field *event_fields(size_t *out_count)

@@ -101,6 +101,9 @@ SCENARIOS = [
     ("tests/e2e/pytest_warnings", ["-rs"], True),
     # Without pytest's warnings plugin nothing records them.
     ("tests/e2e/pytest_warnings", ["-p", "no:warnings"], True),
+    # A module's or class's marks are its items' keywords; an inherited skip
+    # mark is summarised per file.
+    ("tests/e2e/inherited_marks", ["-rs"], True),
 ]
 
 # Scenarios whose output depends on one process running every test, which

@@ -39,6 +39,7 @@ def unaddressed(text):
 SUITE = os.path.join(HERE, "suite")
 COLLECT_ERRORS = os.path.join(HERE, "collect_errors")
 RECORDS = os.path.join(HERE, "records")
+INHERITED_MARKS = os.path.join(HERE, "..", "e2e", "inherited_marks")
 
 # (name, suite folder, pytest arguments, ini values)
 SCENARIOS = [
@@ -75,6 +76,10 @@ END_TO_END_SCENARIOS = [
     for how, own in (("native", ["--engine=native"]), ("pytest engine", ["--engine=pytest"]),
                      ("native -n 2", ["--engine=native", "-n", "2"]),
                      ("pytest engine -n 2", ["--engine=pytest", "-n", "2"]))
+] + [
+    # A skip mark inherited from a class: the line stays in the XML.
+    (f"inherited skip marks, {how}", INHERITED_MARKS, [], {}, own)
+    for how, own in (("native", ["--engine=native"]), ("pytest engine", ["--engine=pytest"]))
 ]
 
 

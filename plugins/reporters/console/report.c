@@ -35,7 +35,11 @@ struct report *report_copy(const struct fastest_event *event)
     if (FASTEST_HAS_MEMBER(event, struct fastest_event, longrepr_form))
         report->longrepr_form = event->longrepr_form;
     report->skip_path = copy(event->skip_path, &failed);
-    report->skip_line = event->skip_line;
+    report->skip_line =
+        FASTEST_HAS_MEMBER(event, struct fastest_event, skip_folded_per_file) &&
+                event->skip_folded_per_file
+            ? -1
+            : event->skip_line;
     report->skip_reason = copy(event->skip_reason, &failed);
     report->wasxfail = copy(event->wasxfail, &failed);
     report->warning_message = copy(event->warning_message, &failed);

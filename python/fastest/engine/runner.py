@@ -277,6 +277,9 @@ class ItemRunner:
         elif isinstance(exc, Skipped):
             report["outcome"] = "skipped"
             self._skip_triple(report, item, exc_info)
+            if when == "setup" and "skip" in item.keywords and "pytestmark" not in item.keywords:
+                # pytest's _folded_skips: an inherited skip mark, shown per file.
+                report["skip_folded_per_file"] = True
         else:
             report["outcome"] = "failed"
             report.update(self._failure(item, exc))

@@ -55,8 +55,9 @@ def _render_longrepr(report: Any, width: int) -> str:
 
 
 def _skip_is_folded_per_file(report: Any) -> bool:
-    """pytest's _folded_skips groups a `@pytest.mark.skip` on the test itself
-    by file only (no line): the key it uses is (path, None, reason)."""
+    """pytest's _folded_skips groups the setup skip of a test that inherits
+    a skip mark (its keywords hold "skip" but not "pytestmark") by file
+    only: the key it uses is (path, None, reason)."""
     keywords = getattr(report, "keywords", {})
     return report.when == "setup" and "skip" in keywords and "pytestmark" not in keywords
 
@@ -68,12 +69,14 @@ def _outcome_fields(report: Any, width: int) -> Event:
         return {}
     if isinstance(longrepr, tuple) and len(longrepr) == 3:
         path, line, reason = longrepr
-        return {
+        fields = {
             "skip_path": str(path),
-            # pytest's None line (a per-file fold) travels as -1.
-            "skip_line": -1 if _skip_is_folded_per_file(report) or line is None else int(line),
+            "skip_line": -1 if line is None else int(line),
             "skip_reason": str(reason),
         }
+        if _skip_is_folded_per_file(report):
+            fields["skip_folded_per_file"] = True
+        return fields
     fields: Event = {"longrepr": _render_longrepr(report, width)}
     if isinstance(longrepr, str):
         fields["longrepr_form"] = "text"

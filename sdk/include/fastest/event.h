@@ -162,6 +162,10 @@ struct fastest_event {
     size_t suite_property_count;
     /* Failed reports: enum fastest_longrepr_form. */
     uint32_t longrepr_form;
+    /* Skipped reports: non-zero when pytest's short summary groups this
+     * skip by file alone, without its line (_folded_skips: a setup skip of
+     * a test that inherits a skip mark from its class or module). */
+    int skip_folded_per_file;
 };
 
 #endif

@@ -268,7 +268,7 @@ class ItemRunner:
         unittest = sys.modules.get("unittest") if exc is not None else None
         if unittest is not None and isinstance(exc, unittest.SkipTest):
             try:
-                skip(str(exc))
+                skip(str(exc))  # pytest's site: unittest.py: lambda: pytest.skip(str(excinfo.value)), call.when
             except Skipped:
                 exc_info = sys.exc_info()
                 exc = exc_info[1]

@@ -1,7 +1,8 @@
 """Warnings pytest locates in its own code (it issues them, or their
 stacklevel reaches the code calling a test or fixture): the summary shows
-pytest's file, line and source line. Also the order of collection
-warnings: a class's constructor warning follows its module's own."""
+pytest's file, line and source line; so do the skips pytest raises itself
+(-rs). Also the order of collection warnings: a class's constructor
+warning follows its module's own."""
 import warnings
 
 import pytest
@@ -61,3 +62,9 @@ def test_fixture_warnings(warns_to_its_caller, yields_and_warns_to_its_caller):
 
 def test_warns_to_its_caller():
     warnings.warn("from a test", UserWarning, stacklevel=2)
+
+
+def test_unittest_skiptest():
+    import unittest
+
+    raise unittest.SkipTest("pytest turns this into its own skip")

@@ -104,6 +104,9 @@ SCENARIOS = [
     # A module's or class's marks are its items' keywords; an inherited skip
     # mark is summarised per file.
     ("tests/e2e/inherited_marks", ["-rs"], True),
+    # Two test modules of one name: pytest's plain-text collection error.
+    ("tests/e2e/duplicate_basenames", [], True),
+    ("tests/e2e/duplicate_basenames", ["--continue-on-collection-errors", "-rA"], True),
 ]
 
 # Scenarios whose output depends on one process running every test, which

@@ -50,8 +50,11 @@ def _report(nodeid: str, outcome: str, **fields: Any) -> dict:
 
 
 def _error_report(session, nodeid: str, path: str, exc: BaseException) -> dict:
+    from fastest.engine.longrepr import message_failure, render_collect_error
+
+    # A collector's own message is pytest's plain-text longrepr.
     if isinstance(exc, CollectError):
-        return _report(nodeid, "failed", longrepr=str(exc))
+        return _report(nodeid, "failed", **message_failure(str(exc)))
     if isinstance(exc, ImportPathMismatchError):
         name, module_file, test_file = exc.args
         text = (
@@ -59,8 +62,7 @@ def _error_report(session, nodeid: str, path: str, exc: BaseException) -> dict:
             f"  {module_file}\nwhich is not the same as the test file we want to collect:\n"
             f"  {test_file}\nHINT: remove __pycache__ / .pyc files and/or use a unique basename for your test file modules"
         )
-        return _report(nodeid, "failed", longrepr=text)
-    from fastest.engine.longrepr import render_collect_error
+        return _report(nodeid, "failed", **message_failure(text))
 
     config = session.config
     rendered = render_collect_error(

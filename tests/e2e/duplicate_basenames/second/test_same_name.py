@@ -1,0 +1,5 @@
+"""See first/test_same_name.py."""
+
+
+def test_second():
+    pass

@@ -45,5 +45,9 @@ struct fastest_event *event_copy(struct ft_arena *arena, const struct fastest_ev
     }
     copy->sections = copy_pairs(arena, event->sections, event->section_count, &failed);
     copy->properties = copy_pairs(arena, event->properties, event->property_count, &failed);
+    copy->xml_attributes =
+        copy_pairs(arena, event->xml_attributes, event->xml_attribute_count, &failed);
+    copy->suite_properties =
+        copy_pairs(arena, event->suite_properties, event->suite_property_count, &failed);
     return failed ? NULL : copy;
 }

@@ -169,6 +169,8 @@ static int run_session(struct fastest_session *session, const char *const *args,
     run_apply_fastest_config(session);
     if (rc == 0 && !opt_is_true(session->options, "help"))
         rc = run_claim_conftest_options(session, &full_args, &context, &error);
+    if (rc == 0)
+        rc = run_decide_markup(session);
     cfg_list_free(&full_args);
     int status;
     if (rc) {

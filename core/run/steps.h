@@ -26,6 +26,13 @@ int run_configure(struct fastest_session *session, const char *const *args, size
  * the command line left unset. */
 void run_apply_fastest_config(struct fastest_session *session);
 
+/* Decides whether the terminal report is coloured, as pytest's
+ * should_do_markup does under --color (PY_COLORS, NO_COLOR, FORCE_COLOR,
+ * then a terminal on stdout that is not TERM=dumb), and records it as the
+ * option "fastest_markup" ("1" or "0"): the engines colour failure texts
+ * by it, the reporters their output. Returns 0 or FASTEST_ENOMEM. */
+int run_decide_markup(struct fastest_session *session);
+
 /* When the command line holds options no fastest table knows, asks the
  * initial conftests for theirs (pyh_conftest_options); when those make
  * args (the full argument list) parse with nothing unknown, replaces

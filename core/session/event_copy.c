@@ -32,10 +32,10 @@ struct fastest_event *event_copy(struct ft_arena *arena, const struct fastest_ev
     copy->header.struct_size = sizeof(*copy);
     bool failed = false;
     const char **strings[] = {
-        &copy->node_id,       &copy->location_path,   &copy->location_domain, &copy->node_kind,
-        &copy->longrepr,      &copy->crash_path,      &copy->crash_message,   &copy->skip_path,
-        &copy->skip_reason,   &copy->wasxfail,        &copy->warning_message,
-        &copy->warning_category, &copy->rootdir,      &copy->configfile,
+        &copy->node_id,     &copy->location_path, &copy->location_domain, &copy->node_kind,
+        &copy->longrepr,    &copy->crash_path,    &copy->crash_message,   &copy->skip_path,
+        &copy->skip_reason, &copy->wasxfail,      &copy->warning_message, &copy->warning_category,
+        &copy->rootdir,     &copy->configfile,    &copy->longrepr_markup,
     };
     for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
         if (*strings[i]) {

@@ -52,6 +52,7 @@ static const struct event_field fields[] = {
     PAIRS(suite_properties, suite_property_count, FIELD_PROPERTIES),
     NAMED(longrepr_form, longrepr_form),
     FIELD(skip_folded_per_file, FIELD_INT),
+    FIELD(longrepr_markup, FIELD_STRING),
 };
 
 const struct event_field *event_fields(size_t *out_count)

@@ -107,6 +107,11 @@ SCENARIOS = [
     # Two test modules of one name: pytest's plain-text collection error.
     ("tests/e2e/duplicate_basenames", [], True),
     ("tests/e2e/duplicate_basenames", ["--continue-on-collection-errors", "-rA"], True),
+    # A coloured terminal: failure texts carry pytest's markup.
+    ("tests/e2e/coloured", ["--color=yes", "--continue-on-collection-errors", "-p", "no:cacheprovider"], True),
+    ("tests/e2e/coloured", ["--color=yes", "--continue-on-collection-errors", "--tb=short", "-p", "no:cacheprovider"], True),
+    ("tests/e2e/coloured", ["--color=yes", "--continue-on-collection-errors", "--code-highlight=no", "-p", "no:cacheprovider"], True),
+    ("tests/e2e/coloured", ["--continue-on-collection-errors", "-p", "no:cacheprovider"], True),
 ]
 
 # Scenarios whose output depends on one process running every test, which

@@ -16,10 +16,12 @@ static void copy_outlives_its_source(void)
     ASSERT_NOT_NULL(properties);
     sections[0] = (struct fastest_section){arena_strdup(source, "Captured stdout call"),
                                            arena_strdup(source, "hello\n")};
-    properties[0] = (struct fastest_property){arena_strdup(source, "key"), arena_strdup(source, "v")};
+    properties[0] =
+        (struct fastest_property){arena_strdup(source, "key"), arena_strdup(source, "v")};
     properties[1] = (struct fastest_property){arena_strdup(source, "assertions"),
                                               arena_strdup(source, "REQ-1")};
-    properties[2] = (struct fastest_property){arena_strdup(source, "ARCH"), arena_strdup(source, "PPC")};
+    properties[2] =
+        (struct fastest_property){arena_strdup(source, "ARCH"), arena_strdup(source, "PPC")};
     struct fastest_event event = {
         .header = FASTEST_STRUCT_HEADER_INIT(struct fastest_event),
         .kind = FASTEST_EVENT_TEST_REPORT,

@@ -29,17 +29,18 @@ struct report *report_copy(const struct fastest_event *event)
     report->location_domain = copy(event->location_domain, &failed);
     report->duration = event->duration;
     report->longrepr = copy(event->longrepr, &failed);
+    if (FASTEST_HAS_MEMBER(event, struct fastest_event, longrepr_markup))
+        report->longrepr_markup = copy(event->longrepr_markup, &failed);
     report->crash_path = copy(event->crash_path, &failed);
     report->crash_line = event->crash_line;
     report->crash_message = copy(event->crash_message, &failed);
     if (FASTEST_HAS_MEMBER(event, struct fastest_event, longrepr_form))
         report->longrepr_form = event->longrepr_form;
     report->skip_path = copy(event->skip_path, &failed);
-    report->skip_line =
-        FASTEST_HAS_MEMBER(event, struct fastest_event, skip_folded_per_file) &&
-                event->skip_folded_per_file
-            ? -1
-            : event->skip_line;
+    report->skip_line = FASTEST_HAS_MEMBER(event, struct fastest_event, skip_folded_per_file) &&
+                                event->skip_folded_per_file
+                            ? -1
+                            : event->skip_line;
     report->skip_reason = copy(event->skip_reason, &failed);
     report->wasxfail = copy(event->wasxfail, &failed);
     report->warning_message = copy(event->warning_message, &failed);
@@ -68,10 +69,10 @@ void report_free(struct report *report)
         free((char *)report->sections[i].content);
     }
     free(report->sections);
-    char *strings[] = {report->node_id,     report->location_path, report->location_domain,
-                       report->longrepr,    report->crash_path,    report->crash_message,
-                       report->skip_path,   report->skip_reason,   report->wasxfail,
-                       report->warning_message};
+    char *strings[] = {report->node_id,       report->location_path,   report->location_domain,
+                       report->longrepr,      report->longrepr_markup, report->crash_path,
+                       report->crash_message, report->skip_path,       report->skip_reason,
+                       report->wasxfail,      report->warning_message};
     for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++)
         free(strings[i]);
     free(report);

@@ -19,7 +19,8 @@ struct report {
     char *location_domain; /* pytest's head_line */
     double duration;
     char *longrepr;
-    char *crash_path; /* NULL when the longrepr has no reprcrash */
+    char *longrepr_markup; /* NULL unless the engine coloured it */
+    char *crash_path;      /* NULL when the longrepr has no reprcrash */
     int32_t crash_line;
     char *crash_message;
     uint32_t longrepr_form; /* enum fastest_longrepr_form */

@@ -61,26 +61,6 @@ static void report_chars(const char *requested, bool disable_warnings, char *out
     snprintf(out, size, "%s", chars);
 }
 
-/* _pytest._io.terminalwriter.should_do_markup, under --color. */
-static bool markup_wanted(const char *color, bool is_tty)
-{
-    if (strcmp(color, "yes") == 0)
-        return true;
-    if (strcmp(color, "no") == 0)
-        return false;
-    const char *py_colors = getenv("PY_COLORS");
-    if (py_colors && strcmp(py_colors, "1") == 0)
-        return true;
-    if (py_colors && strcmp(py_colors, "0") == 0)
-        return false;
-    if (getenv("NO_COLOR"))
-        return false;
-    if (getenv("FORCE_COLOR"))
-        return true;
-    const char *term = getenv("TERM");
-    return is_tty && !(term && strcmp(term, "dumb") == 0);
-}
-
 void settings_read(const struct fastest_host *host, const struct fastest_session *session,
                    struct console_settings *out)
 {
@@ -116,7 +96,8 @@ void settings_read(const struct fastest_host *host, const struct fastest_session
 
     out->is_tty = isatty(STDOUT_FILENO);
     out->live_progress = out->is_tty || strcmp(capture, "fd") != 0;
-    out->has_markup = markup_wanted(option_or(host, session, "color", "auto"), out->is_tty);
+    /* The core decides it (pytest's should_do_markup), for the engines too. */
+    out->has_markup = option_true(host, session, "fastest_markup");
     out->on_ci = getenv("CI") || getenv("BUILD_NUMBER");
     out->width = terminal_width();
     out->python_version = option_or(host, session, "python_version", "3");

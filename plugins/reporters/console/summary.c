@@ -37,8 +37,11 @@ static void write_section(struct console *console, const struct fastest_section 
 /* _outrep_summary: the longrepr as rendered, then the captured sections. */
 static void outrep_summary(struct console *console, const struct report *report)
 {
-    if (report->longrepr)
-        writer_write(&console->out, report->longrepr, MARKUP_NONE);
+    const char *longrepr = console->settings.has_markup && report->longrepr_markup
+                               ? report->longrepr_markup
+                               : report->longrepr;
+    if (longrepr)
+        writer_write(&console->out, longrepr, MARKUP_NONE);
     if (strcmp(console->settings.showcapture, "no") == 0)
         return;
     for (size_t i = 0; i < report->section_count; i++)
@@ -351,7 +354,8 @@ static void simple_line(const struct console *console, const struct report *repo
         text_printf(out, " - %s", message);
         return;
     }
-    int available = console->out.fullwidth - (int)text_width(text_str(out), out->length);
+    /* pytest measures the marked-up line: with colour, -1 wide. */
+    int available = console->out.fullwidth - text_wcswidth(text_str(out), out->length);
     console_format_trimmed(" - ", "", message, available, out);
 }
 

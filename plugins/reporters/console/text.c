@@ -71,6 +71,18 @@ void text_free(struct text *text)
     *text = (struct text){0};
 }
 
+int text_wcswidth(const char *bytes, size_t length)
+{
+    for (size_t i = 0; i < length; i++) {
+        unsigned char byte = (unsigned char)bytes[i];
+        /* C0 controls and DEL, and C1 controls (U+0080-U+009F: C2 80-9F). */
+        if (byte < 0x20 || byte == 0x7f ||
+            (byte == 0xc2 && i + 1 < length && (unsigned char)bytes[i + 1] < 0xa0))
+            return -1;
+    }
+    return (int)text_width(bytes, length);
+}
+
 size_t text_width(const char *bytes, size_t length)
 {
     size_t width = 0;

@@ -25,4 +25,8 @@ void text_free(struct text *text);
 /* Code points in bytes[0..length) (pytest measures with len() on str). */
 size_t text_width(const char *bytes, size_t length);
 
+/* pytest's wcswidth where fastest needs it: text_width, but -1 when a
+ * control character is in the text (the escape codes of markup). */
+int text_wcswidth(const char *bytes, size_t length);
+
 #endif

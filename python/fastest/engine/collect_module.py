@@ -50,11 +50,10 @@ def _report(nodeid: str, outcome: str, **fields: Any) -> dict:
 
 
 def _error_report(session, nodeid: str, path: str, exc: BaseException) -> dict:
-    from fastest.engine.longrepr import message_failure, render_collect_error
+    from fastest.engine.longrepr import collect_message, render_collect_error
 
-    # A collector's own message is pytest's plain-text longrepr.
     if isinstance(exc, CollectError):
-        return _report(nodeid, "failed", **message_failure(str(exc)))
+        return _report(nodeid, "failed", **collect_message(str(exc), session.node.terminal))
     if isinstance(exc, ImportPathMismatchError):
         name, module_file, test_file = exc.args
         text = (
@@ -62,7 +61,7 @@ def _error_report(session, nodeid: str, path: str, exc: BaseException) -> dict:
             f"  {module_file}\nwhich is not the same as the test file we want to collect:\n"
             f"  {test_file}\nHINT: remove __pycache__ / .pyc files and/or use a unique basename for your test file modules"
         )
-        return _report(nodeid, "failed", **message_failure(text))
+        return _report(nodeid, "failed", **collect_message(text, session.node.terminal))
 
     config = session.config
     rendered = render_collect_error(
@@ -72,7 +71,7 @@ def _error_report(session, nodeid: str, path: str, exc: BaseException) -> dict:
         showlocals=config.getoption("showlocals"),
         invocation_dir=config.invocation_params.dir_str,
         verbosity=config.getoption("verbose"),
-        width=session.node.terminal_width,
+        terminal=session.node.terminal,
     )
     return _report(nodeid, "failed", **{k: v for k, v in rendered.items() if v is not None})
 

@@ -55,6 +55,9 @@ _OPTION_TYPES: Dict[str, tuple] = {
     "file_or_dir": (_LIST, []),
     "override_ini": (_LIST, None),
     "plugins": (_LIST, []),
+    # The core's decision: the terminal report is coloured.
+    "fastest_markup": (_FLAG, False),
+    "code_highlight": (_TEXT, "yes"),
 }
 
 # pytest's ini types for the keys the engine and builtin fixtures read; a

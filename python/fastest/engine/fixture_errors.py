@@ -19,8 +19,20 @@ class FixtureLookupError(LookupError):
         self.fixturestack = request._get_fixturestack()
         self.msg = msg
 
-    def formatrepr(self) -> str:
-        """The report text (pytest's FixtureLookupErrorRepr)."""
+    def report_fields(self, terminal) -> dict:
+        """The failed report's longrepr (pytest's FixtureLookupErrorRepr:
+        no reprcrash), coloured too on a coloured terminal
+        (terminal_writer.Terminal)."""
+        fields = {"longrepr": self._write(terminal.plain()), "crash_path": None,
+                  "crash_line": None, "crash_message": None}
+        coloured = terminal.coloured()
+        if coloured is not None:
+            fields["longrepr_markup"] = self._write(coloured)
+        return fields
+
+    def _write(self, out) -> str:
+        """The report text (FixtureLookupErrorRepr.toterminal): the
+        requesting functions' sources, the message in red."""
         lines: List[str] = []
         stack = [self.request._pyfuncitem.obj]
         stack.extend(fixturedef.func for fixturedef in self.fixturestack)
@@ -53,10 +65,12 @@ class FixtureLookupError(LookupError):
                 msg = f"fixture '{self.argname}' not found"
             msg += "\n available fixtures: {}".format(", ".join(available))
             msg += "\n use 'pytest --fixtures [testpath]' for help on them."
+        for line in lines:
+            out.line(line.rstrip())
         message_lines = msg.split("\n")
-        lines.append(f"E       {message_lines[0].strip()}")
-        lines.extend(f">       {line.strip()}" for line in message_lines[1:])
-        lines.append("")
-        lines.append(f"{path}:{lineno + 1}")
-        # Each line ends as pytest's toterminal ends it, the last one too.
-        return "\n".join(lines) + "\n"
+        out.line(f"E       {message_lines[0].strip()}", red=True)
+        for line in message_lines[1:]:
+            out.line(f">       {line.strip()}", red=True)
+        out.line()
+        out.line(f"{path}:{lineno + 1}")
+        return out.text()

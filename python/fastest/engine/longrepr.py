@@ -6,7 +6,7 @@ Interface used by the engine core::
                    invocation_dir: str, verbosity: int,
                    cut_frames: Callable | None = None,
                    keep_frame: Callable[[Entry], bool] | None = None,
-                   width: int = 80) -> dict
+                   terminal: Terminal = Terminal(80)) -> dict
 
         ``style`` is the ``--tb`` value (auto/long/short/line/native/no).
         ``cut_frames`` is the test function (the item's ``obj``); the
@@ -18,11 +18,12 @@ Interface used by the engine core::
         ``invocation_dir`` is where the run started: paths print relative to
         the current directory, or absolute once a test changed directory.
         ``verbosity`` is ``-v`` count (``-vv`` shows locals untruncated).
-        ``width`` is the terminal width for the ``_ _ _`` entry separators.
+        ``terminal`` (terminal_writer.Terminal) holds the terminal width
+        for the ``_ _ _`` entry separators and whether it is coloured.
 
     render_collect_error(exc: BaseException, *, path: str, style: str,
                          showlocals: bool, invocation_dir: str,
-                         verbosity: int, width: int = 80) -> dict
+                         verbosity: int, terminal: Terminal = Terminal(80)) -> dict
 
         For an exception raised while importing the test module at ``path``
         (absolute): ``ImportError while importing test module ...``, syntax
@@ -35,9 +36,14 @@ Interface used by the engine core::
         ``message_failure("[XPASS(strict)] " + reason)`` for a strict xfail
         that passed: the text on its own line, no reprcrash.
 
+    collect_message(text: str, terminal: Terminal) -> dict
+
+        A collector's message (an import file mismatch, an empty parameter
+        set): message_failure's text, in red on a coloured terminal.
+
 All return ``{"longrepr", "crash_path", "crash_line", "crash_message"}``,
-and ``longrepr_form`` for a longrepr that is not a rendering
-(docs/engine-events.md):
+``longrepr_form`` for a longrepr that is not a rendering, and
+``longrepr_markup`` when the terminal is coloured (docs/engine-events.md):
 ``longrepr`` is what pytest writes under the ``____ name ____`` header
 (``str(report.longrepr)`` is that text stripped); ``crash_*`` is
 ``report.longrepr.reprcrash`` (path as in ``co_filename``, 1-based line,
@@ -50,7 +56,7 @@ from __future__ import annotations
 import os
 import traceback as stdlib_traceback
 
-from fastest.engine.longrepr_entries import Options, TextWriter, exception_only, write_traceback
+from fastest.engine.longrepr_entries import Options, exception_only, write_traceback
 from fastest.engine.longrepr_traceback import (
     Entry,
     crash_entry,
@@ -61,6 +67,7 @@ from fastest.engine.longrepr_traceback import (
     prune_for_function,
     prune_for_module,
 )
+from fastest.engine.terminal_writer import Terminal, TextWriter
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -137,27 +144,34 @@ def _write_chain(out: TextWriter, exc: BaseException, entries: List[Entry],
             write_traceback(out, current_entries, current, options)
         if link is not None:
             out.line("")
-            out.line(link)
+            out.line(link, yellow=True)
 
 
 def _render(exc: BaseException, entries: List[Entry], style: str, showlocals: bool,
-            abspath: bool, verbosity: int, width: int) -> dict:
-    """Common tail of test and collection failures (``_repr_failure_py``)."""
-    out = TextWriter(width)
-    if style == "native":
-        out.write(_native_lines(exc, entries))
-        return _result(out.text(), exc, entries)
-    options = Options(style, showlocals, verbosity <= 1, abspath, funcargs=True)
-    _write_chain(out, exc, entries, options)
+            abspath: bool, verbosity: int, terminal: Terminal) -> dict:
+    """Common tail of test and collection failures (``_repr_failure_py``):
+    the text for every reporter, and the coloured terminal's when it is."""
+    def text(out: TextWriter) -> str:
+        if style == "native":
+            out.write(_native_lines(exc, entries))
+        else:
+            _write_chain(out, exc, entries, Options(style, showlocals, verbosity <= 1, abspath, funcargs=True))
+        return out.text()
+
+    result = _result(text(terminal.plain()), None if style == "value" else exc, entries)
     if style == "value":
-        return {**_result(out.text(), None, None), "longrepr_form": "message_only"}
-    return _result(out.text(), exc, entries)
+        result["longrepr_form"] = "message_only"
+    coloured = terminal.coloured()
+    if coloured is not None:
+        result["longrepr_markup"] = text(coloured)
+    return result
 
 
 def render_failure(exc: BaseException, *, style: str, showlocals: bool,
                    invocation_dir: str, verbosity: int,
                    cut_frames: Optional[Callable] = None,
-                   keep_frame: Optional[Callable[[Entry], bool]] = None, width: int = 80) -> dict:
+                   keep_frame: Optional[Callable[[Entry], bool]] = None,
+                   terminal: Terminal = Terminal(80)) -> dict:
     """See the module docstring."""
     entries = entries_of(exc.__traceback__)
     if cut_frames is not None and entries:
@@ -171,7 +185,7 @@ def render_failure(exc: BaseException, *, style: str, showlocals: bool,
     if _is_message_only_failure(exc):
         style = "value"
     return _render(exc, entries, style, showlocals, _cwd_moved(invocation_dir),
-                   verbosity, width)
+                   verbosity, terminal)
 
 
 def _short_traceback_text(exc: BaseException, entries: List[Entry], width: int) -> str:
@@ -197,24 +211,35 @@ def render_conftest_import_failure(exc: BaseException, path: str, width: int = 8
     return f"ImportError while loading conftest '{path}'.\n{shown}"
 
 
+def collect_message(text: str, terminal: Terminal) -> dict:
+    """A collector's own message (pytest's CollectErrorRepr): plain text, in
+    red on a coloured terminal."""
+    result = message_failure(text)
+    coloured = terminal.coloured()
+    if coloured is not None:
+        coloured.line(text, red=True)
+        result["longrepr_markup"] = coloured.text()
+    return result
+
+
 def render_collect_error(exc: BaseException, *, path: str, style: str, showlocals: bool,
-                         invocation_dir: str, verbosity: int, width: int = 80) -> dict:
+                         invocation_dir: str, verbosity: int, terminal: Terminal = Terminal(80)) -> dict:
     """See the module docstring."""
     entries = entries_of(exc.__traceback__)
     if isinstance(exc, SyntaxError):
         # pytest shows its own importer frames here; fastest's are dropped.
         entries = [e for e in entries if not is_framework_frame(e)]
-        return message_failure(_short_traceback_text(exc, entries, width))
+        return collect_message(_short_traceback_text(exc, entries, terminal.width), terminal)
     if isinstance(exc, ImportError):
         keep = is_user_frame if verbosity < 2 else lambda e: not is_framework_frame(e)
         entries = [e for e in entries if keep(e)]
-        shown = (_short_traceback_text(exc, entries, width) if entries
+        shown = (_short_traceback_text(exc, entries, terminal.width) if entries
                  else exception_only(exc))
-        return message_failure(f"ImportError while importing test module '{path}'.\n"
+        return collect_message(f"ImportError while importing test module '{path}'.\n"
                                "Hint: make sure your test modules/packages have valid Python names.\n"
-                               f"Traceback:\n{shown}")
+                               f"Traceback:\n{shown}", terminal)
     if getattr(exc, "allow_module_level", True) is False:
-        return message_failure(_MODULE_LEVEL_SKIP)
+        return collect_message(_MODULE_LEVEL_SKIP, terminal)
     if entries:
         entries = prune_for_module(entries, path)
     if style == "auto":
@@ -222,4 +247,4 @@ def render_collect_error(exc: BaseException, *, path: str, style: str, showlocal
     if _is_message_only_failure(exc):
         style = "value"
     return _render(exc, entries, style, showlocals, _cwd_moved(invocation_dir),
-                   verbosity, width)
+                   verbosity, terminal)

@@ -16,6 +16,7 @@ import traceback as stdlib_traceback
 from fastest.assertion.saferepr import describe_repr_failure, saferepr
 from fastest.engine.longrepr_source import SourceCache, statement_lines
 from fastest.engine.longrepr_traceback import Entry, truncate_recursion
+from fastest.engine.terminal_writer import TextWriter
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -27,29 +28,6 @@ _FAIL_PREFIX = FAIL_MARKER + "   "
 _ENTRY_RULE = "_ "
 _CO_VARARGS = 0x04
 _CO_VARKEYWORDS = 0x08
-
-
-class TextWriter:
-    """Collects terminal lines; ``rule`` draws pytest's full-width separator."""
-
-    def __init__(self, width: int) -> None:
-        self.width = width
-        self.parts: List[str] = []
-
-    def write(self, text: str) -> None:
-        self.parts.append(text)
-
-    def line(self, text: str = "") -> None:
-        self.parts.append(text + "\n")
-
-    def rule(self, sepchar: str) -> None:
-        line = sepchar * (self.width // len(sepchar))
-        if len(line) + len(sepchar.rstrip()) <= self.width:
-            line += sepchar.rstrip()
-        self.line(line)
-
-    def text(self) -> str:
-        return "".join(self.parts)
 
 
 class Options:
@@ -133,7 +111,7 @@ def _source_lines(source: Optional[List[str]], index: int, exc: Optional[BaseExc
 
 def _write_entry_lines(out: TextWriter, lines: List[str], style: str) -> None:
     """Source lines go through pytest's highlighter path (joined, then
-    re-split with ``splitlines``); from the first ``E`` line on, verbatim."""
+    re-split with ``splitlines``); from the first ``E`` line on, bold red."""
     indents: List[str] = []
     source: List[str] = []
     failure: List[str] = []
@@ -148,10 +126,9 @@ def _write_entry_lines(out: TextWriter, lines: List[str], style: str) -> None:
             source.append(line[4:])
     if not indents:
         indents = [""] * len(source)
-    for indent, line in zip(indents, "\n".join(source).splitlines()):
-        out.line(indent + line)
+    out.source(source, indents)
     for line in failure:
-        out.line(line)
+        out.line(line, bold=True, red=True)
 
 
 def _display_path(entry: Entry, options: Options) -> str:
@@ -210,7 +187,8 @@ def _write_arguments(out: TextWriter, pairs: List[Tuple[str, str]]) -> None:
 def _file_location(out: TextWriter, path: str, lineno: int, message: str) -> None:
     """``path:line: message`` (first line of the message only)."""
     first_line = message.split("\n", 1)[0]
-    out.line(f"{path}:{lineno}: {first_line}")
+    out.write(path, bold=True, red=True)
+    out.line(f":{lineno}: {first_line}")
 
 
 def _write_entry(out: TextWriter, entry: Entry, exc: Optional[BaseException],

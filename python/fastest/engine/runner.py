@@ -303,7 +303,7 @@ class ItemRunner:
 
     def _failure(self, item, exc: BaseException) -> Dict[str, Any]:
         if isinstance(exc, FixtureLookupError):
-            return {"longrepr": exc.formatrepr(), "crash_path": None, "crash_line": None, "crash_message": None}
+            return exc.report_fields(self.session.terminal)
         from fastest.engine.longrepr import render_failure
 
         # --fulltrace: pytest neither cuts nor filters, and renders long.
@@ -316,7 +316,7 @@ class ItemRunner:
             verbosity=self.verbosity,
             cut_frames=None if whole else getattr(item, "function", None),
             keep_frame=getattr(item, "keep_traceback_entry", None),
-            width=self.session.terminal_width,
+            terminal=self.session.terminal,
         )
         return {key: value for key, value in rendered.items() if value is not None}
 

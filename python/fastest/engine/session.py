@@ -50,7 +50,10 @@ class Session:
 
         # Failure texts are laid out for the terminal (its "_ _ _" entry
         # separators): measured before capture takes the standard streams.
-        self.node.terminal_width = _terminal_width()
+        from .terminal_writer import Terminal
+
+        self.node.terminal = Terminal(_terminal_width(), markup=self.config.getoption("fastest_markup"),
+                                      code_highlight=self.config.getoption("code_highlight") != "no")
         self.node.capture = self.capture = CaptureManager(self.config.getoption("capture") or "fd")
         self.capture.start()
         self.node.phase_wrappers = self.phase_wrappers

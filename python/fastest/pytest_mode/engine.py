@@ -190,7 +190,9 @@ class Session:
         _silence_terminal(pytest_config)
         junit_records = _junit_records_for_fastest(pytest_config)
         pytest_config.pluginmanager.register(
-            EventConverter(pytest_config, self._router, junit_records), "fastest-report-events"
+            EventConverter(pytest_config, self._router, junit_records,
+                           markup="1" in config.get("options", {}).get("fastest_markup", ())),
+            "fastest-report-events"
         )
         pytest_config.hook.pytest_sessionstart(session=self.session)
 

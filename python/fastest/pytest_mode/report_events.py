@@ -44,11 +44,14 @@ def _location_fields(location: Optional[Tuple[str, Optional[int], str]]) -> Even
     }
 
 
-def _render_longrepr(report: Any, width: int) -> str:
-    """The text report.toterminal() prints, rendered without colour."""
+def _render_longrepr(report: Any, width: int, code_highlight: Optional[bool] = None) -> str:
+    """The text report.toterminal() prints: without colour, or as a
+    coloured terminal shows it when ``code_highlight`` is given (whether
+    source is highlighted, pytest's --code-highlight)."""
     buffer = io.StringIO()
     writer = TerminalWriter(file=buffer)
-    writer.hasmarkup = False
+    writer.hasmarkup = code_highlight is not None
+    writer.code_highlight = bool(code_highlight)
     writer.fullwidth = width
     report.toterminal(writer)
     return buffer.getvalue()
@@ -62,7 +65,7 @@ def _skip_is_folded_per_file(report: Any) -> bool:
     return report.when == "setup" and "skip" in keywords and "pytestmark" not in keywords
 
 
-def _outcome_fields(report: Any, width: int) -> Event:
+def _outcome_fields(report: Any, width: int, code_highlight: Optional[bool]) -> Event:
     """longrepr, crash and skip fields of a test or collect report."""
     longrepr = report.longrepr
     if longrepr is None:
@@ -78,6 +81,8 @@ def _outcome_fields(report: Any, width: int) -> Event:
             fields["skip_folded_per_file"] = True
         return fields
     fields: Event = {"longrepr": _render_longrepr(report, width)}
+    if code_highlight is not None:
+        fields["longrepr_markup"] = _render_longrepr(report, width, code_highlight)
     if isinstance(longrepr, str):
         fields["longrepr_form"] = "text"
     elif hasattr(longrepr, "reprcrash") and longrepr.reprcrash is None:
@@ -93,8 +98,12 @@ def _outcome_fields(report: Any, width: int) -> Event:
 class EventConverter:
     """A pytest plugin that reports the session through emit(event)."""
 
-    def __init__(self, config: Any, emit: Emit, junit_records: Optional[JunitRecords] = None) -> None:
+    def __init__(self, config: Any, emit: Emit, junit_records: Optional[JunitRecords] = None,
+                 markup: bool = False) -> None:
         self._config = config
+        # On a coloured terminal (the core's decision), whether it highlights
+        # source; None when it is not coloured.
+        self._code_highlight = (getattr(config.option, "code_highlight", "yes") == "yes") if markup else None
         self._emit = emit
         self._junit_records = junit_records
         self._session_start = 0.0
@@ -130,7 +139,7 @@ class EventConverter:
             "sections": [list(section) for section in report.sections],
         }
         event.update(_location_fields(report.location))
-        event.update(_outcome_fields(report, self._width()))
+        event.update(_outcome_fields(report, self._width(), self._code_highlight))
         self._emit(event)
 
     def pytest_deselected(self, items: Sequence[Any]) -> None:
@@ -181,7 +190,7 @@ class EventConverter:
         if node_kind is not None:
             event["node_kind"] = node_kind
         event.update(_location_fields(report.location))
-        event.update(_outcome_fields(report, self._width()))
+        event.update(_outcome_fields(report, self._width(), self._code_highlight))
         if hasattr(report, "wasxfail"):
             event["wasxfail"] = str(report.wasxfail)
         if self._junit_records is not None:

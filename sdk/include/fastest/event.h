@@ -166,6 +166,10 @@ struct fastest_event {
      * skip by file alone, without its line (_folded_skips: a setup skip of
      * a test that inherits a skip mark from its class or module). */
     int skip_folded_per_file;
+    /* Failed reports, when the terminal report is coloured (the session
+     * option "fastest_markup"): longrepr with pytest's markup (highlighted
+     * source, failure lines in bold red), for the terminal only. */
+    const char *longrepr_markup;
 };
 
 #endif

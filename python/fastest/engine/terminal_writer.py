@@ -1,0 +1,91 @@
+"""The text pytest's TerminalWriter writes, collected: what a failure's
+report looks like on the terminal.
+
+Without ``markup`` it is the plain text every reporter gets. With it, it is
+what pytest writes to a coloured terminal: ``line(text, red=True)`` wrapped
+in pytest's escape codes, and ``source`` lines highlighted by pygments as
+pytest highlights them (when the tests' environment has pygments, unless
+``--code-highlight=no``), themed by ``$PYTEST_THEME`` and
+``$PYTEST_THEME_MODE``."""
+from __future__ import annotations
+
+import os
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Optional, Sequence
+
+# TerminalWriter._esctable, for the markup failure texts use.
+_ESCAPES = {"bold": 1, "red": 31, "yellow": 33}
+
+
+class TextWriter:
+    """Collects terminal lines; ``rule`` draws pytest's full-width separator."""
+
+    def __init__(self, width: int, *, markup: bool = False, code_highlight: bool = True) -> None:
+        self.width = width
+        self.markup = markup
+        self.code_highlight = code_highlight
+        self.parts: List[str] = []
+
+    def write(self, text: str, **markup: bool) -> None:
+        if self.markup:
+            codes = [_ESCAPES[name] for name, on in markup.items() if on]
+            if codes:
+                text = "".join(f"\x1b[{code}m" for code in codes) + text + "\x1b[0m"
+        self.parts.append(text)
+
+    def line(self, text: str = "", **markup: bool) -> None:
+        self.write(text, **markup)
+        self.parts.append("\n")
+
+    def source(self, lines: Sequence[str], indents: Sequence[str]) -> None:
+        """pytest's ``_write_source``: the lines joined, highlighted, split
+        again with ``splitlines``, each after its indent."""
+        for indent, line in zip(indents, self._highlight("\n".join(lines)).splitlines()):
+            self.line(indent + line)
+
+    def rule(self, sepchar: str) -> None:
+        line = sepchar * (self.width // len(sepchar))
+        if len(line) + len(sepchar.rstrip()) <= self.width:
+            line += sepchar.rstrip()
+        self.line(line)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def _highlight(self, source: str) -> str:
+        if not self.markup or not self.code_highlight:
+            return source
+        try:
+            from pygments import highlight
+            from pygments.formatters.terminal import TerminalFormatter
+            from pygments.lexers.python import PythonLexer
+        except ImportError:
+            return source
+        try:
+            return highlight(source, PythonLexer(), TerminalFormatter(
+                bg=os.getenv("PYTEST_THEME_MODE", "dark"), style=os.getenv("PYTEST_THEME")))
+        except Exception:  # a theme pygments does not know: pytest refuses it, fastest shows it plain
+            return source
+
+
+class Terminal:
+    """What a run's failure texts are written for: the terminal's width,
+    whether its report is coloured (the core's ``fastest_markup``) and
+    whether code is highlighted (``--code-highlight``)."""
+
+    __slots__ = ("width", "markup", "code_highlight")
+
+    def __init__(self, width: int, markup: bool = False, code_highlight: bool = True) -> None:
+        self.width = width
+        self.markup = markup
+        self.code_highlight = code_highlight
+
+    def plain(self) -> TextWriter:
+        """A writer of the text every reporter gets."""
+        return TextWriter(self.width)
+
+    def coloured(self) -> Optional[TextWriter]:
+        """A writer of the coloured terminal's text; None when it is not."""
+        return TextWriter(self.width, markup=True, code_highlight=self.code_highlight) if self.markup else None

@@ -112,6 +112,8 @@ SCENARIOS = [
     ("tests/e2e/coloured", ["--color=yes", "--continue-on-collection-errors", "--tb=short", "-p", "no:cacheprovider"], True),
     ("tests/e2e/coloured", ["--color=yes", "--continue-on-collection-errors", "--code-highlight=no", "-p", "no:cacheprovider"], True),
     ("tests/e2e/coloured", ["--continue-on-collection-errors", "-p", "no:cacheprovider"], True),
+    # A test that runs pytest.main (numpy's np.test()).
+    ("tests/e2e/nested_pytest", ["-p", "no:cacheprovider"], True),
 ]
 
 # Scenarios whose output depends on one process running every test, which

@@ -43,10 +43,12 @@ def register_assert_rewrite(*names: str) -> None:
 
 
 # Resolved on first use: the engine-side classes would pull the whole engine
-# into every `import pytest`, finding the installed version reads files, and
-# approx needs math and numbers.
+# into every `import pytest`, finding the installed version reads files,
+# approx needs math and numbers, and main runs the installed pytest.
 _LAZY = {
     "approx": ("fastest.pytest_api.approx", "approx"),
+    "main": ("fastest.pytest_api.real_pytest", "main"),
+    "console_main": ("fastest.pytest_api.real_pytest", "console_main"),
     "__version__": ("fastest.pytest_api.version", "__version__"),
     "version_tuple": ("fastest.pytest_api.version", "version_tuple"),
     "MonkeyPatch": ("fastest_builtin_fixtures.monkeypatch", "MonkeyPatch"),

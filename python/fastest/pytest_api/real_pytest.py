@@ -1,0 +1,34 @@
+"""``pytest.main`` and ``pytest.console_main`` for tests that run pytest
+themselves (numpy's ``np.test()``): the light ``pytest`` module cannot run
+a session, so the pytest installed where the tests run does, with
+``sys.modules["pytest"]`` its own for the call (the code it imports gets
+the real API) and the light module back afterwards."""
+from __future__ import annotations
+
+import importlib
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, List, Optional, Sequence
+
+
+def main(args: Optional[Sequence[Any]] = None, plugins: Optional[List[Any]] = None) -> Any:
+    """Run a pytest session in this process; its exit code."""
+    return _call_real("main", args, plugins)
+
+
+def console_main() -> int:
+    """pytest's command-line entry point, in this process."""
+    return _call_real("console_main")
+
+
+def _call_real(name: str, *args: Any) -> Any:
+    light = sys.modules.get("pytest")
+    sys.modules.pop("pytest", None)
+    try:
+        real = importlib.import_module("pytest")
+        return getattr(real, name)(*args)
+    finally:
+        if light is not None:
+            sys.modules["pytest"] = light

@@ -2,7 +2,8 @@
 themselves (numpy's ``np.test()``): the light ``pytest`` module cannot run
 a session, so the pytest installed where the tests run does, with
 ``sys.modules["pytest"]`` its own for the call (the code it imports gets
-the real API) and the light module back afterwards."""
+the real API) and the light module back afterwards, with the modules
+that hold it."""
 from __future__ import annotations
 
 import importlib
@@ -25,10 +26,15 @@ def console_main() -> int:
 
 def _call_real(name: str, *args: Any) -> Any:
     light = sys.modules.get("pytest")
-    sys.modules.pop("pytest", None)
+    # Modules bound to the light API (test modules, conftests, helpers that
+    # import pytest) are imported afresh by the inner session, whose pytest
+    # rejects light marks and fixtures; they come back afterwards.
+    hidden = {module_name: module for module_name, module in list(sys.modules.items())
+              if module is light or getattr(module, "pytest", None) is light}
+    for module_name in hidden:
+        del sys.modules[module_name]
     try:
         real = importlib.import_module("pytest")
         return getattr(real, name)(*args)
     finally:
-        if light is not None:
-            sys.modules["pytest"] = light
+        sys.modules.update(hidden)

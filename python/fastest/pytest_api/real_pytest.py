@@ -30,7 +30,7 @@ def _call_real(name: str, *args: Any) -> Any:
     # import pytest) are imported afresh by the inner session, whose pytest
     # rejects light marks and fixtures; they come back afterwards.
     hidden = {module_name: module for module_name, module in list(sys.modules.items())
-              if module is light or getattr(module, "pytest", None) is light}
+              if module is light or _holds(module, light)}
     for module_name in hidden:
         del sys.modules[module_name]
     try:
@@ -38,3 +38,10 @@ def _call_real(name: str, *args: Any) -> Any:
         return getattr(real, name)(*args)
     finally:
         sys.modules.update(hidden)
+
+
+def _holds(module: Any, light: Any) -> bool:
+    """Whether ``module`` imported the light module as ``pytest`` (read
+    from its namespace: a module's ``__getattr__`` is never called)."""
+    namespace = getattr(module, "__dict__", None)
+    return isinstance(namespace, dict) and namespace.get("pytest") is light

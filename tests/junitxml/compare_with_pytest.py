@@ -151,7 +151,10 @@ def compare_files(expected_path, actual_path):
 def run_scenario(args, suite, flags, ini, fastest_flags=()):
     with tempfile.TemporaryDirectory(prefix="fastest-junitxml-") as root:
         workdir = os.path.join(root, "suite")
-        shutil.copytree(suite, workdir)
+        # Without caches: a .pyc carries the path it was compiled at, and
+        # pytest keeps one made in the source folder (its copy's mtime too).
+        shutil.copytree(suite, workdir,
+                        ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache", ".fastest_cache"))
         expected = os.path.join(root, "pytest.xml")
         actual = os.path.join(root, "fastest.xml")
         if args.fastest:

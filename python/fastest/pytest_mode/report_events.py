@@ -65,7 +65,7 @@ def _skip_is_folded_per_file(report: Any) -> bool:
     return report.when == "setup" and "skip" in keywords and "pytestmark" not in keywords
 
 
-def _outcome_fields(report: Any, width: int, code_highlight: Optional[bool]) -> Event:
+def _outcome_fields(report: Any, width: Callable[[], int], code_highlight: Optional[bool]) -> Event:
     """longrepr, crash and skip fields of a test or collect report."""
     longrepr = report.longrepr
     if longrepr is None:
@@ -80,9 +80,11 @@ def _outcome_fields(report: Any, width: int, code_highlight: Optional[bool]) -> 
         if _skip_is_folded_per_file(report):
             fields["skip_folded_per_file"] = True
         return fields
-    fields: Event = {"longrepr": _render_longrepr(report, width)}
+    # The terminal's width, asked only for a failure (most reports pass).
+    columns = width()
+    fields: Event = {"longrepr": _render_longrepr(report, columns)}
     if code_highlight is not None:
-        fields["longrepr_markup"] = _render_longrepr(report, width, code_highlight)
+        fields["longrepr_markup"] = _render_longrepr(report, columns, code_highlight)
     if isinstance(longrepr, str):
         fields["longrepr_form"] = "text"
     elif hasattr(longrepr, "reprcrash") and longrepr.reprcrash is None:
@@ -139,7 +141,7 @@ class EventConverter:
             "sections": [list(section) for section in report.sections],
         }
         event.update(_location_fields(report.location))
-        event.update(_outcome_fields(report, self._width(), self._code_highlight))
+        event.update(_outcome_fields(report, self._width, self._code_highlight))
         self._emit(event)
 
     def pytest_deselected(self, items: Sequence[Any]) -> None:
@@ -179,9 +181,12 @@ class EventConverter:
             "phase": report.when,
             "outcome": report.outcome,
             "duration": float(report.duration),
-            "sections": [list(section) for section in report.sections],
-            "properties": [[str(name), str(value)] for name, value in report.user_properties],
         }
+        # Absent means empty (docs/engine-events.md); most reports have neither.
+        if report.sections:
+            event["sections"] = [list(section) for section in report.sections]
+        if report.user_properties:
+            event["properties"] = [[str(name), str(value)] for name, value in report.user_properties]
         # pytest 7.2's reports carry no start/stop; later ones do.
         for stamp in ("start", "stop"):
             if hasattr(report, stamp):
@@ -190,7 +195,7 @@ class EventConverter:
         if node_kind is not None:
             event["node_kind"] = node_kind
         event.update(_location_fields(report.location))
-        event.update(_outcome_fields(report, self._width(), self._code_highlight))
+        event.update(_outcome_fields(report, self._width, self._code_highlight))
         if hasattr(report, "wasxfail"):
             event["wasxfail"] = str(report.wasxfail)
         if self._junit_records is not None:

@@ -7,7 +7,7 @@ from .introspection import get_real_func, source_location
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import List, Optional
+    from typing import List, Optional, Tuple
 
 
 class FixtureLookupError(LookupError):
@@ -22,17 +22,18 @@ class FixtureLookupError(LookupError):
     def report_fields(self, terminal) -> dict:
         """The failed report's longrepr (pytest's FixtureLookupErrorRepr:
         no reprcrash), coloured too on a coloured terminal
-        (terminal_writer.Terminal)."""
-        fields = {"longrepr": self._write(terminal.plain()), "crash_path": None,
+        (terminal_writer.Terminal); worked out once, written for each."""
+        parts = self._repr_parts()
+        fields = {"longrepr": _write(terminal.plain(), *parts), "crash_path": None,
                   "crash_line": None, "crash_message": None}
         coloured = terminal.coloured()
         if coloured is not None:
-            fields["longrepr_markup"] = self._write(coloured)
+            fields["longrepr_markup"] = _write(coloured, *parts)
         return fields
 
-    def _write(self, out) -> str:
-        """The report text (FixtureLookupErrorRepr.toterminal): the
-        requesting functions' sources, the message in red."""
+    def _repr_parts(self) -> Tuple[List[str], str, str]:
+        """pytest's formatrepr: the requesting functions' source lines, the
+        message and the ``path:line`` the report ends with."""
         lines: List[str] = []
         stack = [self.request._pyfuncitem.obj]
         stack.extend(fixturedef.func for fixturedef in self.fixturestack)
@@ -65,12 +66,18 @@ class FixtureLookupError(LookupError):
                 msg = f"fixture '{self.argname}' not found"
             msg += "\n available fixtures: {}".format(", ".join(available))
             msg += "\n use 'pytest --fixtures [testpath]' for help on them."
-        for line in lines:
-            out.line(line.rstrip())
-        message_lines = msg.split("\n")
-        out.line(f"E       {message_lines[0].strip()}", red=True)
-        for line in message_lines[1:]:
-            out.line(f">       {line.strip()}", red=True)
-        out.line()
-        out.line(f"{path}:{lineno + 1}")
-        return out.text()
+        return lines, msg, f"{path}:{lineno + 1}"
+
+
+def _write(out, lines: List[str], message: str, location: str) -> str:
+    """FixtureLookupErrorRepr.toterminal: the source lines, the message in
+    red, then the location."""
+    for line in lines:
+        out.line(line.rstrip())
+    message_lines = message.split("\n")
+    out.line(f"E       {message_lines[0].strip()}", red=True)
+    for line in message_lines[1:]:
+        out.line(f">       {line.strip()}", red=True)
+    out.line()
+    out.line(location)
+    return out.text()

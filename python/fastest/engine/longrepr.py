@@ -151,11 +151,14 @@ def _render(exc: BaseException, entries: List[Entry], style: str, showlocals: bo
             abspath: bool, verbosity: int, terminal: Terminal) -> dict:
     """Common tail of test and collection failures (``_repr_failure_py``):
     the text for every reporter, and the coloured terminal's when it is."""
+    # One Options for both texts: its cache reads each source file once.
+    options = Options(style, showlocals, verbosity <= 1, abspath, funcargs=True)
+
     def text(out: TextWriter) -> str:
         if style == "native":
             out.write(_native_lines(exc, entries))
         else:
-            _write_chain(out, exc, entries, Options(style, showlocals, verbosity <= 1, abspath, funcargs=True))
+            _write_chain(out, exc, entries, options)
         return out.text()
 
     result = _result(text(terminal.plain()), None if style == "value" else exc, entries)

@@ -1,5 +1,6 @@
 #include "units.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include <fastest/errors.h>
@@ -31,6 +32,7 @@ void units_free(const struct fastest_host *host, struct units *units)
     host->free(units->sizes);
     host->free(units->durations);
     host->free(units->whole);
+    host->free(units->estimated);
     *units = (struct units){0};
 }
 
@@ -89,7 +91,9 @@ int units_build(const struct fastest_host *host, struct fastest_session *session
     out->sizes = host->alloc(slots * sizeof(size_t));
     out->durations = host->alloc(slots * sizeof(double));
     out->whole = host->alloc(slots);
-    int rc = info && unit_of && fill && out->items && out->sizes && out->durations && out->whole
+    out->estimated = host->alloc(slots);
+    int rc = info && unit_of && fill && out->items && out->sizes && out->durations && out->whole &&
+                     out->estimated
                  ? 0
                  : FASTEST_ENOMEM;
     double known_total = 0;
@@ -111,11 +115,13 @@ int units_build(const struct fastest_host *host, struct fastest_session *session
         for (size_t u = 0; u < out->count; u++) {
             out->sizes[u] = 0;
             out->durations[u] = 0;
+            out->estimated[u] = 0;
         }
         for (size_t i = 0; i < count; i++) {
+            bool recorded = info[i].recorded_duration >= 0;
             out->sizes[unit_of[i]]++;
-            out->durations[unit_of[i]] +=
-                info[i].recorded_duration >= 0 ? info[i].recorded_duration : estimate;
+            out->durations[unit_of[i]] += recorded ? info[i].recorded_duration : estimate;
+            out->estimated[unit_of[i]] |= !recorded;
         }
         /* Counting sort: each unit's items, in plan order. */
         size_t start = 0;

@@ -25,6 +25,9 @@ struct units {
      * package-scoped fixture, which each worker running part of the unit
      * would make anew. A strategy may split the others. */
     unsigned char *whole;
+    /* Per unit: some of its items have no recorded duration, so its
+     * duration is a guess (a first run's are all guesses). */
+    unsigned char *estimated;
     size_t count; /* units */
     size_t item_count;
 };

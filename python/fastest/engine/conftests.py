@@ -18,11 +18,12 @@ from fastest.pytest_api.outcomes import TEST_OUTCOME
 
 from .hooks import call_hook
 from .importing import import_path, resolve_package_path
-from .option_parser import Parser
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable, Dict, List, Optional, Tuple
+
+    from .option_parser import Parser
 
 
 class ConftestImportFailure(Exception):
@@ -47,7 +48,8 @@ class ConftestRegistry:
         self._by_directory: Dict[str, Optional[Any]] = {}
         self._generate_hooks_by_file: Dict[Tuple[str, int], List[Callable]] = {}
         self.importmode = self.config.getoption("importmode") or "prepend"
-        self.parser = Parser(self.config)
+        # pytest_addoption's parser, made for the first conftest with one.
+        self.parser: Optional[Parser] = None
         self._initial: set = set()
         # pytest_configure waits while the initial conftests load.
         self._configure_at_import = True
@@ -147,6 +149,10 @@ class ConftestRegistry:
         self.session._fixturemanager.parsefactories(module, nodeid)
         addoption = getattr(module, "pytest_addoption", None)
         if addoption is not None:
+            if self.parser is None:
+                from .option_parser import Parser
+
+                self.parser = Parser(self.config)
             call_hook(addoption, parser=self.parser, pluginmanager=self.config.pluginmanager)
         if self._configure_at_import:
             self._configure(module)

@@ -226,7 +226,8 @@ class Session:
     def conftest_options(self) -> List[dict]:
         """The options the initial conftests' ``pytest_addoption`` added,
         as specs the C parser takes (option_parser.Argument.spec)."""
-        return self.conftests.parser.specs()
+        parser = self.conftests.parser
+        return parser.specs() if parser is not None else []
 
     def collection_events(self) -> List[dict]:
         """The ``collect_report`` events (collection errors, module-level

@@ -10,8 +10,6 @@ from .fixture_decorator import fixture, yield_fixture
 from .marks import MARK_GEN as mark
 from .marks import Mark, MarkDecorator, MarkGenerator, param
 from .outcomes import exit, fail, importorskip, skip, xfail
-from .raises import ExceptionInfo, raises
-from .recwarn import WarningsRecorder, deprecated_call, warns
 from .warning_types import (
     PytestAssertRewriteWarning,
     PytestCacheWarning,
@@ -44,8 +42,15 @@ def register_assert_rewrite(*names: str) -> None:
 
 # Resolved on first use: the engine-side classes would pull the whole engine
 # into every `import pytest`, finding the installed version reads files,
-# approx needs math and numbers, and main runs the installed pytest.
+# approx needs math and numbers, main runs the installed pytest, and many
+# runs never check for an exception or a warning (each of those modules
+# costs a run that never uses it ~0.2-0.3 ms).
 _LAZY = {
+    "raises": ("fastest.pytest_api.raises", "raises"),
+    "ExceptionInfo": ("fastest.pytest_api.raises", "ExceptionInfo"),
+    "warns": ("fastest.pytest_api.recwarn", "warns"),
+    "deprecated_call": ("fastest.pytest_api.recwarn", "deprecated_call"),
+    "WarningsRecorder": ("fastest.pytest_api.recwarn", "WarningsRecorder"),
     "approx": ("fastest.pytest_api.approx", "approx"),
     "main": ("fastest.pytest_api.real_pytest", "main"),
     "console_main": ("fastest.pytest_api.real_pytest", "console_main"),

@@ -114,6 +114,8 @@ SCENARIOS = [
     ("tests/e2e/coloured", ["--continue-on-collection-errors", "-p", "no:cacheprovider"], True),
     # A test that runs pytest.main (numpy's np.test()).
     ("tests/e2e/nested_pytest", ["-p", "no:cacheprovider"], True),
+    # `from pytest import *`, the light module's lazily loaded names included.
+    ("tests/e2e/star_import", ["-rs", "-p", "no:cacheprovider"], True),
 ]
 
 # Scenarios whose output depends on one process running every test, which

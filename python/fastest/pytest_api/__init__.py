@@ -44,14 +44,16 @@ def register_assert_rewrite(*names: str) -> None:
 # into every `import pytest`, finding the installed version reads files,
 # approx needs math and numbers, main runs the installed pytest, and many
 # runs never check for an exception or a warning (each of those modules
-# costs a run that never uses it ~0.2-0.3 ms).
+# costs a run that never uses it ~0.2-0.3 ms). No module here is named like
+# a name it serves: importing a submodule binds its name on this package,
+# where it would shadow the function (pytest.raises would be a module).
 _LAZY = {
-    "raises": ("fastest.pytest_api.raises", "raises"),
-    "ExceptionInfo": ("fastest.pytest_api.raises", "ExceptionInfo"),
+    "raises": ("fastest.pytest_api.expected_exceptions", "raises"),
+    "ExceptionInfo": ("fastest.pytest_api.expected_exceptions", "ExceptionInfo"),
     "warns": ("fastest.pytest_api.recwarn", "warns"),
     "deprecated_call": ("fastest.pytest_api.recwarn", "deprecated_call"),
     "WarningsRecorder": ("fastest.pytest_api.recwarn", "WarningsRecorder"),
-    "approx": ("fastest.pytest_api.approx", "approx"),
+    "approx": ("fastest.pytest_api.approximation", "approx"),
     "main": ("fastest.pytest_api.real_pytest", "main"),
     "console_main": ("fastest.pytest_api.real_pytest", "console_main"),
     "__version__": ("fastest.pytest_api.version", "__version__"),
@@ -73,6 +75,23 @@ _LAZY = {
     "Collector": ("fastest.engine.nodes", "Node"),
     "File": ("fastest.engine.nodes", "Module"),
 }
+
+
+# What `from pytest import *` binds: the names of pytest 7.2's __all__ this
+# module serves, in its order (the lazy ones resolve through __getattr__).
+__all__ = [
+    "__version__", "approx", "Class", "Collector", "Config", "console_main", "deprecated_call",
+    "exit", "ExceptionInfo", "fail", "File", "fixture", "FixtureLookupError", "FixtureRequest",
+    "Function", "hookimpl", "importorskip", "Item", "main", "mark", "Mark", "MarkDecorator",
+    "MarkGenerator", "Metafunc", "Module", "MonkeyPatch", "OptionGroup", "Package", "param",
+    "Parser", "PytestAssertRewriteWarning", "PytestCacheWarning", "PytestCollectionWarning",
+    "PytestConfigWarning", "PytestDeprecationWarning", "PytestExperimentalApiWarning",
+    "PytestRemovedIn8Warning", "PytestReturnNotNoneWarning", "PytestUnhandledCoroutineWarning",
+    "PytestUnhandledThreadExceptionWarning", "PytestUnknownMarkWarning",
+    "PytestUnraisableExceptionWarning", "PytestWarning", "raises", "register_assert_rewrite",
+    "Session", "skip", "version_tuple", "UsageError", "WarningsRecorder", "warns", "xfail",
+    "yield_fixture",
+]
 
 
 def __getattr__(name: str):

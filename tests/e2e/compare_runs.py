@@ -116,6 +116,8 @@ SCENARIOS = [
     ("tests/e2e/nested_pytest", ["-p", "no:cacheprovider"], True),
     # `from pytest import *`, the light module's lazily loaded names included.
     ("tests/e2e/star_import", ["-rs", "-p", "no:cacheprovider"], True),
+    # Fixtures annotated with pytest's types (CaptureFixture[str], ...).
+    ("tests/e2e/typed_fixtures", ["-p", "no:cacheprovider"], True),
 ]
 
 # Scenarios whose output depends on one process running every test, which

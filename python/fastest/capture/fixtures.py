@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+from types import GenericAlias
 
 import pytest
 
@@ -33,6 +34,8 @@ class CaptureFixture:
 
     # pytest's module: a failing test's traceback shows its fixture values.
     __module__ = "_pytest.capture"
+    # Annotations name it as pytest's generic: CaptureFixture[str].
+    __class_getitem__ = classmethod(GenericAlias)
 
     def __init__(self, name: str, make_capture: Callable[[int], object], binary: bool) -> None:
         self.name = name

@@ -140,9 +140,11 @@ class _OptionNamespace:
         raise AttributeError(name)
 
 
-class _PluginManager:
+class PytestPluginManager:
     """Enough of pytest's plugin manager for fixtures that probe plugins:
     native mode runs no pytest plugins."""
+
+    __module__ = "_pytest.config"
 
     def hasplugin(self, name: str) -> bool:
         return False
@@ -174,7 +176,7 @@ class Config:
         self._given_options = options
         self.option = _OptionNamespace({dest: _typed_option(dest, values) for dest, values in options.items()})
         self.invocation_params = _InvocationParams(os.getcwd())
-        self.pluginmanager = _PluginManager()
+        self.pluginmanager = PytestPluginManager()
         from .hooks import HookRelay
 
         self.hook = HookRelay()

@@ -118,6 +118,8 @@ SCENARIOS = [
     ("tests/e2e/star_import", ["-rs", "-p", "no:cacheprovider"], True),
     # Fixtures annotated with pytest's types (CaptureFixture[str], ...).
     ("tests/e2e/typed_fixtures", ["-p", "no:cacheprovider"], True),
+    # pytest_collection_modifyitems runs once, with every item.
+    ("tests/e2e/modifyitems_once", ["-p", "no:cacheprovider"], True),
 ]
 
 # Scenarios whose output depends on one process running every test, which

@@ -35,6 +35,10 @@ class Session:
         # Collection's reports and warnings, in the order pytest makes them.
         self._collection_events: List[dict] = []
         self._collected_paths: set = set()
+        # pytest_collection_modifyitems runs once, over what the first
+        # collection built; later calls (the run's preload, a worker's
+        # batches) find their files collected already.
+        self._items_modified = False
         # A conftest.py failed while collecting: the session's collection
         # failed, and no item is collected (pytest's Session.collect).
         self._collection_failed = False
@@ -169,7 +173,11 @@ class Session:
             self._collection_events.extend(self.collect_warnings)
             self._collection_events.extend(reports)
             self.collect_warnings = []
-        items, deselected, dropped = modify_items(self, items, reorder_items)
+        if self._items_modified:
+            deselected, dropped = [], []
+        else:
+            items, deselected, dropped = modify_items(self, items, reorder_items)
+            self._items_modified = True
         # The core applies -k and -m: only then does it need the names.
         selecting = bool(self.config.getoption("keyword") or self.config.getoption("markexpr"))
         result = []

@@ -1,0 +1,5 @@
+import conftest
+
+
+def test_still_once():
+    assert len(conftest.CALLS) == 1

@@ -73,9 +73,12 @@ static int visit_item(PyObject *dict, pyh_item_fn visit, void *context)
     return rc;
 }
 
-/* Writes out what Python's and C's standard streams buffer. */
+/* Writes out what Python's and C's standard streams buffer, leaving a
+ * pending exception (collect()'s failure) pending. */
 static void flush_standard_streams(void)
 {
+    PyObject *type, *value, *traceback;
+    PyErr_Fetch(&type, &value, &traceback);
     static const char *const names[] = {"stdout", "stderr"};
     for (size_t i = 0; i < 2; i++) {
         PyObject *stream = PySys_GetObject(names[i]); /* borrowed */
@@ -83,6 +86,7 @@ static void flush_standard_streams(void)
         Py_XDECREF(result);
     }
     PyErr_Clear();
+    PyErr_Restore(type, value, traceback);
     fflush(NULL);
 }
 

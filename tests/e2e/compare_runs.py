@@ -120,6 +120,8 @@ SCENARIOS = [
     ("tests/e2e/typed_fixtures", ["-p", "no:cacheprovider"], True),
     # pytest_collection_modifyitems runs once, with every item.
     ("tests/e2e/modifyitems_once", ["-p", "no:cacheprovider"], True),
+    # py.path attributes: request.fspath, node.fspath, config.rootdir ...
+    ("tests/e2e/legacy_paths", ["-p", "no:cacheprovider"], True),
 ]
 
 # Scenarios whose output depends on one process running every test, which

@@ -198,14 +198,24 @@ class Config:
 
         return Path(self.inipath_str)
 
+    # pytest's legacy py.path attributes (legacy_paths.py).
     @property
-    def rootdir(self) -> Path:
-        """pytest's legacy py.path attribute; a Path here (py is not used)."""
-        return self.rootpath
+    def rootdir(self) -> Any:
+        from .legacy_paths import legacy_path
+
+        return legacy_path(self.rootpath_str)
 
     @property
-    def inifile(self) -> Optional[Path]:
-        return self.inipath
+    def inifile(self) -> Any:
+        from .legacy_paths import legacy_path
+
+        return legacy_path(self.inipath_str) if self.inipath_str else None
+
+    @property
+    def invocation_dir(self) -> Any:
+        from .legacy_paths import legacy_path
+
+        return legacy_path(self.invocation_params.dir_str)
 
     @property
     def known_args_namespace(self) -> _OptionNamespace:

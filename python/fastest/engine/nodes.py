@@ -110,9 +110,11 @@ class Node:
         return self._path
 
     @property
-    def fspath(self) -> Path:
-        """pytest's legacy py.path attribute; a Path here."""
-        return self.path
+    def fspath(self) -> Any:
+        """pytest's legacy py.path copy of ``path`` (legacy_paths.py)."""
+        from .legacy_paths import legacy_path
+
+        return legacy_path(self.path_str)
 
     @property
     def ihook(self) -> "_NoHooks":
@@ -266,6 +268,11 @@ class Session(Node):
     def startpath(self) -> Path:
         """Where the run was started (pytest's ``session.startpath``)."""
         return self.config.invocation_params.dir
+
+    @property
+    def startdir(self) -> Any:
+        """``startpath`` as pytest's legacy py.path (legacy_paths.py)."""
+        return self.config.invocation_dir
 
     class Interrupted(KeyboardInterrupt):
         """Raised to stop the run."""

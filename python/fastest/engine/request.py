@@ -90,7 +90,10 @@ class FixtureRequest:
 
     @property
     def fspath(self):
-        return self.path
+        """pytest's legacy py.path copy of ``path`` (legacy_paths.py)."""
+        from .legacy_paths import legacy_path
+
+        return legacy_path(self.path)
 
     @property
     def keywords(self):

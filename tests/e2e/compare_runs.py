@@ -122,6 +122,8 @@ SCENARIOS = [
     ("tests/e2e/modifyitems_once", ["-p", "no:cacheprovider"], True),
     # py.path attributes: request.fspath, node.fspath, config.rootdir ...
     ("tests/e2e/legacy_paths", ["-p", "no:cacheprovider"], True),
+    # Details of pytest's API tests observe (invocation args, reprs).
+    ("tests/e2e/api_details", ["-p", "no:cacheprovider"], True),
 ]
 
 # Scenarios whose output depends on one process running every test, which

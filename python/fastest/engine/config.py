@@ -16,7 +16,7 @@ from fastest.xdist_group import MARKER_LINE as XDIST_GROUP_MARKER
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import Any, Dict, List, Optional, Union
+    from typing import Any, Dict, List, Optional, Tuple, Union
 
 # pytest's defaults and types for the options the engine and builtin
 # fixtures read. Options absent here keep their raw string (or list).
@@ -175,7 +175,7 @@ class Config:
         # (option_parser.Parser.processoption types them).
         self._given_options = options
         self.option = _OptionNamespace({dest: _typed_option(dest, values) for dest, values in options.items()})
-        self.invocation_params = _InvocationParams(os.getcwd())
+        self.invocation_params = _InvocationParams(os.getcwd(), tuple(options.get("fastest_args", ())))
         self.pluginmanager = PytestPluginManager()
         from .hooks import HookRelay
 
@@ -292,9 +292,9 @@ class Config:
 class _InvocationParams:
     """``config.invocation_params``: where the run started."""
 
-    def __init__(self, cwd: str) -> None:
+    def __init__(self, cwd: str, args: Tuple[str, ...]) -> None:
         self.dir_str = cwd
-        self.args: tuple = ()
+        self.args = args  # the command line as given (not addopts)
         self.plugins = None
 
     @property

@@ -117,7 +117,8 @@ class MarkDecorator:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"<MarkDecorator {self.mark!r}>"
+        # pytest's is an attrs class: attrs makes its repr.
+        return f"MarkDecorator(mark={self.mark!r})"
 
 
 def get_unpacked_marks(obj: object, *, consider_mro: bool = True) -> List[Mark]:

@@ -253,6 +253,25 @@ class Session(Node):
         self._setupstate = None
         self._fixturemanager = None
         self._relative_locations: Dict[str, str] = {}
+        # pytest's session.exitstatus, which is ExitCode.OK while tests run
+        # (the C core works out the run's status): None means that.
+        self._exitstatus: Any = None
+
+    @property
+    def exitstatus(self) -> Any:
+        if self._exitstatus is None:
+            from fastest.pytest_api.exit_codes import ExitCode
+
+            return ExitCode.OK
+        return self._exitstatus
+
+    @exitstatus.setter
+    def exitstatus(self, value: Any) -> None:
+        self._exitstatus = value
+
+    def __repr__(self) -> str:
+        return (f"<{type(self).__name__} {self.name} exitstatus={self.exitstatus!r} "
+                f"testsfailed={self.testsfailed} testscollected={self.testscollected}>")
 
     def relative_location(self, path: str) -> str:
         """``path`` relative to the rootdir with "/" (an item's

@@ -14,3 +14,11 @@ def test_mark_decorator_repr():
     assert repr(pytest.mark.skipif(True, reason="r")) == (
         "MarkDecorator(mark=Mark(name='skipif', args=(True,), kwargs={'reason': 'r'}))"
     )
+
+
+def test_session_repr(request):
+    assert repr(request.session) == (
+        f"<Session api_details exitstatus=<ExitCode.OK: 0> testsfailed=0 "
+        f"testscollected={request.session.testscollected}>"
+    )
+    assert request.session.exitstatus == pytest.ExitCode.OK

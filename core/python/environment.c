@@ -12,6 +12,7 @@
 
 #include <fastest/errors.h>
 
+#include "options/options.h"
 #include "python/error_text.h"
 #include "python/interpreter_layout.h"
 #include "python/interpreter_probe.h"
@@ -238,6 +239,9 @@ int pyh_activate_environment(struct fastest_session *session, char **out_error)
         *out_error = pyh_take_error("cannot adopt the target interpreter");
         rc = FASTEST_EPYTHON;
     }
+    /* The header's "-- EXECUTABLE" under -v, as pytest prints sys.executable. */
+    if (rc == 0)
+        rc = opt_set(session->options, "python_executable", executable);
     for (size_t i = 0; rc == 0 && i < layout.site_dir_count; i++) {
         if (access(layout.site_dirs[i], F_OK) == 0 && add_site_folder(layout.site_dirs[i]) < 0) {
             *out_error = pyh_take_error("cannot add the target environment's site-packages");

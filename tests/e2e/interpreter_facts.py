@@ -3,7 +3,7 @@
 user's PYTHON* variables (PYTHONPATH, PYTHONHASHSEED), the locale's
 encoding, sys.executable (tests run it in subprocesses), what the site
 module sets up (the exit/quit/help/... builtins, sitecustomize) and, for a
-virtualenv, sys.prefix.
+virtualenv, sys.prefix. The -v header names it as pytest's does.
 
     interpreter_facts.py FASTEST
 
@@ -73,6 +73,10 @@ def run(command, cwd, env):
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
 
 
+def platform_line(output):
+    return next((line for line in output.splitlines() if line.startswith("platform ")), "")
+
+
 def main():
     fastest = os.path.abspath(sys.argv[1])
     failures = 0
@@ -98,6 +102,12 @@ def main():
             if not ok:
                 print(done.stdout + done.stderr)
             failures += not ok
+
+        headers = [platform_line(run([*command, "-v", "-p", "no:cacheprovider"], suite, env).stdout)
+                   for command in ([sys.executable, "-m", "pytest"], [fastest])]
+        ok = all(header.endswith(f" -- {sys.executable}") for header in headers)
+        print(f"{'ok  ' if ok else 'FAIL'} -v header names sys.executable: {headers}")
+        failures += not ok
 
         venv = os.path.join(folder, "venv")
         subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)

@@ -4,6 +4,7 @@ output capture and the fixture modules' phase wrappers, each turned into a ``tes
 with pytest's outcome rules (skips, xfail/xpass, strict xpass)."""
 from __future__ import annotations
 
+import os
 import sys
 import time
 import warnings
@@ -115,7 +116,7 @@ class ItemRunner:
         self._finish(item, emit)
 
     def _teardown_phase(self, item, nextitem, emit: Emit) -> None:
-        self._phase(item, "teardown", lambda: self.session._setupstate.teardown_exact(nextitem), emit)
+        self._phase(item, "teardown", lambda: self._teardown(item, nextitem), emit)
         item._request = None
         item.funcargs = None
 
@@ -160,6 +161,7 @@ class ItemRunner:
         item.stash["xfailed"] = xfailed = evaluate_xfail_marks(item)
         if xfailed and not self.runxfail and not xfailed.run:
             xfail("[NOTRUN] " + xfailed.reason)
+        _set_current_test(item, "setup")
         self.session._setupstate.setup(item)
 
     def _call(self, item) -> None:
@@ -168,11 +170,30 @@ class ItemRunner:
             item.stash["xfailed"] = xfailed = evaluate_xfail_marks(item)
         if xfailed and not self.runxfail and not xfailed.run:
             xfail("[NOTRUN] " + xfailed.reason)
-        runtest = getattr(item, "runtest", None)
-        if runtest is not None:
-            runtest()
-        else:
-            self._call_function(item)
+        _set_current_test(item, "call")
+        # pytest keeps a test's exception for post-mortem debugging until
+        # the next test's call.
+        if hasattr(sys, "last_type"):
+            try:
+                del sys.last_type
+                del sys.last_value
+                del sys.last_traceback
+            except AttributeError:
+                pass
+        try:
+            runtest = getattr(item, "runtest", None)
+            if runtest is not None:
+                runtest()
+            else:
+                self._call_function(item)
+        except Exception as error:
+            sys.last_type, sys.last_value, sys.last_traceback = type(error), error, error.__traceback__.tb_next
+            raise
+
+    def _teardown(self, item, nextitem) -> None:
+        _set_current_test(item, "teardown")
+        self.session._setupstate.teardown_exact(nextitem)
+        _set_current_test(item, None)
 
     def _call_function(self, item) -> None:
         function = item.obj
@@ -344,6 +365,16 @@ class ItemRunner:
                 else:
                     report["outcome"] = "passed"
                     report["wasxfail"] = xfailed.reason
+
+
+def _set_current_test(item, when: Optional[str]) -> None:
+    """pytest's PYTEST_CURRENT_TEST: "<node id> (<phase>)" while a phase
+    runs, removed once the item is torn down (code under test reads it to
+    know it runs under pytest, and which test)."""
+    if when:
+        os.environ["PYTEST_CURRENT_TEST"] = f"{item.nodeid} ({when})".replace("\x00", "(null)")
+    else:
+        os.environ.pop("PYTEST_CURRENT_TEST")
 
 
 def _report_base(item) -> Dict[str, Any]:

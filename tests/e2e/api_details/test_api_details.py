@@ -1,4 +1,5 @@
 """Details of pytest's API that test code observes."""
+import os
 import sys
 
 import pytest
@@ -22,3 +23,34 @@ def test_session_repr(request):
         f"testscollected={request.session.testscollected}>"
     )
     assert request.session.exitstatus == pytest.ExitCode.OK
+
+
+CURRENT_TEST_AT_IMPORT = os.environ.get("PYTEST_CURRENT_TEST")
+
+
+@pytest.fixture
+def phases_seen():
+    seen = [os.environ["PYTEST_CURRENT_TEST"]]
+    yield seen
+    assert os.environ["PYTEST_CURRENT_TEST"] == seen[0].replace("(setup)", "(teardown)")
+
+
+def test_current_test_variable(phases_seen):
+    assert CURRENT_TEST_AT_IMPORT is None
+    assert phases_seen == ["test_api_details.py::test_current_test_variable (setup)"]
+    assert os.environ["PYTEST_CURRENT_TEST"] == "test_api_details.py::test_current_test_variable (call)"
+
+
+@pytest.mark.xfail(reason="its exception is kept for post-mortem debugging", strict=True)
+def test_raises_for_post_mortem():
+    raise KeyError("kept")
+
+
+@pytest.fixture
+def last_value_at_setup():
+    return repr(getattr(sys, "last_value", None))
+
+
+def test_last_value_kept_until_the_next_call(last_value_at_setup):
+    assert last_value_at_setup == "KeyError('kept')"
+    assert not hasattr(sys, "last_value")

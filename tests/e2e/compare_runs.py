@@ -124,6 +124,11 @@ SCENARIOS = [
     ("tests/e2e/legacy_paths", ["-p", "no:cacheprovider"], True),
     # Details of pytest's API tests observe (invocation args, reprs).
     ("tests/e2e/api_details", ["-p", "no:cacheprovider"], True),
+    # Unraisable and thread exceptions become warnings (errors with -W error).
+    ("tests/e2e/uncaught_exceptions", ["-p", "no:cacheprovider"], True),
+    # (pytest's traceback of the error holds its own frames: outcomes only.)
+    ("tests/e2e/uncaught_exceptions", ["-p", "no:cacheprovider", "-W", "error::pytest.PytestUnraisableExceptionWarning"], False),
+    ("tests/e2e/uncaught_exceptions", ["-p", "no:cacheprovider", "-p", "no:threadexception", "-rA"], True),
 ]
 
 # Scenarios whose output depends on one process running every test, which

@@ -16,6 +16,7 @@ from .fixture_errors import FixtureLookupError
 from .introspection import is_async_function
 from .request import FixtureRequest
 from .skipping import evaluate_skip_marks, evaluate_xfail_marks
+from .uncaught_exceptions import UncaughtExceptions
 from .warnings_capture import catch_phase, not_caught
 
 TYPE_CHECKING = False
@@ -58,6 +59,7 @@ class ItemRunner:
         self.ini_filters = tuple(config.getini("filterwarnings"))
         self.cmdline_filters = tuple(config.getoption("pythonwarnings") or ())
         self.capture = session.capture
+        self.uncaught = UncaughtExceptions(config)
         self.phase_wrappers: List[Callable] = session.phase_wrappers
         self.maxfail = 1 if config.getoption("exitfirst") else config.getoption("maxfail")
         self.junit_records = config.fastest_junit_records
@@ -241,8 +243,10 @@ class ItemRunner:
 
     def _wrapped(self, item, when: str, function: Callable[[], None]) -> Optional[tuple]:
         """Run ``function`` inside the phase wrappers (those that return a
-        generator for this phase; None means nothing to wrap); its exc_info
-        or None."""
+        generator for this phase; None means nothing to wrap), all inside
+        the catching of uncaught exceptions (pytest's outermost wrappers);
+        its exc_info or None."""
+        uncaught = self.uncaught.start()
         entered = []
         exc_info = None
         try:
@@ -262,6 +266,11 @@ class ItemRunner:
             except BaseException:
                 if exc_info is None:
                     exc_info = sys.exc_info()
+        try:
+            self.uncaught.stop(uncaught)
+        except BaseException:
+            if exc_info is None:
+                exc_info = sys.exc_info()
         return exc_info
 
     # --- reports ---

@@ -85,6 +85,7 @@ _INI_TYPES: Dict[str, tuple] = {
     "tmp_path_retention_policy": ("string", "all"),
     "junit_family": ("string", "xunit2"),
     "console_output_style": ("string", "progress"),
+    "faulthandler_timeout": ("string", 0.0),
     "disable_test_id_escaping_and_forfeit_all_rights_to_community_support": ("bool", False),
 }
 

@@ -60,6 +60,7 @@ class ItemRunner:
         self.cmdline_filters = tuple(config.getoption("pythonwarnings") or ())
         self.capture = session.capture
         self.uncaught = UncaughtExceptions(config)
+        self.fault_handler = session.fault_handler
         self.phase_wrappers: List[Callable] = session.phase_wrappers
         self.maxfail = 1 if config.getoption("exitfirst") else config.getoption("maxfail")
         self.junit_records = config.fastest_junit_records
@@ -82,6 +83,7 @@ class ItemRunner:
         (``capture_spans_items``) the session holds the capture for the
         whole batch and reports go out as they are made."""
         emit({"kind": "item_start", "node_id": item.nodeid, "location_path": item.location[0]})
+        self.fault_handler.item_started()
         item.funcargs = {}
         item._request = FixtureRequest(item)
         item.stash["xfailed"] = None
@@ -123,6 +125,7 @@ class ItemRunner:
         item.funcargs = None
 
     def _finish(self, item, emit: Emit) -> None:
+        self.fault_handler.item_finished()
         try:
             emit({"kind": "item_finish", "node_id": item.nodeid})
         finally:

@@ -9,6 +9,7 @@ import sys
 
 from .config import Config
 from .conftests import ConftestRegistry
+from .fault_handler import FaultHandler
 from .fixtures import FixtureManager
 from .nodes import Session as SessionNode
 from .runner import NEXT_UNKNOWN, Interrupted, ItemRunner
@@ -58,6 +59,9 @@ class Session:
 
         self.node.terminal = Terminal(_terminal_width(), markup=self.config.getoption("fastest_markup"),
                                       code_highlight=self.config.getoption("code_highlight") != "no")
+        # Its copy of stderr is made before the capture takes descriptor 2.
+        self.node.fault_handler = FaultHandler(self.config)
+        self.node.fault_handler.start()
         self.node.capture = self.capture = CaptureManager(self.config.getoption("capture") or "fd")
         self.capture.start()
         self.node.phase_wrappers = self.phase_wrappers

@@ -54,3 +54,9 @@ def last_value_at_setup():
 def test_last_value_kept_until_the_next_call(last_value_at_setup):
     assert last_value_at_setup == "KeyError('kept')"
     assert not hasattr(sys, "last_value")
+
+
+def test_faulthandler_enabled():
+    import faulthandler
+
+    assert faulthandler.is_enabled()

@@ -75,6 +75,9 @@ class EncodedFile(io.TextIOWrapper):
 class DontReadFromInput:
     """``sys.stdin`` while capturing: reading is an error, as in pytest."""
 
+    # pytest's module: a failing test's traceback shows the object's repr.
+    __module__ = "_pytest.capture"
+
     encoding = None
 
     def read(self, *args):

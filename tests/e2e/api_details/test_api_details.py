@@ -60,3 +60,7 @@ def test_faulthandler_enabled():
     import faulthandler
 
     assert faulthandler.is_enabled()
+
+
+def test_captured_stdin_repr():
+    assert repr(sys.stdin).startswith("<_pytest.capture.DontReadFromInput object at 0x")

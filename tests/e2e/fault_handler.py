@@ -14,6 +14,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from suite_files import write_suite  # noqa: E402
 from verdict import verdict  # noqa: E402
 
 EXPECTED = ["Timeout (0:00:00.500000)!", 'test_slow.py", line 5 in test_sleeps']
@@ -24,14 +25,10 @@ def main():
     env = dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
     failures = 0
     with tempfile.TemporaryDirectory(prefix="fastest-fault-handler-") as suite:
-        files = {
+        write_suite(suite, {
             "pytest.ini": "[pytest]\nfaulthandler_timeout = 0.5\n",
-            "fastest.ini": f"[fastest]\npython = {sys.executable}\n",
             "test_slow.py": "import time\n\n\ndef test_sleeps():\n    time.sleep(1.5)\n",
-        }
-        for name, text in files.items():
-            with open(os.path.join(suite, name), "w") as file:
-                file.write(text)
+        })
         runs = {
             "pytest": [sys.executable, "-m", "pytest"],
             "fastest --strategy inprocess": [fastest, "--strategy", "inprocess"],

@@ -13,6 +13,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from suite_files import write_suite  # noqa: E402
 from verdict import verdict  # noqa: E402
 
 CONFTEST = 'def pytest_collection_modifyitems(items):\n    raise RuntimeError("hook broke")\n'
@@ -24,12 +25,7 @@ def main():
     env = dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
     failures = 0
     with tempfile.TemporaryDirectory(prefix="fastest-hook-errors-") as suite:
-        with open(os.path.join(suite, "conftest.py"), "w") as conftest:
-            conftest.write(CONFTEST)
-        with open(os.path.join(suite, "test_a.py"), "w") as module:
-            module.write("def test_a():\n    pass\n")
-        with open(os.path.join(suite, "fastest.ini"), "w") as config:
-            config.write(f"[fastest]\npython = {sys.executable}\n")
+        write_suite(suite, {"conftest.py": CONFTEST, "test_a.py": "def test_a():\n    pass\n"})
         pytest = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider"], cwd=suite, env=env,
                                 capture_output=True, text=True)
         for engine in ("native", "pytest"):

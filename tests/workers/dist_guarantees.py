@@ -15,7 +15,8 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from verdict import verdict  # noqa: E402
-from worker_log import LOGGING_PRELUDE, common_problems, run_logged, write_suite  # noqa: E402
+from suite_files import write_suite  # noqa: E402
+from worker_log import LOGGING_PRELUDE, common_problems, run_logged  # noqa: E402
 
 ITEMS = 240  # per module: past the size from which strategies split units
 

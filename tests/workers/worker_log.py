@@ -3,7 +3,6 @@ and os.getpid() per test to the file $UNIT_LOG names; these run fastest on
 such a suite and read the log back."""
 import os
 import subprocess
-import sys
 
 # What a logging test module starts with; its tests call _log(unit).
 LOGGING_PRELUDE = '''\
@@ -15,16 +14,6 @@ def _log(unit):
     with open(os.environ["UNIT_LOG"], "a") as log:
         log.write(f"{unit} {os.getpid()}\\n")
 '''
-
-
-def write_suite(suite, modules):
-    """Writes modules ({file name: source}) into the folder suite, with a
-    fastest.ini naming this interpreter as the target environment."""
-    with open(os.path.join(suite, "fastest.ini"), "w") as config:
-        config.write(f"[fastest]\npython = {sys.executable}\n")
-    for name, source in modules.items():
-        with open(os.path.join(suite, name), "w") as module:
-            module.write(source)
 
 
 def run_logged(command, suite, log):

@@ -172,6 +172,7 @@ class Config:
         self._raw_ini = dict(ini)
         self._ini_cache: Dict[str, Any] = {}
         self._ini_types = dict(_INI_TYPES)
+        self._builtin_markers_added = False
         # The command line's raw strings, for the options conftests add
         # (option_parser.Parser.processoption types them).
         self._given_options = options
@@ -261,12 +262,26 @@ class Config:
         overrides = [entry.split("=", 1) for entry in (self.option.override_ini or []) if "=" in entry]
         raw = dict(overrides).get(name, self._raw_ini.get(name))
         value = default if raw is None else _typed_ini(kind, raw, self.rootpath_str)
-        if name == "markers":
-            # The warnings plugin registers filterwarnings.
-            builtin = [marker for marker in BUILTIN_MARKERS
-                       if not (marker.startswith("filterwarnings(") and self.blocks_plugin("warnings"))]
-            value = list(value) + builtin + [XDIST_GROUP_MARKER, TIMEOUT_MARKER]
+        if name == "markers" and self._builtin_markers_added:
+            value = list(value) + self._builtin_markers()
         return list(value) if isinstance(value, list) else value
+
+    def _builtin_markers(self) -> List[str]:
+        # The warnings plugin registers filterwarnings.
+        builtin = [marker for marker in BUILTIN_MARKERS
+                   if not (marker.startswith("filterwarnings(") and self.blocks_plugin("warnings"))]
+        return builtin + [XDIST_GROUP_MARKER, TIMEOUT_MARKER]
+
+    def add_builtin_markers(self) -> None:
+        """The markers pytest's own plugins register in their
+        pytest_configure, which runs after the initial conftests' (a
+        historic hook calls the latest registered first): a conftest
+        reading ``getini("markers")`` there sees the ini file's and its
+        own, and the builtin ones come after those."""
+        self._builtin_markers_added = True
+        markers = self._ini_cache.get("markers")
+        if markers is not None:
+            markers.extend(self._builtin_markers())
 
     def _declare_ini(self, name: str, kind: Optional[str], default: Any) -> None:
         """``parser.addini``: the key's type, and its default as pytest's

@@ -64,3 +64,11 @@ def test_faulthandler_enabled():
 
 def test_captured_stdin_repr():
     assert repr(sys.stdin).startswith("<_pytest.capture.DontReadFromInput object at 0x")
+
+
+def test_markers_registered_after_the_conftests(pytestconfig):
+    import conftest
+
+    assert conftest.MARKERS_AT_CONFIGURE == ["api_details: registered by this conftest"]
+    names = [line.split(":")[0].split("(")[0] for line in pytestconfig.getini("markers")]
+    assert names.index("api_details") < names.index("skip")

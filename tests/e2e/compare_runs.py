@@ -122,6 +122,8 @@ SCENARIOS = [
     ("tests/e2e/modifyitems_once", ["-p", "no:cacheprovider"], True),
     # py.path attributes: request.fspath, node.fspath, config.rootdir ...
     ("tests/e2e/legacy_paths", ["-p", "no:cacheprovider"], True),
+    # A file python_files does not match, named on the command line: rewritten.
+    ("tests/e2e/named_file", ["checks.py", "-p", "no:cacheprovider"], True),
     # Details of pytest's API tests observe (invocation args, reprs).
     ("tests/e2e/api_details", ["-p", "no:cacheprovider"], True),
     # Unraisable and thread exceptions become warnings (errors with -W error).

@@ -44,6 +44,21 @@ def matches_pattern(pattern: str, path: str) -> bool:
     return fnmatch(path, pattern)
 
 
+def may_rewrite(module_name: str, python_files: Collection[str], initial_names: Collection[str] = ()) -> bool:
+    """False when no file ``module_name`` can be imported from would be
+    rewritten, known from the name alone (pytest's early bailout): the
+    file's name is ``<last part>.py`` or, for a package, ``__init__.py``,
+    and only a conftest, a file named on the command line (``initial_names``:
+    their names without ``.py``), a ``python_files`` match or a registered
+    module is rewritten. Spares the finder its search of sys.path for every
+    other import."""
+    last = module_name.rpartition(".")[2]
+    if last == "conftest" or last in initial_names or is_registered(module_name):
+        return True
+    return any(os.sep in pattern or fnmatch(last + ".py", pattern) or fnmatch("__init__.py", pattern)
+               for pattern in python_files)
+
+
 def should_rewrite(
     module_name: str, path: str, python_files: Collection[str], initial_paths: Collection[str] = ()
 ) -> bool:

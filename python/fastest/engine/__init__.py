@@ -60,7 +60,7 @@ Interface (called by the C core, core/python/engine.c)::
 Skip reports carry pytest's triple: ``skip_path`` is absolute (pytest's
 report.longrepr[0]); the reporter makes it relative for display.
 
-Also ``install_import_hook(python_files)`` (see importing.py).
+Also ``install_import_hook(python_files, initial_paths)`` (see importing.py).
 """
 from .importing import install_import_hook
 from .session import Session

@@ -9,10 +9,12 @@ Import modes:
   importlib the file is imported by path under a name derived from its path
             relative to rootdir, sys.path untouched.
 
-Rewriting: ``install_import_hook(python_files)`` puts a finder first on
-``sys.meta_path`` that compiles the modules fastest must rewrite (test
-modules, conftest files, ``pytest.register_assert_rewrite`` names, and
-``pytest_plugins`` modules: ``fastest.assertion.selection``) through
+Rewriting: ``install_import_hook(python_files, initial_paths)`` puts a
+finder first on ``sys.meta_path`` that compiles the modules fastest must
+rewrite (test modules, files named on the command line, conftest files,
+``pytest.register_assert_rewrite`` names, and ``pytest_plugins`` modules:
+``fastest.assertion.selection``; other imports it leaves at once, by
+their name) through
 ``fastest.assertion.pyc_cache``, which keeps the rewritten code beside the
 source. Neither the rewriter (``ast``) nor ``importlib.util`` is imported
 while every module comes from that cache.
@@ -23,7 +25,7 @@ import importlib.machinery
 import os
 import sys
 
-from fastest.assertion.selection import should_rewrite
+from fastest.assertion.selection import may_rewrite, should_rewrite
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -156,14 +158,18 @@ class RewritingFinder:
     """A meta path finder that claims the modules to rewrite
     (``fastest.assertion.selection`` decides which)."""
 
-    def __init__(self, python_files: Iterable[str]) -> None:
+    def __init__(self, python_files: Iterable[str], initial_paths: Iterable[str]) -> None:
         self.python_files = list(python_files)
+        self.initial_paths = frozenset(initial_paths)
+        self.initial_names = frozenset(os.path.splitext(os.path.basename(path))[0] for path in self.initial_paths)
 
     def find_spec(self, name: str, path=None, target=None):
+        if not may_rewrite(name, self.python_files, self.initial_names):
+            return None
         spec = importlib.machinery.PathFinder.find_spec(name, path)
         if spec is None or not isinstance(spec.loader, importlib.machinery.SourceFileLoader):
             return None
-        if not spec.origin or not should_rewrite(name, spec.origin, self.python_files):
+        if not spec.origin or not should_rewrite(name, spec.origin, self.python_files, self.initial_paths):
             return None
         spec.loader = _RewritingLoader(name, spec.origin)
         return spec
@@ -175,12 +181,13 @@ class RewritingFinder:
 _finder: Optional[RewritingFinder] = None
 
 
-def install_import_hook(python_files: Iterable[str] = ()) -> RewritingFinder:
-    """Rewrite asserts of test modules (files matching ``python_files``),
+def install_import_hook(python_files: Iterable[str] = (), initial_paths: Iterable[str] = ()) -> RewritingFinder:
+    """Rewrite asserts of test modules (files matching ``python_files``, and
+    the files named on the command line: ``initial_paths``, absolute),
     conftest files and registered modules imported from now on."""
     global _finder
     if _finder is not None and _finder in sys.meta_path:
         sys.meta_path.remove(_finder)
-    _finder = RewritingFinder(python_files)
+    _finder = RewritingFinder(python_files, initial_paths)
     sys.meta_path.insert(0, _finder)
     return _finder

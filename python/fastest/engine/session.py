@@ -101,7 +101,9 @@ class Session:
 
             # Assertion explanations are as detailed as -v/-vv ask.
             set_verbosity(self.config.getoption("verbose"))
-            install_import_hook(self.config.getini("python_files"))
+            invocation_dir = self.config.invocation_params.dir_str
+            named = [os.path.abspath(os.path.join(invocation_dir, arg.split("::", 1)[0])) for arg in self.config.args]
+            install_import_hook(self.config.getini("python_files"), [path for path in named if os.path.isfile(path)])
 
     def _register_fixture_modules(self, names: List[str]) -> None:
         """Session-level fixtures: capsys & co, then the given modules. A

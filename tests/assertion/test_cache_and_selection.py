@@ -114,6 +114,21 @@ class SelectionTests(unittest.TestCase):
         self.assertTrue(selection.should_rewrite("myplugin.helpers", "/p/myplugin/helpers.py", []))
         self.assertFalse(selection.should_rewrite("myplugin_other", "/p/myplugin_other.py", []))
 
+    def test_names_that_may_be_rewritten(self) -> None:
+        """The finder's bailout by name: whatever should_rewrite may accept
+        passes, everything else leaves before sys.path is searched."""
+        self.assertTrue(selection.may_rewrite("pkg.conftest", self.PATTERNS))
+        self.assertTrue(selection.may_rewrite("pkg.test_a", self.PATTERNS))
+        self.assertTrue(selection.may_rewrite("check", self.PATTERNS, {"check"}))
+        self.assertFalse(selection.may_rewrite("numpy.core.multiarray", self.PATTERNS))
+        self.assertFalse(selection.may_rewrite("check", self.PATTERNS))
+        # A pattern with a folder, or one a package's __init__.py matches,
+        # depends on the path: no bailout.
+        self.assertTrue(selection.may_rewrite("numpy", ["tests/*/check.py"]))
+        self.assertTrue(selection.may_rewrite("numpy", ["*.py"]))
+        selection.register("myplugin")
+        self.assertTrue(selection.may_rewrite("myplugin.helpers", self.PATTERNS))
+
     def test_register_rejects_non_strings(self) -> None:
         with self.assertRaises(TypeError) as caught:
             selection.register("ok", 3)  # type: ignore[arg-type]

@@ -126,6 +126,7 @@ SCENARIOS = [
     ("tests/e2e/named_file", ["checks.py", "-p", "no:cacheprovider"], True),
     # Details of pytest's API tests observe (invocation args, reprs).
     ("tests/e2e/api_details", ["-p", "no:cacheprovider"], True),
+    ("tests/e2e/api_details", ["-p", "no:cacheprovider", "--strict-markers"], True),
     # Unraisable and thread exceptions become warnings (errors with -W error).
     ("tests/e2e/uncaught_exceptions", ["-p", "no:cacheprovider"], True),
     # (pytest's traceback of the error holds its own frames: outcomes only.)

@@ -101,7 +101,6 @@ class ConftestRegistry:
         # A historic hook call: the latest registered runs first.
         for module in reversed(self.loaded()):
             self._configure(module)
-        self.config.add_builtin_markers()
 
     def is_initial(self, module: Any) -> bool:
         """Whether ``module`` was loaded by load_initial()."""

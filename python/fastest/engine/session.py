@@ -67,6 +67,14 @@ class Session:
         self.node.phase_wrappers = self.phase_wrappers
         self.runner = ItemRunner(self.node)
         self.conftests.load_initial()
+        # pytest's own plugins configure after the initial conftests (the
+        # latest registered first): their markers register now, and
+        # pytest.mark starts checking names (a conftest's module code used
+        # marks unchecked, as its own pytest_configure registers them).
+        self.config.add_builtin_markers()
+        from fastest.pytest_api import mark
+
+        mark._config = self.config
 
     def _junit_records(self):
         """Where record_xml_attribute and record_testsuite_property record
@@ -89,7 +97,6 @@ class Session:
         import fastest.pytest_api as pytest_api
 
         sys.modules["pytest"] = pytest_api
-        pytest_api.mark._config = self.config
         if self.config.getoption("runxfail"):
             from fastest.pytest_api.outcomes import xfail_under_runxfail
 

@@ -72,3 +72,7 @@ def test_markers_registered_after_the_conftests(pytestconfig):
     assert conftest.MARKERS_AT_CONFIGURE == ["api_details: registered by this conftest"]
     names = [line.split(":")[0].split("(")[0] for line in pytestconfig.getini("markers")]
     assert names.index("api_details") < names.index("skip")
+
+
+def test_conftest_imported_once():
+    assert os.environ["API_DETAILS_CONFTEST_IMPORTS"] == "1"

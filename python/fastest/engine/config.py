@@ -200,22 +200,22 @@ class Config:
 
         return Path(self.inipath_str)
 
-    # pytest's legacy py.path attributes (legacy_paths.py).
+    # pytest's legacy py.path attributes (the builtin fixtures' legacy_path).
     @property
     def rootdir(self) -> Any:
-        from .legacy_paths import legacy_path
+        from fastest_builtin_fixtures.legacy_path import legacy_path
 
         return legacy_path(self.rootpath_str)
 
     @property
     def inifile(self) -> Any:
-        from .legacy_paths import legacy_path
+        from fastest_builtin_fixtures.legacy_path import legacy_path
 
         return legacy_path(self.inipath_str) if self.inipath_str else None
 
     @property
     def invocation_dir(self) -> Any:
-        from .legacy_paths import legacy_path
+        from fastest_builtin_fixtures.legacy_path import legacy_path
 
         return legacy_path(self.invocation_params.dir_str)
 

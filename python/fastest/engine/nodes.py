@@ -111,8 +111,8 @@ class Node:
 
     @property
     def fspath(self) -> Any:
-        """pytest's legacy py.path copy of ``path`` (legacy_paths.py)."""
-        from .legacy_paths import legacy_path
+        """pytest's legacy py.path copy of ``path`` (the builtin fixtures' legacy_path)."""
+        from fastest_builtin_fixtures.legacy_path import legacy_path
 
         return legacy_path(self.path_str)
 
@@ -290,7 +290,7 @@ class Session(Node):
 
     @property
     def startdir(self) -> Any:
-        """``startpath`` as pytest's legacy py.path (legacy_paths.py)."""
+        """``startpath`` as pytest's legacy py.path (the builtin fixtures' legacy_path)."""
         return self.config.invocation_dir
 
     class Interrupted(KeyboardInterrupt):

@@ -90,8 +90,8 @@ class FixtureRequest:
 
     @property
     def fspath(self):
-        """pytest's legacy py.path copy of ``path`` (legacy_paths.py)."""
-        from .legacy_paths import legacy_path
+        """pytest's legacy py.path copy of ``path`` (the builtin fixtures' legacy_path)."""
+        from fastest_builtin_fixtures.legacy_path import legacy_path
 
         return legacy_path(self.path)
 

@@ -1,5 +1,7 @@
 #include "python/interpreter.h"
 
+#include "python/current_test_variable.h"
+
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -41,6 +43,8 @@ int pyh_start(char **out_error)
      * the standard library is the one libpython was built with; left to
      * itself, the embedded interpreter would look for "python3" on PATH to
      * find it, and could settle on another installation's (a pyenv one). */
+    if (pyh_register_current_test_variable() < 0)
+        return fail_status(PyStatus_NoMemory(), out_error);
     PyConfig config;
     PyConfig_InitPythonConfig(&config);
     config.site_import = 0;

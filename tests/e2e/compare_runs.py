@@ -127,6 +127,8 @@ SCENARIOS = [
     # Details of pytest's API tests observe (invocation args, reprs).
     ("tests/e2e/api_details", ["-p", "no:cacheprovider"], True),
     ("tests/e2e/api_details", ["-p", "no:cacheprovider", "--strict-markers"], True),
+    # PYTEST_CURRENT_TEST in the process environment: getenv(3), children.
+    ("tests/e2e/current_test_variable", ["-rA", "-p", "no:cacheprovider"], True),
     # Unraisable and thread exceptions become warnings (errors with -W error).
     ("tests/e2e/uncaught_exceptions", ["-p", "no:cacheprovider"], True),
     # (pytest's traceback of the error holds its own frames: outcomes only.)

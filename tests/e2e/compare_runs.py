@@ -127,6 +127,13 @@ SCENARIOS = [
     # Details of pytest's API tests observe (invocation args, reprs).
     ("tests/e2e/api_details", ["-p", "no:cacheprovider"], True),
     ("tests/e2e/api_details", ["-p", "no:cacheprovider", "--strict-markers"], True),
+    # Fixtures of blocked plugins are missing: tmpdir's need legacypath too.
+    ("tests/e2e/legacy_fixtures", ["-p", "no:cacheprovider"], True),
+    ("tests/e2e/legacy_fixtures", ["-p", "no:cacheprovider", "-p", "no:legacypath"], True),
+    ("tests/e2e/legacy_fixtures", ["-p", "no:cacheprovider", "-p", "no:tmpdir"], True),
+    # Logs per phase; with pytest's logging plugin blocked, none captured.
+    ("tests/e2e/logged", ["-rA", "-p", "no:cacheprovider"], True),
+    ("tests/e2e/logged", ["-rA", "-p", "no:cacheprovider", "-p", "no:logging"], True),
     # PYTEST_CURRENT_TEST in the process environment: getenv(3), children.
     ("tests/e2e/current_test_variable", ["-rA", "-p", "no:cacheprovider"], True),
     # Unraisable and thread exceptions become warnings (errors with -W error).

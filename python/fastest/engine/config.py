@@ -60,33 +60,59 @@ _OPTION_TYPES: Dict[str, tuple] = {
     "code_highlight": (_TEXT, "yes"),
 }
 
-# pytest's ini types for the keys the engine and builtin fixtures read; a
-# missing "args"/"linelist" key reads as [], a missing string as "".
-_INI_TYPES: Dict[str, tuple] = {
-    "python_files": ("args", ["test_*.py", "*_test.py"]),
-    "python_classes": ("args", ["Test"]),
-    "python_functions": ("args", ["test"]),
-    "usefixtures": ("args", []),
-    "norecursedirs": ("args", []),
-    "testpaths": ("args", []),
-    "markers": ("linelist", []),
-    "filterwarnings": ("linelist", []),
-    "pythonpath": ("paths", []),
-    "xfail_strict": ("bool", False),
-    "empty_parameter_set_mark": ("string", None),
-    "log_level": ("string", None),
-    "log_format": ("string", "%(levelname)-8s %(name)s:%(filename)s:%(lineno)d %(message)s"),
-    "log_date_format": ("string", "%H:%M:%S"),
-    "log_auto_indent": ("string", None),
-    "log_cli": ("bool", False),
-    "log_file": ("string", ""),
-    "cache_dir": ("string", ".pytest_cache"),
-    "tmp_path_retention_count": ("string", "3"),
-    "tmp_path_retention_policy": ("string", "all"),
-    "junit_family": ("string", "xunit2"),
-    "console_output_style": ("string", "progress"),
-    "faulthandler_timeout": ("string", 0.0),
+# pytest 7.2.1's own ini keys, (type, default) as its plugins declare them
+# with ``parser.addini``: getini gives the default for a key the ini file
+# does not set (a None default reads as "" without a type, [] with one).
+_PYTEST_INI: Dict[str, Tuple[Optional[str], Any]] = {
+    "addopts": ("args", None),
+    "cache_dir": (None, ".pytest_cache"),
+    "console_output_style": (None, "progress"),
     "disable_test_id_escaping_and_forfeit_all_rights_to_community_support": ("bool", False),
+    "doctest_encoding": (None, "utf-8"),
+    "doctest_optionflags": ("args", ["ELLIPSIS"]),
+    "empty_parameter_set_mark": (None, None),
+    "enable_assertion_pass_hook": ("bool", False),
+    "faulthandler_timeout": (None, 0.0),
+    "filterwarnings": ("linelist", None),
+    "junit_duration_report": (None, "total"),
+    "junit_family": (None, "xunit2"),
+    "junit_log_passing_tests": ("bool", True),
+    "junit_logging": (None, "no"),
+    "junit_suite_name": (None, "pytest"),
+    "log_auto_indent": (None, None),
+    "log_cli": ("bool", False),
+    "log_cli_date_format": (None, None),
+    "log_cli_format": (None, None),
+    "log_cli_level": (None, None),
+    "log_date_format": (None, "%H:%M:%S"),
+    "log_file": (None, None),
+    "log_file_date_format": (None, "%H:%M:%S"),
+    "log_file_format": (None, "%(levelname)-8s %(name)s:%(filename)s:%(lineno)d %(message)s"),
+    "log_file_level": (None, None),
+    "log_format": (None, "%(levelname)-8s %(name)s:%(filename)s:%(lineno)d %(message)s"),
+    "log_level": (None, None),
+    "markers": ("linelist", None),
+    "minversion": (None, None),
+    "norecursedirs": ("args", ["*.egg", ".*", "_darcs", "build", "CVS", "dist", "node_modules", "venv", "{arch}"]),
+    "python_classes": ("args", ["Test"]),
+    "python_files": ("args", ["test_*.py", "*_test.py"]),
+    "python_functions": ("args", ["test"]),
+    "pythonpath": ("paths", []),
+    "required_plugins": ("args", []),
+    "testpaths": ("args", []),
+    "usefixtures": ("args", []),
+    "xfail_strict": ("bool", False),
+}
+
+# The keys above that a builtin plugin declares, which `-p no:NAME` leaves
+# undeclared (the others' plugins cannot be blocked, or a blocked one stops
+# collection altogether).
+_PLUGIN_INI_KEYS: Dict[str, Tuple[str, ...]] = {
+    "cacheprovider": ("cache_dir",),
+    "doctest": ("doctest_encoding", "doctest_optionflags"),
+    "faulthandler": ("faulthandler_timeout",),
+    "junitxml": ("junit_duration_report", "junit_family", "junit_log_passing_tests", "junit_logging", "junit_suite_name"),
+    "logging": tuple(name for name in _PYTEST_INI if name.startswith("log_")),
 }
 
 
@@ -171,12 +197,16 @@ class Config:
         self.inipath_str = os.path.join(rootdir, inifile) if inifile else None
         self._raw_ini = dict(ini)
         self._ini_cache: Dict[str, Any] = {}
-        self._ini_types = dict(_INI_TYPES)
         self._builtin_markers_added = False
         # The command line's raw strings, for the options conftests add
         # (option_parser.Parser.processoption types them).
         self._given_options = options
         self.option = _OptionNamespace({dest: _typed_option(dest, values) for dest, values in options.items()})
+        self._ini_types: Dict[str, Tuple[str, Any]] = {}
+        undeclared = {name for plugin, names in _PLUGIN_INI_KEYS.items() if self.blocks_plugin(plugin) for name in names}
+        for name, (kind, default) in _PYTEST_INI.items():
+            if name not in undeclared:
+                self._declare_ini(name, kind, default)
         self.invocation_params = _InvocationParams(os.getcwd(), tuple(options.get("fastest_args", ())))
         self.pluginmanager = PytestPluginManager()
         from .hooks import HookRelay
@@ -258,7 +288,16 @@ class Config:
             return value
 
     def _compute_ini(self, name: str) -> Any:
-        kind, default = self._ini_types.get(name, ("string", ""))
+        declared = self._ini_types.get(name)
+        if declared is None:
+            from .autoloaded_plugins import pytest_would_autoload_plugins
+
+            # A plugin pytest loads (and the native engine does not) may
+            # declare it: then the file's value or "", rather than an error.
+            if not pytest_would_autoload_plugins():
+                raise ValueError(f"unknown configuration value: {name!r}")
+            declared = ("string", "")
+        kind, default = declared
         overrides = [entry.split("=", 1) for entry in (self.option.override_ini or []) if "=" in entry]
         raw = dict(overrides).get(name, self._raw_ini.get(name))
         value = default if raw is None else _typed_ini(kind, raw, self.rootpath_str)

@@ -80,7 +80,7 @@ class Session:
         """Where record_xml_attribute and record_testsuite_property record
         for --junitxml (the builtin fixtures find it on the config); None
         when no file is written."""
-        if not self.config.getoption("xmlpath", None):
+        if not self.config.getoption("xmlpath", None) or self.config.blocks_plugin("junitxml"):
             return None
         from ..junit_records import LogXML
 
@@ -114,9 +114,10 @@ class Session:
 
     def _register_fixture_modules(self, names: List[str]) -> None:
         """Session-level fixtures: capsys & co, then the given modules. A
-        module's ``fastest_pytest_plugin_of`` ({fixture: the pytest plugin
-        it stands in for}) keeps out those whose plugin ``-p no:NAME``
-        blocks, as pytest has no such fixture then."""
+        module's ``fastest_pytest_plugin_of`` ({fixture or hook name: the
+        pytest plugin it stands in for, or a tuple of plugins it needs all
+        of}) keeps out those a ``-p no:NAME`` blocks, as pytest has no such
+        fixture or behaviour then."""
         import importlib
 
         for name in ["fastest.capture.fixtures", *names]:
@@ -127,10 +128,10 @@ class Session:
                     continue
                 raise
             plugin_of = getattr(module, "fastest_pytest_plugin_of", {})
-            skip = {fixture for fixture, plugin in plugin_of.items() if self.config.blocks_plugin(plugin)}
+            skip = {name for name, plugins in plugin_of.items() if self._blocks_any(plugins)}
             self.node._fixturemanager.parsefactories(module, "", skip=skip)
             wrapper = getattr(module, "fastest_wrap_phase", None)
-            if wrapper is not None:
+            if wrapper is not None and "fastest_wrap_phase" not in skip:
                 self.phase_wrappers.append(wrapper)
             before_workers = getattr(module, "fastest_before_workers", None)
             if before_workers is not None:
@@ -138,6 +139,10 @@ class Session:
         from . import builtin_fixtures
 
         self.node._fixturemanager.parsefactories(builtin_fixtures, "")
+
+    def _blocks_any(self, plugins) -> bool:
+        names = (plugins,) if isinstance(plugins, str) else plugins
+        return any(self.config.blocks_plugin(name) for name in names)
 
     # --- the C core's interface ---
     def collect(self, paths: List[str]) -> List[dict]:
@@ -220,10 +225,10 @@ class Session:
         otherwise. A mark nothing registered is no reason: it only warns,
         and sloppy suites use many. Asked once, after collection and before
         anything runs."""
-        if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
-            return None
+        from .autoloaded_plugins import pytest_would_autoload_plugins
+
         hint = self._plugin_hint()
-        return hint if hint is not None and _plugins_installed() else None
+        return hint if hint is not None and pytest_would_autoload_plugins() else None
 
     def _plugin_hint(self) -> Optional[str]:
         from .introspection import is_async_function
@@ -336,14 +341,6 @@ class Session:
 
     def _should_stop(self) -> bool:
         return bool(self.node.shouldfail or self.node.shouldstop)
-
-
-def _plugins_installed() -> bool:
-    """Whether the target environment has a pytest plugin pytest would
-    autoload (a ``pytest11`` entry point)."""
-    from importlib.metadata import entry_points
-
-    return any(True for _ in entry_points(group="pytest11"))
 
 
 _FLUSH_EVENT = {"kind": "flush"}

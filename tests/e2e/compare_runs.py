@@ -131,6 +131,8 @@ SCENARIOS = [
     ("tests/e2e/legacy_fixtures", ["-p", "no:cacheprovider"], True),
     ("tests/e2e/legacy_fixtures", ["-p", "no:cacheprovider", "-p", "no:legacypath"], True),
     ("tests/e2e/legacy_fixtures", ["-p", "no:cacheprovider", "-p", "no:tmpdir"], True),
+    # ExceptionInfo.getrepr's text and reprcrash, for each of its options.
+    ("tests/e2e/exception_reprs", ["-rA", "-p", "no:cacheprovider"], True),
     # Logs per phase; with pytest's logging plugin blocked, none captured.
     ("tests/e2e/logged", ["-rA", "-p", "no:cacheprovider"], True),
     ("tests/e2e/logged", ["-rA", "-p", "no:cacheprovider", "-p", "no:logging"], True),

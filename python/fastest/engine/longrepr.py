@@ -30,6 +30,15 @@ Interface used by the engine core::
         errors, ``pytest.skip`` at module level, and any other exception, as
         pytest shows them in the ERRORS section.
 
+    exception_info_text(exc: BaseException, entries: list[Entry], *, style="long",
+                        showlocals=False, abspath=False, tbfilter=True,
+                        funcargs=False, truncate_locals=True, chain=True,
+                        width=80, strip_assertion=True) -> str
+
+        ``str(excinfo.getrepr(...))`` (pytest.ExceptionInfo.getrepr's
+        keywords) for ``exc`` raised through ``entries``
+        (longrepr_traceback.entries_of of its traceback).
+
     message_failure(text: str) -> dict
 
         A failure pytest reports as plain text rather than a traceback, e.g.
@@ -41,7 +50,7 @@ Interface used by the engine core::
         A collector's message (an import file mismatch, an empty parameter
         set): message_failure's text, in red on a coloured terminal.
 
-All return ``{"longrepr", "crash_path", "crash_line", "crash_message"}``,
+All but exception_info_text return ``{"longrepr", "crash_path", "crash_line", "crash_message"}``,
 ``longrepr_form`` for a longrepr that is not a rendering, and
 ``longrepr_markup`` when the terminal is coloured (docs/engine-events.md):
 ``longrepr`` is what pytest writes under the ``____ name ____`` header
@@ -191,11 +200,25 @@ def render_failure(exc: BaseException, *, style: str, showlocals: bool,
                    verbosity, terminal)
 
 
-def _short_traceback_text(exc: BaseException, entries: List[Entry], width: int) -> str:
-    """``str(excinfo.getrepr(style="short"))`` with pytest's defaults."""
+def exception_info_text(exc: BaseException, entries: List[Entry], *, style: str = "long",
+                        showlocals: bool = False, abspath: bool = False, tbfilter: bool = True,
+                        funcargs: bool = False, truncate_locals: bool = True, chain: bool = True,
+                        width: int = 80, strip_assertion: bool = True) -> str:
+    """``str(excinfo.getrepr(...))``, the keywords getrepr's, for ``exc``
+    raised through ``entries``: its text at ``width``, stripped, as
+    pytest's TerminalRepr.__str__ gives it. ``strip_assertion`` false: a
+    failed assert's text keeps "AssertionError: " (an ExceptionInfo
+    pytest.raises filled)."""
+    if style == "native":
+        return _native_lines(exc, entries).strip()
     out = TextWriter(width)
-    options = Options("short", False, True, False, funcargs=False, drop_hidden=True)
-    _write_chain(out, exc, entries, options)
+    options = Options(style, showlocals, truncate_locals, abspath, funcargs=funcargs, drop_hidden=tbfilter)
+    if not strip_assertion:
+        options.unstripped = exc
+    if chain:
+        _write_chain(out, exc, entries, options)
+    else:
+        write_traceback(out, entries, exc, options)
     return out.text().strip()
 
 
@@ -232,11 +255,11 @@ def render_collect_error(exc: BaseException, *, path: str, style: str, showlocal
     if isinstance(exc, SyntaxError):
         # pytest shows its own importer frames here; fastest's are dropped.
         entries = [e for e in entries if not is_framework_frame(e)]
-        return collect_message(_short_traceback_text(exc, entries, terminal.width), terminal)
+        return collect_message(exception_info_text(exc, entries, style="short", width=terminal.width), terminal)
     if isinstance(exc, ImportError):
         keep = is_user_frame if verbosity < 2 else lambda e: not is_framework_frame(e)
         entries = [e for e in entries if keep(e)]
-        shown = (_short_traceback_text(exc, entries, terminal.width) if entries
+        shown = (exception_info_text(exc, entries, style="short", width=terminal.width) if entries
                  else exception_only(exc))
         return collect_message(f"ImportError while importing test module '{path}'.\n"
                                "Hint: make sure your test modules/packages have valid Python names.\n"

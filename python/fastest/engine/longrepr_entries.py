@@ -34,7 +34,7 @@ class Options:
     """What the report asks for: style, paths, locals."""
 
     __slots__ = ("style", "showlocals", "truncate_locals", "abspath", "funcargs",
-                 "drop_hidden", "sources")
+                 "drop_hidden", "sources", "unstripped")
 
     def __init__(self, style: str, showlocals: bool, truncate_locals: bool,
                  abspath: bool, funcargs: bool, drop_hidden: bool = False) -> None:
@@ -45,6 +45,9 @@ class Options:
         self.abspath = abspath
         self.funcargs = funcargs
         self.sources = SourceCache()
+        # An exception whose failed-assert text keeps its "AssertionError: "
+        # (the one pytest.raises caught: its ExceptionInfo strips nothing).
+        self.unstripped: Optional[BaseException] = None
 
 
 def safeformat(obj: object) -> str:
@@ -55,12 +58,12 @@ def safeformat(obj: object) -> str:
         return describe_repr_failure(exc, obj)
 
 
-def exception_only(exc: BaseException) -> str:
+def exception_only(exc: BaseException, tryshort: bool = True) -> str:
     """``Type: message`` (with notes, SyntaxError carets) as Python prints it,
     minus ``AssertionError: `` for failed ``assert`` statements, as pytest's
-    ``exconly(tryshort=True)``."""
+    ``exconly(tryshort=True)`` (unless ``tryshort`` is false)."""
     text = "".join(stdlib_traceback.format_exception_only(type(exc), exc)).rstrip()
-    if isinstance(exc, AssertionError) and text.startswith("AssertionError: "):
+    if tryshort and isinstance(exc, AssertionError) and text.startswith("AssertionError: "):
         shown = getattr(exc, "msg", None)
         if shown is None:
             shown = saferepr(exc)
@@ -69,10 +72,10 @@ def exception_only(exc: BaseException) -> str:
     return text
 
 
-def _exception_lines(exc: BaseException, indent: int, markall: bool) -> List[str]:
+def _exception_lines(exc: BaseException, indent: int, markall: bool, tryshort: bool) -> List[str]:
     lines = []
     prefix = FAIL_MARKER + " " * (indent - 1)
-    for line in exception_only(exc).split("\n"):
+    for line in exception_only(exc, tryshort).split("\n"):
         lines.append(prefix + line)
         if not markall:
             prefix = " " * indent
@@ -92,7 +95,7 @@ def _failure_indent(source: List[str]) -> int:
 
 
 def _source_lines(source: Optional[List[str]], index: int, exc: Optional[BaseException],
-                  short: bool) -> List[str]:
+                  short: bool, tryshort: bool) -> List[str]:
     if source is None or index >= len(source):
         source, index = ["???"], 0
     if index < 0:
@@ -105,7 +108,7 @@ def _source_lines(source: Optional[List[str]], index: int, exc: Optional[BaseExc
         lines.extend("    " + line for line in source[index + 1:])
     if exc is not None:
         indent = 4 if short else _failure_indent(source)
-        lines.extend(_exception_lines(exc, indent, markall=True))
+        lines.extend(_exception_lines(exc, indent, markall=True, tryshort=tryshort))
     return lines
 
 
@@ -195,16 +198,17 @@ def _write_entry(out: TextWriter, entry: Entry, exc: Optional[BaseException],
                  options: Options) -> None:
     """Write one entry; ``exc`` is given for the last entry only."""
     style = entry.style or options.style
+    tryshort = exc is not options.unstripped
     if style not in ("short", "long"):
         if exc is not None:
             lines = (str(exc).split("\n") if style == "value"
-                     else _exception_lines(exc, 4, markall=False))
+                     else _exception_lines(exc, 4, markall=False, tryshort=tryshort))
             _write_entry_lines(out, lines, style)
         return
     source = options.sources.entry_source(entry.code, entry.lineno)
     index = entry.lineno - (entry.code.co_firstlineno - 1) if source is not None else 0
     short = style == "short"
-    lines = _source_lines(source, index, exc, short)
+    lines = _source_lines(source, index, exc, short, tryshort)
     location = (_display_path(entry, options), entry.lineno + 1,
                 f"in {entry.code.co_name}" if short else (type(exc).__name__ if exc else ""))
     local_lines = _locals_lines(entry, options)

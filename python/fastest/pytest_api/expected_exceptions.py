@@ -131,10 +131,31 @@ class ExceptionInfo:
         assert re.search(regexp, value), msg
         return True
 
-    def getrepr(self, *args: Any, **kwargs: Any) -> str:
-        import traceback
+    def getrepr(self, showlocals: bool = False, style: str = "long", abspath: bool = False, tbfilter: bool = True,
+                funcargs: bool = False, truncate_locals: bool = True, chain: bool = True):
+        """The exception rendered as pytest renders it (``str()`` of the
+        result), and its ``reprcrash``."""
+        import shutil
 
-        return "".join(traceback.format_exception(self.type, self.value, self.tb))
+        from fastest.engine.longrepr import exception_info_text
+        from fastest.engine.longrepr_traceback import crash_entry, entries_of
+
+        from .exception_repr import ExceptionChainRepr, ReprExceptionInfo, ReprFileLocation
+
+        entries = entries_of(self.tb)
+        # pytest renders into a TerminalWriter on a StringIO: COLUMNS, or
+        # the terminal on stdout (captured in a test: 80), and 80 below 40.
+        width = shutil.get_terminal_size(fallback=(80, 24)).columns
+        text = exception_info_text(
+            self.value, entries, style=style, showlocals=showlocals, abspath=abspath, tbfilter=tbfilter,
+            funcargs=funcargs, truncate_locals=truncate_locals, chain=chain, width=80 if width < 40 else width,
+            strip_assertion=bool(self._striptext),
+        )
+        reprcrash = None
+        if style != "value":  # pytest makes none for it
+            crash = crash_entry(entries)
+            reprcrash = ReprFileLocation(crash.code.co_filename, crash.lineno + 1, self.exconly(tryshort=True))
+        return (ReprExceptionInfo if style == "native" else ExceptionChainRepr)(text, reprcrash)
 
     def __repr__(self) -> str:
         if self._excinfo is None:

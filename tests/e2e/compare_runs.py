@@ -131,6 +131,10 @@ SCENARIOS = [
     ("tests/e2e/legacy_fixtures", ["-p", "no:cacheprovider"], True),
     ("tests/e2e/legacy_fixtures", ["-p", "no:cacheprovider", "-p", "no:legacypath"], True),
     ("tests/e2e/legacy_fixtures", ["-p", "no:cacheprovider", "-p", "no:tmpdir"], True),
+    # pytest's session log handlers (basicConfig in a test module does
+    # nothing), log_level, and the order of a phase's report sections.
+    ("tests/e2e/logging_setup", ["-rA", "-p", "no:cacheprovider"], True),
+    ("tests/e2e/logging_setup", ["-rA", "-p", "no:cacheprovider", "-s"], True),
     # ExceptionInfo.getrepr's text and reprcrash, for each of its options.
     ("tests/e2e/exception_reprs", ["-rA", "-p", "no:cacheprovider"], True),
     # Logs per phase; with pytest's logging plugin blocked, none captured.

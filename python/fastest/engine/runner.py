@@ -222,15 +222,10 @@ class ItemRunner:
         exc_info = None
         start = time.time()
         started = time.perf_counter()
-        with self.capture.phase() as captured:
-            exc_info = self._wrapped(item, when, function)
+        exc_info = self._wrapped(item, when, function)
         duration = time.perf_counter() - started
         # pytest reads the clock again; the same instant, one call less.
         stop = start + duration
-        if captured.out:
-            item.add_report_section(when, "stdout", captured.out)
-        if captured.err:
-            item.add_report_section(when, "stderr", captured.err)
         recorded = item.take_recorded_error() if hasattr(item, "take_recorded_error") else None
         if recorded is not None:
             exc_info = recorded
@@ -245,27 +240,34 @@ class ItemRunner:
         return report["outcome"]
 
     def _wrapped(self, item, when: str, function: Callable[[], None]) -> Optional[tuple]:
-        """Run ``function`` inside the phase wrappers (those that return a
-        generator for this phase; None means nothing to wrap), all inside
-        the catching of uncaught exceptions (pytest's outermost wrappers);
-        its exc_info or None."""
+        """Run ``function`` inside the phase's output capture, inside the
+        phase wrappers (those that return a generator for this phase; None
+        means nothing to wrap), all inside the catching of uncaught
+        exceptions (pytest's outermost wrappers); its exc_info or None.
+        The captured output becomes the item's report sections before the
+        wrappers end, as pytest's capture hooks run inside its logging
+        plugin's: "Captured stdout/stderr" come before "Captured log"."""
         uncaught = self.uncaught.start()
         entered = []
         exc_info = None
+        output = self.capture.phase()
         try:
             for wrapper in self.phase_wrappers:
                 generator = wrapper(item, when)
                 if generator is not None:
                     next(generator)
                     entered.append(generator)
-            function()
+            with output:
+                function()
         except BaseException:
             exc_info = sys.exc_info()
+        if output.out:
+            item.add_report_section(when, "stdout", output.out)
+        if output.err:
+            item.add_report_section(when, "stderr", output.err)
         for generator in reversed(entered):
             try:
-                next(generator)
-            except StopIteration:
-                pass
+                next(generator, None)  # its end: no StopIteration to raise and catch
             except BaseException:
                 if exc_info is None:
                     exc_info = sys.exc_info()

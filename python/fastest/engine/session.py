@@ -50,6 +50,8 @@ class Session:
         self.conftests = ConftestRegistry(self.node)
         self.phase_wrappers: List[Callable] = []
         self._before_workers_hooks: List[Callable] = []
+        self._session_start_hooks: List[Callable] = []
+        self._session_finish_hooks: List[Callable] = []
         self._register_fixture_modules(config.get("fixture_modules", []))
         from fastest.capture import CaptureManager
 
@@ -75,6 +77,9 @@ class Session:
         from fastest.pytest_api import mark
 
         mark._config = self.config
+        # pytest_sessionstart's time: after the initial conftests.
+        for hook in self._session_start_hooks:
+            hook(self.config)
 
     def _junit_records(self):
         """Where record_xml_attribute and record_testsuite_property record
@@ -136,6 +141,11 @@ class Session:
             before_workers = getattr(module, "fastest_before_workers", None)
             if before_workers is not None:
                 self._before_workers_hooks.append(before_workers)
+            for name, hooks in (("fastest_session_start", self._session_start_hooks),
+                                ("fastest_session_finish", self._session_finish_hooks)):
+                hook = getattr(module, name, None)
+                if hook is not None and name not in skip:
+                    hooks.append(hook)
         from . import builtin_fixtures
 
         self.node._fixturemanager.parsefactories(builtin_fixtures, "")
@@ -303,6 +313,8 @@ class Session:
         except Interrupted as interrupted:
             self.interrupted = interrupted.cause
         finally:
+            for hook in self._session_finish_hooks:
+                hook(self.config)
             self.capture.stop()
 
     def terminal_descriptors(self) -> List[tuple]:

@@ -135,6 +135,9 @@ SCENARIOS = [
     # nothing), log_level, and the order of a phase's report sections.
     ("tests/e2e/logging_setup", ["-rA", "-p", "no:cacheprovider"], True),
     ("tests/e2e/logging_setup", ["-rA", "-p", "no:cacheprovider", "-s"], True),
+    ("tests/e2e/logging_setup", ["-rA", "-p", "no:cacheprovider", "-p", "no:logging"], True),
+    # Ini keys nobody declares: a PytestConfigWarning each.
+    ("tests/e2e/unknown_ini", ["-p", "no:cacheprovider"], True),
     # ExceptionInfo.getrepr's text and reprcrash, for each of its options.
     ("tests/e2e/exception_reprs", ["-rA", "-p", "no:cacheprovider"], True),
     # Logs per phase; with pytest's logging plugin blocked, none captured.

@@ -3,7 +3,8 @@
 for every ini key pytest itself declares (the key list is asked of the
 pytest installed here), set in the ini file or not, and for a key nobody
 declares (pytest's ValueError); also with builtin plugins blocked by
-``-p no:NAME``, which takes their keys away.
+``-p no:NAME``, which takes their keys away. And an ini file with a key
+nobody declares under ``--strict-config``: pytest's exit code and message.
 
     ini_values.py FASTEST
 
@@ -85,7 +86,24 @@ def main():
                     if oracle.get(name) != seen.get(name):
                         problems.append(f"{name}: pytest {oracle.get(name)}, fastest {seen.get(name)}")
             failures += verdict(f"getini, {described}, {' '.join(blocked) or 'no plugin blocked'}", problems)
+    failures += strict_config(fastest, env)
     return 1 if failures else 0
+
+
+def strict_config(fastest, env):
+    with tempfile.TemporaryDirectory(prefix="fastest-strict-config-") as suite:
+        write_suite(suite, {"pytest.ini": "[pytest]\nnobody_declares_this = 1\n",
+                            "test_ok.py": "def test_ok():\n    pass\n"})
+        args = ["-p", "no:cacheprovider", "--strict-config"]
+        pytest = subprocess.run([sys.executable, "-m", "pytest", *args], cwd=suite, env=env,
+                                capture_output=True, text=True)
+        run = subprocess.run([fastest, *args], cwd=suite, env=env, capture_output=True, text=True)
+    problems = []
+    if run.returncode != pytest.returncode:
+        problems.append(f"exit code: pytest {pytest.returncode}, fastest {run.returncode}")
+    if run.stderr.strip() != pytest.stderr.strip():
+        problems.append(f"stderr: pytest {pytest.stderr.strip()!r}, fastest {run.stderr.strip()!r}")
+    return verdict("an undeclared ini key under --strict-config", problems)
 
 
 if __name__ == "__main__":

@@ -84,22 +84,31 @@ def session_error_report(session, exc: BaseException) -> dict:
     return _error_report(session, "", session.config.rootpath_str, exc)
 
 
-def collect_file(session, relative_path: str) -> Tuple[List[Any], List[dict]]:
-    """(items, collect_report events) of the test file at ``relative_path``."""
+def collection_warnings(config: Any) -> Any:
+    """The block that records the warnings collection issues, as pytest's
+    warnings plugin records them around its collection (none with
+    ``-p no:warnings``): entered, a list that holds their events once it
+    exits."""
     from fastest.engine.warnings_capture import catch_phase, not_caught
 
-    config = session.config
-    path = os.path.join(config.rootpath_str, relative_path)
-    nodeid = relative_path.replace(os.sep, "/")
-    items: List[Any] = []
-    reports: List[dict] = []
-    block = not_caught() if config.blocks_plugin("warnings") else catch_phase(
+    if config.blocks_plugin("warnings"):
+        return not_caught()
+    return catch_phase(
         ini_filters=config.getini("filterwarnings"),
         cmdline_filters=config.getoption("pythonwarnings") or (),
         mark_filters=(),
         nodeid="",
     )
-    with block as warning_events:
+
+
+def collect_file(session, relative_path: str) -> Tuple[List[Any], List[dict]]:
+    """(items, collect_report events) of the test file at ``relative_path``."""
+    config = session.config
+    path = os.path.join(config.rootpath_str, relative_path)
+    nodeid = relative_path.replace(os.sep, "/")
+    items: List[Any] = []
+    reports: List[dict] = []
+    with collection_warnings(config) as warning_events:
         try:
             session.conftests.load_for(os.path.dirname(path))
         except ConftestImportFailure:

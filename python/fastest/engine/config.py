@@ -31,6 +31,7 @@ _OPTION_TYPES: Dict[str, tuple] = {
     "importmode": (_TEXT, "prepend"),
     "basetemp": (_TEXT, None),
     "strict_markers": (_FLAG, False),
+    "strict_config": (_FLAG, False),
     "strict": (_FLAG, False),
     "runxfail": (_FLAG, False),
     "assertmode": (_TEXT, "rewrite"),
@@ -310,6 +311,30 @@ class Config:
         builtin = [marker for marker in BUILTIN_MARKERS
                    if not (marker.startswith("filterwarnings(") and self.blocks_plugin("warnings"))]
         return builtin + [XDIST_GROUP_MARKER, TIMEOUT_MARKER]
+
+    def validate_ini_keys(self) -> None:
+        """pytest's check of the ini file once collection is done (keys a
+        late conftest declares count): for each key nobody declared, in name
+        order, a PytestConfigWarning, or with ``--strict-config`` a
+        UsageError. Nothing when a plugin pytest would autoload, which the
+        native engine does not load, may declare them."""
+        unknown = sorted(name for name in self._raw_ini if name not in self._ini_types)
+        if not unknown:
+            return
+        from fastest.pytest_api import UsageError
+        from fastest.pytest_api.warning_types import PytestConfigWarning
+
+        from .autoloaded_plugins import pytest_would_autoload_plugins
+
+        if pytest_would_autoload_plugins():
+            return
+        import warnings
+
+        for key in unknown:
+            message = f"Unknown config option: {key}\n"
+            if self.getoption("strict_config", False):
+                raise UsageError(message)
+            warnings.warn(PytestConfigWarning(message))  # pytest's site: config/__init__.py: self._warn_or_fail_if_strict(f"Unknown config option: {key}...
 
     def add_builtin_markers(self) -> None:
         """The markers pytest's own plugins register in their

@@ -14,10 +14,11 @@ each marked with the line of pytest's it stands for::
 A marker names a file of the ``_pytest`` package and that line's text,
 stripped; ``\\`` joins the texts of consecutive lines when one alone is
 ambiguous (``warnings.warn( \\ PytestReturnNotNoneWarning(``: the
-``warnings.warn(`` followed by that one). ``translate`` turns such a
-location into pytest's, found in the pytest installed where the tests
-run: the warnings summary then shows what pytest shows. Without pytest
-the location stays the engine's."""
+``warnings.warn(`` followed by that one), and a text ending in ``...``
+stands for a line that starts with the rest (one with a ``\\`` of its
+own). ``translate`` turns such a location into pytest's, found in the
+pytest installed where the tests run: the warnings summary then shows
+what pytest shows. Without pytest the location stays the engine's."""
 from __future__ import annotations
 
 import functools
@@ -58,9 +59,13 @@ def _pytest_line(name: str, text: str) -> Optional[Tuple[str, int]]:
     wanted = [part.strip() for part in text.split("\\")]
     lines = [line.strip() for line in linecache.getlines(path)]
     for index in range(len(lines) - len(wanted) + 1):
-        if lines[index:index + len(wanted)] == wanted:
+        if all(_matches(line, text) for line, text in zip(lines[index:index + len(wanted)], wanted)):
             return path, index + 1
     return None
+
+
+def _matches(line: str, text: str) -> bool:
+    return line.startswith(text[:-3]) if text.endswith("...") else line == text
 
 
 def _pytest_folder() -> Optional[str]:

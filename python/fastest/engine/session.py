@@ -172,7 +172,7 @@ class Session:
                 gc.enable()
 
     def _collect(self, paths: List[str]) -> List[dict]:
-        from .collect_module import collect_file
+        from .collect_module import collect_file, collection_warnings
         from .conftests import ConftestImportFailure
         from .hooks import modify_items
         from .reorder import reorder_items
@@ -206,6 +206,9 @@ class Session:
         else:
             items, deselected, dropped = modify_items(self, items, reorder_items)
             self._items_modified = True
+            with collection_warnings(self.config) as config_warnings:
+                self.config.validate_ini_keys()
+            self._collection_events.extend(config_warnings)
         # The core applies -k and -m: only then does it need the names.
         selecting = bool(self.config.getoption("keyword") or self.config.getoption("markexpr"))
         result = []

@@ -30,7 +30,9 @@ from .warning_types import (
 class UsageError(Exception):
     """Error in pytest usage or invocation."""
 
-    __module__ = "pytest"
+    # pytest's own module for it: tracebacks name it so, and the core
+    # tells a usage error (exit 4) from a failure (exit 3) by it.
+    __module__ = "_pytest.config.exceptions"
 
 
 def register_assert_rewrite(*names: str) -> None:

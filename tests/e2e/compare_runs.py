@@ -134,7 +134,6 @@ SCENARIOS = [
     # pytest's session log handlers (basicConfig in a test module does
     # nothing), log_level, and the order of a phase's report sections.
     ("tests/e2e/logging_setup", ["-rA", "-p", "no:cacheprovider"], True),
-    ("tests/e2e/logging_setup", ["-rA", "-p", "no:cacheprovider", "-s"], True),
     ("tests/e2e/logging_setup", ["-rA", "-p", "no:cacheprovider", "-p", "no:logging"], True),
     # Ini keys nobody declares: a PytestConfigWarning each.
     ("tests/e2e/unknown_ini", ["-p", "no:cacheprovider"], True),
@@ -168,6 +167,8 @@ IN_PROCESS_SCENARIOS = [
     ("examples/quickstart", ["-s"], True),
     ("tests/e2e/uncaptured", [], True),
     ("tests/e2e/uncaptured", ["-q"], True),
+    # What a test module logs while imported: nothing shown under -s either.
+    ("tests/e2e/logging_setup", ["-rA", "-p", "no:cacheprovider", "-s"], True),
     # Nested packages stay flat, as in pytest 7.2: a subpackage's tests run
     # outside the enclosing package's setup and package-scoped fixtures.
     ("tests/e2e/packages", ["-rA"], True),

@@ -137,6 +137,8 @@ SCENARIOS = [
     ("tests/e2e/logging_setup", ["-rA", "-p", "no:cacheprovider", "-p", "no:logging"], True),
     # Ini keys nobody declares: a PytestConfigWarning each.
     ("tests/e2e/unknown_ini", ["-p", "no:cacheprovider"], True),
+    # mktemp's check of the names it is given.
+    ("tests/e2e/temporary_folders", ["-rA", "-p", "no:cacheprovider"], True),
     # ExceptionInfo.getrepr's text and reprcrash, for each of its options.
     ("tests/e2e/exception_reprs", ["-rA", "-p", "no:cacheprovider"], True),
     # Logs per phase; with pytest's logging plugin blocked, none captured.

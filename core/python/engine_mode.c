@@ -44,6 +44,30 @@ static int record_pytest(struct fastest_session *session, const char *format, co
     return record(session, "pytest", reason);
 }
 
+/* pytest's builtin plugins whose absence the native engine does not model:
+ * pytest refuses to block the essential ones ("cannot be disabled"), and
+ * without the others it collects, runs or reports otherwise (no unittest
+ * classes, no skip or xfail marks, no capture fixtures, no terminal
+ * output...). `-p no:` any other plugin, builtin or installed, the native
+ * engine honours or never loads. */
+static const char *const unmodelled_builtin_plugins[] = {
+    "capture", "debugging", "fixtures", "helpconfig", "main",     "mark",
+    "python",  "runner",    "skipping", "terminal",   "unittest",
+};
+
+/* The first `-p no:NAME` blocking one of those, or NULL. */
+static const char *blocked_unmodelled_plugin(const struct fastest_session *session)
+{
+    size_t count;
+    const char *const *names = opt_values(session->options, "plugins", &count);
+    size_t known = sizeof unmodelled_builtin_plugins / sizeof unmodelled_builtin_plugins[0];
+    for (size_t i = 0; i < count; i++)
+        for (size_t j = 0; strncmp(names[i], "no:", 3) == 0 && j < known; j++)
+            if (strcmp(names[i] + 3, unmodelled_builtin_plugins[j]) == 0)
+                return names[i];
+    return NULL;
+}
+
 /* The first `-p NAME` that loads a plugin (`-p no:NAME` only blocks one). */
 static const char *loaded_plugin(const struct fastest_session *session)
 {
@@ -88,6 +112,9 @@ int pyh_engine_mode_from_options(struct fastest_session *session, char **out_err
     const char *plugin = loaded_plugin(session);
     if (plugin)
         return record_pytest(session, "-p %s", plugin);
+    const char *blocked = blocked_unmodelled_plugin(session);
+    if (blocked)
+        return record_pytest(session, "-p %s", blocked);
     const char *environment = getenv("PYTEST_PLUGINS");
     if (environment && *environment)
         return record(session, "pytest", "PYTEST_PLUGINS is set");

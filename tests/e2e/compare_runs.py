@@ -139,6 +139,10 @@ SCENARIOS = [
     ("tests/e2e/unknown_ini", ["-p", "no:cacheprovider"], True),
     # mktemp's check of the names it is given.
     ("tests/e2e/temporary_folders", ["-rA", "-p", "no:cacheprovider"], True),
+    # Builtin plugins the native engine does not model, blocked: the pytest engine runs.
+    ("tests/e2e/blocked_builtins", ["-rA", "-p", "no:cacheprovider", "-p", "no:unittest"], True),
+    ("tests/e2e/blocked_builtins", ["-rA", "-p", "no:cacheprovider", "-p", "no:skipping"], True),
+    ("tests/e2e/blocked_builtins", ["-rA", "-p", "no:cacheprovider", "-p", "no:python"], True),
     # ExceptionInfo.getrepr's text and reprcrash, for each of its options.
     ("tests/e2e/exception_reprs", ["-rA", "-p", "no:cacheprovider"], True),
     # Logs per phase; with pytest's logging plugin blocked, none captured.

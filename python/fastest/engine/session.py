@@ -57,9 +57,9 @@ class Session:
 
         # Failure texts are laid out for the terminal (its "_ _ _" entry
         # separators): measured before capture takes the standard streams.
-        from .terminal_writer import Terminal
+        from .terminal_writer import Terminal, terminal_width
 
-        self.node.terminal = Terminal(_terminal_width(), markup=self.config.getoption("fastest_markup"),
+        self.node.terminal = Terminal(terminal_width(), markup=self.config.getoption("fastest_markup"),
                                       code_highlight=self.config.getoption("code_highlight") != "no")
         # Its copy of stderr is made before the capture takes descriptor 2.
         self.node.fault_handler = FaultHandler(self.config)
@@ -359,20 +359,3 @@ class Session:
 
 
 _FLUSH_EVENT = {"kind": "flush"}
-
-
-def _terminal_width() -> int:
-    """pytest's: shutil.get_terminal_size(fallback=(80, 24)) (COLUMNS, else
-    the terminal on standard output), and 80 below 40; the console reporter
-    measures it the same way (plugins/reporters/console/settings.c)."""
-    try:
-        width = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        width = 0
-    if width <= 0:
-        try:
-            width = os.get_terminal_size(1).columns
-        except OSError:
-            width = 80
-    return 80 if width < 40 else width
-

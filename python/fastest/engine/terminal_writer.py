@@ -15,6 +15,23 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import List, Optional, Sequence
 
+def terminal_width() -> int:
+    """pytest's get_terminal_width, measured now: shutil's terminal size
+    (COLUMNS, else the terminal on standard output, else 80), and 80 below
+    40; the console reporter measures it the same way
+    (plugins/reporters/console/settings.c)."""
+    try:
+        width = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        width = 0
+    if width <= 0:
+        try:
+            width = os.get_terminal_size(1).columns
+        except OSError:
+            width = 80
+    return 80 if width < 40 else width
+
+
 # TerminalWriter._esctable, for the markup failure texts use.
 _ESCAPES = {"bold": 1, "red": 31, "yellow": 33}
 

@@ -135,20 +135,18 @@ class ExceptionInfo:
                 funcargs: bool = False, truncate_locals: bool = True, chain: bool = True):
         """The exception rendered as pytest renders it (``str()`` of the
         result), and its ``reprcrash``."""
-        import shutil
-
         from fastest.engine.longrepr import exception_info_text
         from fastest.engine.longrepr_traceback import crash_entry, entries_of
+        from fastest.engine.terminal_writer import terminal_width
 
         from .exception_repr import ExceptionChainRepr, ReprExceptionInfo, ReprFileLocation
 
         entries = entries_of(self.tb)
-        # pytest renders into a TerminalWriter on a StringIO: COLUMNS, or
-        # the terminal on stdout (captured in a test: 80), and 80 below 40.
-        width = shutil.get_terminal_size(fallback=(80, 24)).columns
+        # pytest renders into a TerminalWriter on a StringIO, as wide as the
+        # terminal is now (inside a test stdout is captured: 80 or COLUMNS).
         text = exception_info_text(
             self.value, entries, style=style, showlocals=showlocals, abspath=abspath, tbfilter=tbfilter,
-            funcargs=funcargs, truncate_locals=truncate_locals, chain=chain, width=80 if width < 40 else width,
+            funcargs=funcargs, truncate_locals=truncate_locals, chain=chain, width=terminal_width(),
             strip_assertion=bool(self._striptext),
         )
         reprcrash = None

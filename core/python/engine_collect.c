@@ -37,9 +37,41 @@ static const char **string_array(PyObject *list, size_t *out_count)
     return array;
 }
 
-static const char *dict_text(PyObject *dict, const char *key)
+/* The keys of the engine's item dicts. */
+enum item_key {
+    KEY_NODE_ID,
+    KEY_PATH,
+    KEY_NODE_KIND,
+    KEY_XDIST_GROUP,
+    KEY_DESELECTED,
+    KEY_DROPPED,
+    KEY_SHARES_FIXTURES,
+    KEY_TIMEOUT,
+    KEY_MARKS,
+    KEY_KEYWORDS,
+    ITEM_KEY_COUNT,
+};
+
+static const char *const item_key_names[ITEM_KEY_COUNT] = {
+    "node_id",         "path",    "node_kind", "xdist_group", "deselected", "dropped",
+    "shares_fixtures", "timeout", "marks",     "keywords",
+};
+
+/* The keys as interned str objects, made once: a lookup by C string makes
+ * a new object each time, ten per item. NULL with an exception set when
+ * Python has no memory left. */
+static PyObject *const *item_keys(void)
 {
-    PyObject *value = PyDict_GetItemString(dict, key);
+    static PyObject *keys[ITEM_KEY_COUNT];
+    for (size_t i = 0; i < ITEM_KEY_COUNT; i++)
+        if (!keys[i] && !(keys[i] = PyUnicode_InternFromString(item_key_names[i])))
+            return NULL;
+    return keys;
+}
+
+static const char *dict_text(PyObject *dict, PyObject *key)
+{
+    PyObject *value = PyDict_GetItem(dict, key);
     return value && PyUnicode_Check(value) ? PyUnicode_AsUTF8(value) : NULL;
 }
 
@@ -49,22 +81,25 @@ static int visit_item(PyObject *dict, pyh_item_fn visit, void *context)
         PyErr_SetString(PyExc_TypeError, "engine collect() must return dicts");
         return -1;
     }
+    PyObject *const *keys = item_keys();
+    if (!keys)
+        return -1;
     struct pyh_collected_item item = {
-        .node_id = dict_text(dict, "node_id"),
-        .path = dict_text(dict, "path"),
-        .node_kind = dict_text(dict, "node_kind"),
-        .xdist_group = dict_text(dict, "xdist_group"),
-        .deselected = PyDict_GetItemString(dict, "deselected") == Py_True,
-        .dropped = PyDict_GetItemString(dict, "dropped") == Py_True,
-        .shares_fixtures = PyDict_GetItemString(dict, "shares_fixtures") == Py_True,
+        .node_id = dict_text(dict, keys[KEY_NODE_ID]),
+        .path = dict_text(dict, keys[KEY_PATH]),
+        .node_kind = dict_text(dict, keys[KEY_NODE_KIND]),
+        .xdist_group = dict_text(dict, keys[KEY_XDIST_GROUP]),
+        .deselected = PyDict_GetItem(dict, keys[KEY_DESELECTED]) == Py_True,
+        .dropped = PyDict_GetItem(dict, keys[KEY_DROPPED]) == Py_True,
+        .shares_fixtures = PyDict_GetItem(dict, keys[KEY_SHARES_FIXTURES]) == Py_True,
     };
-    PyObject *timeout = PyDict_GetItemString(dict, "timeout");
+    PyObject *timeout = PyDict_GetItem(dict, keys[KEY_TIMEOUT]);
     if (timeout && PyFloat_Check(timeout)) {
         item.has_timeout_mark = true;
         item.timeout_mark = PyFloat_AS_DOUBLE(timeout);
     }
-    item.marks = string_array(PyDict_GetItemString(dict, "marks"), &item.mark_count);
-    item.keywords = string_array(PyDict_GetItemString(dict, "keywords"), &item.keyword_count);
+    item.marks = string_array(PyDict_GetItem(dict, keys[KEY_MARKS]), &item.mark_count);
+    item.keywords = string_array(PyDict_GetItem(dict, keys[KEY_KEYWORDS]), &item.keyword_count);
     int rc = PyErr_Occurred() || !item.node_id || !item.path ? -1 : visit(context, &item);
     PyMem_Free((void *)item.marks);
     PyMem_Free((void *)item.keywords);

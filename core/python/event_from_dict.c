@@ -169,7 +169,10 @@ int event_from_dict(PyObject *dict, struct fastest_event *out)
         PyErr_SetString(PyExc_TypeError, "engine event must be a dict");
         return -1;
     }
-    PyObject *kind = PyDict_GetItemString(dict, "kind");
+    static PyObject *kind_key;
+    if (!kind_key && !(kind_key = PyUnicode_InternFromString("kind")))
+        return -1;
+    PyObject *kind = PyDict_GetItem(dict, kind_key);
     if (!kind || named_value(kind, "kind", wire_event_kind_from_name, &out->kind) < 0) {
         if (!PyErr_Occurred())
             PyErr_SetString(PyExc_ValueError, "engine event without a kind");

@@ -12,7 +12,7 @@ from fastest.globs import fnmatch
 from fastest.pytest_api.marks import MARK_GEN, get_unpacked_marks
 from fastest.pytest_api.warning_types import PytestCollectionWarning
 
-from .introspection import get_real_func, is_generator_function, source_location
+from .introspection import get_real_func, is_generator_function, module_has, source_location
 from .nodes import Class, Function, Module, Node
 from .xunit import inject_class_fixtures, inject_module_fixtures
 
@@ -196,7 +196,7 @@ class PythonCollector:
         hooks: List[Callable] = []
         if cls is not None and hasattr(cls, "pytest_generate_tests"):
             hooks.append(cls().pytest_generate_tests)
-        if hasattr(module, "pytest_generate_tests"):
+        if module_has(module, "pytest_generate_tests"):
             hooks.append(module.pytest_generate_tests)
         hooks.extend(self.generate_hooks(definition.nodeid))
         return hooks

@@ -9,7 +9,7 @@ for them too."""
 from __future__ import annotations
 
 import functools
-from types import CodeType, FunctionType, MethodType
+from types import CodeType, FunctionType, MethodType, ModuleType
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -37,6 +37,15 @@ def get_real_func(obj: Any) -> Any:
     if isinstance(obj, functools.partial):
         obj = obj.func
     return obj
+
+
+def module_has(module: Any, name: str) -> bool:
+    """``hasattr(module, name)``; for a plain module without a module-level
+    ``__getattr__``, a look in its namespace: a miss through ``hasattr``
+    makes and drops two AttributeErrors (~0.8 us, on every item)."""
+    if type(module) is ModuleType and "__getattr__" not in module.__dict__:
+        return name in module.__dict__
+    return hasattr(module, name)
 
 
 def source_location(obj: Any) -> Tuple[str, int]:

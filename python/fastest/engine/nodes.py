@@ -345,6 +345,7 @@ class Item(Node):
         super().__init__(name, parent, nodeid, path, obj)
         self.user_properties: List[Tuple[str, object]] = []
         self._report_sections: List[Tuple[str, str, str]] = []
+        self._location: Optional[Tuple[str, Optional[int], str]] = None
 
     def add_report_section(self, when: str, key: str, content: str) -> None:
         """Attach text to this item's report for phase ``when``
@@ -369,13 +370,10 @@ class Item(Node):
     def location(self) -> Tuple[str, Optional[int], str]:
         """(rootdir-relative path, 0-based line, dotted domain); computed
         once, as pytest does, since every report of the item carries it."""
-        try:
-            return self._location
-        except AttributeError:
+        if self._location is None:
             path, lineno, domain = self.report_location()
-            relative = self.session.relative_location(path)
-            self._location: Tuple[str, Optional[int], str] = (relative, lineno, domain)
-            return self._location
+            self._location = (self.session.relative_location(path), lineno, domain)
+        return self._location
 
 
 class Function(Item):

@@ -13,9 +13,10 @@ from fastest.pytest_api.outcomes import Exit, Skipped, XFailed, skip, xfail
 from fastest.pytest_api.warning_types import PytestReturnNotNoneWarning, PytestUnhandledCoroutineWarning
 
 from .fixture_errors import FixtureLookupError
-from .introspection import is_async_function
+from .introspection import is_async_function, module_has
 from .request import FixtureRequest
-from .skipping import evaluate_skip_marks, evaluate_xfail_marks
+from .nodes import Function
+from .skipping import evaluate_skip_marks, evaluate_xfail_marks, is_unmarked
 from .uncaught_exceptions import UncaughtExceptions
 from .warnings_capture import catch_phase, not_caught
 
@@ -96,7 +97,7 @@ class ItemRunner:
         torn_down = nextitem is not NEXT_UNKNOWN
         try:
             try:
-                if self._phase(item, "setup", lambda: self._setup(item), phase_emit) == "passed":
+                if self._setup_phase(item, phase_emit) == "passed":
                     self._phase(item, "call", lambda: self._call(item), phase_emit)
                 if torn_down:
                     self._teardown_phase(item, nextitem, phase_emit)
@@ -119,8 +120,25 @@ class ItemRunner:
             raise
         self._finish(item, emit)
 
+    # --- idle phases ---
+    # Most tests of a suite request no fixture and carry no mark: then their
+    # setup runs none of the suite's code (every node above them is set up
+    # already), nor does their teardown when the next test shares their
+    # parent. Such a phase still has its report, but no output capture
+    # read, phase wrapper, uncaught-exception hook or PYTEST_CURRENT_TEST
+    # value: with no code of the suite running, none has anything to see.
+    def _setup_phase(self, item, emit: Emit) -> str:
+        setupstate = self.session._setupstate
+        if type(item) is Function and not item.fixturenames and is_unmarked(item) and setupstate.is_ready_for(item):
+            return self._phase(item, "setup", lambda: setupstate.setup(item), emit, wrapped=False)
+        return self._phase(item, "setup", lambda: self._setup(item), emit)
+
     def _teardown_phase(self, item, nextitem, emit: Emit) -> None:
-        self._phase(item, "teardown", lambda: self._teardown(item, nextitem), emit)
+        setupstate = self.session._setupstate
+        if nextitem is not None and nextitem.parent is item.parent and type(item) is Function and setupstate.holds_only(item):
+            self._phase(item, "teardown", lambda: self._idle_teardown(item, nextitem), emit, wrapped=False)
+        else:
+            self._phase(item, "teardown", lambda: self._teardown(item, nextitem), emit)
         item._request = None
         item.funcargs = None
 
@@ -178,7 +196,7 @@ class ItemRunner:
         _set_current_test(item, "call")
         # pytest keeps a test's exception for post-mortem debugging until
         # the next test's call.
-        if hasattr(sys, "last_type"):
+        if module_has(sys, "last_type"):
             try:
                 del sys.last_type
                 del sys.last_value
@@ -200,6 +218,10 @@ class ItemRunner:
         self.session._setupstate.teardown_exact(nextitem)
         _set_current_test(item, None)
 
+    def _idle_teardown(self, item, nextitem) -> None:
+        self.session._setupstate.teardown_exact(nextitem)
+        _set_current_test(item, None)
+
     def _call_function(self, item) -> None:
         function = item.obj
         if is_async_function(function):
@@ -217,12 +239,12 @@ class ItemRunner:
                 )
             )
 
-    def _phase(self, item, when: str, function: Callable[[], None], emit: Emit) -> str:
-        """Run one phase; emit its report; return its outcome."""
-        exc_info = None
+    def _phase(self, item, when: str, function: Callable[[], None], emit: Emit, wrapped: bool = True) -> str:
+        """Run one phase (``wrapped``: see ``_wrapped``); emit its report;
+        return its outcome."""
         start = time.time()
         started = time.perf_counter()
-        exc_info = self._wrapped(item, when, function)
+        exc_info = self._wrapped(item, when, function) if wrapped else _exc_info_of(function)
         duration = time.perf_counter() - started
         # pytest reads the clock again; the same instant, one call less.
         stop = start + duration
@@ -397,7 +419,8 @@ def _set_current_test(item, when: Optional[str]) -> None:
     Set in the process environment and in os.environ's own store, as
     ``os.environ[key] = value`` sets it, without that method's checks of
     the key and value, and, in fastest's interpreter, without setenv(3),
-    which costs a trivial test more than the test itself."""
+    which costs a trivial test more than the test itself. An idle teardown
+    sets nothing before removing it, which the test may have done already."""
     if when:
         value = os.fsencode(f"{item.nodeid} ({when})".replace("\x00", "(null)"))
         if _process_variable is not None:
@@ -407,9 +430,17 @@ def _set_current_test(item, when: Optional[str]) -> None:
         os.environ._data[_CURRENT_TEST] = value
     elif _process_variable is not None:
         _process_variable.clear()
-        del os.environ._data[_CURRENT_TEST]
+        os.environ._data.pop(_CURRENT_TEST, None)
     else:
-        os.environ.pop("PYTEST_CURRENT_TEST")
+        os.environ.pop("PYTEST_CURRENT_TEST", None)
+
+
+def _exc_info_of(function: Callable[[], None]) -> Optional[tuple]:
+    try:
+        function()
+    except BaseException:
+        return sys.exc_info()
+    return None
 
 
 def _report_base(item) -> Dict[str, Any]:

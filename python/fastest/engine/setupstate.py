@@ -31,6 +31,20 @@ class SetupState:
                 self.stack[node] = (self.stack[node][0], exc)
                 raise
 
+    def is_ready_for(self, item) -> bool:
+        """Whether every node above ``item`` is set up, none with an error:
+        setting ``item`` up then only pushes it."""
+        stack = self.stack
+        if len(stack) != len(item._chain) - 1 or next(reversed(stack), None) is not item.parent:
+            return False
+        return all(error is None for _finalizers, error in stack.values())
+
+    def holds_only(self, item) -> bool:
+        """Whether ``item`` is on top of the stack with no finalizer but its
+        own ``teardown``."""
+        top = next(reversed(self.stack), None)
+        return top is item and len(self.stack[item][0]) == 1
+
     def addfinalizer(self, finalizer: Callable[[], object], node) -> None:
         assert node in self.stack, (node, self.stack)
         self.stack[node][0].append(finalizer)

@@ -71,7 +71,7 @@ def _conditions(mark) -> tuple:
     return (mark.kwargs["condition"],) if "condition" in mark.kwargs else mark.args
 
 
-def _unmarked(item) -> bool:
+def is_unmarked(item) -> bool:
     """Whether no node from the session down to ``item`` has a mark, as
     for most items: then no skip or xfail mark needs looking for."""
     for node in item._chain:
@@ -81,7 +81,7 @@ def _unmarked(item) -> bool:
 
 
 def evaluate_skip_marks(item) -> Optional[Skip]:
-    if _unmarked(item):
+    if is_unmarked(item):
         return None
     for mark in item.iter_markers("skipif"):
         conditions = _conditions(mark)
@@ -100,7 +100,7 @@ def evaluate_skip_marks(item) -> Optional[Skip]:
 
 
 def evaluate_xfail_marks(item) -> Optional[Xfail]:
-    if _unmarked(item):
+    if is_unmarked(item):
         return None
     for mark in item.iter_markers("xfail"):
         run = mark.kwargs.get("run", True)

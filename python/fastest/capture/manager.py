@@ -155,8 +155,8 @@ class CaptureManager:
     @property
     def holds_output(self) -> bool:
         """True when nothing a phase writes reaches the terminal ("fd"):
-        the runner may then keep capturing across an item's phases and emit
-        their reports afterwards, and the terminal shows the same. With
+        the session may then keep capturing from one item to the next and
+        emit their reports later, and the terminal shows the same. With
         "no", "tee-sys" and "sys" (which lets writes to the descriptors
         through) the test's output interleaves with the reporter's, so each
         report must be emitted when its phase ends."""

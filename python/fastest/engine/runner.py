@@ -65,44 +65,27 @@ class ItemRunner:
         self.phase_wrappers: List[Callable] = session.phase_wrappers
         self.maxfail = 1 if config.getoption("exitfirst") else config.getoption("maxfail")
         self.junit_records = config.fastest_junit_records
-        # Whether the session keeps the capture held across whole batches
-        # (``Session.after_fork``): then no item switches it.
-        self.capture_spans_items = False
 
     # --- protocol ---
     def run(self, item, nextitem, emit: Emit) -> bool:
         """item_start, the setup report and, if setup passed, the call
         report; then, unless ``nextitem`` is ``NEXT_UNKNOWN``, the teardown
         (tearing down what ``nextitem`` does not need), item_finish and the
-        item's warnings. Returns whether the item was torn down.
-
-        While the capture hides what phases print anyway ("fd", "sys"), it
-        stays on across the phases and their reports are emitted after the
-        last one: the terminal shows the same, with one capture switch per
-        item instead of one per phase. item_start still goes out first, so
-        a crash is attributed to the item it happened in. In a worker
-        (``capture_spans_items``) the session holds the capture for the
-        whole batch and reports go out as they are made."""
+        item's warnings. Returns whether the item was torn down. item_start
+        goes out first, so a crash is attributed to the item it happened
+        in; the session decides when events reach the reporters."""
         emit({"kind": "item_start", "node_id": item.nodeid, "location_path": item.location[0]})
         self.fault_handler.item_started()
         item.funcargs = {}
         item._request = FixtureRequest(item)
         item.stash["xfailed"] = None
         self._catch_warnings(item)
-        held: Optional[List[dict]] = None
-        if self.capture.holds_output and not self.capture_spans_items:
-            held = []
-            self.capture.hold()
-        phase_emit = emit if held is None else held.append
         torn_down = nextitem is not NEXT_UNKNOWN
         try:
-            try:
-                if self._setup_phase(item, phase_emit) == "passed":
-                    self._phase(item, "call", lambda: self._call(item), phase_emit)
-                if torn_down:
-                    self._teardown_phase(item, nextitem, phase_emit)
-            finally:
-                self._release(held, emit)
+            if self._setup_phase(item, emit) == "passed":
+                self._phase(item, "call", lambda: self._call(item), emit)
+            if torn_down:
+                self._teardown_phase(item, nextitem, emit)
         except Interrupted:
             self._emit_warnings(item, emit)
             raise
@@ -148,14 +131,6 @@ class ItemRunner:
             emit({"kind": "item_finish", "node_id": item.nodeid})
         finally:
             self._emit_warnings(item, emit)
-
-    def _release(self, held: Optional[List[dict]], emit: Emit) -> None:
-        """End a held capture and emit the reports it held back."""
-        if held is None:
-            return
-        self.capture.release()
-        for event in held:
-            emit(event)
 
     # --- warnings: one block per item, as pytest's catch_warnings_for_item ---
     def _catch_warnings(self, item) -> None:

@@ -3,6 +3,7 @@ docstring for the interface). It owns the config, the fixture registry, the
 node tree built so far, the setup stack and the deferred teardown."""
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -11,6 +12,7 @@ from .config import Config
 from .conftests import ConftestRegistry
 from .fault_handler import FaultHandler
 from .fixtures import FixtureManager
+from .held_events import HeldEvents
 from .nodes import Session as SessionNode
 from .runner import NEXT_UNKNOWN, Interrupted, ItemRunner
 from .setupstate import SetupState
@@ -19,7 +21,7 @@ from ..scheduling import scheduling_facts
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Dict, List, Optional
+    from typing import Any, Callable, Dict, Iterator, List, Optional
 
     Emit = Callable[[dict], None]
 
@@ -64,6 +66,9 @@ class Session:
         # Its copy of stderr is made before the capture takes descriptor 2.
         self.node.fault_handler = FaultHandler(self.config)
         self.node.fault_handler.start()
+        # Whether someone may watch the events as they come (see HeldEvents).
+        self._terminal_watched = os.isatty(1)
+        self._in_worker = False
         self.node.capture = self.capture = CaptureManager(self.config.getoption("capture") or "fd")
         self.capture.start()
         self.node.phase_wrappers = self.phase_wrappers
@@ -285,26 +290,40 @@ class Session:
         for event in self.collection_events():
             emit(event)
         items = [self._items[node_id] for node_id in node_ids]
-        spans_items = self.runner.capture_spans_items and self.capture.holds_output
-        if spans_items:
-            self.capture.hold()
         try:
-            for index, item in enumerate(items):
-                if self._pending is not None:
-                    self._finish_pending(item, emit)
-                nextitem = items[index + 1] if index + 1 < len(items) else NEXT_UNKNOWN
-                if not self.runner.run(item, nextitem, emit):
-                    self._pending = item
-                elif self._should_stop():
-                    return True
+            with self._capture_across_items(emit) as item_emit:
+                for index, item in enumerate(items):
+                    if self._pending is not None:
+                        self._finish_pending(item, item_emit)
+                    nextitem = items[index + 1] if index + 1 < len(items) else NEXT_UNKNOWN
+                    if not self.runner.run(item, nextitem, item_emit):
+                        self._pending = item
+                    elif self._should_stop():
+                        return True
         except Interrupted as interrupted:
             self.interrupted = interrupted.cause
             self.node.shouldstop = str(interrupted.cause)
             return True
-        finally:
-            if spans_items:
-                self.capture.release()
         return self._should_stop()
+
+    @contextlib.contextmanager
+    def _capture_across_items(self, emit: Emit) -> Iterator[Emit]:
+        """The emit items report through. When the capture hides what
+        phases print anyway ("fd"), it stays on from one item to the next
+        (each phase still reads its own output), sparing two ``dup2`` per
+        stream and item: a worker's events go down a pipe as they come, the
+        fastest process's wait in HeldEvents for the reporters' turn."""
+        if not self.capture.holds_output:
+            yield emit
+        elif self._in_worker:
+            self.capture.hold()
+            try:
+                yield emit
+            finally:
+                self.capture.release()
+        else:
+            with HeldEvents(self.capture, emit, 0.0 if self._terminal_watched else _UNWATCHED_INTERVAL) as held:
+                yield held.emit
 
     def finish(self, emit: Emit) -> None:
         """Tear down whatever is still set up (deferred teardown first)."""
@@ -339,10 +358,7 @@ class Session:
         capture gets files of its own (the ones made before the fork are
         shared with every sibling, whose output would mix with this one's)."""
         self.capture.after_fork()
-        # Its events go down a pipe, never to the terminal the tests'
-        # output would reach: the capture can stay held from one item to
-        # the next (two dup2 per stream and item less).
-        self.runner.capture_spans_items = True
+        self._in_worker = True
 
     # --- internals ---
     def _flush_before_terminal_output(self, emit: Emit) -> None:
@@ -359,3 +375,6 @@ class Session:
 
 
 _FLUSH_EVENT = {"kind": "flush"}
+
+# How long the fastest process holds events when no terminal shows them.
+_UNWATCHED_INTERVAL = 0.05

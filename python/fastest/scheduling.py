@@ -4,8 +4,8 @@ own time limit (xdist_group.py, timeout_mark.py), and whether it shares
 fixture state with its neighbours, which keeps its unit on one worker."""
 from __future__ import annotations
 
-from .timeout_mark import timeout_of
-from .xdist_group import xdist_group
+from .timeout_mark import mark_timeout
+from .xdist_group import mark_group
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -22,10 +22,12 @@ def scheduling_facts(item: Any) -> Dict[str, Any]:
     """``{"xdist_group": str, "timeout": float, "shares_fixtures": True}``,
     each only when it applies (the engines' item dicts carry them)."""
     facts: Dict[str, Any] = {}
-    group = xdist_group(item)
-    if group is not None:
-        facts["xdist_group"] = group
-    timeout = timeout_of(item)
+    closest: Dict[str, Any] = {}
+    for mark in item.iter_markers():  # one walk of the chain, nearest first
+        closest.setdefault(mark.name, mark)
+    if "xdist_group" in closest:
+        facts["xdist_group"] = mark_group(closest["xdist_group"])
+    timeout = mark_timeout(closest["timeout"]) if "timeout" in closest else None
     if timeout is not None:
         facts["timeout"] = timeout
     if _shares_fixtures(item):

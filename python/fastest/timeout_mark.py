@@ -21,13 +21,9 @@ if TYPE_CHECKING:
     from typing import Any, Optional
 
 
-def timeout_of(item: Any) -> Optional[float]:
-    """The closest ``timeout`` mark's seconds (its first argument or
-    ``timeout=``); None without the mark, or when it sets none or a value
-    that is not a number."""
-    mark = item.get_closest_marker("timeout")
-    if mark is None:
-        return None
+def mark_timeout(mark: Any) -> Optional[float]:
+    """A ``timeout`` mark's seconds (its first argument or ``timeout=``);
+    None when it sets none or a value that is not a number."""
     value = mark.args[0] if mark.args else mark.kwargs.get("timeout")
     try:
         return None if value is None else float(value)

@@ -1,6 +1,5 @@
 """The ``xdist_group`` mark: the group an item belongs to under ``--dist
-loadgroup``, for either engine's items (fastest's or real pytest's: both
-have ``get_closest_marker``), and the mark's registration."""
+loadgroup``, for either engine's items, and the mark's registration."""
 from __future__ import annotations
 
 # fastest schedules by this mark, so it registers it as pytest-xdist's
@@ -12,14 +11,10 @@ MARKER_LINE = (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Optional
+    from typing import Any
 
 
-def xdist_group(item: Any) -> Optional[str]:
-    """The closest ``xdist_group`` mark's group, read as pytest-xdist reads
-    it: its first argument, else its ``name``, else "default"; None without
-    the mark."""
-    mark = item.get_closest_marker("xdist_group")
-    if mark is None:
-        return None
+def mark_group(mark: Any) -> str:
+    """An ``xdist_group`` mark's group, read as pytest-xdist reads it: its
+    first argument, else its ``name``, else "default"."""
     return str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))

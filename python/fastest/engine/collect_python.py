@@ -214,7 +214,8 @@ class _PendingClass:
 def _uses_fixture_params(fixtureinfo) -> bool:
     """Whether a definition the test can see has ``params`` (only then can
     the builtin fixture-params hook parametrize it)."""
-    return any(fixturedef.params is not None for defs in fixtureinfo.name2fixturedefs.values() for fixturedef in defs)
+    definitions = fixtureinfo.name2fixturedefs
+    return bool(definitions) and any(fixturedef.params is not None for defs in definitions.values() for fixturedef in defs)
 
 
 def _has_parametrize_mark(definition: Node) -> bool:

@@ -281,8 +281,12 @@ class FixtureManager:
             argnames = tuple(getfuncargnames(function, name=node.name, cls=cls))
         else:
             argnames = ()
-        requested = tuple(arg for mark in node.iter_markers("usefixtures") for arg in mark.args) + argnames
-        ignore = tuple(_direct_parametrize_args(node))
+        marks = list(node.iter_markers())  # one walk of the chain, nearest first
+        if marks:
+            requested = tuple(arg for mark in marks if mark.name == "usefixtures" for arg in mark.args) + argnames
+            ignore = tuple(_direct_parametrize_args(marks))
+        else:
+            requested, ignore = argnames, ()
         nodeid = node.nodeid
         container, separator, _ = nodeid.rpartition("::")
         if not separator or nodeid in self._baseids:
@@ -397,10 +401,10 @@ def _parametrize_argnames(mark) -> List[str]:
     return parse_parametrize_argnames(*mark.args, **mark.kwargs)[0]
 
 
-def _direct_parametrize_args(node) -> List[str]:
+def _direct_parametrize_args(marks) -> List[str]:
     names: List[str] = []
-    for mark in node.iter_markers("parametrize"):
-        if not mark.kwargs.get("indirect", False):
+    for mark in marks:
+        if mark.name == "parametrize" and not mark.kwargs.get("indirect", False):
             names.extend(_parametrize_argnames(mark))
     return names
 

@@ -99,6 +99,8 @@ def _mandatory_from_code(function: Any) -> Optional[Tuple[str, ...]]:
     if type(real) is not FunctionType or "__wrapped__" in real.__dict__ or "__signature__" in real.__dict__:
         return None
     code = real.__code__
+    if not code.co_argcount and not code.co_kwonlyargcount:
+        return ()  # most tests; co_varnames is a new tuple on every access
     positional = code.co_varnames[: code.co_argcount]
     first_with_default = len(positional) - len(real.__defaults__ or ())
     start = max(code.co_posonlyargcount, 1 if bound else 0)

@@ -393,8 +393,10 @@ class Function(Item):
         if callspec is not None:
             self.own_markers.extend(callspec.marks)
             self.keywords[callspec.id] = True
-        self.keywords.update(getattr(function, "__dict__", {}))
-        self.keywords.update({mark.name: mark for mark in self.own_markers})
+        own_keywords = self.keywords._own
+        own_keywords.update(getattr(function, "__dict__", {}))
+        for mark in self.own_markers:
+            own_keywords[mark.name] = mark
 
     def set_fixtureinfo(self, fixtureinfo) -> None:
         """The fixtures this test needs (``fixturenames`` their closure);

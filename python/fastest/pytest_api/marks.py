@@ -135,7 +135,7 @@ def get_unpacked_marks(obj: object, *, consider_mro: bool = True) -> List[Mark]:
     else:
         stored = getattr(obj, "pytestmark", [])
         mark_list = stored if isinstance(stored, list) else [stored]
-    return normalize_mark_list(mark_list)
+    return normalize_mark_list(mark_list) if mark_list else []
 
 
 def normalize_mark_list(mark_list: Iterable[object]) -> List[Mark]:

@@ -113,7 +113,7 @@ class ItemRunner:
     def _setup_phase(self, item, emit: Emit) -> str:
         setupstate = self.session._setupstate
         if type(item) is Function and not item.fixturenames and is_unmarked(item) and setupstate.is_ready_for(item):
-            return self._phase(item, "setup", lambda: setupstate.setup(item), emit, wrapped=False)
+            return self._phase(item, "setup", lambda: setupstate.push(item), emit, wrapped=False)
         return self._phase(item, "setup", lambda: self._setup(item), emit)
 
     def _teardown_phase(self, item, nextitem, emit: Emit) -> None:
@@ -379,6 +379,8 @@ class ItemRunner:
 
 
 _CURRENT_TEST = b"PYTEST_CURRENT_TEST"
+# os.fsencode's encoding, fixed for the process (one Python call less per phase).
+_FS_ENCODING = (sys.getfilesystemencoding(), sys.getfilesystemencodeerrors())
 
 try:
     # Built into fastest's interpreter (core/python/current_test_variable.c).
@@ -397,7 +399,7 @@ def _set_current_test(item, when: Optional[str]) -> None:
     which costs a trivial test more than the test itself. An idle teardown
     sets nothing before removing it, which the test may have done already."""
     if when:
-        value = os.fsencode(f"{item.nodeid} ({when})".replace("\x00", "(null)"))
+        value = f"{item.nodeid} ({when})".replace("\x00", "(null)").encode(*_FS_ENCODING)
         if _process_variable is not None:
             _process_variable.set(value)
         else:

@@ -24,12 +24,17 @@ class SetupState:
             if error is not None:
                 raise error
         for node in chain[len(self.stack):]:
-            self.stack[node] = ([node.teardown], None)
-            try:
-                node.setup()
-            except TEST_OUTCOME as exc:
-                self.stack[node] = (self.stack[node][0], exc)
-                raise
+            self.push(node)
+
+    def push(self, node) -> None:
+        """Set up ``node``, whose parents are set up (an item for which
+        ``is_ready_for`` holds needs nothing else)."""
+        self.stack[node] = ([node.teardown], None)
+        try:
+            node.setup()
+        except TEST_OUTCOME as exc:
+            self.stack[node] = (self.stack[node][0], exc)
+            raise
 
     def is_ready_for(self, item) -> bool:
         """Whether every node above ``item`` is set up, none with an error:
@@ -37,7 +42,10 @@ class SetupState:
         stack = self.stack
         if len(stack) != len(item._chain) - 1 or next(reversed(stack), None) is not item.parent:
             return False
-        return all(error is None for _finalizers, error in stack.values())
+        for _finalizers, error in stack.values():
+            if error is not None:
+                return False
+        return True
 
     def holds_only(self, item) -> bool:
         """Whether ``item`` is on top of the stack with no finalizer but its

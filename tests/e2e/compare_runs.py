@@ -143,6 +143,8 @@ SCENARIOS = [
     ("tests/e2e/blocked_builtins", ["-rA", "-p", "no:cacheprovider", "-p", "no:unittest"], True),
     ("tests/e2e/blocked_builtins", ["-rA", "-p", "no:cacheprovider", "-p", "no:skipping"], True),
     ("tests/e2e/blocked_builtins", ["-rA", "-p", "no:cacheprovider", "-p", "no:python"], True),
+    # Without the capture plugin, no progress percentages either.
+    ("tests/e2e/blocked_builtins", ["-rA", "-p", "no:cacheprovider", "-p", "no:capture"], True),
     # ExceptionInfo.getrepr's text and reprcrash, for each of its options.
     ("tests/e2e/exception_reprs", ["-rA", "-p", "no:cacheprovider"], True),
     # Logs per phase; with pytest's logging plugin blocked, none captured.

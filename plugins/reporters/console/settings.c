@@ -61,6 +61,19 @@ static void report_chars(const char *requested, bool disable_warnings, char *out
     snprintf(out, size, "%s", chars);
 }
 
+/* The capture method as pytest's terminal reporter reads it: "no" when
+ * `-p no:capture` leaves the option undeclared (getoption's default). */
+static const char *capture_method(const struct fastest_host *host,
+                                  const struct fastest_session *session)
+{
+    size_t count;
+    const char *const *plugins = host->option_values(session, "plugins", &count);
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(plugins[i], "no:capture") == 0)
+            return "no";
+    return option_or(host, session, "capture", "fd");
+}
+
 void settings_read(const struct fastest_host *host, const struct fastest_session *session,
                    struct console_settings *out)
 {
@@ -85,7 +98,7 @@ void settings_read(const struct fastest_host *host, const struct fastest_session
     out->durations_min = atof(option_or(host, session, "durations_min", "0.005"));
 
     const char *style = option_or(host, session, "ini:console_output_style", "progress");
-    const char *capture = option_or(host, session, "capture", "fd");
+    const char *capture = capture_method(host, session);
     bool capturing = strcmp(capture, "no") != 0;
     if (!capturing || option_true(host, session, "setupshow"))
         out->progress = PROGRESS_NONE;

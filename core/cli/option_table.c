@@ -271,6 +271,11 @@ static const struct cli_option builtin[] = {
     SWITCH(FASTEST, "list_plugins", "List the plugins found and exit", "--list-plugins"),
 };
 
+bool cli_option_is_pytests(const struct cli_option *option)
+{
+    return strcmp(option->group, XDIST) != 0 && strcmp(option->group, FASTEST) != 0;
+}
+
 const struct cli_option *cli_builtin_options(size_t *out_count)
 {
     *out_count = sizeof(builtin) / sizeof(builtin[0]);

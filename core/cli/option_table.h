@@ -6,6 +6,7 @@
 #ifndef FT_CLI_OPTION_TABLE_H
 #define FT_CLI_OPTION_TABLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* What an option does with the store, as argparse's `action`. */
@@ -46,6 +47,9 @@ struct cli_option {
 
 /* The builtin table; static storage. *out_count is set to its length. */
 const struct cli_option *cli_builtin_options(size_t *out_count);
+
+/* Whether a builtin option is one of pytest's own, not xdist's or fastest's. */
+bool cli_option_is_pytests(const struct cli_option *option);
 
 struct cli_context;
 

@@ -86,14 +86,18 @@ static PyObject *option_spec(const char *flag, const char *alias, int takes_valu
     return spec;
 }
 
-/* Every option fastest parses (its table and its plugins'), for the pytest
- * engine: pytest must accept those it does not define itself. */
+/* The options fastest parses that pytest does not define itself (xdist's,
+ * fastest's, its plugins'), for the pytest engine: pytest must accept them.
+ * pytest's own it declares, unless `-p no:NAME` blocks their plugin, and
+ * then refuses them, as the pytest engine must too. */
 static PyObject *own_options(const struct fastest_session *session)
 {
     PyObject *list = PyList_New(0);
     size_t count;
     const struct cli_option *builtin = cli_builtin_options(&count);
     for (size_t i = 0; list && i < count; i++) {
+        if (cli_option_is_pytests(&builtin[i]))
+            continue;
         PyObject *flags = PyList_New(0);
         for (size_t n = 0; flags && n < CLI_MAX_NAMES && builtin[i].names[n]; n++) {
             PyObject *name = PyUnicode_FromString(builtin[i].names[n]);

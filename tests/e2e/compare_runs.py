@@ -145,6 +145,9 @@ SCENARIOS = [
     ("tests/e2e/blocked_builtins", ["-rA", "-p", "no:cacheprovider", "-p", "no:python"], True),
     # Without the capture plugin, no progress percentages either.
     ("tests/e2e/blocked_builtins", ["-rA", "-p", "no:cacheprovider", "-p", "no:capture"], True),
+    # Without the terminal plugin, no report at all, and its options refused.
+    ("tests/e2e/blocked_builtins", ["-p", "no:cacheprovider", "-p", "no:terminal"], True),
+    ("tests/e2e/blocked_builtins", ["-p", "no:cacheprovider", "-p", "no:terminal", "-rA"], False),
     # ExceptionInfo.getrepr's text and reprcrash, for each of its options.
     ("tests/e2e/exception_reprs", ["-rA", "-p", "no:cacheprovider"], True),
     # Logs per phase; with pytest's logging plugin blocked, none captured.
@@ -214,8 +217,9 @@ def comparable(stdout):
 def compare(fastest, root, folder, args, whole_output):
     cwd = os.path.join(root, folder)
     problems = []
-    # -v for the outcome lines, unless the scenario is about verbosity.
-    verbose = [] if {"-q", "--co"} & set(args) else ["-v"]
+    # -v for the outcome lines, unless the scenario is about verbosity (or
+    # blocks the terminal plugin, which defines -v).
+    verbose = [] if {"-q", "--co", "no:terminal"} & set(args) else ["-v"]
     pytest_code, pytest_out = run(PYTEST + verbose + args, cwd)
     fastest_code, fastest_out = run([fastest] + verbose + args, cwd)
     if pytest_code != fastest_code:

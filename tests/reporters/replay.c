@@ -22,6 +22,7 @@
 struct fastest_session {
     char **options; /* "dest=value" strings from argv */
     int option_count;
+    const char **values; /* room for option_values' answer */
 };
 
 static const char *stub_option(const struct fastest_session *session, const char *dest)
@@ -32,6 +33,17 @@ static const char *stub_option(const struct fastest_session *session, const char
         if (strncmp(session->options[i], dest, length) == 0 && session->options[i][length] == '=')
             found = session->options[i] + length + 1;
     return found;
+}
+
+static const char *const *stub_option_values(const struct fastest_session *session,
+                                             const char *dest, size_t *out_count)
+{
+    size_t length = strlen(dest);
+    *out_count = 0;
+    for (int i = 0; i < session->option_count; i++)
+        if (strncmp(session->options[i], dest, length) == 0 && session->options[i][length] == '=')
+            session->values[(*out_count)++] = session->options[i] + length + 1;
+    return session->values;
 }
 
 static void stub_log(const struct fastest_session *session, int level, const char *format, ...)
@@ -58,6 +70,7 @@ static const struct fastest_host stub_host = {
     .free = free,
     .log = stub_log,
     .option = stub_option,
+    .option_values = stub_option_values,
 };
 
 /* Reads the whole file; the caller frees *out_data. */
@@ -122,7 +135,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "replay: cannot read %s\n", argv[2]);
         return 2;
     }
-    struct fastest_session session = {argv + 3, argc - 3};
+    const char *values[argc > 3 ? argc - 3 : 1];
+    struct fastest_session session = {argv + 3, argc - 3, values};
     void *state = NULL;
     char *error = NULL;
     if (reporter->open(&stub_host, &session, &state, &error) < 0) {

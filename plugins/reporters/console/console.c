@@ -447,6 +447,11 @@ static void on_event(void *state, const struct fastest_event *event)
 static int open_console(const struct fastest_host *host, struct fastest_session *session,
                         void **out_state, char **out_error)
 {
+    *out_state = NULL;
+    /* This reporter stands in for pytest's terminal plugin: without it,
+     * pytest reports nothing at all. */
+    if (settings_plugin_blocked(host, session, "terminal"))
+        return 0;
     struct console *console = calloc(1, sizeof *console);
     if (!console) {
         *out_error = host->strdup("console reporter: out of memory");

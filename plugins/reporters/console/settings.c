@@ -61,16 +61,24 @@ static void report_chars(const char *requested, bool disable_warnings, char *out
     snprintf(out, size, "%s", chars);
 }
 
+bool settings_plugin_blocked(const struct fastest_host *host,
+                             const struct fastest_session *session, const char *name)
+{
+    size_t count;
+    const char *const *plugins = host->option_values(session, "plugins", &count);
+    for (size_t i = 0; i < count; i++)
+        if (strncmp(plugins[i], "no:", 3) == 0 && strcmp(plugins[i] + 3, name) == 0)
+            return true;
+    return false;
+}
+
 /* The capture method as pytest's terminal reporter reads it: "no" when
  * `-p no:capture` leaves the option undeclared (getoption's default). */
 static const char *capture_method(const struct fastest_host *host,
                                   const struct fastest_session *session)
 {
-    size_t count;
-    const char *const *plugins = host->option_values(session, "plugins", &count);
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(plugins[i], "no:capture") == 0)
-            return "no";
+    if (settings_plugin_blocked(host, session, "capture"))
+        return "no";
     return option_or(host, session, "capture", "fd");
 }
 

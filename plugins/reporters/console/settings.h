@@ -54,6 +54,10 @@ struct console_settings {
 };
 
 /* Fills *out from the session's options and the process environment. */
+/* Whether `-p no:NAME` blocks pytest's plugin NAME. */
+bool settings_plugin_blocked(const struct fastest_host *host,
+                             const struct fastest_session *session, const char *name);
+
 void settings_read(const struct fastest_host *host, const struct fastest_session *session,
                    struct console_settings *out /* OUT */);
 

@@ -242,6 +242,8 @@ class Session:
         plugins lines, and a conftest's or plugin's), in pytest's order,
         '\n'-separated."""
         config = self.config
+        if config.pluginmanager.is_blocked("terminal"):
+            return ""  # pytest's terminal plugin alone calls the hook
         results = config.hook.pytest_report_header(config=config, start_path=config.invocation_params.dir)
         lines: List[str] = []
         for line_or_lines in reversed(results):

@@ -145,6 +145,9 @@ SCENARIOS = [
     ("tests/e2e/blocked_builtins", ["-rA", "-p", "no:cacheprovider", "-p", "no:python"], True),
     # Without the capture plugin, no progress percentages either.
     ("tests/e2e/blocked_builtins", ["-rA", "-p", "no:cacheprovider", "-p", "no:capture"], True),
+    # timeout and xdist_group marks without pytest-timeout and pytest-xdist loaded.
+    ("tests/e2e/plugin_marks", ["-rA", "-p", "no:cacheprovider"], True),
+    ("tests/e2e/plugin_marks", ["-rA", "-p", "no:cacheprovider", "--strict-markers"], True),
     # Without the terminal plugin, no report at all, and its options refused.
     ("tests/e2e/blocked_builtins", ["-p", "no:cacheprovider", "-p", "no:terminal"], True),
     ("tests/e2e/blocked_builtins", ["-p", "no:cacheprovider", "-p", "no:terminal", "-rA"], False),

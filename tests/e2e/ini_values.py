@@ -7,10 +7,6 @@ declares (pytest's ValueError); also with builtin plugins blocked by
 nobody declares under ``--strict-config``: pytest's exit code and message.
 
     ini_values.py FASTEST
-
-fastest registers two markers of its own (``timeout``, ``xdist_group``,
-marks it honours itself), which pytest has only with pytest-timeout and
-pytest-xdist loaded: those lines are left out of the comparison.
 """
 import json
 import os
@@ -47,7 +43,6 @@ def test_record_ini_values(pytestconfig):
 """
 
 INI = "[pytest]\nxfail_strict = true\nmarkers =\n    slow: slow tests\nnorecursedirs = build\n"
-FASTEST_OWN_MARKERS = ("timeout(", "xdist_group:")
 BLOCKED = ["-p", "no:logging", "-p", "no:junitxml", "-p", "no:doctest", "-p", "no:faulthandler"]
 
 
@@ -80,8 +75,6 @@ def main():
             elif seen is None:
                 problems.append(f"fastest failed:\n{fastest_output}")
             else:
-                markers = [line for line in eval(seen["markers"]) if not line.startswith(FASTEST_OWN_MARKERS)]
-                seen["markers"] = repr(markers)
                 for name in sorted(set(oracle) | set(seen)):
                     if oracle.get(name) != seen.get(name):
                         problems.append(f"{name}: pytest {oracle.get(name)}, fastest {seen.get(name)}")

@@ -1,6 +1,6 @@
-"""Whether pytest, run here, would load third-party plugins the native
-engine does not: plugin autoload on (no PYTEST_DISABLE_PLUGIN_AUTOLOAD) and
-a ``pytest11`` entry point installed in the target environment."""
+"""Whether pytest, run here, would load third-party plugins: plugin
+autoload on (no PYTEST_DISABLE_PLUGIN_AUTOLOAD) and a ``pytest11`` entry
+point installed in the target environment."""
 from __future__ import annotations
 
 import functools
@@ -17,3 +17,16 @@ def pytest_would_autoload_plugins() -> bool:
     from importlib.metadata import entry_points
 
     return any(True for _ in entry_points(group="pytest11"))
+
+
+@functools.lru_cache(maxsize=None)
+def pytest_would_autoload(module: str) -> bool:
+    """Whether pytest would autoload the plugin whose top-level module is
+    ``module``: autoload on and the module importable (its distribution,
+    and with it its ``pytest11`` entry point, installed); a look along
+    ``sys.path``, not the metadata scan."""
+    if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
+        return False
+    from importlib.util import find_spec
+
+    return find_spec(module) is not None

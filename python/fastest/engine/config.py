@@ -156,6 +156,12 @@ def _typed_ini(kind: str, raw: Union[str, List[str]], rootdir: str) -> Any:
     return raw if isinstance(raw, str) else "\n".join(raw)
 
 
+# The marks of third-party plugins fastest reads (xdist_group for --dist
+# loadgroup, timeout for its per-test limit), registered as the plugin's
+# pytest_configure registers them: when pytest would load it. (plugin
+# name, top-level module, markers line)
+_PLUGIN_MARKERS = (("xdist", "xdist", XDIST_GROUP_MARKER), ("timeout", "pytest_timeout", TIMEOUT_MARKER))
+
 class _OptionNamespace:
     """``config.option``: attribute access to the typed options."""
 
@@ -310,7 +316,10 @@ class Config:
         # The warnings plugin registers filterwarnings.
         builtin = [marker for marker in BUILTIN_MARKERS
                    if not (marker.startswith("filterwarnings(") and self.blocks_plugin("warnings"))]
-        return builtin + [XDIST_GROUP_MARKER, TIMEOUT_MARKER]
+        from .autoloaded_plugins import pytest_would_autoload
+
+        return builtin + [line for plugin, module, line in _PLUGIN_MARKERS
+                          if not self.blocks_plugin(plugin) and pytest_would_autoload(module)]
 
     def validate_ini_keys(self) -> None:
         """pytest's check of the ini file once collection is done (keys a

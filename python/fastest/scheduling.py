@@ -18,16 +18,19 @@ if TYPE_CHECKING:
 _SHARED_SCOPES = ("class", "module", "package")
 
 
-def scheduling_facts(item: Any) -> Dict[str, Any]:
+def scheduling_facts(item: Any, timeout_marks: bool) -> Dict[str, Any]:
     """``{"xdist_group": str, "timeout": float, "shares_fixtures": True}``,
-    each only when it applies (the engines' item dicts carry them)."""
+    each only when it applies (the engines' item dicts carry them).
+    ``timeout_marks``: whether a ``timeout`` mark limits its test, as it
+    does when pytest-timeout is loaded or fastest's --timeout is given;
+    otherwise the mark is just a mark, as it is to pytest."""
     facts: Dict[str, Any] = {}
     closest: Dict[str, Any] = {}
     for mark in item.iter_markers():  # one walk of the chain, nearest first
         closest.setdefault(mark.name, mark)
     if "xdist_group" in closest:
         facts["xdist_group"] = mark_group(closest["xdist_group"])
-    timeout = mark_timeout(closest["timeout"]) if "timeout" in closest else None
+    timeout = mark_timeout(closest["timeout"]) if timeout_marks and "timeout" in closest else None
     if timeout is not None:
         facts["timeout"] = timeout
     if _shares_fixtures(item):

@@ -316,10 +316,14 @@ class Config:
         # The warnings plugin registers filterwarnings.
         builtin = [marker for marker in BUILTIN_MARKERS
                    if not (marker.startswith("filterwarnings(") and self.blocks_plugin("warnings"))]
+        return builtin + [line for plugin, module, line in _PLUGIN_MARKERS if self.would_load_plugin(plugin, module)]
+
+    def would_load_plugin(self, plugin: str, module: str) -> bool:
+        """Whether pytest would load the third-party plugin ``plugin``,
+        whose top-level module is ``module``, in this run."""
         from .autoloaded_plugins import pytest_would_autoload
 
-        return builtin + [line for plugin, module, line in _PLUGIN_MARKERS
-                          if not self.blocks_plugin(plugin) and pytest_would_autoload(module)]
+        return not self.blocks_plugin(plugin) and pytest_would_autoload(module)
 
     def validate_ini_keys(self) -> None:
         """pytest's check of the ini file once collection is done (keys a

@@ -216,6 +216,7 @@ class Session:
             self._collection_events.extend(config_warnings)
         # The core applies -k and -m: only then does it need the names.
         selecting = bool(self.config.getoption("keyword") or self.config.getoption("markexpr"))
+        timeout_marks = bool(self.config.getoption("timeout", None)) or self.config.would_load_plugin("timeout", "pytest_timeout")
         result = []
         for item in items:
             self._items[item.nodeid] = item
@@ -227,7 +228,7 @@ class Session:
             if selecting:
                 facts["marks"] = [mark.name for mark in item.iter_markers()]
                 facts["keywords"] = item.keyword_names()
-            facts.update(scheduling_facts(item))
+            facts.update(scheduling_facts(item, timeout_marks))
             result.append(facts)
         self.node.items.extend(items)
         self.node.testscollected += len(items)

@@ -150,13 +150,13 @@ def _conftest_failure_text(failure: ConftestImportFailure) -> str:
     return "\n".join(lines)
 
 
-def _item_dict(item: Any) -> Event:
+def _item_dict(item: Any, timeout_marks: bool) -> Event:
     facts = {
         "node_id": item.nodeid,
         "path": _item_path(item.nodeid),
         "node_kind": type(item).__name__,
     }
-    facts.update(scheduling_facts(item))
+    facts.update(scheduling_facts(item, timeout_marks))
     return facts
 
 
@@ -195,6 +195,9 @@ class Session:
             "fastest-report-events"
         )
         pytest_config.hook.pytest_sessionstart(session=self.session)
+        # timeout marks limit their tests when pytest-timeout is loaded or
+        # fastest's --timeout is given (scheduling_facts).
+        self._timeout_marks = bool(config.get("options", {}).get("timeout")) or pytest_config.pluginmanager.has_plugin("timeout")
 
     # --- pytest hooks ----------------------------------------------------
 
@@ -217,11 +220,11 @@ class Session:
     def collect(self, paths: List[str]) -> List[Event]:
         self._collected()
         if not paths:
-            selected = [_item_dict(item) for item in self._ordered]
+            selected = [_item_dict(item, self._timeout_marks) for item in self._ordered]
             dropped = dropped_items(self._built, self._ordered, self._deselected)
             return selected + removed_item_dicts(self._deselected, dropped)
         wanted = set(paths)
-        return [_item_dict(item) for item in self._ordered if _item_path(item.nodeid) in wanted]
+        return [_item_dict(item, self._timeout_marks) for item in self._ordered if _item_path(item.nodeid) in wanted]
 
     def terminal_descriptors(self) -> List[Tuple[int, int]]:
         """For the host, which holds what collection writes until the header

@@ -1,7 +1,10 @@
 """Marks of plugins fastest honours (pytest-timeout's timeout, pytest-xdist's
 xdist_group) are registered only when pytest would load those plugins:
 otherwise they are unknown marks, which warn, or fail under
---strict-markers."""
+--strict-markers. Nor does a timeout mark limit its test then, under any
+strategy."""
+import time
+
 import pytest
 
 
@@ -17,3 +20,8 @@ def test_in_a_group():
 
 def test_plain():
     pass
+
+
+@pytest.mark.timeout(0.05)
+def test_outlasting_its_timeout_mark():
+    time.sleep(0.3)

@@ -331,6 +331,14 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
         static_error_reports(plan, out);
         static_warnings(plan, &order, out);
         rc = pyh_engine_collection_events(session, run_keep_event, out, out_error);
+        /* A UsageError once the items were collected (a conftest's
+         * pytest_collection_modifyitems, --strict-config): pytest reports
+         * what it collected, and runs nothing. */
+        if (rc == FASTEST_EUSAGE) {
+            out->usage_error = *out_error;
+            *out_error = NULL;
+            rc = 0;
+        }
     }
     if (rc == 0)
         rc = run_cache_order(session, pytest_cache, &cache_collect, out);

@@ -137,6 +137,9 @@ SCENARIOS = [
     ("tests/e2e/logging_setup", ["-rA", "-p", "no:cacheprovider", "-p", "no:logging"], True),
     # Ini keys nobody declares: a PytestConfigWarning each.
     ("tests/e2e/unknown_ini", ["-p", "no:cacheprovider"], True),
+    # A UsageError once collected: the header and "collected N items", nothing run, exit 4.
+    ("tests/e2e/unknown_ini", ["-p", "no:cacheprovider", "--strict-config"], True),
+    ("tests/e2e/usage_error_hook", ["-p", "no:cacheprovider"], True),
     # mktemp's check of the names it is given.
     ("tests/e2e/temporary_folders", ["-rA", "-p", "no:cacheprovider"], True),
     # Builtin plugins the native engine does not model, blocked: the pytest engine runs.

@@ -8,6 +8,8 @@ import gc
 import os
 import sys
 
+from fastest.pytest_api import UsageError
+
 from .config import Config
 from .conftests import ConftestRegistry
 from .fault_handler import FaultHandler
@@ -45,6 +47,7 @@ class Session:
         # A conftest.py failed while collecting: the session's collection
         # failed, and no item is collected (pytest's Session.collect).
         self._collection_failed = False
+        self._usage_error: Optional[BaseException] = None
         self.collect_warnings: List[dict] = []
         self._pending = None  # the last item run, its teardown deferred
         self._set_argv()
@@ -206,14 +209,16 @@ class Session:
             self._collection_events.extend(self.collect_warnings)
             self._collection_events.extend(reports)
             self.collect_warnings = []
-        if self._items_modified:
-            deselected, dropped = [], []
-        else:
-            items, deselected, dropped = modify_items(self, items, reorder_items)
+        deselected, dropped = [], []
+        if not self._items_modified:
             self._items_modified = True
-            with collection_warnings(self.config) as config_warnings:
-                self.config.validate_ini_keys()
-            self._collection_events.extend(config_warnings)
+            try:
+                items, deselected, dropped = modify_items(self, items, reorder_items)
+                with collection_warnings(self.config) as config_warnings:
+                    self.config.validate_ini_keys()
+                self._collection_events.extend(config_warnings)
+            except UsageError as error:
+                self._usage_error = error  # see collection_events
         # The core applies -k and -m: only then does it need the names.
         selecting = bool(self.config.getoption("keyword") or self.config.getoption("markexpr"))
         timeout_marks = bool(self.config.getoption("timeout", None)) or self.config.would_load_plugin("timeout", "pytest_timeout")
@@ -277,7 +282,13 @@ class Session:
     def collection_events(self) -> List[dict]:
         """The ``collect_report`` events (collection errors, module-level
         skips) and ``warning`` events collection made so far, in the order
-        they happened; each returned once."""
+        they happened; each returned once. Raises the UsageError raised
+        once the items were collected (a conftest's
+        pytest_collection_modifyitems, --strict-config's check): pytest
+        then reports what it collected, and runs nothing."""
+        if self._usage_error is not None:
+            error, self._usage_error = self._usage_error, None
+            raise error
         events, self._collection_events = self._collection_events, []
         # pytest counts collection errors towards --maxfail.
         self.node.testsfailed += sum(

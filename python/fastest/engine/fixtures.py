@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import sys
 
+from fastest.pytest_api.fixture_decorator import FixtureFunctionMarker
 from fastest.pytest_api.outcomes import TEST_OUTCOME, Skipped, fail
 
 from . import scope as scopes
 from .introspection import get_real_func, getfuncargnames, is_generator_function
+from .nodes import scope_node
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -372,7 +374,7 @@ class FixtureManager:
             if argname in metafunc._arg2fixturedefs:
                 continue
             scope = arg2scope[argname]
-            node = None if scope == scopes.FUNCTION else (_scope_node(collector, scope) or collector)
+            node = None if scope == scopes.FUNCTION else (scope_node(collector, scope) or collector)
             shared = node.stash.setdefault("pseudo_fixturedefs", {}) if node is not None else None
             if shared is not None and argname in shared:
                 metafunc._arg2fixturedefs[argname] = [shared[argname]]
@@ -381,18 +383,6 @@ class FixtureManager:
             metafunc._arg2fixturedefs[argname] = [fixturedef]
             if shared is not None:
                 shared[argname] = fixturedef
-
-
-def _scope_node(node, scope: int):
-    from .nodes import Class, Module, Package
-
-    if scope == scopes.CLASS:
-        return node.getparent(Class)
-    if scope == scopes.MODULE:
-        return node.getparent(Module)
-    if scope == scopes.PACKAGE:
-        return node.getparent(Package)
-    return node.session
 
 
 def _parametrize_argnames(mark) -> List[str]:
@@ -414,8 +404,6 @@ def _fixture_marker(obj: Any):
         marker = getattr(obj, "_pytestfixturefunction", None)
     except Exception:
         return None
-    from fastest.pytest_api.fixture_decorator import FixtureFunctionMarker
-
     return marker if isinstance(marker, FixtureFunctionMarker) or type(marker).__name__ == "FixtureFunctionMarker" else None
 
 

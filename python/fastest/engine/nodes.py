@@ -13,6 +13,9 @@ import os
 
 from fastest.pytest_api.marks import Mark, MarkDecorator, get_unpacked_marks
 
+from . import scope as scopes
+from .introspection import source_location
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
@@ -212,8 +215,6 @@ class Node:
         if location is not None:
             return location[0], location[1] or 0
         if self.obj is not None:
-            from .introspection import source_location
-
             return source_location(self.obj)
         return self.path_str, -1
 
@@ -429,8 +430,6 @@ class Function(Item):
         """Where the test function is defined, as pytest's getfslineno
         finds it: a test a class inherits from another module's base is
         reported at the base's file and line."""
-        from .introspection import source_location
-
         path, lineno = source_location(self.obj)
         if path != self.path_str:
             path = os.path.abspath(path) if path else self.path_str
@@ -450,3 +449,15 @@ class Function(Item):
         """Compute the fixtures this test requests (the runner created
         ``_request`` for this run)."""
         self._request._fillfixtures()
+
+
+def scope_node(node, scope: int) -> Optional[Node]:
+    """The node above ``node`` (or the session) whose teardown ends a
+    value of ``scope`` (higher than function)."""
+    if scope == scopes.CLASS:
+        return node.getparent(Class)
+    if scope == scopes.MODULE:
+        return node.getparent(Module)
+    if scope == scopes.PACKAGE:
+        return node.getparent(Package)
+    return node.session

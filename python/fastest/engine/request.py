@@ -8,6 +8,7 @@ from fastest.pytest_api.outcomes import fail
 
 from . import scope as scopes
 from .fixture_errors import FixtureLookupError
+from .nodes import Package, scope_node
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -220,14 +221,12 @@ class FixtureRequest:
 
     def _getscopeitem(self, scope: int):
         """The node whose teardown ends a value of ``scope``."""
-        from .fixtures import _scope_node
-
         item = self._pyfuncitem
         if scope == scopes.FUNCTION:
             return item
         if scope == scopes.PACKAGE:
             return self._package_scope_node()
-        node = _scope_node(item, scope)
+        node = scope_node(item, scope)
         if node is None and scope == scopes.CLASS:
             return item
         return node
@@ -237,8 +236,6 @@ class FixtureRequest:
         parents whose id is "<the fixture's baseid>/__init__.py" (a fixture
         of a package's conftest, used by that package's own tests), else the
         session (a subpackage's tests, a fixture defined elsewhere)."""
-        from .nodes import Package
-
         fixturedef = getattr(self, "_fixturedef", None)
         wanted = f"{fixturedef.baseid}/__init__.py" if fixturedef is not None else None
         node = self._pyfuncitem

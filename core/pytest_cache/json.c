@@ -157,6 +157,12 @@ static bool unicode_escape(struct parser *parser, struct bytes *bytes)
 }
 
 /* A string after its opening quote; returns it malloc'd, or NULL. */
+/* A character a JSON string holds as itself, one byte long. */
+static bool plain_ascii(unsigned char c)
+{
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
 static char *parse_string(struct parser *parser)
 {
     struct bytes bytes = {0};
@@ -169,6 +175,17 @@ static char *parse_string(struct parser *parser)
         if (c < 0x20) {
             fail(parser, FASTEST_EINVAL, "a string without raw control characters");
             break;
+        }
+        if (plain_ascii(c)) {
+            /* A run of them (node ids are all plain), copied at once. */
+            const unsigned char *run = parser->at;
+            while (parser->at < parser->end && plain_ascii(*parser->at))
+                parser->at++;
+            if (!bytes_add(&bytes, run, (size_t)(parser->at - run))) {
+                fail(parser, FASTEST_ENOMEM, "memory");
+                break;
+            }
+            continue;
         }
         if (c != '\\') {
             size_t length = utf8_sequence(parser->at, parser->end);

@@ -232,7 +232,8 @@ class ItemRunner:
         report["duration"] = duration
         report["start"] = start
         report["stop"] = stop
-        self._count(report)
+        if report["outcome"] == "failed":
+            self._count(report)
         emit(report)
         return report["outcome"]
 
@@ -277,11 +278,11 @@ class ItemRunner:
 
     # --- reports ---
     def _count(self, report: Dict[str, Any]) -> None:
-        """Count failures as pytest does for -x and --maxfail (an xfail's
-        failed report does not count), when the report is made: a later
-        phase of the same item (a teardown reading ``session.testsfailed``)
-        sees it, whenever the report is emitted."""
-        if report["outcome"] == "failed" and "wasxfail" not in report:
+        """Count a failed report as pytest does for -x and --maxfail (an
+        xfail's does not count), when the report is made: a later phase of
+        the same item (a teardown reading ``session.testsfailed``) sees it,
+        whenever the report is emitted."""
+        if "wasxfail" not in report:
             session = self.session
             session.testsfailed += 1
             if self.maxfail and session.testsfailed >= self.maxfail:
@@ -315,7 +316,8 @@ class ItemRunner:
         else:
             report["outcome"] = "failed"
             report.update(self._failure(item, exc))
-        self._apply_xfail(report, item, when, exc)
+        if exc is not None or item.stash.get("xfailed"):
+            self._apply_xfail(report, item, when, exc)
         return report
 
     def _skip_triple(self, report: Dict[str, Any], item, exc_info) -> None:
@@ -353,7 +355,8 @@ class ItemRunner:
         return {key: value for key, value in rendered.items() if value is not None}
 
     def _apply_xfail(self, report: Dict[str, Any], item, when: str, exc: Optional[BaseException]) -> None:
-        """pytest's skipping.pytest_runtest_makereport."""
+        """pytest's skipping.pytest_runtest_makereport, for a phase that
+        raised or an item with an xfail mark (nothing to do otherwise)."""
         xfailed = item.stash.get("xfailed")
         if self.runxfail:
             return

@@ -18,7 +18,7 @@ from .xunit import inject_class_fixtures, inject_module_fixtures
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, List, Optional
+    from typing import Any, Callable, Dict, List, Optional
 
     from .metafunc import Metafunc
 
@@ -45,6 +45,9 @@ class PythonCollector:
         self.function_patterns = self.config.getini("python_functions")
         # conftest pytest_generate_tests hooks visible from a node id, nearest first
         self.generate_hooks = generate_hooks
+        # Per module or class node: whether its class has the hook, its
+        # module's hook, the conftests' (the same for all its functions).
+        self._hooks_by_parent: Dict[Node, tuple] = {}
 
     def collect_module(self, module_node: Module) -> List[Function]:
         module = module_node.obj
@@ -168,7 +171,7 @@ class PythonCollector:
         fixtureinfo = self.fixturemanager.getfixtureinfo(definition, function, cls)
         definition.set_fixtureinfo(fixtureinfo)
         module = parent.getparent(Module).obj
-        hooks = self._generate_hooks_for(definition, module, cls)
+        hooks = self._generate_hooks_for(parent, definition, module, cls)
         if not hooks and not _uses_fixture_params(fixtureinfo) and not _has_parametrize_mark(definition):
             return [definition]
         from .metafunc import Metafunc  # most functions get here never: imported on first use
@@ -188,18 +191,21 @@ class PythonCollector:
             for callspec in metafunc._calls
         ]
 
-    def _generate_hooks_for(self, definition: Node, module: Any, cls: Optional[type]) -> List[Callable]:
+    def _generate_hooks_for(self, parent: Node, definition: Node, module: Any, cls: Optional[type]) -> List[Callable]:
         """The test code's ``pytest_generate_tests`` implementations in
-        pytest's call order: the class's, the module's, the conftests'
+        pytest's call order: the class's (on an instance of its own for
+        each function, as pytest makes one), the module's, the conftests'
         (nearest first). The builtin ones (fixture params, then parametrize
         marks) run after them."""
-        hooks: List[Callable] = []
-        if cls is not None and hasattr(cls, "pytest_generate_tests"):
-            hooks.append(cls().pytest_generate_tests)
-        if module_has(module, "pytest_generate_tests"):
-            hooks.append(module.pytest_generate_tests)
-        hooks.extend(self.generate_hooks(definition.nodeid))
-        return hooks
+        found = self._hooks_by_parent.get(parent)
+        if found is None:
+            found = self._hooks_by_parent[parent] = (
+                cls is not None and hasattr(cls, "pytest_generate_tests"),
+                [module.pytest_generate_tests] if module_has(module, "pytest_generate_tests") else [],
+                self.generate_hooks(definition.nodeid),
+            )
+        class_has_hook, module_hooks, conftest_hooks = found
+        return [*([cls().pytest_generate_tests] if class_has_hook else []), *module_hooks, *conftest_hooks]
 
 
 class _PendingClass:

@@ -158,7 +158,10 @@ def _code_flags(function: Any) -> int:
 
 
 def is_generator_function(function: Any) -> bool:
-    flags = _code_flags(get_real_func(function))
+    if type(function) is FunctionType and not function.__dict__:
+        flags = function.__code__.co_flags  # nothing wraps it: most tests
+    else:
+        flags = _code_flags(get_real_func(function))
     return bool(flags & _CO_GENERATOR) and not flags & _CO_COROUTINE
 
 

@@ -166,4 +166,5 @@ def is_generator_function(function: Any) -> bool:
 
 
 def is_async_function(function: Any) -> bool:
-    return bool(_code_flags(function) & (_CO_COROUTINE | _CO_ASYNC_GENERATOR))
+    flags = function.__code__.co_flags if type(function) is FunctionType else _code_flags(function)
+    return bool(flags & (_CO_COROUTINE | _CO_ASYNC_GENERATOR))

@@ -20,6 +20,14 @@ void tally_record(struct ft_tally *tally, const struct fastest_event *event)
     case FASTEST_EVENT_ITEM_FINISH:
         tally->reported++;
         break;
+    case FASTEST_EVENT_INTERRUPTED:
+        if (event->exit_status == FT_EXIT_INTERRUPTED) {
+            tally->interrupted = true;
+        } else {
+            tally->exit_requested = true;
+            tally->requested_exit_status = event->exit_status;
+        }
+        break;
     default:
         break;
     }
@@ -31,6 +39,8 @@ int tally_exit_status(const struct ft_tally *tally, size_t selected_count)
         return FT_EXIT_INTERNAL_ERROR;
     if (tally->usage_error)
         return FT_EXIT_USAGE_ERROR;
+    if (tally->exit_requested)
+        return tally->requested_exit_status;
     if (tally->interrupted)
         return FT_EXIT_INTERRUPTED;
     if (tally->failed || tally->errors)

@@ -40,6 +40,9 @@ struct ft_tally {
     bool interrupted;    /* Ctrl-C, or stopped by collection errors */
     bool internal_error; /* fastest itself failed (a strategy, the engine) */
     bool usage_error;    /* bad input found once the session started (-k) */
+    /* pytest.exit(returncode=N) stopped the run: N is the exit code. */
+    bool exit_requested;
+    int requested_exit_status;
 };
 
 struct fastest_session {

@@ -16,6 +16,7 @@ static const char *const kind_names[] = {
     [FASTEST_EVENT_SESSION_FINISH] = "session_finish",
     [FASTEST_EVENT_ITEM_COLLECTED] = "item_collected",
     [FASTEST_EVENT_FLUSH] = "flush",
+    [FASTEST_EVENT_INTERRUPTED] = "interrupted",
 };
 
 static const char *const phase_names[] = {

@@ -337,6 +337,16 @@ static void on_event(struct pool *pool, struct worker *worker, const struct fast
     bool per_item = event->kind == FASTEST_EVENT_ITEM_START ||
                     event->kind == FASTEST_EVENT_TEST_REPORT ||
                     event->kind == FASTEST_EVENT_ITEM_FINISH;
+    if (event->kind == FASTEST_EVENT_INTERRUPTED && worker->fifo_count &&
+        worker->progress.started) {
+        /* pytest's session ends inside this item: its events so far, then
+         * the interruption, go out in its place, and nothing after it. */
+        size_t item = head_item(worker);
+        add_event(pool, item, event);
+        pop_head(worker);
+        item_done(pool, item);
+        return;
+    }
     if (!per_item) {
         /* Warnings travel with the item that raised them, so they keep
          * their place in the report. */

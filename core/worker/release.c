@@ -68,9 +68,12 @@ void wk_release_free(struct wk_release *release)
     free(release);
 }
 
+/* --maxfail reached, or an interruption released (pytest's session stops). */
 static bool stop_reached(const struct wk_release *release)
 {
     const struct fastest_session *session = release->session;
+    if (session->tally.interrupted || session->tally.exit_requested)
+        return true;
     return release->maxfail && session->tally.failed + session->tally.errors >= release->maxfail;
 }
 

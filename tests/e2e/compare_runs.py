@@ -137,6 +137,11 @@ SCENARIOS = [
     ("tests/e2e/logging_setup", ["-rA", "-p", "no:cacheprovider", "-p", "no:logging"], True),
     # Ini keys nobody declares: a PytestConfigWarning each.
     ("tests/e2e/unknown_ini", ["-p", "no:cacheprovider"], True),
+    # KeyboardInterrupt and pytest.exit() in a test: what ran, then pytest's report of it.
+    ("tests/e2e/interrupted", ["-rA", "-p", "no:cacheprovider"], True),
+    ("tests/e2e/interrupted", ["-p", "no:cacheprovider", "--color=yes"], True),
+    ("tests/e2e/exit_requested", ["-rA", "-p", "no:cacheprovider"], True),
+    ("tests/e2e/exit_code_requested", ["-rA", "-p", "no:cacheprovider"], True),
     # A UsageError once collected: the header and "collected N items", nothing run, exit 4.
     ("tests/e2e/unknown_ini", ["-p", "no:cacheprovider", "--strict-config"], True),
     ("tests/e2e/usage_error_hook", ["-p", "no:cacheprovider"], True),

@@ -433,6 +433,10 @@ static void on_event(void *state, const struct fastest_event *event)
     case FASTEST_EVENT_FLUSH:
         writer_flush(&console->out);
         break;
+    case FASTEST_EVENT_INTERRUPTED:
+        report_free(console->interruption);
+        console->interruption = report_copy(event);
+        break;
     case FASTEST_EVENT_SESSION_FINISH:
         console->exit_status = event->exit_status;
         console->session_duration = event->session_duration;
@@ -482,6 +486,7 @@ static int close_console(void *state, char **out_error)
         free(console->collected[i].node_kind);
     }
     free(console->collected);
+    report_free(console->interruption);
     text_free(&console->current_prefix);
     free(console->last_progress_node);
     free(console->rootdir);

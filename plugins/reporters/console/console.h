@@ -60,6 +60,8 @@ struct console {
 
     double session_duration;
     int exit_status;
+    /* INTERRUPTED: what stopped the run (pytest's _keyboardinterrupt_memo). */
+    struct report *interruption;
 };
 
 /* Files a report (which may be NULL for deselected items) under category;

@@ -91,6 +91,7 @@ void settings_read(const struct fastest_host *host, const struct fastest_session
                  option_true(host, session, "disable_warnings"), out->reportchars,
                  sizeof out->reportchars);
     out->tbstyle = option_or(host, session, "tbstyle", "auto");
+    out->fulltrace = option_true(host, session, "fulltrace");
     out->showcapture = option_or(host, session, "showcapture", "all");
     out->collect_only = option_true(host, session, "collectonly");
     out->no_header = option_true(host, session, "no_header");

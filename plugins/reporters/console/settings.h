@@ -13,6 +13,7 @@ struct console_settings {
     int verbosity;          /* -v count minus -q count */
     char reportchars[64];   /* pytest's getreportopt(): "wfE" by default */
     const char *tbstyle;    /* "auto", "long", "short", "line", "native", "no" */
+    bool fulltrace;         /* --full-trace */
     const char *showcapture; /* "no", "stdout", "stderr", "log", "all" */
     bool collect_only;
     bool no_header;

@@ -587,6 +587,31 @@ static void summary_junitxml(struct console *console)
     free(path);
 }
 
+/* _report_keyboardinterrupt: the message in a separator; for a
+ * KeyboardInterrupt, where it was raised (the whole traceback with
+ * --full-trace) and how to see more. */
+static void report_interruption(struct console *console)
+{
+    const struct report *memo = console->interruption;
+    const char *message = memo->crash_message ? memo->crash_message : "";
+    console_write_sep(console, "!", message, MARKUP_NONE);
+    if (!strstr(message, "KeyboardInterrupt"))
+        return;
+    if (console->settings.fulltrace) {
+        outrep_summary(console, memo);
+        return;
+    }
+    struct text location = {0};
+    size_t first_line = strcspn(message, "\n");
+    text_printf(&location, ":%d: %.*s", memo->crash_line, (int)first_line, message);
+    writer_write(&console->out, memo->crash_path ? memo->crash_path : "",
+                 MARKUP_BOLD | MARKUP_BOLD_FIRST | MARKUP_RED);
+    writer_line(&console->out, text_str(&location), MARKUP_NONE);
+    text_free(&location);
+    writer_line(&console->out, "(to show a full traceback on KeyboardInterrupt use --full-trace)",
+                MARKUP_YELLOW);
+}
+
 void console_session_summary(struct console *console)
 {
     const struct console_settings *settings = &console->settings;
@@ -611,7 +636,10 @@ void console_session_summary(struct console *console)
         text_printf(&line, "stopping after %zu failures", console->tests_failed);
         console_write_sep(console, "!", text_str(&line), MARKUP_RED);
     }
-    if (status == 2 && console->collect_errors && !settings->continue_on_collection_errors) {
+    if (status == 2 && console->interruption) {
+        report_interruption(console);
+    } else if (status == 2 && console->collect_errors &&
+               !settings->continue_on_collection_errors) {
         text_clear(&line);
         text_printf(&line, "Interrupted: %zu error%s during collection", console->collect_errors,
                     console->collect_errors == 1 ? "" : "s");
@@ -619,5 +647,9 @@ void console_session_summary(struct console *console)
     }
     text_free(&line);
     summary_stats(console);
+    /* pytest_unconfigure: an interruption not reported yet (pytest.exit
+     * with a returncode other than 2) comes after the statistics. */
+    if (status != 2 && console->interruption)
+        report_interruption(console);
     console_github_annotations(console);
 }

@@ -41,9 +41,12 @@ void writer_markup(const struct writer *writer, struct text *out, const char *me
         text_append_str(out, message);
         return;
     }
+    bool bold_first = (markup & MARKUP_BOLD_FIRST) != 0;
+    if (bold_first)
+        text_append_str(out, "\x1b[1m");
     if (color)
         text_printf(out, "\x1b[%sm", color_codes[color]);
-    if (markup & MARKUP_BOLD)
+    if ((markup & MARKUP_BOLD) && !bold_first)
         text_append_str(out, "\x1b[1m");
     text_append_str(out, message);
     text_append_str(out, "\x1b[0m");

@@ -10,8 +10,8 @@
 
 #include "text.h"
 
-/* pytest's markup keywords, emitted colour first, then bold, as every
- * pytest call site orders them. */
+/* pytest's markup keywords, emitted colour first, then bold, as nearly
+ * every pytest call site orders them (MARKUP_BOLD_FIRST for the others). */
 enum markup {
     MARKUP_NONE = 0,
     MARKUP_RED = 1,
@@ -20,6 +20,7 @@ enum markup {
     MARKUP_CYAN = 4,
     MARKUP_COLOR_MASK = 7,
     MARKUP_BOLD = 8,
+    MARKUP_BOLD_FIRST = 16, /* with MARKUP_BOLD: bold, then the colour */
 };
 
 struct writer {

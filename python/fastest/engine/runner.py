@@ -354,6 +354,30 @@ class ItemRunner:
         )
         return {key: value for key, value in rendered.items() if value is not None}
 
+    def interruption(self, cause: BaseException) -> Dict[str, Any]:
+        """The ``interrupted`` event for what stopped the run (a
+        KeyboardInterrupt, pytest.exit()): pytest's memo of it
+        (``excinfo.getrepr(funcargs=True)``), its crash entry and message,
+        and the whole traceback, which --full-trace shows."""
+        from fastest.engine.longrepr import render_failure
+
+        rendered = render_failure(
+            cause,
+            style="long",
+            showlocals=self.showlocals,
+            invocation_dir=self.session.config.invocation_params.dir_str,
+            verbosity=self.verbosity,
+            cut_frames=None,
+            terminal=self.session.terminal,
+        )
+        fields = ("longrepr", "longrepr_markup", "crash_path", "crash_line", "crash_message")
+        requested = getattr(cause, "returncode", None) if isinstance(cause, Exit) else None
+        return {
+            "kind": "interrupted",
+            "exit_status": 2 if requested is None else requested,
+            **{key: rendered[key] for key in fields if rendered.get(key) is not None},
+        }
+
     def _apply_xfail(self, report: Dict[str, Any], item, when: str, exc: Optional[BaseException]) -> None:
         """pytest's skipping.pytest_runtest_makereport, for a phase that
         raised or an item with an xfail mark (nothing to do otherwise)."""

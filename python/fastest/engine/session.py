@@ -315,6 +315,7 @@ class Session:
         except Interrupted as interrupted:
             self.interrupted = interrupted.cause
             self.node.shouldstop = str(interrupted.cause)
+            emit(self.runner.interruption(interrupted.cause))
             return True
         return self._should_stop()
 
@@ -346,6 +347,7 @@ class Session:
             self.node._setupstate.teardown_exact(None)
         except Interrupted as interrupted:
             self.interrupted = interrupted.cause
+            emit(self.runner.interruption(interrupted.cause))
         finally:
             for hook in self._session_finish_hooks:
                 hook(self.config)

@@ -40,6 +40,13 @@ enum fastest_event_kind {
      * (capsys.disabled()): a reporter holding terminal output writes it out
      * now, so the two appear in the order they happened. No fields. */
     FASTEST_EVENT_FLUSH = 10,
+    /* A KeyboardInterrupt or pytest.exit() stopped the run (before
+     * SESSION_FINISH): crash_message is pytest's message for it
+     * ("KeyboardInterrupt", "_pytest.outcomes.Exit: reason"), crash_path
+     * (absolute) and crash_line where it was raised, longrepr its whole
+     * traceback (what pytest shows under --full-trace), exit_status the
+     * run's exit code (2, or pytest.exit's returncode). */
+    FASTEST_EVENT_INTERRUPTED = 11,
 };
 
 /* pytest's `when`. */
@@ -144,7 +151,7 @@ struct fastest_event {
     size_t item_count;      /* items selected to run */
     size_t deselected_count;
     size_t error_count; /* collection errors */
-    int exit_status;    /* pytest's exit code, SESSION_FINISH only */
+    int exit_status;    /* pytest's exit code, SESSION_FINISH and INTERRUPTED only */
     double session_duration;
 
     /* --- appended in ABI 1.1: read with FASTEST_HAS_MEMBER --- */

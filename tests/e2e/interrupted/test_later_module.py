@@ -1,0 +1,2 @@
+def test_in_a_later_module():
+    pass

@@ -150,6 +150,21 @@ def _conftest_failure_text(failure: ConftestImportFailure) -> str:
     return "\n".join(lines)
 
 
+def _interruption_event(excinfo: Any, exit_status: int) -> Event:
+    """The ``interrupted`` event from pytest's memo of what stopped the run
+    (its terminal's ``excinfo.getrepr(funcargs=True)``)."""
+    excrepr = excinfo.getrepr(funcargs=True)
+    crash = excrepr.reprcrash
+    return {
+        "kind": "interrupted",
+        "exit_status": int(exit_status),
+        "longrepr": str(excrepr) + "\n",
+        "crash_path": crash.path,
+        "crash_line": crash.lineno,
+        "crash_message": crash.message,
+    }
+
+
 def _item_dict(item: Any, timeout_marks: bool) -> Event:
     facts = {
         "node_id": item.nodeid,
@@ -291,7 +306,12 @@ class Session:
         try:
             item.config.hook.pytest_runtest_protocol(item=item, nextitem=nextitem)
         except (KeyboardInterrupt, Exit) as error:
+            # pytest's wrap_session: plugins hear of it, the terminal keeps
+            # its memo (which fastest's reporters get as the event).
             self.interrupted = error
+            excinfo = ExceptionInfo.from_current()
+            self.config.hook.pytest_keyboard_interrupt(excinfo=excinfo)
+            emit(_interruption_event(excinfo, self._exit_status()))
             return True
         finally:
             self._router.target = None
@@ -299,6 +319,9 @@ class Session:
         return bool(session.shouldfail or session.shouldstop)
 
     def _exit_status(self) -> int:
+        requested = getattr(self.interrupted, "returncode", None) if isinstance(self.interrupted, Exit) else None
+        if requested is not None:
+            return requested
         if self.interrupted is not None:
             return ExitCode.INTERRUPTED
         return ExitCode.TESTS_FAILED if self.session.testsfailed else ExitCode.OK

@@ -55,16 +55,13 @@ static const char *const unmodelled_builtin_plugins[] = {
     "python",  "runner",    "skipping", "terminal",   "unittest",
 };
 
-/* The first `-p no:NAME` blocking one of those, or NULL. */
+/* The first of those a `-p no:NAME` blocks, or NULL. */
 static const char *blocked_unmodelled_plugin(const struct fastest_session *session)
 {
-    size_t count;
-    const char *const *names = opt_values(session->options, "plugins", &count);
     size_t known = sizeof unmodelled_builtin_plugins / sizeof unmodelled_builtin_plugins[0];
-    for (size_t i = 0; i < count; i++)
-        for (size_t j = 0; strncmp(names[i], "no:", 3) == 0 && j < known; j++)
-            if (strcmp(names[i] + 3, unmodelled_builtin_plugins[j]) == 0)
-                return names[i];
+    for (size_t i = 0; i < known; i++)
+        if (opt_plugin_disabled(session->options, unmodelled_builtin_plugins[i]))
+            return unmodelled_builtin_plugins[i];
     return NULL;
 }
 
@@ -114,7 +111,7 @@ int pyh_engine_mode_from_options(struct fastest_session *session, char **out_err
         return record_pytest(session, "-p %s", plugin);
     const char *blocked = blocked_unmodelled_plugin(session);
     if (blocked)
-        return record_pytest(session, "-p %s", blocked);
+        return record_pytest(session, "-p no:%s", blocked);
     const char *environment = getenv("PYTEST_PLUGINS");
     if (environment && *environment)
         return record(session, "pytest", "PYTEST_PLUGINS is set");

@@ -9,6 +9,7 @@ import sys
 import time
 import warnings
 
+from fastest.interruption import interruption_exit_status
 from fastest.pytest_api.outcomes import Exit, Skipped, XFailed, skip, xfail
 from fastest.pytest_api.warning_types import PytestReturnNotNoneWarning, PytestUnhandledCoroutineWarning
 
@@ -190,8 +191,7 @@ class ItemRunner:
 
     def _teardown(self, item, nextitem) -> None:
         _set_current_test(item, "teardown")
-        self.session._setupstate.teardown_exact(nextitem)
-        _set_current_test(item, None)
+        self._idle_teardown(item, nextitem)
 
     def _idle_teardown(self, item, nextitem) -> None:
         self.session._setupstate.teardown_exact(nextitem)
@@ -371,10 +371,9 @@ class ItemRunner:
             terminal=self.session.terminal,
         )
         fields = ("longrepr", "longrepr_markup", "crash_path", "crash_line", "crash_message")
-        requested = getattr(cause, "returncode", None) if isinstance(cause, Exit) else None
         return {
             "kind": "interrupted",
-            "exit_status": 2 if requested is None else requested,
+            "exit_status": interruption_exit_status(cause),
             **{key: rendered[key] for key in fields if rendered.get(key) is not None},
         }
 

@@ -64,6 +64,7 @@ from _pytest.main import Session as PytestSession
 from _pytest.nodes import Item
 from _pytest.outcomes import Exit
 
+from ..interruption import interruption_exit_status
 from ..junit_records import LogXML as JunitRecords
 from ..removed_items import dropped_items, removed_item_dicts
 from ..startup_refusal import StartupRefusal
@@ -319,11 +320,8 @@ class Session:
         return bool(session.shouldfail or session.shouldstop)
 
     def _exit_status(self) -> int:
-        requested = getattr(self.interrupted, "returncode", None) if isinstance(self.interrupted, Exit) else None
-        if requested is not None:
-            return requested
         if self.interrupted is not None:
-            return ExitCode.INTERRUPTED
+            return interruption_exit_status(self.interrupted)
         return ExitCode.TESTS_FAILED if self.session.testsfailed else ExitCode.OK
 
     def before_workers(self) -> None:

@@ -156,13 +156,13 @@ static bool unicode_escape(struct parser *parser, struct bytes *bytes)
     return true;
 }
 
-/* A string after its opening quote; returns it malloc'd, or NULL. */
 /* A character a JSON string holds as itself, one byte long. */
 static bool plain_ascii(unsigned char c)
 {
     return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
+/* A string after its opening quote; returns it malloc'd, or NULL. */
 static char *parse_string(struct parser *parser)
 {
     struct bytes bytes = {0};

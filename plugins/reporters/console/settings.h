@@ -54,11 +54,11 @@ struct console_settings {
     bool github;               /* --github, or GITHUB_ACTIONS=true */
 };
 
-/* Fills *out from the session's options and the process environment. */
 /* Whether `-p no:NAME` blocks pytest's plugin NAME. */
 bool settings_plugin_blocked(const struct fastest_host *host,
                              const struct fastest_session *session, const char *name);
 
+/* Fills *out from the session's options and the process environment. */
 void settings_read(const struct fastest_host *host, const struct fastest_session *session,
                    struct console_settings *out /* OUT */);
 

@@ -162,6 +162,7 @@ def _typed_ini(kind: str, raw: Union[str, List[str]], rootdir: str) -> Any:
 # name, top-level module, markers line)
 _PLUGIN_MARKERS = (("xdist", "xdist", XDIST_GROUP_MARKER), ("timeout", "pytest_timeout", TIMEOUT_MARKER))
 
+
 class _OptionNamespace:
     """``config.option``: attribute access to the typed options."""
 

@@ -15,6 +15,7 @@ from .conftests import ConftestRegistry
 from .fault_handler import FaultHandler
 from .fixtures import FixtureManager
 from .held_events import HeldEvents
+from .introspection import is_async_function
 from .nodes import Session as SessionNode
 from .runner import NEXT_UNKNOWN, Interrupted, ItemRunner
 from .setupstate import SetupState
@@ -28,6 +29,22 @@ if TYPE_CHECKING:
     Emit = Callable[[dict], None]
 
 
+def _plugin_hint_of(item) -> Optional[str]:
+    """Why this item may need an installed pytest plugin (see
+    Session.plugin_need), or None: a fixture it requests that nothing
+    collected defines, or a coroutine test function."""
+    info = getattr(item, "_fixtureinfo", None)
+    # Every name resolved, the common case, is told by the sizes.
+    if info is not None and len(info.names_closure) != len(info.name2fixturedefs):
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        for name in info.names_closure:
+            if name != "request" and name not in info.name2fixturedefs and name not in params:
+                return f"{item.nodeid} requests fixture '{name}', which no conftest defines"
+    if is_async_function(getattr(item, "obj", None)) and getattr(item, "runtest", None) is None:
+        return f"{item.nodeid} is a coroutine"
+    return None
+
+
 class Session:
     def __init__(self, config: Dict[str, Any]) -> None:
         self.config = Config(config["rootdir"], config.get("inifile"), config.get("ini", {}), config.get("options", {}))
@@ -37,6 +54,7 @@ class Session:
         self.node._fixturemanager = FixtureManager(self.config)
         self.interrupted: Optional[BaseException] = None
         self._items: Dict[str, Any] = {}
+        self._plugin_hint: Optional[str] = None  # the first item's, see plugin_need
         # Collection's reports and warnings, in the order pytest makes them.
         self._collection_events: List[dict] = []
         self._collected_paths: set = set()
@@ -231,6 +249,8 @@ class Session:
         result = []
         for item in items:
             self._items[item.nodeid] = item
+            if self._plugin_hint is None:
+                self._plugin_hint = _plugin_hint_of(item)
             facts = {
                 "node_id": item.nodeid,
                 "path": item.nodeid.partition("::")[0],
@@ -257,27 +277,8 @@ class Session:
         anything runs."""
         from .autoloaded_plugins import pytest_would_autoload_plugins
 
-        hint = self._plugin_hint()
+        hint = self._plugin_hint
         return hint if hint is not None and pytest_would_autoload_plugins() else None
-
-    def _plugin_hint(self) -> Optional[str]:
-        from .introspection import is_async_function
-
-        checked = set()  # the functions of parametrized items repeat
-        for item in self._items.values():
-            info = getattr(item, "_fixtureinfo", None)
-            # Every name resolved, the common case, is told by the sizes.
-            if info is not None and len(info.names_closure) != len(info.name2fixturedefs):
-                params = getattr(getattr(item, "callspec", None), "params", {})
-                for name in info.names_closure:
-                    if name != "request" and name not in info.name2fixturedefs and name not in params:
-                        return f"{item.nodeid} requests fixture '{name}', which no conftest defines"
-            function = getattr(item, "obj", None)
-            if id(function) not in checked:
-                checked.add(id(function))
-                if getattr(item, "runtest", None) is None and is_async_function(function):
-                    return f"{item.nodeid} is a coroutine"
-        return None
 
     def conftest_options(self) -> List[dict]:
         """The options the initial conftests' ``pytest_addoption`` added,

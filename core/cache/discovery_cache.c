@@ -12,6 +12,7 @@
 
 #include <fastest/errors.h>
 
+#include "base/vector.h"
 #include "cache/codec.h"
 #include "cache/directory.h"
 #include "cache/extractor_id.h"
@@ -114,14 +115,9 @@ static int rebuild_slots(struct ft_cache *cache, size_t slot_count)
 /* Appends an entry (its key's path must outlive the cache) and indexes it. */
 static struct entry *add_entry(struct ft_cache *cache, const struct cache_key *key)
 {
-    if (cache->entry_count == cache->entry_capacity) {
-        size_t grown = cache->entry_capacity ? cache->entry_capacity * 2 : 64;
-        struct entry *bigger = realloc(cache->entries, grown * sizeof *bigger);
-        if (!bigger)
-            return NULL;
-        cache->entries = bigger;
-        cache->entry_capacity = grown;
-    }
+    if (vector_reserve((void **)&cache->entries, &cache->entry_capacity, cache->entry_count + 1,
+                       sizeof *cache->entries))
+        return NULL;
     if (cache->entry_count >= UINT32_MAX - 1)
         return NULL;
     struct entry *entry = &cache->entries[cache->entry_count++];

@@ -10,6 +10,8 @@
 
 #include <fastest/errors.h>
 
+#include "base/vector.h"
+
 #include "cache/directory.h"
 
 static const char header[] = "fastest durations 1\n";
@@ -43,10 +45,9 @@ double dur_lookup(const struct dur_table *table, const char *node_id)
 /* Appends without keeping the order (callers sort after). */
 static int append(struct dur_table *table, const char *node_id, size_t length, double seconds)
 {
-    struct dur_entry *grown = realloc(table->entries, (table->count + 1) * sizeof(*grown));
-    if (!grown)
+    if (vector_reserve((void **)&table->entries, &table->capacity, table->count + 1,
+                       sizeof *table->entries))
         return FASTEST_ENOMEM;
-    table->entries = grown;
     char *copy = strndup(node_id, length);
     if (!copy)
         return FASTEST_ENOMEM;
@@ -63,7 +64,8 @@ int dur_merge(struct dur_table *table, struct dur_table *newer)
 {
     if (newer->count)
         qsort(newer->entries, newer->count, sizeof(*newer->entries), compare_entries);
-    struct dur_entry *merged = malloc((table->count + newer->count + 1) * sizeof(*merged));
+    size_t capacity = table->count + newer->count + 1;
+    struct dur_entry *merged = malloc(capacity * sizeof(*merged));
     if (!merged)
         return FASTEST_ENOMEM;
     size_t count = 0, old = 0, new = 0;
@@ -91,6 +93,7 @@ int dur_merge(struct dur_table *table, struct dur_table *newer)
     *newer = (struct dur_table){0};
     table->entries = merged;
     table->count = count;
+    table->capacity = capacity;
     return 0;
 }
 

@@ -18,7 +18,7 @@ struct dur_entry {
 
 struct dur_table {
     struct dur_entry *entries; /* sorted by node_id, unique */
-    size_t count;
+    size_t count, capacity;
 };
 
 /* Reads dir/durations into *out (empty when the file is missing or

@@ -9,16 +9,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/vector.h"
+
 void *disc_push(struct walker *walker, void **array, size_t *count, size_t *capacity, size_t size)
 {
-    if (*count == *capacity) {
-        size_t grown = *capacity ? *capacity * 2 : 32;
-        void *bigger = realloc(*array, grown * size);
-        if (!bigger)
-            return NULL;
-        *array = bigger;
-        *capacity = grown;
-    }
+    if (vector_reserve(array, capacity, *count + 1, size))
+        return NULL;
     (void)walker;
     return (char *)*array + (*count)++ * size;
 }

@@ -5,6 +5,8 @@
 
 #include <fastest/errors.h>
 
+#include "base/vector.h"
+
 /* A file and its items. Items live in a per-file vector so that items added
  * later by the engine land at their module's position; the flat index over
  * all files is rebuilt lazily after a change. */
@@ -28,21 +30,6 @@ struct ft_plan {
     size_t item_count;
     struct plan_item **flat; /* NULL when stale */
 };
-
-/* Grows *vector (of element_size elements) so that it holds one more.
- * Returns 0 or FASTEST_ENOMEM (the vector is then unchanged). */
-static int reserve_one(void **vector, size_t *capacity, size_t count, size_t element_size)
-{
-    if (count < *capacity)
-        return 0;
-    size_t grown = *capacity ? *capacity * 2 : 16;
-    void *bigger = realloc(*vector, grown * element_size);
-    if (!bigger)
-        return FASTEST_ENOMEM;
-    *vector = bigger;
-    *capacity = grown;
-    return 0;
-}
 
 struct ft_plan *plan_new(void)
 {
@@ -89,8 +76,8 @@ static int fill_file(struct ft_plan *plan, struct plan_file *file, const char *p
 int plan_add_file(struct ft_plan *plan, const char *path, uint32_t flags, const char *error,
                   size_t *out_index)
 {
-    if (reserve_one((void **)&plan->files, &plan->file_capacity, plan->file_count,
-                    sizeof *plan->files))
+    if (vector_reserve((void **)&plan->files, &plan->file_capacity, plan->file_count + 1,
+                       sizeof *plan->files))
         return FASTEST_ENOMEM;
     struct file_entry *entry = &plan->files[plan->file_count];
     memset(entry, 0, sizeof *entry);
@@ -173,8 +160,8 @@ int plan_set_file_dynamic(struct ft_plan *plan, size_t file_index, const char *r
 
 int plan_add_conftest(struct ft_plan *plan, const char *path, uint32_t flags, const char *error)
 {
-    if (reserve_one((void **)&plan->conftests, &plan->conftest_capacity, plan->conftest_count,
-                    sizeof *plan->conftests))
+    if (vector_reserve((void **)&plan->conftests, &plan->conftest_capacity,
+                       plan->conftest_count + 1, sizeof *plan->conftests))
         return FASTEST_ENOMEM;
     int rc = fill_file(plan, &plan->conftests[plan->conftest_count], path, flags, error);
     if (rc == 0)
@@ -219,8 +206,8 @@ int plan_add_item(struct ft_plan *plan, size_t file_index, const struct plan_ite
     if (file_index >= plan->file_count || !item->name || !item->function_name)
         return FASTEST_EINVAL;
     struct file_entry *entry = &plan->files[file_index];
-    if (reserve_one((void **)&entry->items, &entry->item_capacity, entry->item_count,
-                    sizeof *entry->items))
+    if (vector_reserve((void **)&entry->items, &entry->item_capacity, entry->item_count + 1,
+                       sizeof *entry->items))
         return FASTEST_ENOMEM;
     struct ft_arena *arena = plan->arena;
     struct plan_item copy = *item;
@@ -260,8 +247,8 @@ void plan_clear_file_items(struct ft_plan *plan, size_t file_index)
 
 int plan_add_fixture(struct ft_plan *plan, const struct plan_fixture *fixture)
 {
-    if (reserve_one((void **)&plan->fixtures, &plan->fixture_capacity, plan->fixture_count,
-                    sizeof *plan->fixtures))
+    if (vector_reserve((void **)&plan->fixtures, &plan->fixture_capacity, plan->fixture_count + 1,
+                       sizeof *plan->fixtures))
         return FASTEST_ENOMEM;
     struct plan_fixture copy = *fixture;
     copy.name = arena_strdup(plan->arena, fixture->name);
@@ -275,8 +262,8 @@ int plan_add_fixture(struct ft_plan *plan, const struct plan_fixture *fixture)
 
 int plan_add_warning(struct ft_plan *plan, const struct plan_warning *warning)
 {
-    if (reserve_one((void **)&plan->warnings, &plan->warning_capacity, plan->warning_count,
-                    sizeof *plan->warnings))
+    if (vector_reserve((void **)&plan->warnings, &plan->warning_capacity, plan->warning_count + 1,
+                       sizeof *plan->warnings))
         return FASTEST_ENOMEM;
     struct plan_warning copy = *warning;
     copy.location_path = arena_strdup(plan->arena, warning->location_path);

@@ -7,6 +7,8 @@
 
 #include <fastest/errors.h>
 
+#include "base/vector.h"
+
 #define MAX_DEPTH 64
 
 struct parser {
@@ -266,17 +268,13 @@ static void parse_value(struct parser *parser, struct pcj_value *out, int depth)
 /* Appends a zeroed slot to value's items (and keys for an object). */
 static struct pcj_value *add_slot(struct parser *parser, struct pcj_value *value)
 {
-    struct pcj_value *items = realloc(value->items, (value->count + 1) * sizeof(*items));
-    if (items)
-        value->items = items;
-    if (items && value->kind == PCJ_OBJECT) {
-        char **keys = realloc(value->keys, (value->count + 1) * sizeof(*keys));
-        if (!keys)
-            items = NULL;
-        else
-            value->keys = keys;
-    }
-    if (!items) {
+    /* The keys first: should the items then fail to grow, the keys only
+     * have room to spare. */
+    size_t keys_capacity = value->capacity;
+    if ((value->kind == PCJ_OBJECT && vector_reserve((void **)&value->keys, &keys_capacity,
+                                                     value->count + 1, sizeof *value->keys)) ||
+        vector_reserve((void **)&value->items, &value->capacity, value->count + 1,
+                       sizeof *value->items)) {
         fail(parser, FASTEST_ENOMEM, "memory");
         return NULL;
     }

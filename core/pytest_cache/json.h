@@ -22,6 +22,7 @@ struct pcj_value {
     struct pcj_value *items; /* PCJ_ARRAY, PCJ_OBJECT: count values */
     char **keys;             /* PCJ_OBJECT: count keys */
     size_t count;
+    size_t capacity; /* items (and keys) allocated */
 };
 
 /* Parses exactly one JSON value (RFC 8259, surrounded by optional white

@@ -5,6 +5,8 @@
 
 #include <fastest/errors.h>
 
+#include "base/vector.h"
+
 #include "python/engine.h"
 
 /* An imported file and its index in the plan. */
@@ -104,12 +106,11 @@ static int add_engine_item(void *context, const struct pyh_collected_item *colle
         .shares_fixtures = collected->shares_fixtures,
     };
     struct engine_order *order = target->order;
-    char **grown = realloc(order->node_ids, (order->count + 1) * sizeof(*grown));
-    int rc = function_name && marks && grown
+    int rc = function_name && marks &&
+                     !vector_reserve((void **)&order->node_ids, &order->capacity, order->count + 1,
+                                     sizeof *order->node_ids)
                  ? plan_add_item(target->plan, file->file_index, &item)
                  : FASTEST_ENOMEM;
-    if (grown)
-        order->node_ids = grown;
     if (rc == 0 && !(order->node_ids[order->count++] = strdup(collected->node_id)))
         rc = FASTEST_ENOMEM;
     free(marks);

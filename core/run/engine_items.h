@@ -14,7 +14,7 @@ struct fastest_session;
  * reordering for higher-scoped parametrized fixtures). */
 struct engine_order {
     char **node_ids;
-    size_t count;
+    size_t count, capacity;
     bool *imported_files; /* per plan file: its items are the engine's */
     /* Items a conftest's pytest_collection_modifyitems deselected
      * (config.hook.pytest_deselected): counted, never run. */

@@ -7,6 +7,7 @@
 #include <fastest/errors.h>
 #include <fastest/reporter.h>
 
+#include "base/vector.h"
 #include "python/engine.h"
 #include "session/exit_status.h"
 
@@ -65,11 +66,9 @@ static char *copy_or_null(const char *text, bool *failed)
 
 int session_add_item(struct fastest_session *session, const struct ft_session_item *item)
 {
-    struct ft_session_item *grown =
-        realloc(session->items, (session->item_count + 1) * sizeof(*grown));
-    if (!grown)
+    if (vector_reserve((void **)&session->items, &session->item_capacity, session->item_count + 1,
+                       sizeof *session->items))
         return FASTEST_ENOMEM;
-    session->items = grown;
     bool failed = false;
     struct ft_session_item copy = {
         .node_id = copy_or_null(item->node_id, &failed),
@@ -110,6 +109,7 @@ int session_keep_items(struct fastest_session *session, const size_t *indexes, s
     free(session->items);
     session->items = kept;
     session->item_count = count;
+    session->item_capacity = count + 1;
     return 0;
 }
 

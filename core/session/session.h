@@ -53,7 +53,7 @@ struct fastest_session {
     char *inifile;              /* absolute, or NULL */
     struct ft_plugin_set plugins;
     struct ft_session_item *items; /* selected, in run order */
-    size_t item_count;
+    size_t item_count, item_capacity;
     size_t deselected_count;
     size_t dropped_count; /* removed by a collection hook, not deselected */
     struct ft_open_reporter *reporters;

@@ -15,6 +15,7 @@
 
 #include <fastest/errors.h>
 
+#include "base/vector.h"
 #include "io/write_all.h"
 #include "plan/arena.h"
 #include "python/engine.h"
@@ -111,30 +112,15 @@ static char *format(const char *format, ...)
 
 /* --- the queue of units --- */
 
-static bool grow(void **array, size_t *capacity, size_t needed, size_t element)
-{
-    if (needed <= *capacity)
-        return true;
-    size_t wanted = *capacity ? *capacity * 2 : 64;
-    while (wanted < needed)
-        wanted *= 2;
-    void *grown = realloc(*array, wanted * element);
-    if (!grown)
-        return false;
-    *array = grown;
-    *capacity = wanted;
-    return true;
-}
-
 /* Appends items as one unit, at the back or (a retry) at the front. */
 static int push_unit(struct pool *pool, const size_t *items, size_t count, bool front)
 {
     if (!count)
         return 0;
-    if (!grow((void **)&pool->queue, &pool->queue_capacity, pool->queue_count + count,
-              sizeof(size_t)) ||
-        !grow((void **)&pool->units, &pool->unit_capacity, pool->unit_count + 1,
-              sizeof(struct unit)))
+    if (vector_reserve((void **)&pool->queue, &pool->queue_capacity, pool->queue_count + count,
+                       sizeof(size_t)) ||
+        vector_reserve((void **)&pool->units, &pool->unit_capacity, pool->unit_count + 1,
+                       sizeof(struct unit)))
         return FASTEST_ENOMEM;
     memcpy(pool->queue + pool->queue_count, items, count * sizeof(size_t));
     struct unit unit = {pool->queue_count, pool->queue_count + count};
@@ -230,8 +216,8 @@ static void dispatch(struct pool *pool, struct worker *worker)
     char *error = NULL;
     pool->out.size = 0;
     int rc = wire_encode_run_items(&pool->out, items, count, &error);
-    if (rc == 0 && !grow((void **)&worker->fifo, &worker->fifo_capacity,
-                         worker->fifo_head + worker->fifo_count + count, sizeof(size_t)))
+    if (rc == 0 && vector_reserve((void **)&worker->fifo, &worker->fifo_capacity,
+                                  worker->fifo_head + worker->fifo_count + count, sizeof(size_t)))
         rc = FASTEST_ENOMEM;
     if (rc) {
         fatal(pool, rc, error);

@@ -104,12 +104,16 @@ char *arena_strdup(struct ft_arena *arena, const char *text)
 
 char *arena_vprintf(struct ft_arena *arena, const char *format, va_list args)
 {
+    /* Most texts (node ids, paths) fit the stack buffer: formatted once. */
+    char buffer[256];
     va_list copy;
     va_copy(copy, args);
-    int length = vsnprintf(NULL, 0, format, copy);
+    int length = vsnprintf(buffer, sizeof buffer, format, copy);
     va_end(copy);
     if (length < 0)
         return NULL;
+    if ((size_t)length < sizeof buffer)
+        return arena_strndup(arena, buffer, (size_t)length);
     char *text = arena_alloc(arena, (size_t)length + 1);
     if (text)
         vsnprintf(text, (size_t)length + 1, format, args);

@@ -400,13 +400,20 @@ int pcj_parse(const char *text, size_t length, struct pcj_value **out, char **ou
 }
 
 /* json.dumps(s, ensure_ascii=False): escapes for '"', '\\' and control
- * characters only; everything else (UTF-8 included) as it is. */
+ * characters only; everything else (UTF-8 included) as it is, in runs. */
 static bool dump_string(struct bytes *bytes, const char *string)
 {
     bool ok = bytes_add(bytes, "\"", 1);
-    for (const unsigned char *p = (const unsigned char *)string; ok && *p; p++) {
+    for (const unsigned char *p = (const unsigned char *)string; ok && *p;) {
+        const unsigned char *run = p;
+        while (*p >= 0x20 && *p != '"' && *p != '\\')
+            p++;
+        if (p > run) {
+            ok = bytes_add(bytes, run, (size_t)(p - run));
+            continue;
+        }
         static const char named[] = "\b\f\n\r\t", letters[] = "bfnrt";
-        const char *which = *p ? strchr(named, *p) : NULL;
+        const char *which = strchr(named, *p);
         char escape[8];
         if (*p == '"' || *p == '\\') {
             escape[0] = '\\';
@@ -416,12 +423,11 @@ static bool dump_string(struct bytes *bytes, const char *string)
             escape[0] = '\\';
             escape[1] = letters[which - named];
             ok = bytes_add(bytes, escape, 2);
-        } else if (*p < 0x20) {
+        } else {
             snprintf(escape, sizeof escape, "\\u%04x", *p);
             ok = bytes_add(bytes, escape, 6);
-        } else {
-            ok = bytes_add(bytes, p, 1);
         }
+        p++;
     }
     return ok && bytes_add(bytes, "\"", 1);
 }

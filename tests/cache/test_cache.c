@@ -13,7 +13,7 @@
 
 #include <fastest/errors.h>
 
-#include "../support/assert.h"
+#include "../support/test_assert.h"
 #include "cache/codec.h"
 #include "cache/directory.h"
 #include "cache/discovery_cache.h"

@@ -9,7 +9,7 @@
 
 #include <fastest/errors.h>
 
-#include "../support/assert.h"
+#include "../support/test_assert.h"
 #include "cli/cli.h"
 #include "options/options.h"
 

@@ -6,7 +6,7 @@
 
 #include <fastest/errors.h>
 
-#include "../support/assert.h"
+#include "../support/test_assert.h"
 #include "cli/cli.h"
 #include "cli/option_table.h"
 #include "options/options.h"

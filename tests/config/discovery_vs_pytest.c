@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../support/assert.h"
+#include "../support/test_assert.h"
 #include "cli/cli.h"
 #include "config/config.h"
 #include "options/options.h"

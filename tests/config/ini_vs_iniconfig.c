@@ -9,7 +9,7 @@
 
 #include <fastest/errors.h>
 
-#include "../support/assert.h"
+#include "../support/test_assert.h"
 #include "config/ini_reader.h"
 
 static const char *const texts[] = {

@@ -9,7 +9,7 @@
 
 #include <fastest/errors.h>
 
-#include "../support/assert.h"
+#include "../support/test_assert.h"
 #include "config/config.h"
 
 static char root[] = "/tmp/fastest-config-XXXXXX";

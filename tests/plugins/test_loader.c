@@ -9,7 +9,7 @@
 #include "plugin/loader.h"
 #include "session/session.h"
 
-#include "../support/assert.h"
+#include "../support/test_assert.h"
 
 static const char *plugin_dir;
 

@@ -9,7 +9,7 @@
 #include "cache/durations.h"
 #include "pytest_cache/json.h"
 #include "pytest_cache/string_set.h"
-#include "../support/assert.h"
+#include "../support/test_assert.h"
 
 static void refused(const char *text, size_t length)
 {

@@ -2,7 +2,7 @@
  * storage it was decoded into, every string and array of it. */
 #include <string.h>
 
-#include "assert.h"
+#include "test_assert.h"
 #include "plan/arena.h"
 #include "session/event_copy.h"
 

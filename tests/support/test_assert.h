@@ -1,8 +1,8 @@
 /* Typed assertions for the C unit tests: on failure they print the file,
  * the line, the expression and both values, then exit non-zero (meson test
  * counts the test as failed). libuv's ASSERT_EQ style. */
-#ifndef FT_TEST_ASSERT_H
-#define FT_TEST_ASSERT_H
+#ifndef FT_TEST_TEST_ASSERT_H
+#define FT_TEST_TEST_ASSERT_H
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -190,12 +190,10 @@ int pyh_engine_preload(struct fastest_session *session, const size_t *items, siz
 }
 
 /* Calls engine.<method>(*arguments, emit) and maps its result: a true
- * result from run() means the run must stop. */
-static int call_with_sink(struct fastest_session *session, const char *method, PyObject *argument,
-                          fastest_event_sink sink, void *sink_context, char **out_error)
+ * result from run() means the run must stop. Takes emit's reference. */
+static int call_with_emit(struct fastest_session *session, const char *method, PyObject *argument,
+                          PyObject *emit, char **out_error)
 {
-    struct pyh_sink_target target = {sink, sink_context};
-    PyObject *emit = pyh_emit_callable(&target);
     if (!emit)
         return pyh_python_failure("cannot create the event callback", out_error);
     PyObject *result = argument
@@ -209,18 +207,40 @@ static int call_with_sink(struct fastest_session *session, const char *method, P
     return stop > 0 ? FASTEST_EINTR : 0;
 }
 
-int pyh_engine_run(struct fastest_session *session, const size_t *items, size_t count,
-                   fastest_event_sink sink, void *sink_context, char **out_error)
+/* The start of a run: the items' modules imported (the engine runs only
+ * what it has collected; imported ones cost nothing) and their node ids
+ * in *out_node_ids (a new reference). */
+static int start_run(struct fastest_session *session, const size_t *items, size_t count,
+                     PyObject **out_node_ids, char **out_error)
 {
-    /* The engine runs only what it has collected: import the modules
-     * first (already imported ones cost nothing). */
     int rc = pyh_engine_preload(session, items, count, out_error);
     if (rc)
         return rc;
-    PyObject *node_ids = node_id_list(session, items, count);
-    if (!node_ids)
-        return pyh_python_failure("cannot pass the items to the engine", out_error);
-    rc = call_with_sink(session, "run", node_ids, sink, sink_context, out_error);
+    *out_node_ids = node_id_list(session, items, count);
+    return *out_node_ids ? 0 : pyh_python_failure("cannot pass the items to the engine", out_error);
+}
+
+int pyh_engine_run(struct fastest_session *session, const size_t *items, size_t count,
+                   fastest_event_sink sink, void *sink_context, char **out_error)
+{
+    PyObject *node_ids;
+    int rc = start_run(session, items, count, &node_ids, out_error);
+    if (rc)
+        return rc;
+    struct pyh_sink_target target = {sink, sink_context};
+    rc = call_with_emit(session, "run", node_ids, pyh_emit_callable(&target), out_error);
+    Py_DECREF(node_ids);
+    return rc;
+}
+
+int pyh_engine_run_to_wire(struct fastest_session *session, const size_t *items, size_t count,
+                           struct pyh_wire_target *target, char **out_error)
+{
+    PyObject *node_ids;
+    int rc = start_run(session, items, count, &node_ids, out_error);
+    if (rc)
+        return rc;
+    rc = call_with_emit(session, "run", node_ids, pyh_wire_emit_callable(target), out_error);
     Py_DECREF(node_ids);
     return rc;
 }
@@ -235,13 +255,25 @@ int pyh_engine_before_workers(struct fastest_session *session, char **out_error)
     return 0;
 }
 
+/* finish() runs where run() ran: the engine exists (none, nothing ran). */
 int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,
                       void *sink_context, char **out_error)
 {
     *out_error = NULL;
     if (!session->engine)
         return 0;
-    int rc = call_with_sink(session, "finish", NULL, sink, sink_context, out_error);
+    struct pyh_sink_target target = {sink, sink_context};
+    int rc = call_with_emit(session, "finish", NULL, pyh_emit_callable(&target), out_error);
+    return rc == FASTEST_EINTR ? 0 : rc;
+}
+
+int pyh_engine_finish_to_wire(struct fastest_session *session, struct pyh_wire_target *target,
+                              char **out_error)
+{
+    *out_error = NULL;
+    if (!session->engine)
+        return 0;
+    int rc = call_with_emit(session, "finish", NULL, pyh_wire_emit_callable(target), out_error);
     return rc == FASTEST_EINTR ? 0 : rc;
 }
 

@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <msgpack.h>
+
 #include <fastest/host.h>
 
 /* See struct fastest_host in sdk/include/fastest/host.h for each contract. */
@@ -17,6 +19,21 @@ int pyh_engine_run(struct fastest_session *session, const size_t *items, size_t 
                    fastest_event_sink sink, void *sink_context, char **out_error);
 int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,
                       void *sink_context, char **out_error);
+
+/* A worker's way for the engine's events: each event dict is appended to
+ * buffer as a wire event frame (python/event_pack.h), then packed is
+ * called, item_start telling whether the event was an item's start. */
+struct pyh_wire_target {
+    msgpack_sbuffer *buffer;
+    void (*packed)(void *context, bool item_start);
+    void *context;
+};
+
+/* pyh_engine_run and pyh_engine_finish, the events going to target. */
+int pyh_engine_run_to_wire(struct fastest_session *session, const size_t *items, size_t count,
+                           struct pyh_wire_target *target, char **out_error);
+int pyh_engine_finish_to_wire(struct fastest_session *session, struct pyh_wire_target *target,
+                              char **out_error);
 
 /* Calls engine.before_workers() once in this process before it forks
  * workers: what they all share is made here, where it outlives them (the

@@ -8,6 +8,8 @@
 
 #include <fastest/host.h>
 
+#include "python/engine.h"
+
 /* Returns FASTEST_EUSAGE for pytest's UsageError (the message in
  * *out_error), else FASTEST_EPYTHON with the pending exception's traceback
  * after context; either way the exception is cleared and *out_error is
@@ -41,5 +43,10 @@ struct pyh_sink_target {
  * it to target's sink; target must outlive it. New reference, or NULL with
  * an exception set. */
 PyObject *pyh_emit_callable(struct pyh_sink_target *target);
+
+/* A Python callable that packs each event dict it is given for the wire
+ * (struct pyh_wire_target in engine.h); target must outlive it. New
+ * reference, or NULL with an exception set. */
+PyObject *pyh_wire_emit_callable(struct pyh_wire_target *target);
 
 #endif

@@ -32,120 +32,11 @@ static const struct pair_layout *layout_of(const struct event_field *field)
     return field->type == FIELD_SECTIONS ? &section_layout : &property_layout;
 }
 
-static const void *pair_array(const struct fastest_event *event, const struct event_field *field)
-{
-    return *EVENT_CONST_MEMBER(event, field, const void *);
-}
-
-static size_t pair_count(const struct fastest_event *event, const struct event_field *field)
-{
-    return *EVENT_CONST_PAIR_COUNT(event, field);
-}
-
 /* The string at offset in element index of a pair array. */
 static const char **pair_string(const void *pairs, const struct pair_layout *layout, size_t index,
                                 size_t offset)
 {
     return (const char **)((const char *)pairs + index * layout->element_size + offset);
-}
-
-/* --- encoding ------------------------------------------------------ */
-
-static int is_present(const struct fastest_event *event, const struct event_field *field)
-{
-    switch (field->type) {
-    case FIELD_STRING:
-        return *EVENT_CONST_MEMBER(event, field, const char *) != NULL;
-    case FIELD_INT32:
-        return *EVENT_CONST_MEMBER(event, field, int32_t) != 0;
-    case FIELD_INT:
-        return *EVENT_CONST_MEMBER(event, field, int) != 0;
-    case FIELD_SIZE:
-        return *EVENT_CONST_MEMBER(event, field, size_t) != 0;
-    case FIELD_DOUBLE:
-        return *EVENT_CONST_MEMBER(event, field, double) != 0.0;
-    case FIELD_NAMED:
-        return field->name_of(*EVENT_CONST_MEMBER(event, field, uint32_t)) != NULL;
-    case FIELD_SECTIONS:
-    case FIELD_PROPERTIES:
-        return pair_count(event, field) > 0 && pair_array(event, field) != NULL;
-    }
-    return 0;
-}
-
-static int pack_string(msgpack_packer *packer, const char *text)
-{
-    size_t length = strlen(text);
-    return msgpack_pack_str(packer, length) | msgpack_pack_str_body(packer, text, length);
-}
-
-static int pack_pairs(msgpack_packer *packer, const void *pairs, const struct pair_layout *layout,
-                      size_t count)
-{
-    int failed = msgpack_pack_array(packer, count);
-    for (size_t i = 0; i < count; i++) {
-        const char *first = *pair_string(pairs, layout, i, layout->first_offset);
-        const char *second = *pair_string(pairs, layout, i, layout->second_offset);
-        failed |= msgpack_pack_array(packer, 2);
-        failed |= pack_string(packer, first ? first : "");
-        failed |= pack_string(packer, second ? second : "");
-    }
-    return failed;
-}
-
-static int pack_field(msgpack_packer *packer, const struct fastest_event *event,
-                      const struct event_field *field)
-{
-    int failed = msgpack_pack_str(packer, field->key_length) |
-                 msgpack_pack_str_body(packer, field->key, field->key_length);
-    switch (field->type) {
-    case FIELD_STRING:
-        return failed | pack_string(packer, *EVENT_CONST_MEMBER(event, field, const char *));
-    case FIELD_INT32:
-        return failed | msgpack_pack_int32(packer, *EVENT_CONST_MEMBER(event, field, int32_t));
-    case FIELD_INT:
-        return failed | msgpack_pack_int(packer, *EVENT_CONST_MEMBER(event, field, int));
-    case FIELD_SIZE:
-        return failed | msgpack_pack_uint64(packer, *EVENT_CONST_MEMBER(event, field, size_t));
-    case FIELD_DOUBLE:
-        return failed | msgpack_pack_double(packer, *EVENT_CONST_MEMBER(event, field, double));
-    case FIELD_NAMED:
-        return failed |
-               pack_string(packer, field->name_of(*EVENT_CONST_MEMBER(event, field, uint32_t)));
-    case FIELD_SECTIONS:
-    case FIELD_PROPERTIES:
-        return failed | pack_pairs(packer, pair_array(event, field),
-                                   layout_of(field), pair_count(event, field));
-    }
-    return failed;
-}
-
-int wire_encode_event(msgpack_sbuffer *buffer, const struct fastest_event *event,
-                      char **out_error)
-{
-    const char *kind = wire_event_kind_name(event->kind);
-    if (!kind)
-        return wire_fail(out_error, FASTEST_EINVAL, "wire: event kind %u has no name",
-                         (unsigned)event->kind);
-    size_t field_count;
-    const struct event_field *fields = event_fields(&field_count);
-    const struct event_field *present[field_count];
-    size_t present_count = 0;
-    for (size_t i = 0; i < field_count; i++)
-        if (is_present(event, &fields[i]))
-            present[present_count++] = &fields[i];
-
-    size_t frame_offset;
-    int rc = wire_frame_begin(buffer, WIRE_FRAME_EVENT, &frame_offset, out_error);
-    if (rc < 0)
-        return rc;
-    msgpack_packer packer;
-    msgpack_packer_init(&packer, buffer, msgpack_sbuffer_write);
-    int failed = msgpack_pack_map(&packer, present_count + 1);
-    failed |= pack_string(&packer, "kind") | pack_string(&packer, kind);
-    for (size_t i = 0; i < present_count; i++)
-        failed |= pack_field(&packer, event, present[i]);
-    return wire_frame_end(buffer, frame_offset, failed, out_error);
 }
 
 /* --- decoding ------------------------------------------------------ */
@@ -296,6 +187,7 @@ int wire_decode_event(const struct wire_frame *frame, struct ft_arena *arena,
 {
     memset(out, 0, sizeof *out);
     out->header = (struct fastest_struct_header)FASTEST_STRUCT_HEADER_INIT(struct fastest_event);
+    out->location_line = -1; /* unknown unless sent, as event_from_dict has it */
     if (frame->kind != WIRE_FRAME_EVENT)
         return wire_fail(out_error, FASTEST_EPROTO, "wire: frame kind %u is not an event",
                          (unsigned)frame->kind);

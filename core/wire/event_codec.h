@@ -1,9 +1,10 @@
-/* struct fastest_event <-> WIRE_FRAME_EVENT frames.
+/* WIRE_FRAME_EVENT frames -> struct fastest_event.
  *
  * The payload is a msgpack map with docs/engine-events.md's keys (plus the
- * session keys of docs/wire-protocol.md). Absent keys mean NULL / 0, so an
- * encoder leaves out NULL strings and zero numbers; a decoder ignores keys
- * it does not know (a newer peer may send more) and treats nil as absent.
+ * session keys of docs/wire-protocol.md): a worker packs the engine's event
+ * dicts as they are (core/python/event_pack.h). Absent keys mean NULL / 0
+ * (location_line: -1, unknown); the decoder ignores keys it does not know
+ * (a newer peer may send more) and treats nil as absent.
  */
 #ifndef FT_WIRE_EVENT_CODEC_H
 #define FT_WIRE_EVENT_CODEC_H
@@ -15,15 +16,8 @@
 #include "plan/arena.h"
 #include "wire/frame.h"
 
-/* Appends one event frame to buffer. event is only read. Returns 0, or
- * FASTEST_ENOMEM / FASTEST_EPROTO (payload too large) / FASTEST_EINVAL (a
- * kind with no name) with *out_error set (free() it); buffer is then as it
- * was before the call. */
-int wire_encode_event(msgpack_sbuffer *buffer, const struct fastest_event *event,
-                      char **out_error);
-
-/* Decodes an event frame into *out (header set, everything else zero unless
- * sent). Every string and array *out points to is allocated from arena
+/* Decodes an event frame into *out (header set, everything else zero or
+ * -1 as above unless sent). Every string and array *out points to is allocated from arena
  * (NUL-terminated copies), so it lives as long as the arena, independent of
  * the frame's bytes. Returns 0, FASTEST_EPROTO when the frame is not a
  * well-formed event (wrong frame kind, not a map, wrong value types, unknown

@@ -26,9 +26,7 @@ struct event_field {
     enum event_field_type type;
     size_t offset; /* of the member in struct fastest_event */
     size_t count_offset; /* FIELD_SECTIONS, FIELD_PROPERTIES: of the size_t count */
-    /* FIELD_NAMED: a value's name (NULL for none) and a name's value (0 for
-     * an unknown one). */
-    const char *(*name_of)(uint32_t value);
+    /* FIELD_NAMED: a name's value (0 for an unknown one). */
     uint32_t (*value_of)(const char *name, size_t length);
 };
 
@@ -37,10 +35,6 @@ struct event_field {
 const struct event_field *event_fields(size_t *out_count);
 
 #define EVENT_MEMBER(event, field, type) ((type *)((char *)(event) + (field)->offset))
-#define EVENT_CONST_MEMBER(event, field, type)                                                     \
-    ((type const *)((const char *)(event) + (field)->offset))
 #define EVENT_PAIR_COUNT(event, field) ((size_t *)((char *)(event) + (field)->count_offset))
-#define EVENT_CONST_PAIR_COUNT(event, field)                                                       \
-    ((const size_t *)((const char *)(event) + (field)->count_offset))
 
 #endif

@@ -39,32 +39,12 @@ static const char *const longrepr_form_names[] = {
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
-static const char *name_of(const char *const *names, size_t count, uint32_t value)
-{
-    return value < count ? names[value] : NULL;
-}
-
 static uint32_t value_of(const char *const *names, size_t count, const char *name, size_t length)
 {
     for (size_t value = 1; value < count; value++)
         if (names[value] && strlen(names[value]) == length && memcmp(names[value], name, length) == 0)
             return (uint32_t)value;
     return 0;
-}
-
-const char *wire_event_kind_name(uint32_t kind)
-{
-    return name_of(kind_names, COUNT(kind_names), kind);
-}
-
-const char *wire_phase_name(uint32_t phase)
-{
-    return name_of(phase_names, COUNT(phase_names), phase);
-}
-
-const char *wire_outcome_name(uint32_t outcome)
-{
-    return name_of(outcome_names, COUNT(outcome_names), outcome);
 }
 
 uint32_t wire_event_kind_from_name(const char *name, size_t length)
@@ -80,11 +60,6 @@ uint32_t wire_phase_from_name(const char *name, size_t length)
 uint32_t wire_outcome_from_name(const char *name, size_t length)
 {
     return value_of(outcome_names, COUNT(outcome_names), name, length);
-}
-
-const char *wire_longrepr_form_name(uint32_t form)
-{
-    return name_of(longrepr_form_names, COUNT(longrepr_form_names), form);
 }
 
 uint32_t wire_longrepr_form_from_name(const char *name, size_t length)

@@ -1,18 +1,11 @@
-/* The text names of event kinds, phases, outcomes and longrepr forms used by the engine's
- * event dicts (docs/engine-events.md) and on the wire. One table, so the
- * names cannot drift between the encoder and the decoder. */
+/* The values of the text names of event kinds, phases, outcomes and
+ * longrepr forms used by the engine's event dicts (docs/engine-events.md)
+ * and on the wire. One table for event_from_dict and the wire's decoder. */
 #ifndef FT_WIRE_EVENT_NAMES_H
 #define FT_WIRE_EVENT_NAMES_H
 
 #include <stddef.h>
 #include <stdint.h>
-
-/* Name of a value, or NULL when the value has none (0, out of range).
- * Static storage. */
-const char *wire_event_kind_name(uint32_t kind);
-const char *wire_phase_name(uint32_t phase);
-const char *wire_outcome_name(uint32_t outcome);
-const char *wire_longrepr_form_name(uint32_t form);
 
 /* Value of a name of the given length (not NUL-terminated), or 0 when the
  * name is unknown. */

@@ -15,7 +15,6 @@
 #include "python/engine.h"
 #include "session/session.h"
 #include "wire/control.h"
-#include "wire/event_codec.h"
 #include "worker/fork.h"
 
 /* The parent is gone or the pipe broke: nobody is left to report to. */
@@ -63,14 +62,10 @@ static void send_frames(struct child *child)
  * known; core/worker/crash_report.h). The batch's other frames go with its
  * done frame. A write per event cost a system call and a wake-up of the
  * parent each, five per passing test. */
-static void forward_event(void *context, const struct fastest_event *event)
+static void event_packed(void *context, bool item_start)
 {
-    struct child *child = context;
-    char *error = NULL;
-    if (wire_encode_event(&child->out, event, &error) == 0 &&
-        event->kind == FASTEST_EVENT_ITEM_START)
-        send_frames(child);
-    free(error);
+    if (item_start)
+        send_frames(context);
 }
 
 static _Noreturn void engine_failed(struct child *child, const char *message)
@@ -120,6 +115,7 @@ _Noreturn void wk_child_main(struct fastest_session *session,
 {
     struct child child = {session, channels, {0}};
     msgpack_sbuffer_init(&child.out);
+    struct pyh_wire_target events = {&child.out, event_packed, &child};
     char *error = NULL;
     if (wk_child_python_setup(session->engine, channels->diag_fd, &error) != 0)
         engine_failed(&child, error);
@@ -133,7 +129,7 @@ _Noreturn void wk_child_main(struct fastest_session *session,
             arena_free(arena);
             break;
         }
-        int rc = pyh_engine_run(session, items, count, forward_event, &child, &error);
+        int rc = pyh_engine_run_to_wire(session, items, count, &events, &error);
         arena_free(arena);
         /* A stop (-x, --maxfail) is the parent's to decide: it counts the
          * outcomes of every worker, in plan order. */
@@ -141,7 +137,7 @@ _Noreturn void wk_child_main(struct fastest_session *session,
             engine_failed(&child, error);
         send_done(&child, rc == FASTEST_EINTR);
     }
-    if (pyh_engine_finish(session, forward_event, &child, &error) != 0)
+    if (pyh_engine_finish_to_wire(session, &events, &error) != 0)
         engine_failed(&child, error);
     send_done(&child, false);
     quit(0);

@@ -1,74 +1,128 @@
-/* The C wire codec: round trips, the Python side's bytes, and hostile
- * frames that must fail with FASTEST_EPROTO (never crash or allocate big). */
+/* The C wire codec: the engine's event dicts packed as a worker sends them
+ * and decoded as the parent reads them, control frames, and hostile frames
+ * that must fail with FASTEST_EPROTO (never crash or allocate big). */
+#include "python/event_from_dict.h"
+#include "python/event_pack.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include <fastest/errors.h>
 
-#include "assert.h"
 #include "plan/arena.h"
 #include "wire/control.h"
 #include "wire/event_codec.h"
+#include "wire/event_fields.h"
 #include "wire/frame.h"
 
-static void round_trip_event(void)
+#include "test_assert.h"
+
+/* Every field of a and b equal (strings by content, pair arrays entry by
+ * entry): the two ways an event dict reaches the reporters agree. */
+static void assert_same_event(const struct fastest_event *a, const struct fastest_event *b)
 {
-    struct fastest_section sections[] = {{"Captured stdout call", "hello\n"}};
-    struct fastest_property attributes[] = {{"assertions", "REQ-1"}, {"classname", "custom"}};
-    struct fastest_property suite_properties[] = {{"ARCH", "PPC"}};
-    struct fastest_event event = {
-        .header = FASTEST_STRUCT_HEADER_INIT(struct fastest_event),
-        .kind = FASTEST_EVENT_TEST_REPORT,
-        .node_id = "test_x.py::test_a[\xc3\xa9]",
-        .phase = FASTEST_PHASE_CALL,
-        .outcome = FASTEST_OUTCOME_FAILED,
-        .location_line = -1,
-        .duration = 0.25,
-        .longrepr = "E   assert 1 == 2\n",
-        .wasxfail = "",
-        .sections = sections,
-        .section_count = 1,
-        .xml_attributes = attributes,
-        .xml_attribute_count = 2,
-        .suite_properties = suite_properties,
-        .suite_property_count = 1,
-        .longrepr_form = FASTEST_LONGREPR_TEXT,
-        .item_count = 123456789012ull,
-        .exit_status = 2,
-    };
+    ASSERT_EQ(a->kind, b->kind);
+    size_t count;
+    const struct event_field *fields = event_fields(&count);
+    for (size_t i = 0; i < count; i++) {
+        const struct event_field *field = &fields[i];
+        switch (field->type) {
+        case FIELD_STRING: {
+            const char *x = *EVENT_MEMBER(a, field, const char *);
+            const char *y = *EVENT_MEMBER(b, field, const char *);
+            ASSERT_TRUE((x == NULL) == (y == NULL));
+            if (x)
+                ASSERT_STR_EQ(x, y);
+            break;
+        }
+        case FIELD_INT32:
+            ASSERT_EQ(*EVENT_MEMBER(a, field, int32_t), *EVENT_MEMBER(b, field, int32_t));
+            break;
+        case FIELD_INT:
+            ASSERT_EQ(*EVENT_MEMBER(a, field, int), *EVENT_MEMBER(b, field, int));
+            break;
+        case FIELD_SIZE:
+            ASSERT_TRUE(*EVENT_MEMBER(a, field, size_t) == *EVENT_MEMBER(b, field, size_t));
+            break;
+        case FIELD_DOUBLE:
+            ASSERT_TRUE(*EVENT_MEMBER(a, field, double) == *EVENT_MEMBER(b, field, double));
+            break;
+        case FIELD_NAMED:
+            ASSERT_EQ(*EVENT_MEMBER(a, field, uint32_t), *EVENT_MEMBER(b, field, uint32_t));
+            break;
+        case FIELD_SECTIONS:
+        case FIELD_PROPERTIES: {
+            size_t pairs = *EVENT_PAIR_COUNT(a, field);
+            ASSERT_TRUE(pairs == *EVENT_PAIR_COUNT(b, field));
+            const char *const *x = *EVENT_MEMBER(a, field, const char *const *);
+            const char *const *y = *EVENT_MEMBER(b, field, const char *const *);
+            for (size_t j = 0; j < 2 * pairs; j++)
+                ASSERT_STR_EQ(x[j], y[j]);
+            break;
+        }
+        }
+    }
+}
+
+/* A dict as the engine emits it, packed as a worker sends it, decodes to
+ * what event_from_dict makes of it in-process; every strict prefix of the
+ * frame is refused. */
+static void packed_event(void)
+{
+    PyConfig config;
+    PyConfig_InitIsolatedConfig(&config);
+    ASSERT_TRUE(!PyStatus_Exception(Py_InitializeFromConfig(&config)));
+    PyConfig_Clear(&config);
+    PyObject *globals = PyDict_New();
+    PyObject *dict = PyRun_String(
+        "{'kind': 'test_report', 'node_id': 'test_x.py::test_a[\\xe9]', 'phase': 'call',"
+        " 'outcome': 'failed', 'location_path': 'test_x.py', 'location_line': 0,"
+        " 'location_domain': 'test_a[\\xe9]', 'crash_path': None, 'duration': 0.25,"
+        " 'longrepr': 'E   assert 1 == 2\\n', 'wasxfail': '', 'skip_folded_per_file': True,"
+        " 'sections': [['Captured stdout call', 'hello\\n']],"
+        " 'xml_attributes': [('assertions', 'REQ-1'), ('classname', 'custom')],"
+        " 'suite_properties': (['ARCH', 'PPC'],), 'longrepr_form': 'text',"
+        " 'item_count': 123456789012, 'exit_status': 2, 'a_newer_key': [1, 2]}",
+        Py_eval_input, globals, globals);
+    ASSERT_NOT_NULL(dict);
     msgpack_sbuffer buffer;
     msgpack_sbuffer_init(&buffer);
+    /* a value the wire has no form for: refused, nothing appended */
+    ASSERT_EQ(PyDict_SetItemString(dict, "a_newer_key", Py_Ellipsis), 0);
+    ASSERT_EQ(pyh_event_pack(&buffer, dict), -1);
+    ASSERT_TRUE(PyErr_ExceptionMatches(PyExc_TypeError));
+    PyErr_Clear();
+    ASSERT_EQ(buffer.size, 0);
+    ASSERT_EQ(PyDict_DelItemString(dict, "a_newer_key"), 0);
+    ASSERT_EQ(pyh_event_pack(&buffer, dict), 0);
+
     char *error = NULL;
-    ASSERT_EQ(wire_encode_event(&buffer, &event, &error), 0);
     struct wire_frame frame;
     ASSERT_EQ(wire_frame_parse(buffer.data, buffer.size, &frame, &error), 0);
     ASSERT_EQ(frame.frame_size, buffer.size);
     struct ft_arena *arena = arena_new();
-    struct fastest_event decoded;
+    struct fastest_event decoded, in_process;
     ASSERT_EQ(wire_decode_event(&frame, arena, &decoded, &error), 0);
-    ASSERT_EQ(decoded.kind, FASTEST_EVENT_TEST_REPORT);
-    ASSERT_STR_EQ(decoded.node_id, event.node_id);
-    ASSERT_EQ(decoded.phase, FASTEST_PHASE_CALL);
-    ASSERT_EQ(decoded.outcome, FASTEST_OUTCOME_FAILED);
-    ASSERT_EQ(decoded.location_line, -1);
-    ASSERT_TRUE(decoded.duration == 0.25);
-    ASSERT_STR_EQ(decoded.longrepr, event.longrepr);
-    ASSERT_STR_EQ(decoded.wasxfail, "");
-    ASSERT_NULL(decoded.crash_path);
-    ASSERT_EQ(decoded.section_count, 1);
-    ASSERT_STR_EQ(decoded.sections[0].title, "Captured stdout call");
-    ASSERT_STR_EQ(decoded.sections[0].content, "hello\n");
-    ASSERT_EQ(decoded.property_count, 0);
-    ASSERT_EQ(decoded.xml_attribute_count, 2);
-    ASSERT_STR_EQ(decoded.xml_attributes[1].name, "classname");
-    ASSERT_STR_EQ(decoded.xml_attributes[1].value, "custom");
-    ASSERT_EQ(decoded.suite_property_count, 1);
-    ASSERT_STR_EQ(decoded.suite_properties[0].value, "PPC");
-    ASSERT_EQ(decoded.longrepr_form, FASTEST_LONGREPR_TEXT);
+    ASSERT_EQ(event_from_dict(dict, &in_process), 0);
+    assert_same_event(&decoded, &in_process);
+    ASSERT_EQ(decoded.location_line, 0);
+    ASSERT_EQ(decoded.skip_folded_per_file, 1);
     ASSERT_TRUE(decoded.item_count == 123456789012ull);
-    ASSERT_EQ(decoded.exit_status, 2);
+    ASSERT_EQ(decoded.xml_attribute_count, 2);
+    ASSERT_STR_EQ(decoded.xml_attributes[1].value, "custom");
+    event_from_dict_release(&in_process);
 
-    /* every strict prefix is truncated, never accepted */
+    /* keys left out mean the same in both: location_line is -1 (unknown) */
+    ASSERT_EQ(PyDict_DelItemString(dict, "location_line"), 0);
+    buffer.size = 0;
+    ASSERT_EQ(pyh_event_pack(&buffer, dict), 0);
+    ASSERT_EQ(wire_frame_parse(buffer.data, buffer.size, &frame, &error), 0);
+    ASSERT_EQ(wire_decode_event(&frame, arena, &decoded, &error), 0);
+    ASSERT_EQ(event_from_dict(dict, &in_process), 0);
+    assert_same_event(&decoded, &in_process);
+    ASSERT_EQ(decoded.location_line, -1);
+    event_from_dict_release(&in_process);
+
     for (size_t cut = 0; cut < buffer.size; cut++) {
         struct wire_frame partial;
         int rc = wire_frame_parse(buffer.data, cut, &partial, &error);
@@ -80,6 +134,8 @@ static void round_trip_event(void)
     }
     arena_free(arena);
     msgpack_sbuffer_destroy(&buffer);
+    Py_DECREF(dict);
+    Py_DECREF(globals);
 }
 
 static void control_frames(void)
@@ -151,7 +207,7 @@ static void hostile_frames(void)
 
 int main(void)
 {
-    round_trip_event();
+    packed_event();
     control_frames();
     hostile_frames();
     return 0;

@@ -140,15 +140,26 @@ static size_t node_path_length(const char *node_id)
     return separator ? (size_t)(separator - node_id) : strlen(node_id);
 }
 
+/* Whether prefix is rootdir/path, path being path_length bytes. */
+static bool is_fspath(const struct text *prefix, const char *rootdir, const char *path,
+                      size_t path_length)
+{
+    size_t root_length = strlen(rootdir);
+    const char *text = text_str(prefix);
+    return prefix->length == root_length + 1 + path_length &&
+           memcmp(text, rootdir, root_length) == 0 && text[root_length] == '/' &&
+           memcmp(text + root_length + 1, path, path_length) == 0;
+}
+
 /* write_fspath_result: start the file's progress line when the file changes. */
 static void write_fspath_result(struct console *console, const char *node_id, const char *result,
                                 unsigned markup)
 {
-    struct text fspath = {0};
     size_t path_length = node_path_length(node_id);
-    text_printf(&fspath, "%s/%.*s", console->rootdir, (int)path_length, node_id);
     if (console->line_owner != LINE_PREFIX ||
-        strcmp(text_str(&console->current_prefix), text_str(&fspath)) != 0) {
+        !is_fspath(&console->current_prefix, console->rootdir, node_id, path_length)) {
+        struct text fspath = {0};
+        text_printf(&fspath, "%s/%.*s", console->rootdir, (int)path_length, node_id);
         if (console->line_owner != LINE_NONE && console->settings.progress != PROGRESS_NONE)
             write_progress_filling_space(console);
         text_clear(&console->current_prefix);
@@ -160,9 +171,9 @@ static void write_fspath_result(struct console *console, const char *node_id, co
         writer_line(&console->out, "", MARKUP_NONE);
         writer_write(&console->out, text_str(&relative), MARKUP_NONE);
         text_free(&relative);
+        text_free(&fspath);
     }
     writer_write(&console->out, result, markup);
-    text_free(&fspath);
 }
 
 /* _locationline: the -v line's "path::test " prefix. */

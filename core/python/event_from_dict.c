@@ -6,29 +6,6 @@
 #include "wire/event_fields.h"
 #include "wire/event_names.h"
 
-/* The field names as interned Python strings, made once: looking a key up
- * with its interned object costs a hash-cached probe, where a C string
- * would cost a new object per lookup, dozens of times per event. */
-static PyObject **interned_keys(const struct event_field *fields, size_t count)
-{
-    static PyObject **keys;
-    if (keys)
-        return keys;
-    PyObject **made = PyMem_Calloc(count + 1, sizeof(*made));
-    for (size_t i = 0; made && i < count; i++) {
-        if (!(made[i] = PyUnicode_InternFromString(fields[i].key))) {
-            for (size_t j = 0; j < i; j++)
-                Py_DECREF(made[j]);
-            PyMem_Free(made);
-            return NULL;
-        }
-    }
-    if (!made)
-        PyErr_NoMemory();
-    keys = made;
-    return keys;
-}
-
 /* The UTF-8 text of value, or NULL with an exception set. */
 static const char *text_of(PyObject *value, const char *key)
 {
@@ -95,25 +72,16 @@ static int pair_list(PyObject *list, void **out_array, size_t *out_count, size_t
     return 0;
 }
 
-/* The field a dict key names, or NULL ("kind", or a key no field has).
- * The engine's dict literals use interned strings, the very objects
- * interned_keys made, so identity settles almost every key. */
-static const struct event_field *field_for_key(PyObject *key, PyObject *const *keys,
-                                               const struct event_field *fields, size_t count)
+/* The field a dict key names, or NULL ("kind", or a key no field has). */
+static const struct event_field *field_for_key(PyObject *key)
 {
-    for (size_t i = 0; i < count; i++)
-        if (keys[i] == key)
-            return &fields[i];
     Py_ssize_t length;
     const char *text = PyUnicode_Check(key) ? PyUnicode_AsUTF8AndSize(key, &length) : NULL;
     if (!text) {
         PyErr_Clear();
         return NULL;
     }
-    for (size_t i = 0; i < count; i++)
-        if (fields[i].key_length == (size_t)length && memcmp(fields[i].key, text, (size_t)length) == 0)
-            return &fields[i];
-    return NULL;
+    return event_field_named(text, (size_t)length);
 }
 
 /* Stores one present value into its member of out. */
@@ -178,17 +146,12 @@ int event_from_dict(PyObject *dict, struct fastest_event *out)
             PyErr_SetString(PyExc_ValueError, "engine event without a kind");
         return -1;
     }
-    size_t count;
-    const struct event_field *fields = event_fields(&count);
-    PyObject **keys = interned_keys(fields, count);
-    if (!keys)
-        return -1;
     /* An event holds a handful of the table's fields: walk its entries,
      * not the table. */
     Py_ssize_t position = 0;
     PyObject *key, *value; /* borrowed */
     while (PyDict_Next(dict, &position, &key, &value)) {
-        const struct event_field *field = value != Py_None ? field_for_key(key, keys, fields, count) : NULL;
+        const struct event_field *field = value != Py_None ? field_for_key(key) : NULL;
         if (field && store_field(field, value, out) < 0) {
             event_from_dict_release(out);
             return -1;

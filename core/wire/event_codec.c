@@ -155,16 +155,6 @@ static int read_field(struct decoder *decoder, struct fastest_event *event,
     return 0;
 }
 
-static const struct event_field *field_named(const char *key, size_t length)
-{
-    size_t field_count;
-    const struct event_field *fields = event_fields(&field_count);
-    for (size_t i = 0; i < field_count; i++)
-        if (fields[i].key_length == length && memcmp(fields[i].key, key, length) == 0)
-            return &fields[i];
-    return NULL;
-}
-
 static int read_entry(struct decoder *decoder, struct fastest_event *event)
 {
     const char *key;
@@ -176,7 +166,7 @@ static int read_entry(struct decoder *decoder, struct fastest_event *event)
         return 0;
     if (length == 4 && memcmp(key, "kind", 4) == 0)
         return read_name(decoder, "kind", wire_event_kind_from_name, &event->kind);
-    const struct event_field *field = field_named(key, length);
+    const struct event_field *field = event_field_named(key, length);
     if (!field)
         return wire_skip_value(&decoder->reader);
     return read_field(decoder, event, field);

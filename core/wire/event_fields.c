@@ -1,5 +1,7 @@
 #include "wire/event_fields.h"
 
+#include <string.h>
+
 #include "wire/event_names.h"
 
 #define FIELD(name, field_type)                                                                     \
@@ -58,4 +60,39 @@ const struct event_field *event_fields(size_t *out_count)
 {
     *out_count = sizeof(fields) / sizeof(fields[0]);
     return fields;
+}
+
+/* The fields by key: an open-addressing table of field index + 1, built
+ * at the first lookup (before any worker forks). */
+#define KEY_SLOTS 128
+_Static_assert(sizeof(fields) / sizeof(fields[0]) < KEY_SLOTS / 2, "the key table is too full");
+
+static size_t key_slot(const char *key, size_t length)
+{
+    return (length * 131 + (unsigned char)key[0] * 7 + (unsigned char)key[length - 1]) &
+           (KEY_SLOTS - 1);
+}
+
+const struct event_field *event_field_named(const char *key, size_t length)
+{
+    static unsigned char slots[KEY_SLOTS];
+    static bool built;
+    size_t count = sizeof(fields) / sizeof(fields[0]);
+    if (!built) {
+        for (size_t i = 0; i < count; i++) {
+            size_t slot = key_slot(fields[i].key, fields[i].key_length);
+            while (slots[slot])
+                slot = (slot + 1) & (KEY_SLOTS - 1);
+            slots[slot] = (unsigned char)(i + 1);
+        }
+        built = true;
+    }
+    if (!length)
+        return NULL;
+    for (size_t slot = key_slot(key, length); slots[slot]; slot = (slot + 1) & (KEY_SLOTS - 1)) {
+        const struct event_field *field = &fields[slots[slot] - 1];
+        if (field->key_length == length && memcmp(field->key, key, length) == 0)
+            return field;
+    }
+    return NULL;
 }

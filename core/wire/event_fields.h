@@ -5,6 +5,7 @@
 #ifndef FT_WIRE_EVENT_FIELDS_H
 #define FT_WIRE_EVENT_FIELDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <fastest/event.h>
@@ -33,6 +34,9 @@ struct event_field {
 /* Every member of struct fastest_event but header and kind. Static
  * storage; *out_count is set. */
 const struct event_field *event_fields(size_t *out_count);
+
+/* The field whose key is key[0..length) (not NUL-terminated), or NULL. */
+const struct event_field *event_field_named(const char *key, size_t length);
 
 #define EVENT_MEMBER(event, field, type) ((type *)((char *)(event) + (field)->offset))
 #define EVENT_PAIR_COUNT(event, field) ((size_t *)((char *)(event) + (field)->count_offset))

@@ -41,9 +41,15 @@ static const char *const longrepr_form_names[] = {
 
 static uint32_t value_of(const char *const *names, size_t count, const char *name, size_t length)
 {
-    for (size_t value = 1; value < count; value++)
-        if (names[value] && strlen(names[value]) == length && memcmp(names[value], name, length) == 0)
+    if (!length)
+        return 0;
+    for (size_t value = 1; value < count; value++) {
+        const char *candidate = names[value];
+        /* The first letters tell most names apart. */
+        if (candidate && candidate[0] == name[0] && strlen(candidate) == length &&
+            memcmp(candidate, name, length) == 0)
             return (uint32_t)value;
+    }
     return 0;
 }
 

@@ -81,6 +81,18 @@ int cli_parse(const char *const *args, size_t count, const struct cli_context *c
 int cli_prescan(const char *const *args, size_t count, struct ft_options *out,
                 char **out_error);
 
+/* args without fastest's own options and their values (the builtin
+ * table's fastest group: --strategy, --engine, --ab, --repeat, --explain,
+ * --timeout, --list-plugins): the command line to hand to pytest
+ * (core/run/handover.h). Everything else stays as given, in order:
+ * pytest's options, xdist's, plugins' (a fastest plugin may provide one of
+ * pytest's, as junitxml's --junitxml), the conftests', ones nobody knows,
+ * and all that follows "--". context's options tell values from options.
+ * Returns 0 with *out_args malloc'd (the caller frees it; the strings are
+ * args'), or FASTEST_EINVAL / FASTEST_ENOMEM as cli_parse. */
+int cli_pytest_args(const char *const *args, size_t count, const struct cli_context *context,
+                    const char ***out_args, size_t *out_count, char **out_error);
+
 /* Writes pytest-style grouped help, the plugins' options in a group per
  * plugin, wrapped to `width` columns (80 when 0). Returns 0 or
  * FASTEST_EIO. */

@@ -273,7 +273,12 @@ static const struct cli_option builtin[] = {
 
 bool cli_option_is_pytests(const struct cli_option *option)
 {
-    return strcmp(option->group, XDIST) != 0 && strcmp(option->group, FASTEST) != 0;
+    return strcmp(option->group, XDIST) != 0 && !cli_option_is_fastests(option);
+}
+
+bool cli_option_is_fastests(const struct cli_option *option)
+{
+    return strcmp(option->group, FASTEST) == 0;
 }
 
 const struct cli_option *cli_builtin_options(size_t *out_count)

@@ -51,6 +51,9 @@ const struct cli_option *cli_builtin_options(size_t *out_count);
 /* Whether a builtin option is one of pytest's own, not xdist's or fastest's. */
 bool cli_option_is_pytests(const struct cli_option *option);
 
+/* Whether a builtin option is fastest's own (--strategy, --engine, ...). */
+bool cli_option_is_fastests(const struct cli_option *option);
+
 struct cli_context;
 
 /* Every option a parse with context knows: the builtin table followed by

@@ -122,6 +122,15 @@ static bool looks_like_option(const struct parser *p, const char *arg)
     return !is_negative_number(arg) && !strchr(arg, ' ');
 }
 
+/* Whether the argument after args[index] is the value of the option there
+ * (one that takes a value and has none glued to it). */
+static bool value_follows(const struct parser *p, const char *const *args, size_t count,
+                          size_t index)
+{
+    return index + 1 < count && strcmp(args[index + 1], "--") != 0 &&
+           !looks_like_option(p, args[index + 1]);
+}
+
 /* Python's int(): optional blanks and sign, digits with single
  * underscores between them. Writes the canonical decimal into out. */
 static bool canonical_int(const char *text, char *out, size_t size)
@@ -285,9 +294,7 @@ static int consume_option(struct parser *p, const struct cli_option *option,
         }
         if (explicit_value)
             return store_value(p, option, explicit_value);
-        bool has_value = *index + 1 < count && strcmp(args[*index + 1], "--") != 0 &&
-                         !looks_like_option(p, args[*index + 1]);
-        if (has_value) {
+        if (value_follows(p, args, count, *index)) {
             (*index)++;
             return store_value(p, option, args[*index]);
         }
@@ -438,4 +445,47 @@ int cli_prescan(const char *const *args, size_t count, struct ft_options *out, c
 {
     struct cli_context context = {.tolerate_unknown = true};
     return cli_parse(args, count, &context, out, out_error);
+}
+
+/* Whether an option of a parser's table is one of the builtin table's
+ * fastest group (the builtin options come first: see cli_all_options). */
+static bool is_fastests_own(const struct parser *p, const struct cli_option *option)
+{
+    size_t builtin_count;
+    cli_builtin_options(&builtin_count);
+    return (size_t)(option - p->options) < builtin_count && cli_option_is_fastests(option);
+}
+
+int cli_pytest_args(const char *const *args, size_t count, const struct cli_context *context,
+                    const char ***out_args, size_t *out_count, char **out_error)
+{
+    struct parser p = {.context = context, .out_error = out_error};
+    struct cli_option *options;
+    int rc = cli_all_options(context, &options, &p.option_count, out_error);
+    if (rc)
+        return rc;
+    p.options = options;
+    const char **kept = malloc((count + 1) * sizeof(*kept));
+    size_t kept_count = 0;
+    bool options_ended = false;
+    for (size_t i = 0; kept && i < count; i++) {
+        const char *arg = args[i];
+        options_ended |= strcmp(arg, "--") == 0;
+        const char *explicit_value;
+        const struct cli_option *option = !options_ended && looks_like_option(&p, arg)
+                                              ? match_option(&p, arg, &explicit_value)
+                                              : NULL;
+        if (!option || !is_fastests_own(&p, option)) {
+            kept[kept_count++] = arg;
+            continue;
+        }
+        if (cli_takes_value(option) && !explicit_value && value_follows(&p, args, count, i))
+            i++;
+    }
+    free(options);
+    if (!kept)
+        return FASTEST_ENOMEM;
+    *out_args = kept;
+    *out_count = kept_count;
+    return 0;
 }

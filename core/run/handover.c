@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "config/ini_types.h"
 #include "options/options.h"
 #include "python/environment.h"
@@ -57,9 +58,17 @@ const char *handover_option(const struct fastest_session *session)
     return logging_beyond_capture(session);
 }
 
-int handover_to_pytest(struct fastest_session *session, const char *option,
-                       const char *const *args, size_t count)
+int handover_to_pytest(struct fastest_session *session, const char *option, const char *const *args,
+                       size_t count, const struct cli_context *context)
 {
+    const char **pytest_args;
+    size_t pytest_count;
+    char *error = NULL;
+    if (cli_pytest_args(args, count, context, &pytest_args, &pytest_count, &error) != 0) {
+        fprintf(stderr, "ERROR: %s\n", error ? error : "out of memory");
+        free(error);
+        return FT_EXIT_INTERNAL_ERROR;
+    }
     char *python = pyh_target_interpreter(session);
     if (!python) {
         fprintf(stderr,
@@ -67,12 +76,15 @@ int handover_to_pytest(struct fastest_session *session, const char *option,
                 "interpreter to run it with (an active virtualenv, `python =` in fastest.ini, or "
                 "python3 on PATH)\n",
                 option);
+        free(pytest_args);
         return FT_EXIT_USAGE_ERROR;
     }
     fprintf(stderr, "fastest: %s is pytest's own: running %s -m pytest\n", option, python);
     const char *head[] = {python, "-m", "pytest"};
-    int error = run_exec(head, 3, args, count, NULL);
-    fprintf(stderr, "ERROR: cannot run %s -m pytest for %s: %s\n", python, option, strerror(error));
+    int failure = run_exec(head, 3, pytest_args, pytest_count, NULL);
+    fprintf(stderr, "ERROR: cannot run %s -m pytest for %s: %s\n", python, option,
+            strerror(failure));
     free(python);
+    free(pytest_args);
     return FT_EXIT_USAGE_ERROR;
 }

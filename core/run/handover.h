@@ -4,13 +4,15 @@
  * --setup-plan, --setup-only, --setup-show), and live logging or a log
  * file (--log-cli-level or log_cli, --log-file or log_file: pytest's
  * logging plugin writes them from its own session loop). A run asking for one
- * is handed, whole and as given, to the target environment's pytest, so
+ * is handed to the target environment's pytest, as given but for fastest's
+ * own options (--strategy, --engine, ...: pytest would refuse them), so
  * what the user gets is exactly pytest's. */
 #ifndef FT_RUN_HANDOVER_H
 #define FT_RUN_HANDOVER_H
 
 #include <stddef.h>
 
+struct cli_context;
 struct fastest_session;
 
 /* The first such option the parsed command line (or, for logging, the
@@ -18,11 +20,12 @@ struct fastest_session;
  * ("log_cli"), or NULL. */
 const char *handover_option(const struct fastest_session *session);
 
-/* Replaces this process with `<target python> -m pytest args...` (pytest
+/* Replaces this process with `<target python> -m pytest args...`, args
+ * without fastest's own options (cli_pytest_args with context; pytest
  * reads its config files and PYTEST_ADDOPTS again), after a note on stderr
  * naming the option and the interpreter. Returns only when that cannot
  * start: an exit status (4) after saying why. */
-int handover_to_pytest(struct fastest_session *session, const char *option,
-                       const char *const *args, size_t count);
+int handover_to_pytest(struct fastest_session *session, const char *option, const char *const *args,
+                       size_t count, const struct cli_context *context);
 
 #endif

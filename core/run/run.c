@@ -184,7 +184,7 @@ static int run_session(struct fastest_session *session, const char *const *args,
         print_plugin_list(stdout, &session->plugins);
         status = FT_EXIT_OK;
     } else if (handover_option(session)) {
-        status = handover_to_pytest(session, handover_option(session), args, count);
+        status = handover_to_pytest(session, handover_option(session), args, count, &context);
     } else if (opt_get(session->options, "ab")) {
         status = ab_run(session, args, count);
     } else {

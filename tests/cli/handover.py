@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The options fastest hands to pytest (core/run/handover.h) give exactly
 pytest's output and exit code: each runs on a small suite under fastest
-and under pytest, stdout compared with durations masked.
+and under pytest, stdout compared with durations masked. fastest's own
+options on the same command line are not handed over (pytest would refuse
+them): fastest gets them, pytest's command line lacks them.
 
     handover.py FASTEST
 """
@@ -32,19 +34,20 @@ def test_passes(number):
 def test_fails():
     assert 1 == 2
 '''
-# (arguments, the option the hand-over note names)
+# (arguments, the option the hand-over note names, fastest's own options
+# given to fastest only)
 COMMAND_LINES = [
-    (["--markers"], "--markers"),
-    (["--fixtures"], "--fixtures"),
-    (["--fixtures", "-v"], "--fixtures"),
-    (["--fixtures-per-test"], "--fixtures-per-test"),
-    (["--setup-plan"], "--setup-plan"),
-    (["--setup-only"], "--setup-only"),
-    (["--setup-show"], "--setup-show"),
-    (["--pdb", "-k", "passes"], "--pdb"),
-    (["--log-cli-level=INFO"], "--log-cli-level"),
-    (["-o", "log_cli=true"], "log_cli"),
-    (["--log-file=run.log"], "--log-file"),
+    (["--markers"], "--markers", []),
+    (["--fixtures"], "--fixtures", []),
+    (["--fixtures", "-v"], "--fixtures", ["--strategy", "inprocess", "--explain"]),
+    (["--fixtures-per-test"], "--fixtures-per-test", []),
+    (["--setup-plan"], "--setup-plan", []),
+    (["--setup-only"], "--setup-only", []),
+    (["--setup-show"], "--setup-show", ["--engine=native", "--timeout", "30", "--repeat=2"]),
+    (["--pdb", "-k", "passes"], "--pdb", []),
+    (["--log-cli-level=INFO"], "--log-cli-level", []),
+    (["-o", "log_cli=true"], "log_cli", ["--strategy=warmworkers"]),
+    (["--log-file=run.log"], "--log-file", []),
 ]
 DURATION = re.compile(r"in \d+\.\d+s")
 
@@ -65,16 +68,16 @@ def main():
             ini.write("[pytest]\nmarkers =\n    slow: a slow test\n")
         with open(os.path.join(suite, "fastest.ini"), "w") as config:
             config.write(f"[fastest]\npython = {sys.executable}\n")
-        for arguments, option in COMMAND_LINES:
+        for arguments, option, own in COMMAND_LINES:
             arguments = [*arguments, "-p", "no:cacheprovider"]
             theirs = run([sys.executable, "-m", "pytest", *arguments], suite)
-            ours = run([fastest, *arguments], suite)
+            ours = run([fastest, *own, *arguments], suite)
             problems = []
             if ours[:2] != theirs[:2]:
                 problems.append(f"exit {ours[1]} vs pytest's {theirs[1]}; stdout:\n{ours[0]}\n--- pytest's:\n{theirs[0]}")
             if f"{option} is pytest's own" not in ours[2]:
                 problems.append(f"no hand-over note on stderr: {ours[2]!r}")
-            failures += verdict(" ".join(arguments), problems)
+            failures += verdict(" ".join([*own, *arguments]), problems)
     return 1 if failures else 0
 
 

@@ -64,6 +64,9 @@ struct cli_context {
      * ones; a name clash is FASTEST_EINVAL. */
     const struct cli_option *conftest_options;
     size_t conftest_option_count;
+    /* The `-p` values given ("plugins"): an option whose plugin a
+     * `-p no:NAME` blocks (cli_option_blocked) is unknown, as to pytest. */
+    const struct ft_options *plugin_choices;
 };
 
 /* Parses args (without the program name) into out, which should be empty

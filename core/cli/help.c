@@ -114,7 +114,8 @@ int cli_print_help(FILE *stream, const struct cli_context *context, unsigned wid
     for (size_t g = 0; g < group_count; g++) {
         fprintf(stream, "\n%s:\n", groups[g]);
         for (size_t i = 0; i < count; i++)
-            if (strcmp(options[i].group, groups[g]) == 0)
+            if (strcmp(options[i].group, groups[g]) == 0 &&
+                !cli_option_blocked(context, &options[i]))
                 write_option(stream, &options[i], width);
     }
     free(options);

@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/text.h"
+#include "options/options.h"
 
 /* Group titles as `pytest --help` prints them. */
 #define GENERAL "general"
@@ -270,6 +271,52 @@ static const struct cli_option builtin[] = {
           "Report a test that runs longer than SECONDS as an error", "--timeout"),
     SWITCH(FASTEST, "list_plugins", "List the plugins found and exit", "--list-plugins"),
 };
+
+/* The builtin options that belong to a pytest plugin a `-p no:NAME` can
+ * block while fastest still runs the suite natively (see
+ * core/python/engine_mode.c): pytest then does not know them. The options
+ * of plugins that send the run to the pytest engine when blocked
+ * (terminal, capture, ...) need no entry: pytest refuses them there. */
+static const struct {
+    const char *plugin;
+    const char *dest;
+} plugin_options[] = {
+    {"cacheprovider", "lf"},
+    {"cacheprovider", "failedfirst"},
+    {"cacheprovider", "newfirst"},
+    {"cacheprovider", "cacheshow"},
+    {"cacheprovider", "cacheclear"},
+    {"cacheprovider", "last_failed_no_failures"},
+    {"stepwise", "stepwise"},
+    {"stepwise", "stepwise_skip"},
+    {"pastebin", "pastebin"},
+    {"doctest", "doctestmodules"},
+    {"doctest", "doctestreport"},
+    {"doctest", "doctestglob"},
+    {"doctest", "doctest_ignore_import_errors"},
+    {"doctest", "doctest_continue_on_failure"},
+    {"logging", "log_level"},
+    {"logging", "log_format"},
+    {"logging", "log_date_format"},
+    {"logging", "log_cli_level"},
+    {"logging", "log_cli_format"},
+    {"logging", "log_cli_date_format"},
+    {"logging", "log_file"},
+    {"logging", "log_file_level"},
+    {"logging", "log_file_format"},
+    {"logging", "log_file_date_format"},
+    {"logging", "log_auto_indent"},
+};
+
+bool cli_option_blocked(const struct cli_context *context, const struct cli_option *option)
+{
+    if (!context->plugin_choices)
+        return false;
+    for (size_t i = 0; i < sizeof plugin_options / sizeof plugin_options[0]; i++)
+        if (strcmp(plugin_options[i].dest, option->dest) == 0)
+            return opt_plugin_disabled(context->plugin_choices, plugin_options[i].plugin);
+    return false;
+}
 
 bool cli_option_is_pytests(const struct cli_option *option)
 {

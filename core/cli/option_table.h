@@ -56,6 +56,11 @@ bool cli_option_is_fastests(const struct cli_option *option);
 
 struct cli_context;
 
+/* Whether a `-p no:NAME` in context's plugin_choices blocks the pytest
+ * plugin the option belongs to (as --lf belongs to cacheprovider): then
+ * pytest does not know it, nor does the parser or the help. */
+bool cli_option_blocked(const struct cli_context *context, const struct cli_option *option);
+
 /* Every option a parse with context knows: the builtin table followed by
  * the plugins' options, each plugin's converted to a group titled with its
  * name (a switch stores "1", a value option stores its value), then the

@@ -68,7 +68,7 @@ static const struct cli_option *find_option(const struct parser *p, const char *
         for (size_t n = 0; n < CLI_MAX_NAMES && p->options[i].names[n]; n++)
             if (strlen(p->options[i].names[n]) == length &&
                 strncmp(p->options[i].names[n], name, length) == 0)
-                return &p->options[i];
+                return cli_option_blocked(p->context, &p->options[i]) ? NULL : &p->options[i];
     return NULL;
 }
 

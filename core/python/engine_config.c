@@ -87,7 +87,8 @@ static PyObject *option_spec(const char *flag, const char *alias, int takes_valu
 }
 
 /* The options fastest parses that pytest does not define itself (xdist's,
- * fastest's, its plugins'), for the pytest engine: pytest must accept them.
+ * fastest's, its plugins' but those `-p no:NAME` blocks), for the pytest
+ * engine: pytest must accept them.
  * pytest's own it declares, unless `-p no:NAME` blocks their plugin, and
  * then refuses them, as the pytest engine must too. */
 static PyObject *own_options(const struct fastest_session *session)
@@ -115,6 +116,8 @@ static PyObject *own_options(const struct fastest_session *session)
     }
     for (size_t p = 0; list && p < session->plugins.count; p++) {
         const struct fastest_plugin *plugin = session->plugins.plugins[p].descriptor;
+        if (opt_plugin_disabled(session->options, plugin->name))
+            continue; /* as its options are to fastest's parser (core/run/run.c) */
         for (size_t o = 0; list && o < plugin->option_count; o++) {
             const struct fastest_option *option = &plugin->options[o];
             PyObject *spec = option_spec(option->flag, option->alias, option->takes_value);

@@ -43,15 +43,18 @@ static int usage_error(const char *message)
 }
 
 /* The plugins' options, one group per plugin, for the parser and --help.
- * Returns a malloc'd array (the caller frees it) of *out_count groups. */
+ * A plugin that `-p no:NAME` blocks adds none (-p no:junitxml: pytest then
+ * knows no --junitxml). Returns a malloc'd array (the caller frees it) of
+ * *out_count groups. */
 static struct cli_plugin_options *plugin_option_groups(const struct ft_plugin_set *plugins,
+                                                       const struct ft_options *choices,
                                                        size_t *out_count)
 {
     struct cli_plugin_options *groups = calloc(plugins->count + 1, sizeof(*groups));
     *out_count = 0;
     for (size_t i = 0; groups && i < plugins->count; i++) {
         const struct fastest_plugin *plugin = plugins->plugins[i].descriptor;
-        if (plugin->option_count)
+        if (plugin->option_count && !opt_plugin_disabled(choices, plugin->name))
             groups[(*out_count)++] = (struct cli_plugin_options){
                 plugin->name, plugin->options, plugin->option_count};
     }
@@ -151,14 +154,22 @@ static int run_session(struct fastest_session *session, const char *const *args,
     plug_load_search_path(&session->plugins, configured, configured_count, session_host(),
                           print_refusal, NULL);
 
-    size_t group_count;
-    struct cli_plugin_options *groups = plugin_option_groups(&session->plugins, &group_count);
+    /* The -p values first: a blocked plugin's options are unknown. */
+    struct ft_options *choices = opt_new();
+    char *prescan_error = NULL;
+    if (choices)
+        cli_prescan((const char *const *)full_args.items, full_args.count, choices, &prescan_error);
+    free(prescan_error); /* the parse below reports it */
+    size_t group_count = 0;
+    struct cli_plugin_options *groups =
+        choices ? plugin_option_groups(&session->plugins, choices, &group_count) : NULL;
     struct cli_context context = {
         .plugins = groups,
         .plugin_count = group_count,
         .inifile = session->inifile,
         .rootdir = session->rootdir,
         .unknown_dest = "fastest_unknown_args",
+        .plugin_choices = choices,
     };
     rc = groups ? cli_parse((const char *const *)full_args.items, full_args.count, &context,
                             session->options, &error)
@@ -192,6 +203,7 @@ static int run_session(struct fastest_session *session, const char *const *args,
     }
     free(error);
     free(groups);
+    opt_free(choices);
     return status;
 }
 

@@ -159,6 +159,12 @@ SCENARIOS = [
     # Without the terminal plugin, no report at all, and its options refused.
     ("tests/e2e/blocked_builtins", ["-p", "no:cacheprovider", "-p", "no:terminal"], True),
     ("tests/e2e/blocked_builtins", ["-p", "no:cacheprovider", "-p", "no:terminal", "-rA"], False),
+    # The options of a plugin `-p no:` blocks are unknown to pytest: refused.
+    ("tests/e2e/blocked_builtins", ["-p", "no:cacheprovider", "--lf"], True),
+    ("tests/e2e/blocked_builtins", ["-p", "no:cacheprovider", "-p", "no:stepwise", "--sw"], True),
+    ("tests/e2e/blocked_builtins", ["-p", "no:cacheprovider", "-p", "no:junitxml", "--junitxml", "out.xml"], True),
+    ("tests/e2e/blocked_builtins", ["-p", "no:cacheprovider", "-p", "no:logging", "--log-level", "INFO"], True),
+    ("tests/e2e/blocked_builtins", ["-p", "no:cacheprovider", "-p", "no:doctest", "--doctest-report", "udiff"], True),
     # ExceptionInfo.getrepr's text and reprcrash, for each of its options.
     ("tests/e2e/exception_reprs", ["-rA", "-p", "no:cacheprovider"], True),
     # Logs per phase; with pytest's logging plugin blocked, none captured.

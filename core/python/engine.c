@@ -255,7 +255,7 @@ int pyh_engine_before_workers(struct fastest_session *session, char **out_error)
     return 0;
 }
 
-/* finish() runs where run() ran: the engine exists (none, nothing ran). */
+/* Without an engine (nothing ran in this process) there is nothing to finish. */
 int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,
                       void *sink_context, char **out_error)
 {

@@ -10,8 +10,11 @@ int vector_reserve(void **array, size_t *capacity, size_t needed, size_t element
     if (needed <= *capacity)
         return 0;
     size_t grown = *capacity ? *capacity : 16;
-    while (grown < needed)
+    while (grown < needed) {
+        if (grown > SIZE_MAX / 2)
+            return FASTEST_ENOMEM;
         grown *= 2;
+    }
     if (grown > SIZE_MAX / element_size)
         return FASTEST_ENOMEM;
     void *bigger = realloc(*array, grown * element_size);

@@ -10,14 +10,14 @@
 
 /* The keys of an object value, or the strings of an array value (other
  * members are ignored, as membership tests in pytest ignore them). */
-static int read_names(const struct pcj_value *value, struct pc_string_set *out)
+static int read_names(const struct pcj_value *value, struct string_set *out)
 {
     int rc = 0;
     for (size_t i = 0; value && rc == 0 && i < value->count; i++) {
         if (value->kind == PCJ_OBJECT)
-            rc = pc_set_add(out, value->keys[i]);
+            rc = string_set_add(out, value->keys[i]);
         else if (value->kind == PCJ_ARRAY && value->items[i].kind == PCJ_STRING)
-            rc = pc_set_add(out, value->items[i].string);
+            rc = string_set_add(out, value->items[i].string);
     }
     return rc;
 }
@@ -96,9 +96,9 @@ void pc_recorder_free(struct pc_recorder *recorder)
     if (!recorder)
         return;
     pc_store_close(&recorder->store);
-    pc_set_free(&recorder->lastfailed);
-    pc_set_free(&recorder->saved_lastfailed);
-    pc_set_free(&recorder->nodeids);
+    string_set_free(&recorder->lastfailed);
+    string_set_free(&recorder->saved_lastfailed);
+    string_set_free(&recorder->nodeids);
     free(recorder->stepwise_failed);
     free(recorder);
 }
@@ -106,11 +106,11 @@ void pc_recorder_free(struct pc_recorder *recorder)
 int pc_recorder_module_collected(struct pc_recorder *recorder, const char *path,
                                  const char *const *node_ids, size_t count)
 {
-    if (!pc_set_remove(&recorder->lastfailed, path))
+    if (!string_set_remove(&recorder->lastfailed, path))
         return 0;
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < count; i++)
-        rc = pc_set_add(&recorder->lastfailed, node_ids[i]);
+        rc = string_set_add(&recorder->lastfailed, node_ids[i]);
     return rc;
 }
 
@@ -152,10 +152,10 @@ static void stepwise_report(struct pc_recorder *recorder, struct fastest_session
 static void lastfailed_report(struct pc_recorder *recorder, const struct fastest_event *event)
 {
     if (event->outcome == FASTEST_OUTCOME_FAILED)
-        pc_set_add(&recorder->lastfailed, event->node_id);
+        string_set_add(&recorder->lastfailed, event->node_id);
     else if (event->kind == FASTEST_EVENT_COLLECT_REPORT ||
              event->outcome == FASTEST_OUTCOME_SKIPPED || event->phase == FASTEST_PHASE_CALL)
-        pc_set_remove(&recorder->lastfailed, event->node_id);
+        string_set_remove(&recorder->lastfailed, event->node_id);
 }
 
 static void warn(struct fastest_session *session, const char *message)
@@ -199,7 +199,7 @@ static void write_values(struct pc_recorder *recorder, struct fastest_session *s
         store_value(recorder, session, "cache/stepwise",
                     pcj_dump_string_or_null(recorder->stepwise_failed));
     if (!recorder->collect_only) {
-        names = pc_set_list(&recorder->nodeids, &count);
+        names = string_set_list(&recorder->nodeids, &count);
         if (names || !count) {
             if (count)
                 qsort(names, count, sizeof(*names), compare_strings);
@@ -207,8 +207,8 @@ static void write_values(struct pc_recorder *recorder, struct fastest_session *s
         }
         free(names);
     }
-    if (!pc_set_equal(&recorder->lastfailed, &recorder->saved_lastfailed)) {
-        names = pc_set_list(&recorder->lastfailed, &count);
+    if (!string_set_equal(&recorder->lastfailed, &recorder->saved_lastfailed)) {
+        names = string_set_list(&recorder->lastfailed, &count);
         if (names || !count)
             store_value(recorder, session, "cache/lastfailed", pcj_dump_true_object(names, count));
         free(names);

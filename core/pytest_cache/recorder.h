@@ -11,17 +11,17 @@
 
 #include <fastest/event.h>
 
+#include "base/string_set.h"
 #include "pytest_cache/store.h"
-#include "pytest_cache/string_set.h"
 
 struct fastest_session;
 
 struct pc_recorder {
     struct pc_store store;
     bool collect_only;
-    struct pc_string_set lastfailed;       /* LFPlugin.lastfailed, kept current */
-    struct pc_string_set saved_lastfailed; /* as read: written only when changed */
-    struct pc_string_set nodeids;          /* NFPlugin.cached_nodeids */
+    struct string_set lastfailed;          /* LFPlugin.lastfailed, kept current */
+    struct string_set saved_lastfailed;    /* as read: written only when changed */
+    struct string_set nodeids;             /* NFPlugin.cached_nodeids */
     bool stepwise;                         /* --sw (or --sw-skip) */
     bool stepwise_skip;                    /* --sw-skip's first failure not yet seen */
     char *stepwise_failed; /* StepwisePlugin.lastfailed: a node id, or NULL */

@@ -65,10 +65,10 @@ static bool in_package(const char *rootdir, const char *path)
 
 /* LFPlugin.get_last_failed_paths, keeping only the files --lf sorts first. */
 static int lf_first_files(const struct fastest_session *session, const struct pc_recorder *recorder,
-                          struct pc_string_set *lf_paths, struct pc_string_set *first)
+                          struct string_set *lf_paths, struct string_set *first)
 {
     size_t count;
-    const char **names = pc_set_list(&recorder->lastfailed, &count);
+    const char **names = string_set_list(&recorder->lastfailed, &count);
     if (count && !names)
         return FASTEST_ENOMEM;
     int rc = 0;
@@ -77,9 +77,9 @@ static int lf_first_files(const struct fastest_session *session, const struct pc
         if (!path)
             rc = FASTEST_ENOMEM;
         else if (exists_in(session->rootdir, path, "")) {
-            rc = pc_set_add(lf_paths, path);
+            rc = string_set_add(lf_paths, path);
             if (rc == 0 && !in_package(session->rootdir, path))
-                rc = pc_set_add(first, path);
+                rc = string_set_add(first, path);
         }
         free(path);
     }
@@ -115,14 +115,14 @@ static bool module_has_failure(const struct pc_recorder *recorder, struct ft_pla
         if (!item)
             return false;
         if (!item->class_name) {
-            if (pc_set_contains(&recorder->lastfailed, item->node_id))
+            if (string_set_contains(&recorder->lastfailed, item->node_id))
                 return true;
             continue;
         }
         char class_id[PATH_MAX];
         snprintf(class_id, sizeof class_id, "%s::%.*s", item->path,
                  (int)strcspn(item->class_name, ":"), item->class_name);
-        if (pc_set_contains(&recorder->lastfailed, class_id))
+        if (string_set_contains(&recorder->lastfailed, class_id))
             return true;
     }
     return false;
@@ -153,7 +153,7 @@ int run_cache_collect(struct fastest_session *session, struct pc_recorder *recor
     if (!recorder)
         return 0;
     bool lf = opt_is_true(session->options, "lf") && recorder->lastfailed.live;
-    struct pc_string_set lf_paths = {0};
+    struct string_set lf_paths = {0};
     size_t file_count = plan_file_count(plan);
     size_t *starts = calloc(file_count + 1, sizeof(*starts));
     size_t *order = calloc(file_count + 1, sizeof(*order));
@@ -165,7 +165,7 @@ int run_cache_collect(struct fastest_session *session, struct pc_recorder *recor
     size_t placed = 0;
     for (size_t pass = 0; rc == 0 && pass < 2; pass++)
         for (size_t f = 0; f < file_count; f++)
-            if (pc_set_contains(&out->lf_first, plan_file_at(plan, f)->path) == (pass == 0))
+            if (string_set_contains(&out->lf_first, plan_file_at(plan, f)->path) == (pass == 0))
                 order[placed++] = f;
     for (size_t f = 1; rc == 0 && f <= file_count; f++)
         starts[f] = starts[f - 1] + plan_file_item_count(plan, f - 1);
@@ -174,21 +174,21 @@ int run_cache_collect(struct fastest_session *session, struct pc_recorder *recor
         size_t f = order[k], first = starts[f], count = plan_file_item_count(plan, f);
         const struct plan_file *file = plan_file_at(plan, f);
         bool filtered = false, skipped = false;
-        if (lf && pc_set_contains(&lf_paths, file->path)) {
+        if (lf && string_set_contains(&lf_paths, file->path)) {
             if (!failure_collected && module_has_failure(recorder, plan, first, count))
                 failure_collected = true;
             filtered = failure_collected && !named_on_command_line(session, file->path);
         } else if (lf && failure_collected) {
             skipped = true;
             out->skipped_file_count++;
-            rc = pc_set_add(&out->skipped_files, file->path);
+            rc = string_set_add(&out->skipped_files, file->path);
         }
         for (size_t i = first; rc == 0 && (filtered || skipped) && i < first + count; i++) {
             struct plan_item *item = plan_item_at(plan, i);
             if (!item)
                 rc = FASTEST_ENOMEM;
             else if (skipped || (!item->class_name &&
-                                 !pc_set_contains(&recorder->lastfailed, item->node_id))) {
+                                 !string_set_contains(&recorder->lastfailed, item->node_id))) {
                 /* never collected: neither run nor counted as deselected */
                 item->deselected = true;
                 dropped[i] = true;
@@ -201,14 +201,14 @@ int run_cache_collect(struct fastest_session *session, struct pc_recorder *recor
     free(dropped);
     free(starts);
     free(order);
-    pc_set_free(&lf_paths);
+    string_set_free(&lf_paths);
     return rc;
 }
 
 void run_cache_collect_free(struct cache_collect *collect)
 {
-    pc_set_free(&collect->skipped_files);
-    pc_set_free(&collect->lf_first);
+    string_set_free(&collect->skipped_files);
+    string_set_free(&collect->lf_first);
 }
 
 /* A growing text of status lines. */
@@ -247,7 +247,7 @@ static void drop_skipped_reports(const struct cache_collect *collect,
     for (size_t i = 0; i < collection->event_count; i++) {
         struct fastest_event *event = collection->events[i];
         if (event->kind == FASTEST_EVENT_COLLECT_REPORT && event->node_id &&
-            pc_set_contains(&collect->skipped_files, event->node_id))
+            string_set_contains(&collect->skipped_files, event->node_id))
             continue;
         collection->events[kept++] = event;
     }
@@ -335,7 +335,8 @@ static int last_failed(struct fastest_session *session, const struct pc_recorder
         return FASTEST_ENOMEM;
     size_t failed_count = 0;
     for (size_t i = 0; i < session->item_count; i++)
-        failed_count += failed[i] = pc_set_contains(&recorder->lastfailed, session->items[i].node_id);
+        failed_count += failed[i] =
+            string_set_contains(&recorder->lastfailed, session->items[i].node_id);
     if (!failed_count) {
         status_add(status, "run-last-failure: %zu known failures not in selected tests",
                    recorder->lastfailed.live);
@@ -383,7 +384,7 @@ static int new_first(struct fastest_session *session, struct pc_recorder *record
     struct timespec last_modified = {0};
     for (size_t i = 0; rc == 0 && active && i < count; i++) {
         const struct ft_session_item *item = &session->items[i];
-        is_new[i] = !pc_set_contains(&recorder->nodeids, item->node_id);
+        is_new[i] = !string_set_contains(&recorder->nodeids, item->node_id);
         if (!last_path || strcmp(last_path, item->path) != 0) {
             char full[PATH_MAX];
             struct stat info;
@@ -408,7 +409,7 @@ static int new_first(struct fastest_session *session, struct pc_recorder *record
         free(indexes);
     }
     for (size_t i = 0; rc == 0 && i < session->item_count; i++)
-        rc = pc_set_add(&recorder->nodeids, session->items[i].node_id);
+        rc = string_set_add(&recorder->nodeids, session->items[i].node_id);
     free(timed);
     free(is_new);
     return rc;
@@ -426,13 +427,13 @@ int run_cache_order(struct fastest_session *session, struct pc_recorder *recorde
     for (size_t i = 0; rc == 0 && i < collection->event_count; i++) {
         const struct fastest_event *event = collection->events[i];
         if (event->kind == FASTEST_EVENT_COLLECT_REPORT && event->outcome == FASTEST_OUTCOME_FAILED)
-            rc = pc_set_add(&recorder->lastfailed, event->node_id);
+            rc = string_set_add(&recorder->lastfailed, event->node_id);
     }
     bool *first = rc == 0 ? flags_for(session) : NULL;
     if (rc == 0 && !first)
         rc = FASTEST_ENOMEM;
     for (size_t i = 0; rc == 0 && i < session->item_count; i++)
-        first[i] = pc_set_contains(&collect->lf_first, session->items[i].path);
+        first[i] = string_set_contains(&collect->lf_first, session->items[i].path);
     if (rc == 0 && collect->lf_first.live)
         rc = keep_items(session, first, true, NULL);
     free(first);

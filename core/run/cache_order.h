@@ -7,9 +7,9 @@
 
 #include <stddef.h>
 
+#include "base/string_set.h"
 #include "plan/plan.h"
 #include "pytest_cache/recorder.h"
-#include "pytest_cache/string_set.h"
 
 struct fastest_session;
 struct run_collection;
@@ -17,8 +17,8 @@ struct run_collection;
 /* What --lf's collection left out: files it skipped, and items of the
  * last failures' files it did not collect (neither counts as deselected). */
 struct cache_collect {
-    struct pc_string_set skipped_files;
-    struct pc_string_set lf_first; /* the files --lf runs first */
+    struct string_set skipped_files;
+    struct string_set lf_first; /* the files --lf runs first */
     size_t skipped_file_count;
     size_t dropped_items; /* marked deselected in the plan, not to be counted */
 };

@@ -6,9 +6,9 @@
 
 #include <fastest/errors.h>
 
+#include "base/string_set.h"
 #include "cache/durations.h"
 #include "pytest_cache/json.h"
-#include "pytest_cache/string_set.h"
 #include "../support/test_assert.h"
 
 static void refused(const char *text, size_t length)
@@ -75,29 +75,29 @@ static void test_refusals(void)
 
 static void test_string_set(void)
 {
-    struct pc_string_set set = {0};
+    struct string_set set = {0};
     for (int i = 0; i < 100; i++) {
         char name[16];
         snprintf(name, sizeof name, "n%d", i);
-        ASSERT_EQ(pc_set_add(&set, name), 0);
+        ASSERT_EQ(string_set_add(&set, name), 0);
     }
     for (int i = 0; i < 100; i += 2) {
         char name[16];
         snprintf(name, sizeof name, "n%d", i);
-        ASSERT_TRUE(pc_set_remove(&set, name));
+        ASSERT_TRUE(string_set_remove(&set, name));
     }
     ASSERT_EQ(set.live, 50);
     for (int i = 0; i < 100; i++) {
         char name[16];
         snprintf(name, sizeof name, "n%d", i);
-        ASSERT_EQ(pc_set_contains(&set, name), i % 2 == 1);
+        ASSERT_EQ(string_set_contains(&set, name), i % 2 == 1);
     }
     size_t count;
-    const char **list = pc_set_list(&set, &count);
+    const char **list = string_set_list(&set, &count);
     ASSERT_EQ(count, 50);
     ASSERT_STR_EQ(list[0], "n1");
     free(list);
-    pc_set_free(&set);
+    string_set_free(&set);
 }
 
 static void test_durations(void)

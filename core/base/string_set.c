@@ -1,4 +1,4 @@
-#include "pytest_cache/string_set.h"
+#include "base/string_set.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,7 +17,7 @@ static size_t hash_of(const char *string)
 
 /* The bucket holding string, or the empty one where it would go. Tombstones
  * do not exist: removal rebuilds the chain after the removed bucket. */
-static size_t bucket_of(const struct pc_string_set *set, const char *string)
+static size_t bucket_of(const struct string_set *set, const char *string)
 {
     size_t mask = set->bucket_count - 1;
     for (size_t at = hash_of(string) & mask;; at = (at + 1) & mask) {
@@ -27,7 +27,7 @@ static size_t bucket_of(const struct pc_string_set *set, const char *string)
     }
 }
 
-static int rehash(struct pc_string_set *set, size_t bucket_count)
+static int rehash(struct string_set *set, size_t bucket_count)
 {
     size_t *buckets = calloc(bucket_count, sizeof(*buckets));
     if (!buckets)
@@ -41,14 +41,14 @@ static int rehash(struct pc_string_set *set, size_t bucket_count)
     return 0;
 }
 
-bool pc_set_contains(const struct pc_string_set *set, const char *string)
+bool string_set_contains(const struct string_set *set, const char *string)
 {
     return set->bucket_count && set->buckets[bucket_of(set, string)] != 0;
 }
 
-int pc_set_add(struct pc_string_set *set, const char *string)
+int string_set_add(struct string_set *set, const char *string)
 {
-    if (pc_set_contains(set, string))
+    if (string_set_contains(set, string))
         return 0;
     if ((set->count + 1) * 2 > set->bucket_count &&
         rehash(set, set->bucket_count ? set->bucket_count * 2 : 16))
@@ -70,9 +70,9 @@ int pc_set_add(struct pc_string_set *set, const char *string)
     return 0;
 }
 
-bool pc_set_remove(struct pc_string_set *set, const char *string)
+bool string_set_remove(struct string_set *set, const char *string)
 {
-    if (!pc_set_contains(set, string))
+    if (!string_set_contains(set, string))
         return false;
     size_t mask = set->bucket_count - 1, at = bucket_of(set, string);
     size_t index = set->buckets[at] - 1;
@@ -89,7 +89,7 @@ bool pc_set_remove(struct pc_string_set *set, const char *string)
     return true;
 }
 
-const char **pc_set_list(const struct pc_string_set *set, size_t *out_count)
+const char **string_set_list(const struct string_set *set, size_t *out_count)
 {
     *out_count = set->live;
     const char **list = set->live ? malloc(set->live * sizeof(*list)) : NULL;
@@ -100,21 +100,21 @@ const char **pc_set_list(const struct pc_string_set *set, size_t *out_count)
     return list;
 }
 
-bool pc_set_equal(const struct pc_string_set *a, const struct pc_string_set *b)
+bool string_set_equal(const struct string_set *a, const struct string_set *b)
 {
     if (a->live != b->live)
         return false;
     for (size_t i = 0; i < a->count; i++)
-        if (a->strings[i] && !pc_set_contains(b, a->strings[i]))
+        if (a->strings[i] && !string_set_contains(b, a->strings[i]))
             return false;
     return true;
 }
 
-void pc_set_free(struct pc_string_set *set)
+void string_set_free(struct string_set *set)
 {
     for (size_t i = 0; i < set->count; i++)
         free(set->strings[i]);
     free(set->strings);
     free(set->buckets);
-    *set = (struct pc_string_set){0};
+    *set = (struct string_set){0};
 }

@@ -79,7 +79,7 @@ int disc_run(const struct disc_settings *settings, struct ft_plan *plan, char **
     }
     disc_close_cache(&walker);
     free(walker.conftests);
-    free(walker.seen);
+    string_set_free(&walker.walked);
     if (walker.rc) {
         *out_error = walker.error ? walker.error : strdup(fastest_strerror(walker.rc));
         return walker.rc;

@@ -30,6 +30,9 @@ struct disc_settings {
     const char *markexpr; /* -m, or NULL */
     const char *const *deselect;
     size_t deselect_count;
+    /* --keep-duplicates: a file several directory arguments reach is
+     * collected by each (else by the first). */
+    bool keep_duplicates;
     /* The discovery cache (core/cache/discovery_cache.h). use_cache off:
      * neither read nor written. cache_dir: absolute or rootdir-relative,
      * NULL for <rootdir>/.fastest_cache. cache_clear (--cache-clear): what

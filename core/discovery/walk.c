@@ -16,15 +16,16 @@
 #include "discovery/pattern.h"
 #include "discovery/plan_module.h"
 
-static bool seen_before(struct walker *walker, const char *path)
+/* Whether an earlier directory argument's walk collected path (pytest's
+ * duplicate paths, unless --keep-duplicates); records it. */
+static bool walked_before(struct walker *walker, const char *path)
 {
-    for (size_t i = 0; i < walker->seen_count; i++)
-        if (strcmp(walker->seen[i], path) == 0)
-            return true;
-    const char **slot = disc_push(walker, (void **)&walker->seen, &walker->seen_count,
-                                  &walker->seen_capacity, sizeof *slot);
-    if (slot)
-        *slot = path;
+    if (walker->settings->keep_duplicates)
+        return false;
+    if (string_set_contains(&walker->walked, path))
+        return true;
+    if (string_set_add(&walker->walked, path))
+        disc_fail(walker, FASTEST_ENOMEM, "out of memory");
     return false;
 }
 
@@ -36,7 +37,7 @@ static void collect_walked_file(struct walker *walker, const char *path)
     size_t length = strlen(name);
     if (length < 3 || strcmp(name + length - 3, ".py") != 0)
         return;
-    if (disc_ignored(walker, path, false) || seen_before(walker, path))
+    if (disc_ignored(walker, path, false) || walked_before(walker, path))
         return;
     if (!pat_any_fnmatch_ex(walker->python_files, walker->python_file_count, path))
         return; /* __init__.py makes a Package, which collects nothing itself */

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/string_set.h"
 #include "cache/discovery_cache.h"
 #include "discovery/extract.h"
 #include "discovery/settings.h"
@@ -32,8 +33,7 @@ struct walker {
     struct conftest *conftests;
     size_t conftest_count, conftest_capacity;
     struct ft_cache *cache; /* NULL when the run uses none */
-    const char **seen; /* files collected by directory walks */
-    size_t seen_count, seen_capacity;
+    struct string_set walked; /* files directory walks collected */
     int rc;
     char *error;
 };

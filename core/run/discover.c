@@ -87,6 +87,7 @@ static int fill_settings(const struct fastest_session *session, struct settings_
         .norecursedir_count = lists->norecursedirs.count,
         .keyword = opt_get(options, "keyword"),
         .markexpr = opt_get(options, "markexpr"),
+        .keep_duplicates = opt_is_true(options, "keepduplicates"),
         .use_cache = true,
         .cache_clear = opt_is_true(options, "cacheclear"),
         .cache_read_only = opt_plugin_disabled(options, "cacheprovider"),

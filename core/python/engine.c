@@ -120,11 +120,12 @@ int pyh_engine_prepare(struct fastest_session *session, char **out_error)
     if (rc)
         return rc;
     if (pyh_engine_is_pytest(session) && !pytest_importable()) {
+        const char *reason = opt_get(session->options, "fastest_engine_reason");
         if (asprintf(out_error,
-                     "the pytest engine needs pytest, which the target environment does not "
-                     "have (%s); install pytest there, point `python =` in fastest.ini at an "
-                     "interpreter that has it, or run with --engine=native",
-                     pyh_environment_description()) < 0)
+                     "the pytest engine (%s) needs pytest, which the target environment does "
+                     "not have (%s); install pytest there, point `python =` in fastest.ini at "
+                     "an interpreter that has it, or run with --engine=native",
+                     reason ? reason : "asked for", pyh_environment_description()) < 0)
             *out_error = NULL;
         return FASTEST_EUSAGE;
     }

@@ -39,6 +39,13 @@ SCENARIOS = [
     (".", ["examples/quickstart/test_basics.py::TestInventory", "-rA"], True),
     ("examples/quickstart", ["test_basics.py::test_length", "test_basics.py::TestInventory::test_has_apples"], True),
     ("examples/quickstart", ["test_basics.py::test_length[fast-4]"], True),
+    # Arguments that overlap: pytest collects a file once per argument that
+    # names it, plus once for the directory walks (all of them with
+    # --keep-duplicates), and runs each copy.
+    ("examples/quickstart", ["test_basics.py", "."], True),
+    ("examples/quickstart", ["test_basics.py::test_length", "test_basics.py"], True),
+    ("examples/quickstart", [".", "."], True),
+    ("examples/quickstart", ["--keep-duplicates", ".", "."], True),
     ("examples/quickstart", ["-q"], True),
     ("examples/quickstart", ["-rA"], True),
     ("examples/quickstart", ["-k", "length or basket"], True),

@@ -50,7 +50,7 @@ const struct category *console_stat(const struct console *console, const char *n
 
 static bool is_last_item(const struct console *console)
 {
-    return console->progress_reported == console->tests_collected;
+    return console->progress_nodes.live == console->tests_collected;
 }
 
 static bool has_stat(const struct console *console, const char *name)
@@ -96,11 +96,7 @@ void console_write_sep(struct console *console, const char *sepchar, const char 
 
 static void count_progress(struct console *console, const char *node_id)
 {
-    if (console->last_progress_node && strcmp(console->last_progress_node, node_id) == 0)
-        return;
-    free(console->last_progress_node);
-    console->last_progress_node = strdup(node_id);
-    console->progress_reported++;
+    string_set_add(&console->progress_nodes, node_id);
 }
 
 static void progress_message(const struct console *console, struct text *out)
@@ -112,9 +108,9 @@ static void progress_message(const struct console *console, struct text *out)
             return;
         }
         int digits = snprintf(NULL, 0, "%zu", collected);
-        text_printf(out, " [%*zu/%zu]", digits, console->progress_reported, collected);
+        text_printf(out, " [%*zu/%zu]", digits, console->progress_nodes.live, collected);
     } else if (collected) {
-        text_printf(out, " [%3zu%%]", console->progress_reported * 100 / collected);
+        text_printf(out, " [%3zu%%]", console->progress_nodes.live * 100 / collected);
     } else {
         text_append_str(out, " [100%]");
     }
@@ -499,7 +495,7 @@ static int close_console(void *state, char **out_error)
     free(console->collected);
     report_free(console->interruption);
     text_free(&console->current_prefix);
-    free(console->last_progress_node);
+    string_set_free(&console->progress_nodes);
     free(console->rootdir);
     free(console->configfile);
     free(console);

@@ -10,6 +10,8 @@
 
 #include <fastest/host.h>
 
+#include "base/string_set.h"
+
 #include "report.h"
 #include "settings.h"
 #include "text.h"
@@ -49,8 +51,10 @@ struct console {
 
     size_t tests_collected;   /* selected items (session.testscollected) */
     size_t collected_total;   /* selected + deselected (_numcollected) */
-    size_t progress_reported; /* distinct node ids reported so far */
-    char *last_progress_node; /* last node id counted in progress_reported */
+    /* The node ids progress has counted, each once, as pytest's
+     * _progress_nodeids_reported: an item collected twice (overlapping
+     * arguments) does not count again. */
+    struct string_set progress_nodes;
     size_t tests_failed;      /* session.testsfailed, for "stopping after" */
     size_t collect_errors;
 

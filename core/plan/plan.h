@@ -202,6 +202,12 @@ const struct plan_fixture *plan_fixture_at(const struct ft_plan *plan, size_t in
 size_t plan_item_count(const struct ft_plan *plan);
 struct plan_item *plan_item_at(struct ft_plan *plan, size_t index);
 
+/* A test that more than one argument collects (`a.py .`, `a.py a.py`,
+ * `a.py::t a.py`; pytest builds and runs it once per such argument), as
+ * its node id; or a module two arguments name whose items are known only
+ * on import (dynamic) or that fails to collect, as its path; or NULL. */
+const char *plan_collected_twice(struct ft_plan *plan);
+
 /* Items not deselected. */
 size_t plan_selected_count(const struct ft_plan *plan);
 

@@ -1,7 +1,10 @@
 #include "python/event_pack.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "wire/event_fields.h"
 #include "wire/frame.h"
 
 static int pack_failed(void)
@@ -65,16 +68,41 @@ static int pack_value(msgpack_packer *packer, PyObject *key, PyObject *value)
     return -1;
 }
 
+/* Whether the entry goes on the wire: "kind", or a key an event field has
+ * (event_from_dict reads no other), with a value. */
+static bool sent(PyObject *key, PyObject *value)
+{
+    if (value == Py_None || !PyUnicode_Check(key))
+        return false;
+    Py_ssize_t length;
+    const char *text = PyUnicode_AsUTF8AndSize(key, &length);
+    if (!text) {
+        PyErr_Clear();
+        return false;
+    }
+    return (length == 4 && memcmp(text, "kind", 4) == 0) ||
+           event_field_named(text, (size_t)length) != NULL;
+}
+
+/* More than the distinct keys sent() lets through: "kind" and a key per
+ * event field. */
+#define MAX_SENT 64
+
 int pyh_event_pack(msgpack_sbuffer *buffer, PyObject *dict)
 {
     if (!PyDict_Check(dict)) {
         PyErr_SetString(PyExc_TypeError, "engine event must be a dict");
         return -1;
     }
-    Py_ssize_t position = 0, present = 0;
-    PyObject *key, *value; /* borrowed */
+    PyObject *keys[MAX_SENT], *values[MAX_SENT]; /* borrowed */
+    size_t present = 0;
+    Py_ssize_t position = 0;
+    PyObject *key, *value;
     while (PyDict_Next(dict, &position, &key, &value))
-        present += value != Py_None;
+        if (present < MAX_SENT && sent(key, value)) {
+            keys[present] = key;
+            values[present++] = value;
+        }
     size_t frame_offset;
     char *error = NULL;
     if (wire_frame_begin(buffer, WIRE_FRAME_EVENT, &frame_offset, &error) != 0) {
@@ -83,19 +111,11 @@ int pyh_event_pack(msgpack_sbuffer *buffer, PyObject *dict)
     }
     msgpack_packer packer;
     msgpack_packer_init(&packer, buffer, msgpack_sbuffer_write);
-    int rc = msgpack_pack_map(&packer, (size_t)present) ? pack_failed() : 0;
-    position = 0;
-    while (rc == 0 && PyDict_Next(dict, &position, &key, &value)) {
-        if (value == Py_None)
-            continue;
-        if (!PyUnicode_Check(key)) {
-            PyErr_SetString(PyExc_TypeError, "engine event: keys must be str");
-            rc = -1;
-        } else {
-            rc = pack_text(&packer, key);
-        }
+    int rc = msgpack_pack_map(&packer, present) ? pack_failed() : 0;
+    for (size_t i = 0; rc == 0 && i < present; i++) {
+        rc = pack_text(&packer, keys[i]);
         if (rc == 0)
-            rc = pack_value(&packer, key, value);
+            rc = pack_value(&packer, keys[i], values[i]);
     }
     if (rc < 0) {
         buffer->size = frame_offset;

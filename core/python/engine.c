@@ -221,29 +221,67 @@ static int start_run(struct fastest_session *session, const size_t *items, size_
     return *out_node_ids ? 0 : pyh_python_failure("cannot pass the items to the engine", out_error);
 }
 
-int pyh_engine_run(struct fastest_session *session, const size_t *items, size_t count,
-                   fastest_event_sink sink, void *sink_context, char **out_error)
+/* The engine's `emit` callable for a target, made once the interpreter
+ * runs: in-process a sink's, in a worker the wire's (engine_sink.c). */
+typedef PyObject *(*emit_maker)(void *target);
+
+static PyObject *sink_emit(void *target)
+{
+    return pyh_emit_callable(target);
+}
+
+static PyObject *wire_emit(void *target)
+{
+    return pyh_wire_emit_callable(target);
+}
+
+static int run_with(struct fastest_session *session, const size_t *items, size_t count,
+                    emit_maker make_emit, void *target, char **out_error)
 {
     PyObject *node_ids;
     int rc = start_run(session, items, count, &node_ids, out_error);
     if (rc)
         return rc;
-    struct pyh_sink_target target = {sink, sink_context};
-    rc = call_with_emit(session, "run", node_ids, pyh_emit_callable(&target), out_error);
+    rc = call_with_emit(session, "run", node_ids, make_emit(target), out_error);
     Py_DECREF(node_ids);
     return rc;
+}
+
+/* Without an engine (nothing ran in this process) there is nothing to finish. */
+static int finish_with(struct fastest_session *session, emit_maker make_emit, void *target,
+                       char **out_error)
+{
+    *out_error = NULL;
+    if (!session->engine)
+        return 0;
+    int rc = call_with_emit(session, "finish", NULL, make_emit(target), out_error);
+    return rc == FASTEST_EINTR ? 0 : rc;
+}
+
+int pyh_engine_run(struct fastest_session *session, const size_t *items, size_t count,
+                   fastest_event_sink sink, void *sink_context, char **out_error)
+{
+    struct pyh_sink_target target = {sink, sink_context};
+    return run_with(session, items, count, sink_emit, &target, out_error);
 }
 
 int pyh_engine_run_to_wire(struct fastest_session *session, const size_t *items, size_t count,
                            struct pyh_wire_target *target, char **out_error)
 {
-    PyObject *node_ids;
-    int rc = start_run(session, items, count, &node_ids, out_error);
-    if (rc)
-        return rc;
-    rc = call_with_emit(session, "run", node_ids, pyh_wire_emit_callable(target), out_error);
-    Py_DECREF(node_ids);
-    return rc;
+    return run_with(session, items, count, wire_emit, target, out_error);
+}
+
+int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,
+                      void *sink_context, char **out_error)
+{
+    struct pyh_sink_target target = {sink, sink_context};
+    return finish_with(session, sink_emit, &target, out_error);
+}
+
+int pyh_engine_finish_to_wire(struct fastest_session *session, struct pyh_wire_target *target,
+                              char **out_error)
+{
+    return finish_with(session, wire_emit, target, out_error);
 }
 
 int pyh_engine_before_workers(struct fastest_session *session, char **out_error)
@@ -254,28 +292,6 @@ int pyh_engine_before_workers(struct fastest_session *session, char **out_error)
         return pyh_python_failure("the engine failed to prepare for its workers", out_error);
     Py_DECREF(result);
     return 0;
-}
-
-/* Without an engine (nothing ran in this process) there is nothing to finish. */
-int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,
-                      void *sink_context, char **out_error)
-{
-    *out_error = NULL;
-    if (!session->engine)
-        return 0;
-    struct pyh_sink_target target = {sink, sink_context};
-    int rc = call_with_emit(session, "finish", NULL, pyh_emit_callable(&target), out_error);
-    return rc == FASTEST_EINTR ? 0 : rc;
-}
-
-int pyh_engine_finish_to_wire(struct fastest_session *session, struct pyh_wire_target *target,
-                              char **out_error)
-{
-    *out_error = NULL;
-    if (!session->engine)
-        return 0;
-    int rc = call_with_emit(session, "finish", NULL, pyh_wire_emit_callable(target), out_error);
-    return rc == FASTEST_EINTR ? 0 : rc;
 }
 
 void pyh_engine_release(struct fastest_session *session)

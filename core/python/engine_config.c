@@ -88,8 +88,8 @@ static PyObject *option_spec(const char *flag, const char *alias, int takes_valu
 
 /* The options fastest parses that pytest does not define itself (xdist's,
  * fastest's, its plugins' but those `-p no:NAME` blocks), for the pytest
- * engine: pytest must accept them.
- * pytest's own it declares, unless `-p no:NAME` blocks their plugin, and
+ * engine: pytest must accept them. pytest's own options are left to
+ * pytest, which declares them unless `-p no:NAME` blocks their plugin and
  * then refuses them, as the pytest engine must too. */
 static PyObject *own_options(const struct fastest_session *session)
 {

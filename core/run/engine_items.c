@@ -6,7 +6,6 @@
 #include <fastest/errors.h>
 
 #include "base/vector.h"
-
 #include "python/engine.h"
 
 /* An imported file and its index in the plan. */

@@ -47,6 +47,12 @@ SUITE = {
             raise ValueError("teardown exploded")
         def test_setup_error(broken_setup): pass
         def test_teardown_error(broken_teardown): pass
+        @pytest.fixture
+        def noisy_teardown():
+            yield 1
+            print("noisy teardown")
+        def test_fails_noisily(noisy_teardown): assert False
+        def test_passes_noisily(noisy_teardown): print("noisy call")
         class TestGroup:
             def test_in_class(self): pass
             def test_in_class_fails(self): assert 1 == 0, "message here"
@@ -62,6 +68,9 @@ SCENARIOS = [
     ("quiet", SUITE, ["-q"]),
     ("very quiet", SUITE, ["-qq"]),
     ("report all", SUITE, ["-rA"]),
+    ("report passes", SUITE, ["-rP"]),
+    ("report passed", SUITE, ["-rp"]),
+    ("report passes no capture", SUITE, ["-rP", "--show-capture=no"]),
     ("tb short", SUITE, ["--tb=short"]),
     ("tb line", SUITE, ["--tb=line"]),
     ("tb no", SUITE, ["--tb=no"]),
@@ -100,6 +109,8 @@ def options_for(flags):
             options["exitfirst"] = "1"
         elif flag.startswith("--durations="):
             options["durations"] = flag.split("=")[1]
+        elif flag.startswith("--show-capture="):
+            options["showcapture"] = flag.split("=")[1]
         elif flag == "--co":
             options["collectonly"] = "1"
         elif flag == "-o":

@@ -301,15 +301,40 @@ static void on_item_start(struct console *console, const struct fastest_event *e
     flush_progress(console);
 }
 
+/* Whether the summary reads a report of this category again: a passed
+ * test's only with -rp, -rP (or -rA) or --durations; a passed setup's or
+ * teardown's only for its captured sections (shown under the failure or
+ * pass of its test) or for --durations. The others are counted alone, as
+ * most of a run's reports are: copying each cost a large suite more than
+ * its summary does. */
+static bool summary_reads(const struct console *console, const char *category,
+                          const struct report *report)
+{
+    const struct console_settings *settings = &console->settings;
+    if (settings->durations_enabled)
+        return true;
+    if (strcmp(category, "passed") == 0)
+        return strchr(settings->reportchars, 'p') || strchr(settings->reportchars, 'P');
+    if (!*category)
+        return report->section_count > 0;
+    return true;
+}
+
 static void on_test_report(struct console *console, const struct fastest_event *event)
 {
-    struct report *report = report_copy(event);
-    if (!report)
-        return;
+    struct report view = report_view(event);
+    const struct report *report = &view;
     struct test_status status = report_status(report);
     if (report->outcome == FASTEST_OUTCOME_FAILED && !report->wasxfail)
         console->tests_failed++;
-    console_add_stat(console, status.category, report);
+    if (summary_reads(console, status.category, report)) {
+        struct report *kept = report_keep(report);
+        if (!kept)
+            return;
+        console_add_stat(console, status.category, kept);
+    } else {
+        console_add_stat(console, status.category, NULL);
+    }
     if (!*status.letter && !*status.word)
         return;
     unsigned markup = status_markup(report);

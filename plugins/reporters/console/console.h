@@ -20,7 +20,8 @@
 /* One stats category: pytest's self.stats[name], in insertion order. */
 struct category {
     const char *name; /* static storage */
-    struct report **reports; /* owned; NULL entries for deselected items */
+    struct report **reports; /* owned; NULL for a deselected item and for a
+                              * report the summary never reads (summary_reads) */
     size_t count;
     size_t capacity;
 };

@@ -3,6 +3,39 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct report report_view(const struct fastest_event *event)
+{
+    struct report view = {
+        .is_collect = event->kind == FASTEST_EVENT_COLLECT_REPORT,
+        .node_id = (char *)event->node_id,
+        .phase = event->phase,
+        .outcome = event->outcome,
+        .location_path = (char *)event->location_path,
+        .location_line = event->location_line,
+        .location_domain = (char *)event->location_domain,
+        .duration = event->duration,
+        .longrepr = (char *)event->longrepr,
+        .crash_path = (char *)event->crash_path,
+        .crash_line = event->crash_line,
+        .crash_message = (char *)event->crash_message,
+        .skip_path = (char *)event->skip_path,
+        .skip_line = event->skip_line,
+        .skip_reason = (char *)event->skip_reason,
+        .wasxfail = (char *)event->wasxfail,
+        .sections = (struct fastest_section *)event->sections,
+        .section_count = event->section_count,
+        .warning_message = (char *)event->warning_message,
+    };
+    if (FASTEST_HAS_MEMBER(event, struct fastest_event, longrepr_markup))
+        view.longrepr_markup = (char *)event->longrepr_markup;
+    if (FASTEST_HAS_MEMBER(event, struct fastest_event, longrepr_form))
+        view.longrepr_form = event->longrepr_form;
+    if (FASTEST_HAS_MEMBER(event, struct fastest_event, skip_folded_per_file) &&
+        event->skip_folded_per_file)
+        view.skip_line = -1;
+    return view;
+}
+
 /* strdup that keeps NULL; sets *failed when a copy cannot be made. */
 static char *copy(const char *text, bool *failed)
 {
@@ -14,42 +47,27 @@ static char *copy(const char *text, bool *failed)
     return result;
 }
 
-struct report *report_copy(const struct fastest_event *event)
+struct report *report_keep(const struct report *view)
 {
-    struct report *report = calloc(1, sizeof *report);
+    struct report *report = malloc(sizeof *report);
     if (!report)
         return NULL;
+    *report = *view;
     bool failed = false;
-    report->is_collect = event->kind == FASTEST_EVENT_COLLECT_REPORT;
-    report->node_id = copy(event->node_id, &failed);
-    report->phase = event->phase;
-    report->outcome = event->outcome;
-    report->location_path = copy(event->location_path, &failed);
-    report->location_line = event->location_line;
-    report->location_domain = copy(event->location_domain, &failed);
-    report->duration = event->duration;
-    report->longrepr = copy(event->longrepr, &failed);
-    if (FASTEST_HAS_MEMBER(event, struct fastest_event, longrepr_markup))
-        report->longrepr_markup = copy(event->longrepr_markup, &failed);
-    report->crash_path = copy(event->crash_path, &failed);
-    report->crash_line = event->crash_line;
-    report->crash_message = copy(event->crash_message, &failed);
-    if (FASTEST_HAS_MEMBER(event, struct fastest_event, longrepr_form))
-        report->longrepr_form = event->longrepr_form;
-    report->skip_path = copy(event->skip_path, &failed);
-    report->skip_line = FASTEST_HAS_MEMBER(event, struct fastest_event, skip_folded_per_file) &&
-                                event->skip_folded_per_file
-                            ? -1
-                            : event->skip_line;
-    report->skip_reason = copy(event->skip_reason, &failed);
-    report->wasxfail = copy(event->wasxfail, &failed);
-    report->warning_message = copy(event->warning_message, &failed);
-    if (event->section_count) {
-        report->sections = calloc(event->section_count, sizeof *report->sections);
+    char **strings[] = {&report->node_id,       &report->location_path,   &report->location_domain,
+                        &report->longrepr,      &report->longrepr_markup, &report->crash_path,
+                        &report->crash_message, &report->skip_path,       &report->skip_reason,
+                        &report->wasxfail,      &report->warning_message};
+    for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++)
+        *strings[i] = copy(*strings[i], &failed);
+    report->sections = NULL;
+    report->section_count = 0;
+    if (view->section_count) {
+        report->sections = calloc(view->section_count, sizeof *report->sections);
         failed |= report->sections == NULL;
-        for (size_t i = 0; report->sections && i < event->section_count; i++) {
-            report->sections[i].title = copy(event->sections[i].title, &failed);
-            report->sections[i].content = copy(event->sections[i].content, &failed);
+        for (size_t i = 0; report->sections && i < view->section_count; i++) {
+            report->sections[i].title = copy(view->sections[i].title, &failed);
+            report->sections[i].content = copy(view->sections[i].content, &failed);
             report->section_count = i + 1;
         }
     }
@@ -58,6 +76,12 @@ struct report *report_copy(const struct fastest_event *event)
         return NULL;
     }
     return report;
+}
+
+struct report *report_copy(const struct fastest_event *event)
+{
+    struct report view = report_view(event);
+    return report_keep(&view);
 }
 
 void report_free(struct report *report)

@@ -34,7 +34,12 @@ struct report {
     char *warning_message;
 };
 
-/* A deep copy of event; NULL when out of memory. Free with report_free. */
+/* event's fields as a report, its strings borrowed: valid while the event is
+ * (one callback). */
+struct report report_view(const struct fastest_event *event);
+/* A deep copy of a view; NULL when out of memory. Free with report_free. */
+struct report *report_keep(const struct report *view);
+/* report_keep(&report_view(event)). */
 struct report *report_copy(const struct fastest_event *event);
 void report_free(struct report *report);
 

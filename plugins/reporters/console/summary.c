@@ -57,7 +57,8 @@ static void teardown_sections(struct console *console, const char *node_id)
         return;
     for (size_t i = 0; i < quiet->count; i++) {
         const struct report *report = quiet->reports[i];
-        if (report->phase != FASTEST_PHASE_TEARDOWN || strcmp(report->node_id, node_id) != 0)
+        if (!report || report->phase != FASTEST_PHASE_TEARDOWN ||
+            strcmp(report->node_id, node_id) != 0)
             continue;
         for (size_t j = 0; j < report->section_count; j++) {
             const char *title = report->sections[j].title;

@@ -83,6 +83,10 @@ SCENARIOS = [
     ("tests/e2e/conftest_output", ["-q"], True),
     # Items a modifyitems hook removes without deselecting them.
     ("tests/e2e/dropped", [], True),
+    # Parameter ids with "//", "/./", a trailing "/": shown through pathlib
+    # when the invocation directory is not the rootdir.
+    ("tests/e2e/slashed_ids", ["-rA"], True),
+    (".", ["tests/e2e/slashed_ids", "-rA"], True),
     ("tests/e2e/dropped", ["-k", "keep_too"], True),
     ("tests/e2e/dropped", ["--co", "-q"], True),
     # A package's __init__ failing while a test module imports: pytest shows

@@ -15,7 +15,30 @@ static size_t common_prefix(const char *a, const char *b)
     return common;
 }
 
-void paths_bestrelpath(const char *base, const char *dest, struct text *out)
+/* str(pathlib.PurePosixPath(path)): empty and "." components dropped, so
+ * "a//b", "a/./b" and "a/b/" are all "a/b" (".." stays, as pathlib keeps
+ * it); absolute stays absolute, and "" stays "". */
+static void pathlib_normalized(const char *path, struct text *out)
+{
+    bool absolute = *path == '/';
+    const char *component = path;
+    while (*component) {
+        size_t length = strcspn(component, "/");
+        if (length && !(length == 1 && component[0] == '.')) {
+            if (absolute || out->length)
+                text_append_str(out, "/");
+            text_append(out, component, length);
+        }
+        component += length;
+        while (*component == '/')
+            component++;
+    }
+    if (!out->length && *path)
+        text_append_str(out, absolute ? "/" : ".");
+}
+
+/* bestrelpath on paths already normalized. */
+static void relative_path(const char *base, const char *dest, struct text *out)
 {
     if (strcmp(base, dest) == 0) {
         text_append_str(out, ".");
@@ -42,6 +65,16 @@ void paths_bestrelpath(const char *base, const char *dest, struct text *out)
             text_append_str(out, "/");
         text_append_str(out, rest);
     }
+}
+
+void paths_bestrelpath(const char *base, const char *dest, struct text *out)
+{
+    struct text normal_base = {0}, normal_dest = {0};
+    pathlib_normalized(base, &normal_base);
+    pathlib_normalized(dest, &normal_dest);
+    relative_path(text_str(&normal_base), text_str(&normal_dest), out);
+    text_free(&normal_base);
+    text_free(&normal_dest);
 }
 
 void paths_cwd_relative_nodeid(const char *rootdir, const char *cwd, const char *node_id,

@@ -36,6 +36,18 @@ static const char *signal_name(int number)
     }
 }
 
+/* What the cause adds for signals that have a usual sender besides a bug in
+ * the test: SIGKILL is how the kernel's out-of-memory killer ends a process,
+ * and a test that needs most of the memory can run out of it beside the
+ * other workers' tests when it would fit alone. */
+static const char *signal_hint(int number)
+{
+    return number == SIGKILL ? " (SIGKILL is also how the kernel ends a process when memory runs "
+                               "out: a test that needs most of the memory may fit only with "
+                               "-n 1)"
+                             : "";
+}
+
 char *wk_crash_cause(unsigned worker_index, int wait_status, double timeout,
                      const char *timeout_source)
 {
@@ -48,10 +60,10 @@ char *wk_crash_cause(unsigned worker_index, int wait_status, double timeout,
                       timeout, timeout_source, worker_index);
     else if (WIFSIGNALED(wait_status))
         rc = asprintf(&cause,
-                      "worker gw%u was killed by signal %s (%d, %s) while running this test; a "
-                      "fresh worker ran the remaining tests",
+                      "worker gw%u was killed by signal %s (%d, %s) while running this test%s; "
+                      "a fresh worker ran the remaining tests",
                       worker_index, signal_name(WTERMSIG(wait_status)), WTERMSIG(wait_status),
-                      strsignal(WTERMSIG(wait_status)));
+                      strsignal(WTERMSIG(wait_status)), signal_hint(WTERMSIG(wait_status)));
     else
         rc = asprintf(&cause,
                       "worker gw%u exited with code %d while running this test (os._exit or a "

@@ -86,6 +86,13 @@ int pyh_engine_plugin_need(struct fastest_session *session, char **out_reason, c
  * with *out_error. */
 int pyh_engine_report_header(struct fastest_session *session, char **out_lines, char **out_error);
 
+/* The pytest engine's lines after "collected N items" (its
+ * collection_finish_lines(): every pytest_report_collectionfinish hook's,
+ * --lf's and --sw's status among them), '\n'-separated, malloc'd in
+ * *out_lines. Returns 0 or an error with *out_error. */
+int pyh_engine_collection_finish_lines(struct fastest_session *session, char **out_lines,
+                                       char **out_error);
+
 /* Hands every collection event the engine made so far, once each and in
  * the order they happened, to sink: COLLECT_REPORTs (import errors,
  * module-level skips) and WARNINGs. Returns 0 or an error with *out_error (free

@@ -251,3 +251,11 @@ int pyh_engine_report_header(struct fastest_session *session, char **out_lines, 
     return call_for_text(session, "report_header", "the engine failed to make its header",
                          out_lines, out_error);
 }
+
+int pyh_engine_collection_finish_lines(struct fastest_session *session, char **out_lines,
+                                       char **out_error)
+{
+    return call_for_text(session, "collection_finish_lines",
+                         "the engine failed to make the lines after its collection", out_lines,
+                         out_error);
+}

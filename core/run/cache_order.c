@@ -408,10 +408,18 @@ static int new_first(struct fastest_session *session, struct pc_recorder *record
         rc = indexes ? session_keep_items(session, indexes, count) : FASTEST_ENOMEM;
         free(indexes);
     }
-    for (size_t i = 0; rc == 0 && i < session->item_count; i++)
-        rc = string_set_add(&recorder->nodeids, session->items[i].node_id);
+    if (rc == 0)
+        rc = run_cache_record_items(session, recorder);
     free(timed);
     free(is_new);
+    return rc;
+}
+
+int run_cache_record_items(struct fastest_session *session, struct pc_recorder *recorder)
+{
+    int rc = 0;
+    for (size_t i = 0; recorder && rc == 0 && i < session->item_count; i++)
+        rc = string_set_add(&recorder->nodeids, session->items[i].node_id);
     return rc;
 }
 
@@ -452,8 +460,9 @@ int run_cache_order(struct fastest_session *session, struct pc_recorder *recorde
     }
     if (rc == 0 && (lf_status.failed || stepwise_status.failed))
         rc = FASTEST_ENOMEM;
-    if (rc == 0 && lf_status.text)
-        rc = opt_set(session->options, "fastest_cache_status_line", lf_status.text);
+    /* LFPlugin and StepwisePlugin say nothing with -q. */
+    if (rc == 0 && lf_status.text && opt_get_long(session->options, "verbose", 0) >= 0)
+        rc = opt_set(session->options, "fastest_collection_finish_lines", lf_status.text);
     free(lf_status.text);
     free(stepwise_status.text);
     return rc;

@@ -44,9 +44,16 @@ void run_cache_collect_free(struct cache_collect *collect);
 /* pytest_collection_modifyitems' rules on the session's items (stepwise,
  * then --lf/--ff, then --nf), the deselected counts, the collection events
  * of skipped files dropped, and the header lines pytest prints after
- * "collected N items" set as the option fastest_cache_status_line (lines
+ * "collected N items" set as the option fastest_collection_finish_lines (lines
  * joined by '\n'). Returns 0 or FASTEST_ENOMEM. */
 int run_cache_order(struct fastest_session *session, struct pc_recorder *recorder,
                     const struct cache_collect *collect, struct run_collection *collection);
+
+/* NFPlugin's record of the node ids seen (the cache's "cache/nodeids"):
+ * the session's items join it. run_cache_order does it for the native
+ * engine; the pytest engine's session, whose collection pytest ordered,
+ * calls it alone. Returns 0 or FASTEST_ENOMEM; nothing without a
+ * recorder. */
+int run_cache_record_items(struct fastest_session *session, struct pc_recorder *recorder);
 
 #endif

@@ -306,6 +306,8 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
         rc = pyh_engine_mode_from_plan(session, plan);
     if (rc == 0 && pyh_engine_is_pytest(session)) {
         rc = run_discover_pytest(session, out, out_error);
+        if (rc == 0)
+            rc = run_cache_record_items(session, pytest_cache);
         goto done;
     }
     if (rc == 0)

@@ -60,13 +60,17 @@ static int add_pytest_item(void *context, const struct pyh_collected_item *colle
     return rc;
 }
 
-/* pytest's header lines, for the console to print where pytest does. */
-static int keep_report_header(struct fastest_session *session, char **out_error)
+/* pytest's terminal lines (lines_of: one of the engine's functions that
+ * make them), when there are any, set as option for the console to print
+ * where pytest does. */
+static int keep_lines(struct fastest_session *session,
+                      int (*lines_of)(struct fastest_session *, char **, char **),
+                      const char *option, char **out_error)
 {
     char *lines = NULL;
-    int rc = pyh_engine_report_header(session, &lines, out_error);
-    if (rc == 0)
-        rc = opt_set(session->options, "fastest_report_header", lines);
+    int rc = lines_of(session, &lines, out_error);
+    if (rc == 0 && lines && *lines)
+        rc = opt_set(session->options, option, lines);
     free(lines);
     return rc;
 }
@@ -87,6 +91,9 @@ int run_discover_pytest(struct fastest_session *session, struct run_collection *
         return 0;
     }
     if (rc == 0)
-        rc = keep_report_header(session, out_error);
+        rc = keep_lines(session, pyh_engine_report_header, "fastest_report_header", out_error);
+    if (rc == 0)
+        rc = keep_lines(session, pyh_engine_collection_finish_lines,
+                        "fastest_collection_finish_lines", out_error);
     return rc ? rc : pyh_engine_collection_events(session, run_keep_event, out, out_error);
 }

@@ -77,6 +77,11 @@ SEQUENCES = {
                                   "def test_p1(): assert 0\ndef test_p2(): pass\n"}),
                       (None, ["--lf"], {}), (None, ["--lf"], ALL_FIXED),
                       (None, ["--lf", "test_ok.py", "pkg"], {})],
+    # A conftest hook the native engine does not run: pytest's own cache
+    # plugins run in the pytest engine, their status lines come through it.
+    "pytest_engine": [(None, [], {"conftest.py": "def pytest_runtest_setup(item):\n    pass\n"}),
+                      (None, ["--lf"], {}), (None, ["--lf", "-q"], {}), (None, ["--ff"], {}),
+                      (None, ["--sw"], {}), (None, ["--sw"], {"test_a.py": FIXED_A})],
     "cache_dir_ini": [(None, [], {"pytest.ini": "[pytest]\ncache_dir = custom/cache\n"}),
                       (None, ["--lf"], {}), (None, ["--lf", "--cache-clear"], {})],
     "unwritable_cache_dir": [(None, [], {"pytest.ini": "[pytest]\ncache_dir = blocker/cache\n",
@@ -89,6 +94,9 @@ def run(command, cwd):
     environment = dict(os.environ, COLUMNS="80", PYTHONHASHSEED="0",
                        PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
     environment.pop("PYTEST_ADDOPTS", None)
+    # fastest runs the tests in the python3 it finds on PATH: the oracle's,
+    # whose pytest the pytest engine drives.
+    environment["PATH"] = os.pathsep.join([os.path.dirname(PYTEST[0]), environment.get("PATH", "")])
     result = subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True)
     return result.returncode, result.stdout
 

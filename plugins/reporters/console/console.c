@@ -417,8 +417,8 @@ static void on_collection_finish(struct console *console, const struct fastest_e
     for (size_t i = 0; i < event->deselected_count; i++)
         console_add_stat(console, "deselected", NULL);
     console_collected_line(console);
-    if (console->settings.cache_status_line && console->settings.verbosity >= 0)
-        writer_line(&console->out, console->settings.cache_status_line, MARKUP_NONE);
+    if (console->settings.collection_finish_lines)
+        writer_line(&console->out, console->settings.collection_finish_lines, MARKUP_NONE);
     if (console->settings.collect_only && console->collected_count) {
         if (console->settings.verbosity > -1)
             writer_line(&console->out, "", MARKUP_NONE);

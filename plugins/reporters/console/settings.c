@@ -125,7 +125,7 @@ void settings_read(const struct fastest_host *host, const struct fastest_session
     out->python_version = option_or(host, session, "python_version", "3");
     out->python_executable = host->option(session, "python_executable");
     out->cache_dir = host->option(session, "cache_dir");
-    out->cache_status_line = host->option(session, "fastest_cache_status_line");
+    out->collection_finish_lines = host->option(session, "fastest_collection_finish_lines");
     out->stop_reason = host->option(session, "fastest_stop_reason");
     out->strategy_line = host->option(session, "fastest_strategy_line");
     out->report_header = host->option(session, "fastest_report_header");

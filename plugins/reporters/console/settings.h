@@ -36,9 +36,10 @@ struct console_settings {
     const char *python_version;  /* owned by the session */
     const char *python_executable;
     const char *cache_dir;
-    /* Lines pytest's cache plugins print after "collected N items"
-     * (--lf, --ff, --sw), '\n'-separated, or NULL. */
-    const char *cache_status_line;
+    /* Lines pytest prints after "collected N items" (its
+     * pytest_report_collectionfinish hooks': --lf's, --ff's and --sw's
+     * status, a plugin's), '\n'-separated, or NULL. */
+    const char *collection_finish_lines;
     /* Why the session stops at maxfail when it is not -x/--maxfail
      * (--sw's shouldstop: exit 2, "Interrupted: REASON"), or NULL. */
     const char *stop_reason;

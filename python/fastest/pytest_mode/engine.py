@@ -96,6 +96,16 @@ class _EventRouter:
             self.target(event)
 
 
+def _hook_lines(results: List[Any]) -> str:
+    """A terminal hook's results as pytest's terminal writes them
+    (_write_report_lines_from_hooks): last-registered implementation first,
+    each a line or a list of lines; '\n'-separated."""
+    lines: List[str] = []
+    for line_or_lines in reversed(results):
+        lines.extend([line_or_lines] if isinstance(line_or_lines, str) else line_or_lines)
+    return "\n".join(lines)
+
+
 def _silence_terminal(config: Any) -> None:
     """pytest's terminal reporter keeps running (plugins call it) but
     writes nowhere; its width stays, as report texts are wrapped to it."""
@@ -263,11 +273,21 @@ class Session:
         config = self.config
         if config.pluginmanager.is_blocked("terminal"):
             return ""  # pytest's terminal plugin alone calls the hook
-        results = config.hook.pytest_report_header(config=config, start_path=config.invocation_params.dir)
-        lines: List[str] = []
-        for line_or_lines in reversed(results):
-            lines.extend([line_or_lines] if isinstance(line_or_lines, str) else line_or_lines)
-        return "\n".join(lines)
+        return _hook_lines(config.hook.pytest_report_header(config=config, start_path=config.invocation_params.dir))
+
+    def collection_finish_lines(self) -> str:
+        """The lines pytest's terminal writes after "collected N items":
+        every pytest_report_collectionfinish result (--lf's and --sw's
+        status, a plugin's or conftest's), in pytest's order,
+        '\n'-separated."""
+        config = self.config
+        if config.pluginmanager.is_blocked("terminal"):
+            return ""  # pytest's terminal plugin alone calls the hook
+        return _hook_lines(
+            config.hook.pytest_report_collectionfinish(
+                config=config, start_path=config.invocation_params.dir, items=self.session.items
+            )
+        )
 
     def collection_events(self) -> List[Event]:
         events, self._router.collection = self._router.collection, []

@@ -327,14 +327,10 @@ static void on_test_report(struct console *console, const struct fastest_event *
     struct test_status status = report_status(report);
     if (report->outcome == FASTEST_OUTCOME_FAILED && !report->wasxfail)
         console->tests_failed++;
-    if (summary_reads(console, status.category, report)) {
-        struct report *kept = report_keep(report);
-        if (!kept)
-            return;
-        console_add_stat(console, status.category, kept);
-    } else {
-        console_add_stat(console, status.category, NULL);
-    }
+    struct report *kept = NULL;
+    if (summary_reads(console, status.category, report) && !(kept = report_keep(report)))
+        return;
+    console_add_stat(console, status.category, kept);
     if (!*status.letter && !*status.word)
         return;
     unsigned markup = status_markup(report);

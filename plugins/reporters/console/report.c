@@ -36,6 +36,20 @@ struct report report_view(const struct fastest_event *event)
     return view;
 }
 
+enum { STRING_FIELD_COUNT = 11 };
+
+/* The addresses of the report's strings, which a kept report owns:
+ * report_keep copies them, report_free frees them. */
+static void string_fields(struct report *report, char **out[STRING_FIELD_COUNT])
+{
+    char **const fields[STRING_FIELD_COUNT] = {
+        &report->node_id,       &report->location_path,   &report->location_domain,
+        &report->longrepr,      &report->longrepr_markup, &report->crash_path,
+        &report->crash_message, &report->skip_path,       &report->skip_reason,
+        &report->wasxfail,      &report->warning_message};
+    memcpy(out, fields, sizeof fields);
+}
+
 /* strdup that keeps NULL; sets *failed when a copy cannot be made. */
 static char *copy(const char *text, bool *failed)
 {
@@ -54,11 +68,9 @@ struct report *report_keep(const struct report *view)
         return NULL;
     *report = *view;
     bool failed = false;
-    char **strings[] = {&report->node_id,       &report->location_path,   &report->location_domain,
-                        &report->longrepr,      &report->longrepr_markup, &report->crash_path,
-                        &report->crash_message, &report->skip_path,       &report->skip_reason,
-                        &report->wasxfail,      &report->warning_message};
-    for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++)
+    char **strings[STRING_FIELD_COUNT];
+    string_fields(report, strings);
+    for (size_t i = 0; i < STRING_FIELD_COUNT; i++)
         *strings[i] = copy(*strings[i], &failed);
     report->sections = NULL;
     report->section_count = 0;
@@ -93,12 +105,10 @@ void report_free(struct report *report)
         free((char *)report->sections[i].content);
     }
     free(report->sections);
-    char *strings[] = {report->node_id,       report->location_path,   report->location_domain,
-                       report->longrepr,      report->longrepr_markup, report->crash_path,
-                       report->crash_message, report->skip_path,       report->skip_reason,
-                       report->wasxfail,      report->warning_message};
-    for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++)
-        free(strings[i]);
+    char **strings[STRING_FIELD_COUNT];
+    string_fields(report, strings);
+    for (size_t i = 0; i < STRING_FIELD_COUNT; i++)
+        free(*strings[i]);
     free(report);
 }
 

@@ -315,15 +315,16 @@ static int keep_extra(struct parser *p, const char *arg)
     return 0;
 }
 
-/* Stores each option's default, the first option of a dest deciding it (as
- * argparse does: -x comes before --maxfail, so maxfail defaults to None). */
+/* Stores each option's default, the first option of a dest that has one
+ * deciding it, as pytest's Config._processopt does as options are added
+ * (-x, without a default, leaves maxfail to --maxfail's 0). */
 static int store_defaults(struct parser *p)
 {
     for (size_t i = 0; i < p->option_count; i++) {
         const struct cli_option *option = &p->options[i];
         bool seen = false;
         for (size_t j = 0; j < i && !seen; j++)
-            seen = strcmp(p->options[j].dest, option->dest) == 0;
+            seen = p->options[j].default_value && strcmp(p->options[j].dest, option->dest) == 0;
         if (!seen && option->default_value) {
             int rc = opt_set(p->out, option->dest, option->default_value);
             if (rc)

@@ -3,12 +3,14 @@
 #include "python/engine_internal.h"
 
 #include <libgen.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <fastest/fixture.h>
 
+#include "cli/cli.h"
 #include "cli/option_table.h"
 #include "config/ini_types.h"
 #include "session/session.h"
@@ -77,20 +79,67 @@ static PyObject *fixture_modules(const struct fastest_session *session)
     return modules;
 }
 
-/* One option as [[flag, alias], takes_value], or NULL on error. */
-static PyObject *option_spec(const char *flag, const char *alias, int takes_value)
+/* The option's names (the first max of names, up to a NULL) as a list of
+ * str, or NULL on error. */
+static PyObject *names_list(const char *const *names, size_t max)
 {
-    PyObject *flags = alias ? Py_BuildValue("[ss]", flag, alias) : Py_BuildValue("[s]", flag);
-    PyObject *spec = flags ? Py_BuildValue("[OO]", flags, takes_value ? Py_True : Py_False) : NULL;
-    Py_XDECREF(flags);
-    return spec;
+    PyObject *list = PyList_New(0);
+    for (size_t n = 0; list && n < max && names[n]; n++) {
+        PyObject *name = PyUnicode_FromString(names[n]);
+        if (!name || PyList_Append(list, name) < 0)
+            Py_CLEAR(list);
+        Py_XDECREF(name);
+    }
+    return list;
+}
+
+/* Appends Py_BuildValue(format, ...) to list (an "N" argument's
+ * reference is consumed, a NULL one fails); false on error. */
+static bool append_row(PyObject *list, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    PyObject *row = Py_VaBuildValue(format, args);
+    va_end(args);
+    bool appended = row && PyList_Append(list, row) == 0;
+    Py_XDECREF(row);
+    return appended;
+}
+
+/* Calls add for each option of the loaded plugins that `-p no:NAME` does
+ * not block (as their options are to fastest's parser, core/run/run.c),
+ * until one fails; false then. */
+static bool each_plugin_option(const struct fastest_session *session, PyObject *list,
+                               bool (*add)(PyObject *list, const struct fastest_option *option))
+{
+    for (size_t p = 0; p < session->plugins.count; p++) {
+        const struct fastest_plugin *plugin = session->plugins.plugins[p].descriptor;
+        if (opt_plugin_disabled(session->options, plugin->name))
+            continue;
+        for (size_t o = 0; o < plugin->option_count; o++)
+            if (!add(list, &plugin->options[o]))
+                return false;
+    }
+    return true;
+}
+
+static PyObject *plugin_option_names(const struct fastest_option *option)
+{
+    return names_list((const char *const[]){option->flag, option->alias}, 2);
+}
+
+static bool add_own_plugin_option(PyObject *list, const struct fastest_option *option)
+{
+    return append_row(list, "[NO]", plugin_option_names(option),
+                      option->takes_value ? Py_True : Py_False);
 }
 
 /* The options fastest parses that pytest does not define itself (xdist's,
- * fastest's, its plugins' but those `-p no:NAME` blocks), for the pytest
- * engine: pytest must accept them. pytest's own options are left to
- * pytest, which declares them unless `-p no:NAME` blocks their plugin and
- * then refuses them, as the pytest engine must too. */
+ * fastest's, its plugins' but those `-p no:NAME` blocks), as [[flag, ...],
+ * takes_value], for the pytest engine: pytest must accept them. pytest's
+ * own options are left to pytest, which declares them unless `-p no:NAME`
+ * blocks their plugin and then refuses them, as the pytest engine must
+ * too. */
 static PyObject *own_options(const struct fastest_session *session)
 {
     PyObject *list = PyList_New(0);
@@ -99,33 +148,66 @@ static PyObject *own_options(const struct fastest_session *session)
     for (size_t i = 0; list && i < count; i++) {
         if (cli_option_is_pytests(&builtin[i]))
             continue;
-        PyObject *flags = PyList_New(0);
-        for (size_t n = 0; flags && n < CLI_MAX_NAMES && builtin[i].names[n]; n++) {
-            PyObject *name = PyUnicode_FromString(builtin[i].names[n]);
-            if (!name || PyList_Append(flags, name) < 0)
-                Py_CLEAR(flags);
-            Py_XDECREF(name);
-        }
-        PyObject *spec =
-            flags ? Py_BuildValue("[OO]", flags, cli_takes_value(&builtin[i]) ? Py_True : Py_False)
-                  : NULL;
-        Py_XDECREF(flags);
-        if (!spec || PyList_Append(list, spec) < 0)
+        if (!append_row(list, "[NO]", names_list(builtin[i].names, CLI_MAX_NAMES),
+                        cli_takes_value(&builtin[i]) ? Py_True : Py_False))
             Py_CLEAR(list);
-        Py_XDECREF(spec);
     }
-    for (size_t p = 0; list && p < session->plugins.count; p++) {
-        const struct fastest_plugin *plugin = session->plugins.plugins[p].descriptor;
-        if (opt_plugin_disabled(session->options, plugin->name))
-            continue; /* as its options are to fastest's parser (core/run/run.c) */
-        for (size_t o = 0; list && o < plugin->option_count; o++) {
-            const struct fastest_option *option = &plugin->options[o];
-            PyObject *spec = option_spec(option->flag, option->alias, option->takes_value);
-            if (!spec || PyList_Append(list, spec) < 0)
-                Py_CLEAR(list);
-            Py_XDECREF(spec);
-        }
+    if (list && !each_plugin_option(session, list, add_own_plugin_option))
+        Py_CLEAR(list);
+    return list;
+}
+
+/* How the native engine types an option's stored strings (the kinds of
+ * fastest.engine.config): "flag" for a switch storing "1" or "0" (one that
+ * stores a value into an option's dest, as -x stores maxfail's, takes
+ * that option's kind), "count", "int", "float", "list" or "text". */
+static const char *option_kind(const struct cli_option *option)
+{
+    switch (option->action) {
+    case CLI_COUNT:
+    case CLI_QUIET:
+        return "count";
+    case CLI_APPEND:
+        return "list";
+    case CLI_STORE_CONST:
+    case CLI_HELP:
+        return !option->const_value || strcmp(option->const_value, "1") == 0 ||
+                       strcmp(option->const_value, "0") == 0
+                   ? "flag"
+                   : "text";
+    case CLI_STORE:
+    case CLI_STORE_OPTIONAL:
+        break;
     }
+    return option->type == CLI_INT ? "int" : option->type == CLI_FLOAT ? "float" : "text";
+}
+
+static bool add_plugin_option_kind(PyObject *list, const struct fastest_option *option)
+{
+    return append_row(list, "[Nss]", plugin_option_names(option), option->dest,
+                      option->takes_value ? "text" : "flag");
+}
+
+/* The options pytest (with pytest-xdist and the plugins' reporters) knows,
+ * but those of the plugins `-p no:NAME` blocks, as [[name, ...], dest,
+ * kind], for the native engine: config.getoption finds a dest by any option
+ * name, as pytest's does, and every known dest has a value of pytest's
+ * type. */
+static PyObject *option_table(const struct fastest_session *session)
+{
+    PyObject *list = PyList_New(0);
+    size_t count;
+    const struct cli_option *builtin = cli_builtin_options(&count);
+    const struct cli_context blocking = {.plugin_choices = session->options};
+    for (size_t i = 0; list && i < count; i++) {
+        if (cli_option_is_fastests(&builtin[i]) || cli_option_blocked(&blocking, &builtin[i]))
+            continue;
+        if (!append_row(list, "[Nss]", names_list(builtin[i].names, CLI_MAX_NAMES), builtin[i].dest,
+                        option_kind(&builtin[i])))
+            Py_CLEAR(list);
+    }
+    if (list && !each_plugin_option(session, list, add_plugin_option_kind))
+        Py_CLEAR(list);
     return list;
 }
 
@@ -140,8 +222,9 @@ PyObject *pyh_engine_config(const struct fastest_session *session)
     PyObject *rootdir = PyUnicode_FromString(session->rootdir ? session->rootdir : ".");
     PyObject *inifile = session->inifile ? PyUnicode_FromString(session->inifile) : Py_NewRef(Py_None);
     PyObject *owned = own_options(session);
+    PyObject *table = option_table(session);
     PyObject *result = NULL;
-    if (config && ini && options && modules && rootdir && inifile && owned) {
+    if (config && ini && options && modules && rootdir && inifile && owned && table) {
         /* The command line as the user gave it: pytest merges addopts and
          * PYTEST_ADDOPTS itself. */
         size_t arg_count;
@@ -154,7 +237,8 @@ PyObject *pyh_engine_config(const struct fastest_session *session)
             PyDict_SetItemString(config, "ini", ini) == 0 &&
             PyDict_SetItemString(config, "options", options) == 0 &&
             PyDict_SetItemString(config, "fixture_modules", modules) == 0 &&
-            PyDict_SetItemString(config, "own_options", owned) == 0)
+            PyDict_SetItemString(config, "own_options", owned) == 0 &&
+            PyDict_SetItemString(config, "option_table", table) == 0)
             result = Py_NewRef(config);
     }
     Py_XDECREF(config);
@@ -164,6 +248,7 @@ PyObject *pyh_engine_config(const struct fastest_session *session)
     Py_XDECREF(rootdir);
     Py_XDECREF(inifile);
     Py_XDECREF(owned);
+    Py_XDECREF(table);
     return result;
 }
 

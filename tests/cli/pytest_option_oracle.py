@@ -7,16 +7,22 @@ Each input line is one command line as a JSON list of strings. For each,
 prints one `dest=value` line per set option (a list gives one line per
 item, a bool prints as 0/1, None is left out), or `error: <message>`,
 then a line `---`.
+
+Each command line is parsed into a copy of config.option, as pytest parses
+into config.option itself: the defaults there come from the options as
+they were added (the first option of a dest with a default sets it), not
+from argparse's first action of the dest.
 """
+import copy
 import json
 import sys
 
 from _pytest.config import UsageError, get_config
 
 
-def describe(parser, dests: list[str], args: list[str]) -> list[str]:
+def describe(config, dests: list[str], args: list[str]) -> list[str]:
     try:
-        namespace = parser.parse(args)
+        namespace = config._parser.parse(args, namespace=copy.copy(config.option))
     except UsageError as error:
         # "usage: ...\n<prog>: error: <message>": keep only the message.
         return ["error: " + str(error).split(": error: ", 1)[1].splitlines()[0]]
@@ -36,7 +42,7 @@ def main(argv: list[str]) -> int:
     config = get_config()
     config._preparse([], addopts=False)
     for line in cases:
-        for output in describe(config._parser, dests, json.loads(line)):
+        for output in describe(config, dests, json.loads(line)):
             print(output)
         print("---")
     return 0

@@ -7,7 +7,11 @@ Interface (called by the C core, core/python/engine.c)::
     session = Session(config)
         config: {"rootdir": abs path, "inifile": rootdir-relative name or None,
                  "ini": {key: str | [str]}, "options": {pytest dest: [str]},
+                 "option_table": [[[option names], dest, kind]],
                  "fixture_modules": [dotted module names]}
+        The option table holds every option pytest knows, kind one of
+        "flag", "count", "int", "float", "list", "text": how the dest's
+        strings become its value.
         Installs the light ``pytest`` module (fastest.pytest_api) and the
         assert-rewriting import hook; registers fastest.capture.fixtures,
         the fixture modules (their ``fastest_wrap_phase(item, when)``

@@ -18,48 +18,17 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any, Dict, List, Optional, Tuple, Union
 
-# pytest's defaults and types for the options the engine and builtin
-# fixtures read. Options absent here keep their raw string (or list).
-_FLAG, _COUNT, _INT, _TEXT, _LIST = "flag", "count", "int", "text", "list"
-_OPTION_TYPES: Dict[str, tuple] = {
-    "verbose": (_COUNT, 0),
-    "quiet": (_COUNT, 0),
-    "exitfirst": (_FLAG, False),
-    "maxfail": (_INT, 0),
-    "tbstyle": (_TEXT, "auto"),
-    "capture": (_TEXT, "fd"),
-    "importmode": (_TEXT, "prepend"),
-    "basetemp": (_TEXT, None),
-    "strict_markers": (_FLAG, False),
-    "strict_config": (_FLAG, False),
-    "strict": (_FLAG, False),
-    "runxfail": (_FLAG, False),
-    "assertmode": (_TEXT, "rewrite"),
-    "pythonwarnings": (_LIST, None),
-    "showlocals": (_FLAG, False),
-    "fulltrace": (_FLAG, False),
-    "keyword": (_TEXT, ""),
-    "markexpr": (_TEXT, ""),
-    "confcutdir": (_TEXT, None),
-    "noconftest": (_FLAG, False),
-    "collectonly": (_FLAG, False),
-    "log_level": (_TEXT, None),
-    "log_format": (_TEXT, None),
-    "log_date_format": (_TEXT, None),
-    "log_cli_level": (_TEXT, None),
-    "log_file": (_TEXT, None),
-    "log_file_level": (_TEXT, None),
-    "cacheclear": (_FLAG, False),
-    "cache_dir": (_TEXT, None),
-    "deselect": (_LIST, None),
-    "ignore": (_LIST, None),
-    "file_or_dir": (_LIST, []),
-    "override_ini": (_LIST, None),
-    "plugins": (_LIST, []),
-    # The core's decision: the terminal report is coloured.
-    "fastest_markup": (_FLAG, False),
-    "code_highlight": (_TEXT, "yes"),
-}
+# How an option's stored strings become its Python value: the kinds the
+# C core gives each option in the config dict's "option_table" (see
+# option_kind in core/python/engine_config.c).
+_FLAG, _COUNT, _INT, _FLOAT, _TEXT, _LIST = "flag", "count", "int", "float", "text", "list"
+# Dests no row of the table names: the positional arguments', the second
+# one -q counts in (pytest's MoreQuietAction) and the core's own.
+_EXTRA_OPTION_KINDS = {"file_or_dir": _LIST, "quiet": _COUNT, "fastest_markup": _FLAG, "fastest_args": _LIST}
+# The value of a known option nothing stored, per kind (argparse's defaults
+# for pytest's addoption calls), and where pytest declares another.
+_KIND_DEFAULTS = {_FLAG: False, _COUNT: 0}
+_OPTION_DEFAULTS = {"plugins": [], "file_or_dir": []}
 
 # pytest 7.2.1's own ini keys, (type, default) as its plugins declare them
 # with ``parser.addini``: getini gives the default for a key the ini file
@@ -120,8 +89,7 @@ _PLUGIN_INI_KEYS: Dict[str, Tuple[str, ...]] = {
 _NOTSET = object()
 
 
-def _typed_option(dest: str, values: List[str]) -> Any:
-    kind, _default = _OPTION_TYPES.get(dest, (None, None))
+def _typed_option(kind: Optional[str], values: List[str]) -> Any:
     if kind == _FLAG:
         return bool(values) and values[-1].lower() not in ("0", "false", "no")
     if kind == _COUNT:
@@ -129,7 +97,9 @@ def _typed_option(dest: str, values: List[str]) -> Any:
             return int(values[0])
         return len(values)
     if kind == _INT:
-        return int(values[-1]) if values else 0
+        return int(values[-1]) if values else None
+    if kind == _FLOAT:
+        return float(values[-1]) if values else None
     if kind == _LIST:
         return list(values)
     if kind == _TEXT or len(values) == 1:
@@ -164,15 +134,19 @@ _PLUGIN_MARKERS = (("xdist", "xdist", XDIST_GROUP_MARKER), ("timeout", "pytest_t
 
 
 class _OptionNamespace:
-    """``config.option``: attribute access to the typed options."""
+    """``config.option``: attribute access to the typed options; a known
+    option nothing set has its default."""
 
-    def __init__(self, values: Dict[str, Any]) -> None:
+    __slots__ = ("__dict__", "_kinds")  # vars() shows the options alone
+
+    def __init__(self, values: Dict[str, Any], kinds: Dict[str, str]) -> None:
         self.__dict__.update(values)
+        self._kinds = kinds
 
     def __getattr__(self, name: str) -> Any:
-        if name in _OPTION_TYPES:
-            return _OPTION_TYPES[name][1]
-        raise AttributeError(name)
+        if name.startswith("__") or name not in self._kinds:
+            raise AttributeError(name)
+        return _OPTION_DEFAULTS.get(name, _KIND_DEFAULTS.get(self._kinds[name]))
 
 
 class PytestPluginManager:
@@ -200,7 +174,9 @@ class Config:
     # pytest's module: a failing test's traceback shows its fixture values.
     __module__ = "_pytest.config"
 
-    def __init__(self, rootdir: str, inifile: Optional[str], ini: Dict[str, Any], options: Dict[str, List[str]]) -> None:
+    def __init__(
+        self, rootdir: str, inifile: Optional[str], ini: Dict[str, Any], options: Dict[str, List[str]], option_table: List[list]
+    ) -> None:
         self.rootpath_str = rootdir
         self.inipath_str = os.path.join(rootdir, inifile) if inifile else None
         self._raw_ini = dict(ini)
@@ -209,7 +185,16 @@ class Config:
         # The command line's raw strings, for the options conftests add
         # (option_parser.Parser.processoption types them).
         self._given_options = options
-        self.option = _OptionNamespace({dest: _typed_option(dest, values) for dest, values in options.items()})
+        # pytest's _opt2dest: every option name of every option, to its dest.
+        self._option_dests: Dict[str, str] = {}
+        kinds = dict(_EXTRA_OPTION_KINDS)
+        for names, dest, kind in option_table:
+            self._option_dests.update(dict.fromkeys(names, dest))
+            # A switch that stores into a value option's dest (-x into
+            # --maxfail's) is typed as that option.
+            if kinds.get(dest, _FLAG) == _FLAG:
+                kinds[dest] = kind
+        self.option = _OptionNamespace({dest: _typed_option(kinds.get(dest), values) for dest, values in options.items()}, kinds)
         self._ini_types: Dict[str, Tuple[str, Any]] = {}
         undeclared = {name for plugin, names in _PLUGIN_INI_KEYS.items() if self.blocks_plugin(plugin) for name in names}
         for name, (kind, default) in _PYTEST_INI.items():
@@ -262,10 +247,10 @@ class Config:
         return self.option
 
     def getoption(self, name: str, default: Any = _NOTSET, skip: bool = False) -> Any:
-        """The option's value by dest name ("maxfail"; "--maxfail" works
-        too); ``default`` when unknown, or skip the test with ``skip``."""
-        if name.startswith("-"):
-            name = name.lstrip("-").replace("-", "_")
+        """The option's value by dest name ("maxfail") or option name
+        ("--maxfail", "-x"); ``default`` when unknown, or skip the test with
+        ``skip``."""
+        name = self._option_dests.get(name, name)
         try:
             value = getattr(self.option, name)
             if value is None and skip:

@@ -1,8 +1,9 @@
 """A stand-alone driver for tests and debugging:
 
-    python -m fastest.engine.main [-x] [--maxfail N] [-p no:X] [-o k=v]
-        [--rootdir DIR] [--import-mode M] [--runxfail] [--strict-markers]
-        [--assert MODE] [-W FILTER] paths...
+    python -m fastest.engine.main [OPTIONS] paths...
+
+OPTIONS are pytest's options the engine reads (the table below: -x,
+--maxfail N, -p no:X, -o k=v, --rootdir DIR, --import-mode M, -W FILTER...).
 
 Reads the ``[pytest]`` section of ``pytest.ini`` in the rootdir (cwd by
 default), collects the given files (directories are searched for files
@@ -21,35 +22,67 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Dict, List
 
-_VALUE_OPTIONS = {
-    "--maxfail": "maxfail",
-    "--rootdir": "rootdir",
-    "--import-mode": "importmode",
-    "--assert": "assertmode",
-    "-W": "pythonwarnings",
-    "-o": "override_ini",
-    "--tb": "tbstyle",
-    "--capture": "capture",
-    "-p": "plugins",
-}
-_FLAGS = {"-x": "exitfirst", "--exitfirst": "exitfirst", "--runxfail": "runxfail", "--strict-markers": "strict_markers", "-s": "capture", "-v": "verbose", "-q": "quiet"}
+# The options the engine reads, as the C core's table gives them: names,
+# dest, kind (fastest.engine.config's), and pytest's default as the core
+# stores it (None: none); the first row of a dest with a default sets it.
+_OPTIONS = [
+    (["-x", "--exitfirst"], "maxfail", "flag", None),
+    (["--maxfail"], "maxfail", "int", "0"),
+    (["--rootdir"], "rootdir", "text", None),
+    (["--import-mode"], "importmode", "text", "prepend"),
+    (["--assert"], "assertmode", "text", "rewrite"),
+    (["-W", "--pythonwarnings"], "pythonwarnings", "list", None),
+    (["-o", "--override-ini"], "override_ini", "list", None),
+    (["--tb"], "tbstyle", "text", "auto"),
+    (["--capture"], "capture", "text", "fd"),
+    (["-s"], "capture", "text", None),
+    (["-p"], "plugins", "list", None),
+    (["--runxfail"], "runxfail", "flag", "0"),
+    (["--strict-markers"], "strict_markers", "flag", "0"),
+    (["--strict-config"], "strict_config", "flag", "0"),
+    (["--strict"], "strict", "flag", "0"),
+    (["-v", "--verbose"], "verbose", "count", "0"),
+    (["-q", "--quiet"], "quiet", "count", "0"),
+    (["-l", "--showlocals"], "showlocals", "flag", "0"),
+    (["--full-trace"], "fulltrace", "flag", "0"),
+    (["-k"], "keyword", "text", ""),
+    (["-m"], "markexpr", "text", ""),
+    (["--confcutdir"], "confcutdir", "text", None),
+    (["--noconftest"], "noconftest", "flag", "0"),
+    (["--collect-only"], "collectonly", "flag", "0"),
+    (["--basetemp"], "basetemp", "text", None),
+    (["--cache-clear"], "cacheclear", "flag", "0"),
+    (["--deselect"], "deselect", "list", None),
+    (["--ignore"], "ignore", "list", None),
+    (["--code-highlight"], "code_highlight", "text", "yes"),
+    *((["--" + name.replace("_", "-")], name, "text", None) for name in ("log_level", "log_format", "log_date_format", "log_cli_level", "log_file", "log_file_level")),
+]
+# What a switch stores, as the C parser stores it.
+_SWITCH_VALUES = {"-x": "1", "--exitfirst": "1", "-s": "no"}
 
 
 def _parse(argv: List[str]):
+    by_name = {name: (dest, kind) for names, dest, kind, _default in _OPTIONS for name in names}
     options: Dict[str, List[str]] = {}
+    for _names, dest, _kind, default in _OPTIONS:
+        if default is not None:
+            options.setdefault(dest, [default])
+    given: Dict[str, List[str]] = {}
     paths: List[str] = []
     args = iter(argv)
     for arg in args:
         name, _, inline = arg.partition("=")
-        if name in _VALUE_OPTIONS:
-            value = inline if inline else next(args)
-            options.setdefault(_VALUE_OPTIONS[name], []).append(value)
-        elif arg in _FLAGS:
-            options.setdefault(_FLAGS[arg], []).append("no" if arg == "-s" else "1")
-        elif arg.startswith("-"):
+        if arg.startswith("-") and name not in by_name:
             raise SystemExit(f"fastest.engine.main: unsupported option {arg}")
-        else:
+        if not arg.startswith("-"):
             paths.append(arg)
+            continue
+        dest, kind = by_name[name]
+        if kind in ("flag", "count") or name in _SWITCH_VALUES:
+            given.setdefault(dest, []).append(_SWITCH_VALUES.get(name, "1"))
+        else:
+            given.setdefault(dest, []).append(inline if inline else next(args))
+    options.update(given)
     return options, paths
 
 
@@ -114,7 +147,7 @@ def main(argv: List[str]) -> int:
     options["file_or_dir"] = paths
     from fastest.engine import Session
 
-    session = Session({"rootdir": rootdir, "inifile": inifile, "ini": ini, "options": options, "fixture_modules": _fixture_modules()})
+    session = Session({"rootdir": rootdir, "inifile": inifile, "ini": ini, "options": options, "option_table": [row[:3] for row in _OPTIONS], "fixture_modules": _fixture_modules()})
     patterns = session.config.getini("python_files")
     items = session.collect(_test_files(paths or ["."], rootdir, patterns))
     outcomes = _Outcomes()

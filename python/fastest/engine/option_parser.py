@@ -133,7 +133,9 @@ class Parser:
 
     def processoption(self, option: Argument) -> None:
         """pytest's Config._processopt: the value from the command line,
-        else the default unless an earlier option set that dest."""
+        else the default unless an earlier option set that dest; its names
+        lead getoption to its dest."""
+        self.config._option_dests.update(dict.fromkeys(option.names, option.dest))
         given = self.config._given_options.get(option.dest)
         if given or not hasattr(self.config.option, option.dest):
             setattr(self.config.option, option.dest, option.value(given))

@@ -64,7 +64,7 @@ class ItemRunner:
         self.uncaught = UncaughtExceptions(config)
         self.fault_handler = session.fault_handler
         self.phase_wrappers: List[Callable] = session.phase_wrappers
-        self.maxfail = 1 if config.getoption("exitfirst") else config.getoption("maxfail")
+        self.maxfail = config.getoption("maxfail")
         self.junit_records = config.fastest_junit_records
 
     # --- protocol ---

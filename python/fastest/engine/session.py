@@ -47,7 +47,9 @@ def _plugin_hint_of(item) -> Optional[str]:
 
 class Session:
     def __init__(self, config: Dict[str, Any]) -> None:
-        self.config = Config(config["rootdir"], config.get("inifile"), config.get("ini", {}), config.get("options", {}))
+        self.config = Config(
+            config["rootdir"], config.get("inifile"), config.get("ini", {}), config.get("options", {}), config.get("option_table", [])
+        )
         self.config.fastest_junit_records = self._junit_records()
         self.node = SessionNode(self.config)
         self.node._setupstate = SetupState()

@@ -1,6 +1,6 @@
 """Only the hooks the native engine runs: options of every kind, ini keys,
 markers registered for --strict-markers, items skipped, deselected and
-reordered, tests generated."""
+reordered, tests generated, pytest's own options read by option name."""
 import pytest
 
 
@@ -40,6 +40,16 @@ def option_values(pytestconfig):
     either tool (pytestconfig's own repr names its class)."""
     option = pytestconfig.option
     return f"who={pytestconfig.getoption('who')} tag={option.tag} loud={option.loud} level={pytestconfig.getoption('--level')}"
+
+
+@pytest.fixture
+def builtin_option_values(pytestconfig):
+    """pytest's own options found by option name (whose dest may differ:
+    --doctest-modules is doctestmodules, -x is maxfail), with their types;
+    --lf is unknown when -p no:cacheprovider blocks its plugin."""
+    names = ["--doctest-modules", "-x", "--durations", "--durations-min", "--no-header", "-v", "--capture"]
+    values = " ".join(f"{name}={pytestconfig.getoption(name)!r}" for name in names)
+    return f"{values} lf={pytestconfig.getoption('--lf', 'unknown')} junitxml={pytestconfig.getoption('--junitxml') is not None}"
 
 
 @pytest.fixture

@@ -23,6 +23,13 @@ def test_options(option_values):
     assert option_values == "who=world tag=[] loud=None level=1"
 
 
+def test_builtin_options(builtin_option_values):
+    assert builtin_option_values == (
+        "--doctest-modules=False -x=0 --durations=None --durations-min=0.005 --no-header=False -v=1 --capture='fd' "
+        "lf=unknown junitxml=True"
+    )
+
+
 def test_ini(ini_values):
     assert ini_values == "flavour=lemon colours=['red']"
 

@@ -238,13 +238,16 @@ class Session:
         deselected, dropped = [], []
         if not self._items_modified:
             self._items_modified = True
-            try:
-                items, deselected, dropped = modify_items(self, items, reorder_items)
-                with collection_warnings(self.config) as config_warnings:
+            # pytest's warnings plugin records what its pytest_collection
+            # hook says, the conftests' modifyitems and the config's check
+            # of ini keys among it.
+            with collection_warnings(self.config) as late_warnings:
+                try:
+                    items, deselected, dropped = modify_items(self, items, reorder_items)
                     self.config.validate_ini_keys()
-                self._collection_events.extend(config_warnings)
-            except UsageError as error:
-                self._usage_error = error  # see collection_events
+                except UsageError as error:
+                    self._usage_error = error  # see collection_events
+            self._collection_events.extend(late_warnings)
         # The core applies -k and -m: only then does it need the names.
         selecting = bool(self.config.getoption("keyword") or self.config.getoption("markexpr"))
         timeout_marks = bool(self.config.getoption("timeout", None)) or self.config.would_load_plugin("timeout", "pytest_timeout")

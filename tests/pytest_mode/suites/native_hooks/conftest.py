@@ -1,6 +1,9 @@
 """Only the hooks the native engine runs: options of every kind, ini keys,
 markers registered for --strict-markers, items skipped, deselected and
-reordered, tests generated, pytest's own options read by option name."""
+reordered, tests generated, a warning from a hook, pytest's own options
+read by option name."""
+import warnings
+
 import pytest
 
 
@@ -32,6 +35,8 @@ def pytest_collection_modifyitems(session, config, items):
         items[:] = [item for item in items if item not in dropped]
         config.hook.pytest_deselected(items=dropped)
     items.sort(key=lambda item: item.get_closest_marker("late") is not None)
+    # Recorded by pytest's warnings plugin, shown in the summary.
+    warnings.warn(UserWarning("modifyitems sorted the items"))
 
 
 @pytest.fixture

@@ -154,3 +154,32 @@ def test_approx():
 
 def test_approx_fails():
     assert 1.0 == pytest.approx(1.1)
+
+
+# An xfail mark a test adds while it runs: pytest looks for one again
+# after the call when the item had none before it.
+def test_xfail_added_in_call_fails(request):
+    request.node.add_marker(pytest.mark.xfail(reason="added in the call"))
+    assert False
+
+
+def test_xfail_added_in_call_passes(request):
+    request.node.add_marker(pytest.mark.xfail(reason="added in the call"))
+
+
+def test_xfail_strict_added_in_call_passes(request):
+    request.applymarker(pytest.mark.xfail(reason="added, strict", strict=True))
+
+
+def test_xfail_added_in_call_other_exception(request):
+    request.applymarker(pytest.mark.xfail(raises=ValueError))
+    raise TypeError("not the expected one")
+
+
+@pytest.fixture
+def marks_xfail(request):
+    request.node.add_marker(pytest.mark.xfail(reason="added by a fixture"))
+
+
+def test_xfail_added_by_fixture(marks_xfail):
+    assert False

@@ -188,6 +188,11 @@ class ItemRunner:
         except Exception as error:
             sys.last_type, sys.last_value, sys.last_traceback = type(error), error, error.__traceback__.tb_next
             raise
+        finally:
+            # The test may have added an xfail mark (request.node.add_marker):
+            # pytest looks again when it had none, however the call ended.
+            if item.stash.get("xfailed") is None:
+                item.stash["xfailed"] = evaluate_xfail_marks(item)
 
     def _teardown(self, item, nextitem) -> None:
         _set_current_test(item, "teardown")

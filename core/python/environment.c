@@ -107,19 +107,39 @@ static int set_sys_path_value(const char *name, const char *value)
     return rc;
 }
 
+/* A virtualenv's base interpreter as Python's getpath finds it: where its
+ * executable's links lead, else the same name in pyvenv.cfg's home; NULL
+ * when unknown or out of memory. */
+static char *venv_base_executable(const char *executable, const char *home)
+{
+    char real[PATH_MAX];
+    if (realpath(executable, real) && strcmp(real, executable) != 0)
+        return strdup(real);
+    const char *name = strrchr(executable, '/');
+    char *base = NULL;
+    if (home && asprintf(&base, "%s/%s", home, name ? name + 1 : executable) < 0)
+        base = NULL;
+    return base;
+}
+
 /* What the target interpreter's own process would show: sys.executable
- * (tests run it in subprocesses), and for a virtualenv sys.prefix and
- * sys.exec_prefix, as its site module sets them. */
+ * (tests run it in subprocesses), sys._base_executable (the installation's
+ * interpreter, which venv.create links to), and for a virtualenv
+ * sys.prefix and sys.exec_prefix, as its site module sets them. */
 static int adopt_interpreter(const char *executable, const struct interpreter_layout *layout)
 {
     if (set_sys_path_value("executable", executable) < 0)
         return -1;
     if (!layout->venv_prefix)
-        return 0;
-    return set_sys_path_value("prefix", layout->venv_prefix) < 0 ||
-                   set_sys_path_value("exec_prefix", layout->venv_prefix) < 0
-               ? -1
-               : 0;
+        return set_sys_path_value("_base_executable", executable);
+    char *base = venv_base_executable(executable, layout->venv_home);
+    int rc = (base && set_sys_path_value("_base_executable", base) < 0) ||
+                     set_sys_path_value("prefix", layout->venv_prefix) < 0 ||
+                     set_sys_path_value("exec_prefix", layout->venv_prefix) < 0
+                 ? -1
+                 : 0;
+    free(base);
+    return rc;
 }
 
 /* The user's site-packages (~/.local/lib/pythonX.Y/site-packages), ahead
@@ -158,22 +178,54 @@ static bool flag_set(PyObject *object, const char *name)
     return set;
 }
 
+/* sys.flags with no_site 0, as in a process whose site module ran (here
+ * environment.c has done its work): what a child started with the
+ * parent's flags (subprocess._args_from_interpreter_flags, as
+ * multiprocessing's spawn and forkserver and joblib's loky start theirs)
+ * would otherwise get as -S, and start without site-packages. */
+static bool mark_site_imported(void)
+{
+    PyObject *flags = PySys_GetObject("flags"); /* borrowed */
+    PyObject *names = flags ? PyObject_GetAttrString(flags, "__match_args__") : NULL;
+    PyObject *no_site = PyUnicode_FromString("no_site");
+    Py_ssize_t index = names && no_site ? PySequence_Index(names, no_site) : -1;
+    /* Every field, those a tuple hides too (none in 3.11). */
+    PyObject *fields =
+        flags ? PyObject_GetAttrString((PyObject *)Py_TYPE(flags), "n_fields") : NULL;
+    Py_ssize_t count = fields ? PyLong_AsSsize_t(fields) : 0;
+    Py_XDECREF(fields);
+    PyObject *copy = index >= 0 ? PyStructSequence_New(Py_TYPE(flags)) : NULL;
+    for (Py_ssize_t i = 0; copy && i < count; i++) {
+        PyObject *item =
+            i == index ? PyLong_FromLong(0) : Py_NewRef(PyStructSequence_GetItem(flags, i));
+        if (item)
+            PyStructSequence_SetItem(copy, i, item); /* steals item */
+        else
+            Py_CLEAR(copy);
+    }
+    bool done = copy && PySys_SetObject("flags", copy) == 0;
+    Py_XDECREF(copy);
+    Py_XDECREF(no_site);
+    Py_XDECREF(names);
+    return done;
+}
+
 /* The rest of what the site module's main() does once the folders are in
  * place, as python3 does before pytest starts: the quit, exit, copyright,
  * credits, license and help builtins, the interactive hook (unless
  * isolated), then the sitecustomize module and, with the user's
  * site-packages, usercustomize (each imported if it exists; site prints
- * an error in one and goes on). Returns 0, or FASTEST_EPYTHON with
- * *out_error (malloc'd; the caller frees it). */
+ * an error in one and goes on); sys.flags then says site ran. Returns 0,
+ * or FASTEST_EPYTHON with *out_error (malloc'd; the caller frees it). */
 static int finish_site(char **out_error)
 {
     PyObject *site = PyImport_ImportModule("site");
-    bool done = site && call_site(site, "setquit") && call_site(site, "setcopyright") &&
-                call_site(site, "sethelper") &&
-                (flag_set(PySys_GetObject("flags"), "isolated") ||
-                 call_site(site, "enablerlcompleter")) &&
-                call_site(site, "execsitecustomize") &&
-                (!flag_set(site, "ENABLE_USER_SITE") || call_site(site, "execusercustomize"));
+    bool done =
+        site && mark_site_imported() && call_site(site, "setquit") &&
+        call_site(site, "setcopyright") && call_site(site, "sethelper") &&
+        (flag_set(PySys_GetObject("flags"), "isolated") || call_site(site, "enablerlcompleter")) &&
+        call_site(site, "execsitecustomize") &&
+        (!flag_set(site, "ENABLE_USER_SITE") || call_site(site, "execusercustomize"));
     Py_XDECREF(site);
     if (done)
         return 0;

@@ -23,6 +23,7 @@ void layout_clear(struct interpreter_layout *layout)
     for (size_t i = 0; i < layout->site_dir_count; i++)
         free(layout->site_dirs[i]);
     free(layout->venv_prefix);
+    free(layout->venv_home);
     memset(layout, 0, sizeof(*layout));
 }
 
@@ -103,11 +104,13 @@ static int read_virtualenv(FILE *config, const char *venv, layout_base_site_fn b
     snprintf(folder, sizeof folder, "%s/lib/python%s/site-packages", venv, out->version);
     if (!(out->venv_prefix = strdup(venv)) || layout_add_site_dir(out, folder) < 0)
         return -1;
-    if (venv_value(config, "include-system-site-packages", value, sizeof value) &&
-        strcmp(value, "true") == 0 && venv_value(config, "home", value, sizeof value)) {
+    if (venv_value(config, "home", value, sizeof value) && !(out->venv_home = strdup(value)))
+        return -1;
+    if (out->venv_home && venv_value(config, "include-system-site-packages", value, sizeof value) &&
+        strcmp(value, "true") == 0) {
         out->user_site = true;
         char base[PATH_MAX];
-        snprintf(base, sizeof base, "%s", value);
+        snprintf(base, sizeof base, "%s", out->venv_home);
         char *slash = strrchr(base, '/'); /* home is the base's bin/ */
         if (slash)
             *slash = '\0';

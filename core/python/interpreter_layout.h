@@ -14,6 +14,7 @@ struct interpreter_layout {
     char *site_dirs[LAYOUT_MAX_SITE_DIRS]; /* malloc'd, in sys.path order */
     size_t site_dir_count;
     char *venv_prefix; /* malloc'd: the virtualenv's folder; NULL for an installation */
+    char *venv_home;   /* malloc'd: its pyvenv.cfg's home (the base's bin/), or NULL */
     /* Whether its site module adds the user's site-packages: for an
      * installation, and for a virtualenv that includes the system's. */
     bool user_site;

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """What a test sees of its interpreter is what it sees under pytest: the
 user's PYTHON* variables (PYTHONPATH, PYTHONHASHSEED), the locale's
-encoding, sys.executable (tests run it in subprocesses), what the site
-module sets up (the exit/quit/help/... builtins, sitecustomize) and, for a
-virtualenv, sys.prefix. The -v header names it as pytest's does.
+encoding, sys.executable (tests run it in subprocesses) and
+sys._base_executable, what the site module sets up (the exit/quit/help/...
+builtins, sitecustomize, sys.flags without no_site, which a spawned child
+inherits) and, for a virtualenv, sys.prefix and the base interpreter. The -v header names it as pytest's does.
 
     interpreter_facts.py FASTEST
 
@@ -55,6 +56,23 @@ def test_executable_runs_this_environment():
                           capture_output=True, text=True)
     assert done.stdout.strip() == sys.prefix
     assert os.path.realpath(sys.executable) == os.path.realpath(os.environ["EXPECTED_EXECUTABLE"])
+    assert sys._base_executable == sys.executable
+
+
+def _imports_helper():
+    import helper_on_pythonpath
+
+    return helper_on_pythonpath.VALUE
+
+
+def test_spawned_child_has_site():
+    """A child started with the parent's interpreter flags (multiprocessing's
+    spawn, joblib's loky) runs the site module as the parent did."""
+    import multiprocessing
+
+    assert subprocess._args_from_interpreter_flags() == []
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        assert pool.apply(_imports_helper) == 42
 '''
 
 VENV_SUITE = '''\
@@ -66,6 +84,7 @@ def test_virtualenv():
     assert sys.executable == os.environ["VENV"] + "/bin/python"
     assert sys.prefix == sys.exec_prefix == os.environ["VENV"]
     assert sys.base_prefix != sys.prefix
+    assert sys._base_executable == os.environ["EXPECTED_BASE_EXECUTABLE"]
 '''
 
 
@@ -115,7 +134,9 @@ def main():
         os.makedirs(venv_suite)
         with open(os.path.join(venv_suite, "test_venv.py"), "w") as module:
             module.write(VENV_SUITE)
-        done = run([fastest, "-q", "-p", "no:cacheprovider"], venv_suite, dict(env, VIRTUAL_ENV=venv, VENV=venv))
+        base = run([os.path.join(venv, "bin", "python"), "-c", "import sys; print(sys._base_executable)"], venv_suite, env)
+        done = run([fastest, "-q", "-p", "no:cacheprovider"], venv_suite,
+                   dict(env, VIRTUAL_ENV=venv, VENV=venv, EXPECTED_BASE_EXECUTABLE=base.stdout.strip()))
         ok = done.returncode == 0
         print(f"{'ok  ' if ok else 'FAIL'} fastest in a virtualenv: sys.executable, sys.prefix")
         if not ok:

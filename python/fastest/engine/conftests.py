@@ -54,12 +54,16 @@ class ConftestRegistry:
         # pytest_configure waits while the initial conftests load.
         self._configure_at_import = True
 
-    def load_initial(self) -> None:
+    def load_initial(self) -> List[dict]:
         """Imports the conftests of the command line's paths (the
         invocation directory without any), and of their ``test*``
         subdirectories, as pytest does before it parses the command line;
         then runs their ``pytest_configure``. One failing to import stops
-        everything, as in pytest: StartupRefusal with pytest's message."""
+        everything, as in pytest: StartupRefusal with pytest's message.
+        Returns the warning events of the imports, which pytest's warnings
+        plugin records (its pytest_load_initial_conftests wrapper)."""
+        from .collect_module import collection_warnings
+
         cwd = self.config.invocation_params.dir_str
         anchors = [os.path.abspath(os.path.join(cwd, arg.split("::", 1)[0])) for arg in self.config.args]
         anchors = [anchor for anchor in anchors if os.path.exists(anchor)] or [cwd]
@@ -80,8 +84,9 @@ class ConftestRegistry:
         capture = self.session.capture
         capture.hold()
         try:
-            for directory in directories:
-                self.load_for(directory)
+            with collection_warnings(self.config) as warning_events:
+                for directory in directories:
+                    self.load_for(directory)
         except ConftestImportFailure as failure:
             # pytest refuses to start: its words on stderr, exit 4.
             from fastest.startup_refusal import StartupRefusal
@@ -101,6 +106,7 @@ class ConftestRegistry:
         # A historic hook call: the latest registered runs first.
         for module in reversed(self.loaded()):
             self._configure(module)
+        return warning_events
 
     def is_initial(self, module: Any) -> bool:
         """Whether ``module`` was loaded by load_initial()."""

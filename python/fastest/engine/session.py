@@ -96,7 +96,7 @@ class Session:
         self.capture.start()
         self.node.phase_wrappers = self.phase_wrappers
         self.runner = ItemRunner(self.node)
-        self.conftests.load_initial()
+        self._collection_events.extend(self.conftests.load_initial())
         # pytest's own plugins configure after the initial conftests (the
         # latest registered first): their markers register now, and
         # pytest.mark starts checking names (a conftest's module code used

@@ -2,7 +2,8 @@
 stacklevel reaches the code calling a test or fixture): the summary shows
 pytest's file, line and source line; so do the skips pytest raises itself
 (-rs). Also the order of collection warnings: a class's constructor
-warning follows its module's own."""
+warning follows its module's own, and the initial conftest's import warning
+(conftest.py) comes before them all."""
 import warnings
 
 import pytest

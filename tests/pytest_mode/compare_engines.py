@@ -64,7 +64,14 @@ SCENARIOS = [
     # A hook removing items without deselecting them.
     ("dropped", [], "native"),
     ("dropped", [FASTEST_ONLY, "--engine=pytest"], "pytest"),
+    # An installed plugin with a hook the native engine does not run; blocked
+    # by its entry-point name, the native engine runs as pytest does.
+    ("installed_hooks", [], "pytest"),
+    ("installed_hooks", ["-p", "no:skip_slow"], "native"),
 ]
+
+# Suites whose folder "site" holds installed distributions: on PYTHONPATH.
+SITE_SUITES = {"installed_hooks"}
 
 # Suites both engines run: outcomes must not depend on the engine.
 AB_SCENARIOS = [
@@ -78,6 +85,8 @@ AB_SCENARIOS = [
 
 def run(command, cwd):
     environment = dict(os.environ, COLUMNS="80", PYTHONHASHSEED="0")
+    if os.path.basename(cwd) in SITE_SUITES:
+        environment["PYTHONPATH"] = os.path.join(cwd, "site")
     for name in ("PYTEST_ADDOPTS", "PYTEST_DISABLE_PLUGIN_AUTOLOAD", "PYTEST_PLUGINS"):
         environment.pop(name, None)
     result = subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True)

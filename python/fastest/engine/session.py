@@ -57,6 +57,7 @@ class Session:
         self.interrupted: Optional[BaseException] = None
         self._items: Dict[str, Any] = {}
         self._plugin_hint: Optional[str] = None  # the first item's, see plugin_need
+        self._hypothesis_hint: Optional[str] = None  # the first Hypothesis test's, likewise
         # Collection's reports and warnings, in the order pytest makes them.
         self._collection_events: List[dict] = []
         self._collected_paths: set = set()
@@ -256,6 +257,8 @@ class Session:
             self._items[item.nodeid] = item
             if self._plugin_hint is None:
                 self._plugin_hint = _plugin_hint_of(item)
+            if self._hypothesis_hint is None and getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+                self._hypothesis_hint = f"{item.nodeid} is a Hypothesis test"
             facts = {
                 "node_id": item.nodeid,
                 "path": item.nodeid.partition("::")[0],
@@ -272,18 +275,26 @@ class Session:
         return result
 
     def plugin_need(self) -> Optional[str]:
-        """Why these items may need installed pytest plugins, which the
-        native engine does not load, when pytest would load some (plugin
-        autoload on, a ``pytest11`` entry point installed): a test requests
-        a fixture nothing collected defines, or a test is a coroutine (which
-        pytest alone skips, and pytest-asyncio or anyio run). None
-        otherwise. A mark nothing registered is no reason: it only warns,
-        and sloppy suites use many. Asked once, after collection and before
-        anything runs."""
-        from .autoloaded_plugins import pytest_would_autoload_plugins
+        """Why this run needs installed pytest plugins, which the native
+        engine does not load, when pytest would load some (plugin autoload
+        on, a ``pytest11`` entry point installed): one the native engine
+        does not stand in for (autoloaded_plugins.MODELLED_MODULES), a test
+        requesting a fixture nothing collected defines, a coroutine test
+        (which pytest alone skips, and pytest-asyncio or anyio run), or a
+        Hypothesis test under Hypothesis's plugin (its health checks and
+        reports). None otherwise. A mark nothing registered is no reason:
+        it only warns, and sloppy suites use many. Asked once, after
+        collection and before anything runs."""
+        from .autoloaded_plugins import pytest_would_autoload_plugins, unmodelled_plugin
 
-        hint = self._plugin_hint
-        return hint if hint is not None and pytest_would_autoload_plugins() else None
+        if not pytest_would_autoload_plugins():
+            return None
+        plugin = unmodelled_plugin(self.config.blocks_plugin)
+        if plugin is not None:
+            return f"pytest would load the installed plugin {plugin}, which the native engine does not stand in for"
+        if self._hypothesis_hint is not None and self.config.would_load_plugin("hypothesispytest", "_hypothesis_pytestplugin"):
+            return self._hypothesis_hint
+        return self._plugin_hint
 
     def conftest_options(self) -> List[dict]:
         """The options the initial conftests' ``pytest_addoption`` added,

@@ -79,14 +79,7 @@ def unmodelled_plugin(is_blocked: Callable[[str], bool]) -> Optional[str]:
     return None
 
 
-@functools.lru_cache(maxsize=None)
 def pytest_would_autoload(module: str) -> bool:
-    """Whether pytest would autoload the plugin whose top-level module is
-    ``module``: autoload on and the module importable (its distribution,
-    and with it its ``pytest11`` entry point, installed); a look along
-    ``sys.path``, not the metadata scan."""
-    if not _autoload_on():
-        return False
-    from importlib.util import find_spec
-
-    return find_spec(module) is not None
+    """Whether pytest would autoload a plugin whose top-level module is
+    ``module`` (blocked or not)."""
+    return _autoload_on() and any(value.split(".")[0] == module for _name, value in _entry_points())

@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     Emit = Callable[[dict], None]
 
 
+def _is_hypothesis_test(item) -> bool:
+    return getattr(getattr(item, "obj", None), "is_hypothesis_test", False)
+
+
 def _plugin_hint_of(item) -> Optional[str]:
     """Why this item may need an installed pytest plugin (see
     Session.plugin_need), or None: a fixture it requests that nothing
@@ -56,8 +60,6 @@ class Session:
         self.node._fixturemanager = FixtureManager(self.config)
         self.interrupted: Optional[BaseException] = None
         self._items: Dict[str, Any] = {}
-        self._plugin_hint: Optional[str] = None  # the first item's, see plugin_need
-        self._hypothesis_hint: Optional[str] = None  # the first Hypothesis test's, likewise
         # Collection's reports and warnings, in the order pytest makes them.
         self._collection_events: List[dict] = []
         self._collected_paths: set = set()
@@ -255,10 +257,6 @@ class Session:
         result = []
         for item in items:
             self._items[item.nodeid] = item
-            if self._plugin_hint is None:
-                self._plugin_hint = _plugin_hint_of(item)
-            if self._hypothesis_hint is None and getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
-                self._hypothesis_hint = f"{item.nodeid} is a Hypothesis test"
             facts = {
                 "node_id": item.nodeid,
                 "path": item.nodeid.partition("::")[0],
@@ -292,9 +290,12 @@ class Session:
         plugin = unmodelled_plugin(self.config.blocks_plugin)
         if plugin is not None:
             return f"pytest would load the installed plugin {plugin}, which the native engine does not stand in for"
-        if self._hypothesis_hint is not None and self.config.would_load_plugin("hypothesispytest", "_hypothesis_pytestplugin"):
-            return self._hypothesis_hint
-        return self._plugin_hint
+        items = self._items.values()
+        if self.config.would_load_plugin("hypothesispytest", "_hypothesis_pytestplugin"):
+            hypothesis_test = next((item for item in items if _is_hypothesis_test(item)), None)
+            if hypothesis_test is not None:
+                return f"{hypothesis_test.nodeid} is a Hypothesis test"
+        return next(filter(None, map(_plugin_hint_of, items)), None)
 
     def conftest_options(self) -> List[dict]:
         """The options the initial conftests' ``pytest_addoption`` added,

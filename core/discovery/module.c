@@ -53,6 +53,8 @@ void disc_collect_module(struct extractor *ex, TSNode root)
                 module->generates_tests = true;
             if (strcmp(entry->name, "pytest_collection_modifyitems") == 0)
                 module->flags |= PLAN_FILE_MODIFIES_ITEMS;
+            if (strcmp(entry->name, "pytest_report_header") == 0)
+                module->flags |= PLAN_FILE_REPORTS_HEADER;
         }
         if (ex->is_conftest && entry->kind == BIND_VALUE &&
             strcmp(entry->name, "collect_ignore") == 0)

@@ -41,6 +41,9 @@ enum plan_file_flag {
     /* Defines pytest_collection_modifyitems: which items exist, and in what
      * order, is known only once it has run (so even --collect-only imports). */
     PLAN_FILE_MODIFIES_ITEMS = 1u << 5,
+    /* Defines pytest_report_header: the header's lines are known only once
+     * the engine has imported it (so even --collect-only starts it). */
+    PLAN_FILE_REPORTS_HEADER = 1u << 6,
 };
 
 /* One mark: @pytest.mark.NAME(ARGS). args is the source text of the call's

@@ -206,6 +206,18 @@ void run_keep_event(void *context, const struct fastest_event *event)
         collection->events[collection->event_count++] = copy;
 }
 
+int run_keep_lines(struct fastest_session *session,
+                   int (*lines_of)(struct fastest_session *, char **, char **), const char *option,
+                   char **out_error)
+{
+    char *lines = NULL;
+    int rc = lines_of(session, &lines, out_error);
+    if (rc == 0 && lines && *lines)
+        rc = opt_set(session->options, option, lines);
+    free(lines);
+    return rc;
+}
+
 /* Collection warnings static discovery found, for the files the engine
  * did not import (those report their own). */
 static void static_warnings(struct ft_plan *plan, const struct engine_order *order,
@@ -261,13 +273,15 @@ void run_collection_free(struct run_collection *collection)
 
 /* A run imports every collected file; --collect-only stays static (no
  * import: its speed is the point) unless a conftest's
- * pytest_collection_modifyitems decides what is collected. */
+ * pytest_collection_modifyitems decides what is collected or its
+ * pytest_report_header adds to the header. */
 static bool must_import_all(const struct fastest_session *session, struct ft_plan *plan)
 {
     if (!opt_is_true(session->options, "collectonly"))
         return true;
     for (size_t i = 0; i < plan_conftest_count(plan); i++)
-        if (plan_conftest_at(plan, i)->flags & PLAN_FILE_MODIFIES_ITEMS)
+        if (plan_conftest_at(plan, i)->flags &
+            (PLAN_FILE_MODIFIES_ITEMS | PLAN_FILE_REPORTS_HEADER))
             return true;
     return false;
 }
@@ -330,6 +344,11 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
         rc = run_cache_collect(session, pytest_cache, plan, &cache_collect);
     if (rc == 0)
         rc = fill_session(session, plan, &order, out_error);
+    /* The initial conftests' pytest_report_header, once the engine has
+     * loaded them (a conftest defining it makes --collect-only start it). */
+    if (rc == 0 && session->engine)
+        rc =
+            run_keep_lines(session, pyh_engine_report_header, "fastest_conftest_header", out_error);
     if (rc == 0) {
         static_error_reports(plan, out);
         static_warnings(plan, &order, out);

@@ -60,21 +60,6 @@ static int add_pytest_item(void *context, const struct pyh_collected_item *colle
     return rc;
 }
 
-/* pytest's terminal lines (lines_of: one of the engine's functions that
- * make them), when there are any, set as option for the console to print
- * where pytest does. */
-static int keep_lines(struct fastest_session *session,
-                      int (*lines_of)(struct fastest_session *, char **, char **),
-                      const char *option, char **out_error)
-{
-    char *lines = NULL;
-    int rc = lines_of(session, &lines, out_error);
-    if (rc == 0 && lines && *lines)
-        rc = opt_set(session->options, option, lines);
-    free(lines);
-    return rc;
-}
-
 int run_discover_pytest(struct fastest_session *session, struct run_collection *out,
                         char **out_error)
 {
@@ -91,9 +76,9 @@ int run_discover_pytest(struct fastest_session *session, struct run_collection *
         return 0;
     }
     if (rc == 0)
-        rc = keep_lines(session, pyh_engine_report_header, "fastest_report_header", out_error);
+        rc = run_keep_lines(session, pyh_engine_report_header, "fastest_report_header", out_error);
     if (rc == 0)
-        rc = keep_lines(session, pyh_engine_collection_finish_lines,
-                        "fastest_collection_finish_lines", out_error);
+        rc = run_keep_lines(session, pyh_engine_collection_finish_lines,
+                            "fastest_collection_finish_lines", out_error);
     return rc ? rc : pyh_engine_collection_events(session, run_keep_event, out, out_error);
 }

@@ -85,6 +85,13 @@ int run_discover_pytest(struct fastest_session *session, struct run_collection *
 
 /* Appends a copy of event to the collection (a fastest_event_sink). */
 void run_keep_event(void *context, const struct fastest_event *event);
+
+/* pytest's terminal lines (lines_of: one of the engine's functions that
+ * make them), when there are any, set as option for the console to print
+ * where pytest does. */
+int run_keep_lines(struct fastest_session *session,
+                   int (*lines_of)(struct fastest_session *, char **, char **), const char *option,
+                   char **out_error);
 void run_collection_free(struct run_collection *collection);
 
 #endif

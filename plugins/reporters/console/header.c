@@ -25,6 +25,10 @@ void console_session_header(struct console *console)
         if (settings->report_header) {
             console_write_line(console, settings->report_header, MARKUP_NONE);
         } else {
+            /* pytest's terminal reporter registers after the initial
+             * conftests: their implementations' lines come first. */
+            if (settings->conftest_header)
+                console_write_line(console, settings->conftest_header, MARKUP_NONE);
             text_printf(&line, "rootdir: %s", console->rootdir);
             if (console->configfile) {
                 /* bestrelpath(rootpath, inipath): the event gives a config

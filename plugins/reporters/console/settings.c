@@ -129,6 +129,7 @@ void settings_read(const struct fastest_host *host, const struct fastest_session
     out->stop_reason = host->option(session, "fastest_stop_reason");
     out->strategy_line = host->option(session, "fastest_strategy_line");
     out->report_header = host->option(session, "fastest_report_header");
+    out->conftest_header = host->option(session, "fastest_conftest_header");
     out->header_testpaths = host->option(session, "fastest_header_testpaths");
     out->junitxml_path = host->option(session, "xmlpath");
     const char *github_actions = getenv("GITHUB_ACTIONS");

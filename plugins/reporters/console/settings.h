@@ -48,6 +48,9 @@ struct console_settings {
      * pytest_report_header's), printed instead of the rootdir line; NULL
      * with the native engine. */
     const char *report_header;
+    /* The lines conftests' pytest_report_header gave under the native
+     * engine, printed before the rootdir line; NULL when none. */
+    const char *conftest_header;
     /* The testpaths that became the arguments, joined with ", ", for the
      * rootdir line's ", testpaths: ..."; NULL when they did not. */
     const char *header_testpaths;

@@ -176,6 +176,23 @@ class CaptureManager:
         self._held = False
         self._suspend_global()
 
+    @contextlib.contextmanager
+    def between_phases(self) -> Iterator[None]:
+        """Run code outside every phase's capture (a conftest's hookwrapper
+        around a phase, registered after pytest's capture plugin) while
+        held: what it writes reaches the terminal, after what the
+        reporters hold, as pytest lets it through."""
+        if not self._held:
+            yield
+            return
+        self.release()
+        if self.before_terminal_output is not None:
+            self.before_terminal_output()
+        try:
+            yield
+        finally:
+            self.hold()
+
     def after_fork(self) -> None:
         """In a freshly forked worker: the capture's files become its own,
         its objects stay (module code may hold ``sys.stdout``)."""

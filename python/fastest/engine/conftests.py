@@ -1,8 +1,9 @@
 """conftest.py files: found on each test file's directory chain (down from
 the confcutdir, the ini file's directory when there is one), imported once
 in the run's import mode, their fixtures registered for their directory, and
-their ``pytest_plugins``, ``pytest_addoption``, ``pytest_configure``,
-``pytest_generate_tests`` and ``collect_ignore`` honoured.
+their ``pytest_plugins``, ``pytest_addoption``, ``pytest_configure`` and
+``collect_ignore`` honoured, their other hooks found for the nodes they
+apply to.
 
 The initial conftests (those of the command line's paths, as pytest's
 ``_set_initial_conftests`` finds them) load when the session starts: their
@@ -16,7 +17,7 @@ import sys
 from fastest.assertion import selection
 from fastest.pytest_api.outcomes import TEST_OUTCOME
 
-from .hooks import call_hook
+from .hooks import call_hook, hook_order
 from .importing import import_path, resolve_package_path
 
 TYPE_CHECKING = False
@@ -46,7 +47,10 @@ class ConftestRegistry:
             confcutdir = os.path.dirname(self.config.inipath_str)
         self.confcutdir: Optional[str] = os.path.abspath(confcutdir) if confcutdir else None
         self._by_directory: Dict[str, Optional[Any]] = {}
-        self._generate_hooks_by_file: Dict[Tuple[str, int], List[Callable]] = {}
+        self._implementations: Dict[Tuple[str, str, int], Tuple[List[Callable], List[Callable]]] = {}
+        # The hooks the conftests imported so far define (most suites'
+        # define none that runs per item: one lookup tells).
+        self.defined_hooks: set = set()
         self.importmode = self.config.getoption("importmode") or "prepend"
         # pytest_addoption's parser, made for the first conftest with one.
         self.parser: Optional[Parser] = None
@@ -163,6 +167,7 @@ class ConftestRegistry:
         if self._configure_at_import:
             self._configure(module)
         module.__fastest_nodeid__ = nodeid
+        self.defined_hooks.update(name for name in vars(module) if name.startswith("pytest_"))
         return module
 
     def _configure(self, module: Any) -> None:
@@ -186,26 +191,28 @@ class ConftestRegistry:
         """The conftest modules imported so far, in import order."""
         return [module for module in self._by_directory.values() if module is not None]
 
-    def generate_hooks(self, nodeid: str) -> List[Callable]:
-        """conftest ``pytest_generate_tests`` visible from ``nodeid``, nearest
-        first; the same for every function of a file, so computed per file
-        (and again when more conftest files have been loaded)."""
-        key = (nodeid.split("::", 1)[0], len(self._by_directory))
-        hooks = self._generate_hooks_by_file.get(key)
-        if hooks is None:
-            hooks = self._generate_hooks_by_file[key] = self._find_generate_hooks(key[0])
-        return hooks
+    def implementations(self, name: str, nodeid: str) -> Tuple[List[Callable], List[Callable]]:
+        """The conftests' implementations of hook ``name`` that apply to the
+        node ``nodeid`` (those of its file's directory chain, as pytest's
+        ``gethookproxy``), in registration order: the initial conftests'
+        (registered before pytest configures its plugins), then the
+        others'. The same for every node of a file: computed per file (and
+        again when more conftest files have been loaded)."""
+        key = (name, nodeid.split("::", 1)[0], len(self._by_directory))
+        found = self._implementations.get(key)
+        if found is None:
+            modules = [module for module in self.loaded() if _applies(module, key[1]) and hasattr(module, name)]
+            found = self._implementations[key] = (
+                [getattr(module, name) for module in modules if self.is_initial(module)],
+                [getattr(module, name) for module in modules if not self.is_initial(module)],
+            )
+        return found
 
-    def _find_generate_hooks(self, nodeid: str) -> List[Callable]:
-        hooks = []
-        for module in self.loaded():
-            base = module.__fastest_nodeid__
-            if base == "" or nodeid == base or nodeid.startswith(base + "/"):
-                hook = getattr(module, "pytest_generate_tests", None)
-                if hook is not None:
-                    hooks.append((len(base), hook))
-        hooks.sort(key=lambda pair: -pair[0])
-        return [hook for _, hook in hooks]
+    def generate_hooks(self, nodeid: str) -> List[Callable]:
+        """conftest ``pytest_generate_tests`` visible from ``nodeid``, in the
+        order pluggy calls them."""
+        initial, later = self.implementations("pytest_generate_tests", nodeid)
+        return hook_order(initial + later)
 
     def is_ignored(self, path: str) -> bool:
         """Whether a conftest's ``collect_ignore``/``collect_ignore_glob`` names ``path``."""
@@ -221,3 +228,10 @@ class ConftestRegistry:
                 if fnmatch(path, os.path.join(directory, pattern)):
                     return True
         return False
+
+
+def _applies(module: Any, nodeid: str) -> bool:
+    """Whether the conftest ``module`` is on the directory chain of the
+    file ``nodeid`` names."""
+    base = module.__fastest_nodeid__
+    return base == "" or nodeid == base or nodeid.startswith(base + "/")

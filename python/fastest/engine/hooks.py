@@ -1,18 +1,23 @@
-"""The conftest hooks the native engine runs besides ``pytest_configure``
-and ``pytest_generate_tests`` (conftests.py): ``pytest_addoption`` and
-``pytest_collection_modifyitems``, called as pluggy calls them, and
-``config.hook`` with ``pytest_deselected``.
+"""Calling conftest hooks as pluggy calls them (``call_hook``,
+``run_hook``), ``pytest.hookimpl``, ``config.hook`` with
+``pytest_deselected``, and ``pytest_collection_modifyitems``. The other
+hooks the native engine runs are called where their work is done:
+``pytest_addoption`` and ``pytest_configure`` (conftests.py),
+``pytest_generate_tests`` (collect_python.py), ``pytest_report_header``
+(session.py) and the runtest hooks (runner.py).
 
 Kept in step with ``pyh_native_hook`` (core/python/engine_mode.c) and
 docs/engines.md: a conftest defining any other hook sends the run to the
 pytest engine before this code is reached."""
 from __future__ import annotations
 
+import sys
+
 from ..removed_items import dropped_items
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, List, Tuple
+    from typing import Any, Callable, List, Optional, Tuple
 
 
 def call_hook(function: Callable, **arguments: Any) -> Any:
@@ -24,47 +29,93 @@ def call_hook(function: Callable, **arguments: Any) -> Any:
     return function(**{name: arguments[name] for name in names if name in arguments})
 
 
+def _options(function: Callable) -> dict:
+    return getattr(function, "pytest_impl", None) or {}
+
+
+def is_hookwrapper(function: Callable) -> bool:
+    return bool(_options(function).get("hookwrapper"))
+
+
 def hook_order(implementations: List[Callable]) -> List[Callable]:
     """Implementations in registration order -> the order pluggy calls them:
-    ``tryfirst`` ones, then plain ones, then ``trylast`` ones, each group
-    latest-registered first."""
-    def bucket(function: Callable) -> int:
-        options = getattr(function, "pytest_impl", None) or {}
-        return 0 if options.get("tryfirst") else (2 if options.get("trylast") else 1)
+    hookwrappers, then the others; in each group ``tryfirst`` ones latest
+    registered first, plain ones latest registered first, then ``trylast``
+    ones earliest registered first (pluggy inserts those at the front)."""
+    ordered: List[Callable] = []
+    for wrappers in (True, False):
+        group = [f for f in implementations if is_hookwrapper(f) == wrappers]
+        trylast = [f for f in group if _options(f).get("trylast")]
+        tryfirst = [f for f in reversed(group) if _options(f).get("tryfirst") and f not in trylast]
+        plain = [f for f in reversed(group) if f not in trylast and f not in tryfirst]
+        ordered += tryfirst + plain + trylast
+    return ordered
 
-    return sorted(reversed(implementations), key=bucket)
 
-
-def run_hook(implementations: List[Callable], **arguments: Any) -> None:
-    """Calls each implementation in pluggy's order; ``hookwrapper=True``
-    ones run to their ``yield`` before the others and resume after them
-    (outermost first in, last out)."""
-    ordered = hook_order(implementations)
-    wrappers = [f for f in ordered if (getattr(f, "pytest_impl", None) or {}).get("hookwrapper")]
+def run_hook(implementations: List[Callable], **arguments: Any) -> List[Any]:
+    """Calls each implementation as pluggy's ``_multicall`` does, in
+    ``hook_order``: ``hookwrapper=True`` ones run to their ``yield``, then
+    the others run until one raises; the wrappers resume, innermost first,
+    with the outcome (``get_result()`` gives the results, the ones not None
+    in call order, or raises what was raised); then the exception, if any,
+    propagates, else the results are returned. A wrapper raising as it
+    resumes ends the call there, as in pluggy; the wrappers around it are
+    closed (pluggy leaves them to the garbage collector, which the
+    exception's traceback would delay)."""
     started = []
-    for wrapper in wrappers:
-        generator = call_hook(wrapper, **arguments)
-        next(generator)
-        started.append(generator)
-    for function in ordered:
-        if function not in wrappers:
-            call_hook(function, **arguments)
-    for generator in reversed(started):
-        try:
-            generator.send(_NoResult())
-        except StopIteration:
-            pass
+    results: List[Any] = []
+    excinfo = None
+    try:
+        for function in hook_order(implementations):
+            if is_hookwrapper(function):
+                generator = call_hook(function, **arguments)
+                try:
+                    next(generator)
+                except StopIteration:
+                    raise RuntimeError(f"wrap_controller at {function.__name__!r} did not yield") from None
+                started.append(generator)
+            else:
+                result = call_hook(function, **arguments)
+                if result is not None:
+                    results.append(result)
+    except BaseException:
+        excinfo = sys.exc_info()
+    outcome = HookOutcome(results, excinfo)
+    try:
+        while started:
+            generator = started.pop()
+            try:
+                generator.send(outcome)
+            except StopIteration:
+                continue
+            raise RuntimeError(f"wrap_controller at {generator.gi_code.co_name!r} has second yield")
+    finally:
+        for generator in reversed(started):
+            generator.close()
+    return outcome.get_result()
 
 
-class _NoResult:
-    """What a hookwrapper's ``outcome = yield`` receives: the hooks run
-    here return nothing."""
+class HookOutcome:
+    """What a hookwrapper's ``outcome = yield`` receives (pluggy's
+    ``_Result``)."""
 
-    def get_result(self) -> None:
-        return None
+    def __init__(self, results: List[Any], excinfo: Optional[tuple]) -> None:
+        self._results = results
+        self._excinfo = excinfo
+
+    @property
+    def excinfo(self) -> Optional[tuple]:
+        return self._excinfo
+
+    def get_result(self) -> List[Any]:
+        if self._excinfo is not None:
+            raise self._excinfo[1].with_traceback(self._excinfo[2])
+        return self._results
 
     def force_result(self, result: Any) -> None:
-        """Results are not used by the hooks run here."""
+        """Replace the results; the exception, if any, is gone, as in pluggy."""
+        self._results = result
+        self._excinfo = None
 
 
 def hookimpl(function: Any = None, **options: Any) -> Any:

@@ -14,6 +14,7 @@ from fastest.pytest_api.outcomes import Exit, Skipped, XFailed, skip, xfail
 from fastest.pytest_api.warning_types import PytestReturnNotNoneWarning, PytestUnhandledCoroutineWarning
 
 from .fixture_errors import FixtureLookupError
+from .hooks import hookimpl, is_hookwrapper, run_hook
 from .introspection import is_async_function, module_has
 from .request import FixtureRequest
 from .nodes import Function
@@ -23,7 +24,7 @@ from .warnings_capture import catch_phase, not_caught
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Dict, List, Optional
+    from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
     Emit = Callable[[dict], None]
 
@@ -49,7 +50,7 @@ NEXT_UNKNOWN = object()
 class ItemRunner:
     """Runs items for a session; holds what every phase needs."""
 
-    def __init__(self, session) -> None:
+    def __init__(self, session, conftests) -> None:
         self.session = session
         config = session.config
         self.runxfail = config.getoption("runxfail")
@@ -66,6 +67,16 @@ class ItemRunner:
         self.phase_wrappers: List[Callable] = session.phase_wrappers
         self.maxfail = config.getoption("maxfail")
         self.junit_records = config.fastest_junit_records
+        self.conftests = conftests
+        # pytest's own implementations of each phase's runtest hook, as
+        # pluggy places them among a conftest's (registered before any):
+        # skipping's (tryfirst) and runner's for setup, skipping's wrapper
+        # and runner's for call, runner's for teardown.
+        self.builtins = {
+            "setup": [hookimpl(tryfirst=True)(lambda item: self._evaluate_setup_marks(item)), lambda item: self._setup_nodes(item)],
+            "call": [hookimpl(hookwrapper=True)(lambda item: self._xfail_around_call(item)), lambda item: self._run_test(item)],
+            "teardown": [lambda item, nextitem: self._teardown_nodes(item, nextitem)],
+        }
 
     # --- protocol ---
     def run(self, item, nextitem, emit: Emit) -> bool:
@@ -84,7 +95,7 @@ class ItemRunner:
         torn_down = nextitem is not NEXT_UNKNOWN
         try:
             if self._setup_phase(item, emit) == "passed":
-                self._phase(item, "call", lambda: self._call(item), emit)
+                self._call_phase(item, emit)
             if torn_down:
                 self._teardown_phase(item, nextitem, emit)
         except Interrupted:
@@ -105,24 +116,38 @@ class ItemRunner:
         self._finish(item, emit)
 
     # --- idle phases ---
-    # Most tests of a suite request no fixture and carry no mark: then their
-    # setup runs none of the suite's code (every node above them is set up
-    # already), nor does their teardown when the next test shares their
-    # parent. Such a phase still has its report, but no output capture
-    # read, phase wrapper, uncaught-exception hook or PYTEST_CURRENT_TEST
-    # value: with no code of the suite running, none has anything to see.
+    # Most tests of a suite request no fixture, carry no mark and meet no
+    # conftest runtest hook: then their setup runs none of the suite's code
+    # (every node above them is set up already), nor does their teardown
+    # when the next test shares their parent. Such a phase still has its
+    # report, but no output capture read, phase wrapper, uncaught-exception
+    # hook or PYTEST_CURRENT_TEST value: with no code of the suite running,
+    # none has anything to see.
     def _setup_phase(self, item, emit: Emit) -> str:
         setupstate = self.session._setupstate
+        hooks = self._hooks("setup", item)
+        if hooks:
+            return self._phase(item, "setup", self._hooked(item, "setup", hooks), emit, wrapped=False)
         if type(item) is Function and not item.fixturenames and is_unmarked(item) and setupstate.is_ready_for(item):
             return self._phase(item, "setup", lambda: setupstate.push(item), emit, wrapped=False)
         return self._phase(item, "setup", lambda: self._setup(item), emit)
 
+    def _call_phase(self, item, emit: Emit) -> None:
+        hooks = self._hooks("call", item)
+        if hooks:
+            self._phase(item, "call", self._hooked(item, "call", hooks), emit, wrapped=False)
+        else:
+            self._phase(item, "call", lambda: self._call(item), emit)
+
     def _teardown_phase(self, item, nextitem, emit: Emit) -> None:
         setupstate = self.session._setupstate
-        if nextitem is not None and nextitem.parent is item.parent and type(item) is Function and setupstate.holds_only(item):
+        hooks = self._hooks("teardown", item)
+        if hooks:
+            self._phase(item, "teardown", self._hooked(item, "teardown", hooks, nextitem), emit, wrapped=False)
+        elif nextitem is not None and nextitem.parent is item.parent and type(item) is Function and setupstate.holds_only(item):
             self._phase(item, "teardown", lambda: self._idle_teardown(item, nextitem), emit, wrapped=False)
         else:
-            self._phase(item, "teardown", lambda: self._teardown(item, nextitem), emit)
+            self._phase(item, "teardown", lambda: self._teardown_nodes(item, nextitem), emit)
         item._request = None
         item.funcargs = None
 
@@ -154,21 +179,97 @@ class ItemRunner:
 
     # --- phases ---
     def _setup(self, item) -> None:
+        self._evaluate_setup_marks(item)
+        self._setup_nodes(item)
+
+    def _call(self, item) -> None:
+        around = self._xfail_around_call(item)
+        next(around)
+        try:
+            self._run_test(item)
+        finally:
+            next(around, None)
+
+    # --- phases a conftest hooks into ---
+    def _hooks(self, when: str, item) -> Optional[Tuple[List[Callable], List[Callable]]]:
+        """The conftests' implementations of the phase's runtest hook for
+        ``item`` (see ConftestRegistry.implementations), or None."""
+        name = _RUNTEST_HOOKS[when]
+        if name not in self.conftests.defined_hooks:
+            return None
+        initial, later = self.conftests.implementations(name, item.nodeid)
+        return (initial, later) if initial or later else None
+
+    def _hooked(self, item, when: str, hooks: Tuple[List[Callable], List[Callable]], nextitem=None) -> Callable[[], None]:
+        """The phase as pytest runs it when conftests implement its hook:
+        one pluggy call, pytest's own implementations (the phase's output
+        capture, phase wrappers and uncaught-exception catching among them)
+        and the conftests' in pluggy's order. A conftest's hookwrapper then
+        runs outside the output capture (registered after it) and, for an
+        initial conftest, inside the logging plugin's wrapper (registered
+        when pytest configures, after the initial conftests)."""
+        initial, later = hooks
+        implementations = [
+            hookimpl(hookwrapper=True, tryfirst=True)(lambda: self._uncaught_around()),
+            hookimpl(hookwrapper=True)(lambda item: self._capture_around(item, when)),
+            *self.builtins[when],
+            *initial,
+            *(hookimpl(hookwrapper=True)(lambda item, wrapper=wrapper: _phase_wrapper_around(wrapper, item, when)) for wrapper in self.phase_wrappers),
+            *later,
+        ]
+
+        if not any(map(is_hookwrapper, initial + later)):
+            return lambda: run_hook(implementations, item=item, nextitem=nextitem)
+
+        def run() -> None:
+            with self.capture.between_phases():
+                run_hook(implementations, item=item, nextitem=nextitem)
+
+        return run
+
+    def _uncaught_around(self) -> Iterator[None]:
+        started = self.uncaught.start()
+        try:
+            yield
+        finally:
+            self.uncaught.stop(started)
+
+    def _capture_around(self, item, when: str) -> Iterator[None]:
+        output = self.capture.phase()
+        with output:
+            yield
+        _add_output_sections(item, when, output)
+
+    # --- pytest's own implementations of those hooks ---
+    def _evaluate_setup_marks(self, item) -> None:
+        """skipping's pytest_runtest_setup."""
         skipped = evaluate_skip_marks(item)
         if skipped is not None:
             raise Skipped(skipped.reason, _use_item_location=True)
         item.stash["xfailed"] = xfailed = evaluate_xfail_marks(item)
         if xfailed and not self.runxfail and not xfailed.run:
             xfail("[NOTRUN] " + xfailed.reason)
+
+    def _setup_nodes(self, item) -> None:
+        """runner's pytest_runtest_setup."""
         _set_current_test(item, "setup")
         self.session._setupstate.setup(item)
 
-    def _call(self, item) -> None:
+    def _xfail_around_call(self, item) -> Iterator[None]:
+        """skipping's pytest_runtest_call wrapper."""
         xfailed = item.stash.get("xfailed")
         if xfailed is None:
             item.stash["xfailed"] = xfailed = evaluate_xfail_marks(item)
         if xfailed and not self.runxfail and not xfailed.run:
             xfail("[NOTRUN] " + xfailed.reason)
+        yield
+        # The test may have added an xfail mark (request.node.add_marker):
+        # pytest looks again when it had none, however the call ended.
+        if item.stash.get("xfailed") is None:
+            item.stash["xfailed"] = evaluate_xfail_marks(item)
+
+    def _run_test(self, item) -> None:
+        """runner's pytest_runtest_call."""
         _set_current_test(item, "call")
         # pytest keeps a test's exception for post-mortem debugging until
         # the next test's call.
@@ -188,13 +289,9 @@ class ItemRunner:
         except Exception as error:
             sys.last_type, sys.last_value, sys.last_traceback = type(error), error, error.__traceback__.tb_next
             raise
-        finally:
-            # The test may have added an xfail mark (request.node.add_marker):
-            # pytest looks again when it had none, however the call ended.
-            if item.stash.get("xfailed") is None:
-                item.stash["xfailed"] = evaluate_xfail_marks(item)
 
-    def _teardown(self, item, nextitem) -> None:
+    def _teardown_nodes(self, item, nextitem) -> None:
+        """runner's pytest_runtest_teardown."""
         _set_current_test(item, "teardown")
         self._idle_teardown(item, nextitem)
 
@@ -264,10 +361,7 @@ class ItemRunner:
                 function()
         except BaseException:
             exc_info = sys.exc_info()
-        if output.out:
-            item.add_report_section(when, "stdout", output.out)
-        if output.err:
-            item.add_report_section(when, "stderr", output.err)
+        _add_output_sections(item, when, output)
         for generator in reversed(entered):
             try:
                 next(generator, None)  # its end: no StopIteration to raise and catch
@@ -441,6 +535,26 @@ def _set_current_test(item, when: Optional[str]) -> None:
         os.environ._data.pop(_CURRENT_TEST, None)
     else:
         os.environ.pop("PYTEST_CURRENT_TEST", None)
+
+
+_RUNTEST_HOOKS = {"setup": "pytest_runtest_setup", "call": "pytest_runtest_call", "teardown": "pytest_runtest_teardown"}
+
+
+def _add_output_sections(item, when: str, output) -> None:
+    if output.out:
+        item.add_report_section(when, "stdout", output.out)
+    if output.err:
+        item.add_report_section(when, "stderr", output.err)
+
+
+def _phase_wrapper_around(wrapper: Callable, item, when: str) -> Iterator[None]:
+    """A fixture module's phase wrapper as a hookwrapper (``yield`` when it
+    has nothing to wrap in this phase)."""
+    generator = wrapper(item, when)
+    if generator is None:
+        yield
+    else:
+        yield from generator
 
 
 def _exc_info_of(function: Callable[[], None]) -> Optional[tuple]:

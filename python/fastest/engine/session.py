@@ -15,10 +15,12 @@ from .conftests import ConftestRegistry
 from .fault_handler import FaultHandler
 from .fixtures import FixtureManager
 from .held_events import HeldEvents
+from .hooks import run_hook
 from .introspection import is_async_function
 from .nodes import Session as SessionNode
 from .runner import NEXT_UNKNOWN, Interrupted, ItemRunner
 from .setupstate import SetupState
+from ..hook_lines import terminal_lines
 from ..removed_items import removed_item_dicts
 from ..scheduling import scheduling_facts
 
@@ -98,7 +100,7 @@ class Session:
         self.node.capture = self.capture = CaptureManager(self.config.getoption("capture") or "fd")
         self.capture.start()
         self.node.phase_wrappers = self.phase_wrappers
-        self.runner = ItemRunner(self.node)
+        self.runner = ItemRunner(self.node, self.conftests)
         self._collection_events.extend(self.conftests.load_initial())
         # pytest's own plugins configure after the initial conftests (the
         # latest registered first): their markers register now, and
@@ -302,6 +304,25 @@ class Session:
         as specs the C parser takes (option_parser.Argument.spec)."""
         parser = self.conftests.parser
         return parser.specs() if parser is not None else []
+
+    def report_header(self) -> str:
+        """The lines the initial conftests' ``pytest_report_header`` give,
+        '\n'-separated, as pytest's terminal writes them (it calls the hook
+        as the session starts, when only those conftests are loaded; its
+        own implementation, registered after them, gives the rootdir line
+        that follows theirs)."""
+        if self.config.blocks_plugin("terminal"):
+            return ""  # pytest's terminal plugin alone calls the hook
+        conftests = self.conftests
+        implementations = [
+            module.pytest_report_header
+            for module in conftests.loaded()
+            if conftests.is_initial(module) and hasattr(module, "pytest_report_header")
+        ]
+        if not implementations:
+            return ""
+        config = self.config
+        return terminal_lines(run_hook(implementations, config=config, start_path=config.invocation_params.dir, startdir=config.invocation_dir))
 
     def collection_events(self) -> List[dict]:
         """The ``collect_report`` events (collection errors, module-level

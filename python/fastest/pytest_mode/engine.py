@@ -64,6 +64,7 @@ from _pytest.main import Session as PytestSession
 from _pytest.nodes import Item
 from _pytest.outcomes import Exit
 
+from ..hook_lines import terminal_lines
 from ..interruption import interruption_exit_status
 from ..junit_records import LogXML as JunitRecords
 from ..removed_items import dropped_items, removed_item_dicts
@@ -94,16 +95,6 @@ class _EventRouter:
             self.collection.append(event)
         else:
             self.target(event)
-
-
-def _hook_lines(results: List[Any]) -> str:
-    """A terminal hook's results as pytest's terminal writes them
-    (_write_report_lines_from_hooks): last-registered implementation first,
-    each a line or a list of lines; '\n'-separated."""
-    lines: List[str] = []
-    for line_or_lines in reversed(results):
-        lines.extend([line_or_lines] if isinstance(line_or_lines, str) else line_or_lines)
-    return "\n".join(lines)
 
 
 def _silence_terminal(config: Any) -> None:
@@ -273,7 +264,7 @@ class Session:
         config = self.config
         if config.pluginmanager.is_blocked("terminal"):
             return ""  # pytest's terminal plugin alone calls the hook
-        return _hook_lines(config.hook.pytest_report_header(config=config, start_path=config.invocation_params.dir))
+        return terminal_lines(config.hook.pytest_report_header(config=config, start_path=config.invocation_params.dir))
 
     def collection_finish_lines(self) -> str:
         """The lines pytest's terminal writes after "collected N items":
@@ -283,7 +274,7 @@ class Session:
         config = self.config
         if config.pluginmanager.is_blocked("terminal"):
             return ""  # pytest's terminal plugin alone calls the hook
-        return _hook_lines(
+        return terminal_lines(
             config.hook.pytest_report_collectionfinish(
                 config=config, start_path=config.invocation_params.dir, items=self.session.items
             )

@@ -52,13 +52,14 @@ def hook_order(implementations: List[Callable]) -> List[Callable]:
     return ordered
 
 
-def run_hook(implementations: List[Callable], **arguments: Any) -> List[Any]:
+def run_hook(implementations: List[Callable], *, firstresult: bool = False, **arguments: Any) -> Any:
     """Calls each implementation as pluggy's ``_multicall`` does, in
     ``hook_order``: ``hookwrapper=True`` ones run to their ``yield``, then
-    the others run until one raises; the wrappers resume, innermost first,
-    with the outcome (``get_result()`` gives the results, the ones not None
-    in call order, or raises what was raised); then the exception, if any,
-    propagates, else the results are returned. A wrapper raising as it
+    the others run until one raises (or, for a ``firstresult`` hook, returns
+    something); the wrappers resume, innermost first, with the outcome
+    (``get_result()`` gives the results, the ones not None in call order,
+    or the first alone, or raises what was raised); then the exception, if
+    any, propagates, else the result is returned. A wrapper raising as it
     resumes ends the call there, as in pluggy; the wrappers around it are
     closed (pluggy leaves them to the garbage collector, which the
     exception's traceback would delay)."""
@@ -78,9 +79,11 @@ def run_hook(implementations: List[Callable], **arguments: Any) -> List[Any]:
                 result = call_hook(function, **arguments)
                 if result is not None:
                     results.append(result)
+                    if firstresult:
+                        break
     except BaseException:
         excinfo = sys.exc_info()
-    outcome = HookOutcome(results, excinfo)
+    outcome = HookOutcome((results[0] if results else None) if firstresult else results, excinfo)
     try:
         while started:
             generator = started.pop()
@@ -99,22 +102,22 @@ class HookOutcome:
     """What a hookwrapper's ``outcome = yield`` receives (pluggy's
     ``_Result``)."""
 
-    def __init__(self, results: List[Any], excinfo: Optional[tuple]) -> None:
-        self._results = results
+    def __init__(self, result: Any, excinfo: Optional[tuple]) -> None:
+        self._result = result
         self._excinfo = excinfo
 
     @property
     def excinfo(self) -> Optional[tuple]:
         return self._excinfo
 
-    def get_result(self) -> List[Any]:
+    def get_result(self) -> Any:
         if self._excinfo is not None:
             raise self._excinfo[1].with_traceback(self._excinfo[2])
-        return self._results
+        return self._result
 
     def force_result(self, result: Any) -> None:
-        """Replace the results; the exception, if any, is gone, as in pluggy."""
-        self._results = result
+        """Replace the result; the exception, if any, is gone, as in pluggy."""
+        self._result = result
         self._excinfo = None
 
 

@@ -191,10 +191,11 @@ class ItemRunner:
             next(around, None)
 
     # --- phases a conftest hooks into ---
-    def _hooks(self, when: str, item) -> Optional[Tuple[List[Callable], List[Callable]]]:
-        """The conftests' implementations of the phase's runtest hook for
-        ``item`` (see ConftestRegistry.implementations), or None."""
-        name = _RUNTEST_HOOKS[when]
+    def _hooks(self, kind: str, item) -> Optional[Tuple[List[Callable], List[Callable]]]:
+        """The conftests' implementations of the runtest hook of ``kind``
+        (a phase, or "makereport") for ``item`` (see
+        ConftestRegistry.implementations), or None."""
+        name = _RUNTEST_HOOKS[kind]
         if name not in self.conftests.defined_hooks:
             return None
         initial, later = self.conftests.implementations(name, item.nodeid)
@@ -323,17 +324,16 @@ class ItemRunner:
         started = time.perf_counter()
         exc_info = self._wrapped(item, when, function) if wrapped else _exc_info_of(function)
         duration = time.perf_counter() - started
-        # pytest reads the clock again; the same instant, one call less.
-        stop = start + duration
         recorded = item.take_recorded_error() if hasattr(item, "take_recorded_error") else None
         if recorded is not None:
             exc_info = recorded
         if exc_info is not None and isinstance(exc_info[1], (KeyboardInterrupt, Exit)):
             raise Interrupted(exc_info[1])
-        report = self._report(item, when, exc_info)
-        report["duration"] = duration
-        report["start"] = start
-        report["stop"] = stop
+        hooks = self._hooks("makereport", item)
+        if hooks:
+            report = self._hooked_report(item, when, exc_info, start, duration, hooks)
+        else:
+            report = self._timed_report(item, when, exc_info, start, duration)
         if report["outcome"] == "failed":
             self._count(report)
         emit(report)
@@ -376,6 +376,34 @@ class ItemRunner:
         return exc_info
 
     # --- reports ---
+    def _timed_report(self, item, when: str, exc_info, start: float, duration: float) -> Dict[str, Any]:
+        report = self._report(item, when, exc_info)
+        report["duration"] = duration
+        report["start"] = start
+        # pytest reads the clock again; the same instant, one call less.
+        report["stop"] = start + duration
+        return report
+
+    def _hooked_report(self, item, when: str, exc_info, start: float, duration: float, hooks) -> Dict[str, Any]:
+        """The report as pytest makes it when conftests implement
+        pytest_runtest_makereport: one firstresult call, the conftests'
+        implementations before runner's (which makes the report, skipping's
+        xfail rules applied as its wrapper, registered before any conftest,
+        applies them), their hookwrappers seeing the report and changing it."""
+        from .reports import CallInfo, TestReport
+
+        def make_report(item, call) -> TestReport:
+            return TestReport(self._timed_report(item, when, exc_info, start, duration), item)
+
+        initial, later = hooks
+        # pytest makes the report once the phase's capture has ended: what
+        # the hooks write reaches the terminal.
+        with self.capture.between_phases():
+            report = run_hook([make_report, *initial, *later], firstresult=True, item=item, call=CallInfo(when, exc_info, start, duration))
+        if not isinstance(report, TestReport):
+            raise TypeError(f"pytest_runtest_makereport gave {report!r}, not the report the native engine made (run with --engine=pytest)")
+        return report.event()
+
     def _count(self, report: Dict[str, Any]) -> None:
         """Count a failed report as pytest does for -x and --maxfail (an
         xfail's does not count), when the report is made: a later phase of
@@ -537,7 +565,12 @@ def _set_current_test(item, when: Optional[str]) -> None:
         os.environ.pop("PYTEST_CURRENT_TEST", None)
 
 
-_RUNTEST_HOOKS = {"setup": "pytest_runtest_setup", "call": "pytest_runtest_call", "teardown": "pytest_runtest_teardown"}
+_RUNTEST_HOOKS = {
+    "setup": "pytest_runtest_setup",
+    "call": "pytest_runtest_call",
+    "teardown": "pytest_runtest_teardown",
+    "makereport": "pytest_runtest_makereport",
+}
 
 
 def _add_output_sections(item, when: str, output) -> None:

@@ -66,6 +66,8 @@ _LAZY = {
     "TempPathFactory": ("fastest_builtin_fixtures.tmp", "TempPathFactory"),
     "TempdirFactory": ("fastest_builtin_fixtures.tmp", "TempdirFactory"),
     "Cache": ("fastest_builtin_fixtures.cache", "Cache"),
+    "CallInfo": ("fastest.engine.reports", "CallInfo"),
+    "TestReport": ("fastest.engine.reports", "TestReport"),
     "Stash": ("fastest.pytest_api.stash", "Stash"),
     "StashKey": ("fastest.pytest_api.stash", "StashKey"),
     "ExitCode": ("fastest.pytest_api.exit_codes", "ExitCode"),
@@ -91,7 +93,7 @@ _LAZY = {
 # What `from pytest import *` binds: the names of pytest 7.2's __all__ this
 # module serves, in its order (the lazy ones resolve through __getattr__).
 __all__ = [
-    "__version__", "approx", "Cache", "CaptureFixture", "Class", "Collector", "Config",
+    "__version__", "approx", "Cache", "CallInfo", "CaptureFixture", "Class", "Collector", "Config",
     "console_main", "deprecated_call", "exit", "ExceptionInfo", "ExitCode", "fail", "File",
     "fixture", "FixtureLookupError", "FixtureRequest", "Function", "hookimpl", "importorskip",
     "Item", "LogCaptureFixture", "main", "mark", "Mark", "MarkDecorator", "MarkGenerator",
@@ -102,7 +104,7 @@ __all__ = [
     "PytestUnhandledCoroutineWarning", "PytestUnhandledThreadExceptionWarning",
     "PytestUnknownMarkWarning", "PytestUnraisableExceptionWarning", "PytestWarning", "raises",
     "register_assert_rewrite", "Session", "skip", "Stash", "StashKey", "version_tuple",
-    "TempdirFactory", "TempPathFactory", "UsageError", "WarningsRecorder", "warns", "xfail",
+    "TempdirFactory", "TempPathFactory", "TestReport", "UsageError", "WarningsRecorder", "warns", "xfail",
     "yield_fixture",
 ]
 

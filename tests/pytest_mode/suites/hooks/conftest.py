@@ -29,5 +29,10 @@ def pytest_runtest_setup(item):
 
 
 def pytest_report_header(config):
-    # Shown in the header, after pytest's own lines, as pytest shows it.
+    # Shown in the header before pytest's rootdir line, as pytest shows it.
     return ["hooks suite: header from a conftest", f"runslow: {config.getoption('--runslow')}"]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # The hook the native engine lacks.
+    session.config.finished_with = exitstatus

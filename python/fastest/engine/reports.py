@@ -1,0 +1,166 @@
+"""What a conftest's ``pytest_runtest_makereport`` sees: pytest's
+``CallInfo`` of the phase, and its ``TestReport`` as a view of the engine's
+``test_report`` event (docs/engine-events.md), so that what a hookwrapper
+changes (``outcome``, ``longrepr``, ``sections``, ``wasxfail``) is what the
+reporters get."""
+from __future__ import annotations
+
+from fastest.pytest_api.expected_exceptions import ExceptionInfo
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Optional, Tuple
+
+# The event's keys that describe its longrepr.
+_LONGREPR_KEYS = ("longrepr", "longrepr_markup", "longrepr_form", "crash_path", "crash_line", "crash_message", "skip_path", "skip_line", "skip_reason", "skip_folded_per_file")
+
+
+class CallInfo:
+    """pytest's CallInfo of a phase: ``when``, ``excinfo`` (an ExceptionInfo
+    or None), ``start``, ``stop``, ``duration``; ``result`` is None (what a
+    phase returns is not kept)."""
+
+    def __init__(self, when: str, exc_info: Optional[tuple], start: float, duration: float) -> None:
+        self.when = when
+        self.excinfo = ExceptionInfo.from_exc_info(exc_info) if exc_info is not None else None
+        self.start = start
+        self.stop = start + duration
+        self.duration = duration
+        self.result = None
+
+    def __repr__(self) -> str:
+        if self.excinfo is None:
+            return f"<CallInfo when={self.when!r} result: None>"
+        return f"<CallInfo when={self.when!r} excinfo={self.excinfo!r}>"
+
+
+class ReprFailure:
+    """A failure's longrepr: ``str()`` is the text pytest prints under the
+    test's header, ``reprcrash`` where it crashed (or None)."""
+
+    def __init__(self, event: Dict[str, Any]) -> None:
+        self._text = event.get("longrepr", "")
+        has_crash = "crash_path" in event
+        self.reprcrash = _ReprCrash(event["crash_path"], event.get("crash_line", 0), event.get("crash_message", "")) if has_crash else None
+
+    def __str__(self) -> str:
+        return self._text
+
+
+class _ReprCrash:
+    def __init__(self, path: str, lineno: int, message: str) -> None:
+        self.path = path
+        self.lineno = lineno
+        self.message = message
+
+
+class TestReport:
+    """pytest's TestReport over a ``test_report`` event of ``item``."""
+
+    __test__ = False  # not a test class, whatever collects this module
+
+    def __init__(self, event: Dict[str, Any], item: Any) -> None:
+        self._event = event
+        self.nodeid: str = event["node_id"]
+        self.when: str = event["phase"]
+        self.location: Tuple[str, Optional[int], str] = item.location
+        self.keywords: Dict[str, int] = {name: 1 for name in item.keywords}
+        self.user_properties: List[Tuple[str, object]] = list(item.user_properties)
+        self.sections: List[Tuple[str, str]] = [tuple(section) for section in event.get("sections", ())]
+        self.duration: float = event.get("duration", 0.0)
+
+    # --- outcome ---
+    @property
+    def outcome(self) -> str:
+        return self._event["outcome"]
+
+    @outcome.setter
+    def outcome(self, value: str) -> None:
+        self._event["outcome"] = value
+
+    @property
+    def passed(self) -> bool:
+        return self.outcome == "passed"
+
+    @property
+    def failed(self) -> bool:
+        return self.outcome == "failed"
+
+    @property
+    def skipped(self) -> bool:
+        return self.outcome == "skipped"
+
+    def __getattr__(self, name: str) -> Any:
+        # Only xfail/xpass reports have one, as in pytest.
+        if name == "wasxfail" and "wasxfail" in self._event:
+            return self._event["wasxfail"]
+        raise AttributeError(name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "wasxfail":
+            self._event["wasxfail"] = str(value)
+        else:
+            object.__setattr__(self, name, value)
+
+    # --- longrepr ---
+    @property
+    def longrepr(self) -> Any:
+        """None when passed, the skip triple when skipped, else the failure."""
+        event = self._event
+        if "skip_path" in event:
+            return (event["skip_path"], event.get("skip_line", 0), event.get("skip_reason", ""))
+        if "longrepr" in event:
+            return ReprFailure(event)
+        return None
+
+    @longrepr.setter
+    def longrepr(self, value: Any) -> None:
+        event = self._event
+        for key in _LONGREPR_KEYS:
+            event.pop(key, None)
+        if isinstance(value, tuple) and len(value) == 3:
+            event.update(skip_path=str(value[0]), skip_line=int(value[1]), skip_reason=str(value[2]))
+        elif value is not None:
+            event.update(longrepr=str(value), longrepr_form="text")
+
+    @property
+    def longreprtext(self) -> str:
+        longrepr = self.longrepr
+        return "" if longrepr is None else str(longrepr)
+
+    # --- captured output ---
+    def _sections_starting(self, prefix: str) -> str:
+        return "".join(content for title, content in self.sections if title.startswith(prefix))
+
+    @property
+    def capstdout(self) -> str:
+        return self._sections_starting("Captured stdout")
+
+    @property
+    def capstderr(self) -> str:
+        return self._sections_starting("Captured stderr")
+
+    @property
+    def caplog(self) -> str:
+        return "\n".join(content for title, content in self.sections if title.startswith("Captured log"))
+
+    @property
+    def head_line(self) -> Optional[str]:
+        return self.location[2] if self.location is not None else None
+
+    def event(self) -> Dict[str, Any]:
+        """The event as the hooks left it."""
+        event = self._event
+        if self.sections:
+            event["sections"] = [list(section) for section in self.sections]
+        else:
+            event.pop("sections", None)
+        if self.user_properties:
+            event["properties"] = [[name, str(value)] for name, value in self.user_properties]
+        else:
+            event.pop("properties", None)
+        event["duration"] = self.duration
+        return event
+
+    def __repr__(self) -> str:
+        return f"<TestReport {self.nodeid!r} when={self.when!r} outcome={self.outcome!r}>"

@@ -6,24 +6,29 @@
 
 #include <fastest/plugin.h>
 
+#include "heuristic/page_fault_cost.h"
 #include "session/session.h"
 #include "worker/pool.h"
 
-/* Without recorded durations, a selection of at least this many items
- * goes to workers: 200 tests of unknown length could be slow ones, which
- * workers run about twice as fast on 2 cores, while 200 trivial ones cost
- * about 6 ms more with workers (bench/parallel/run, 2 cores). */
+/* Without recorded durations each item is priced as a typical unit test,
+ * and fewer than PARALLEL_MIN_ITEMS stay in-process whatever the price
+ * says: for them a wrong guess costs workers more than it can save. */
 #define PARALLEL_MIN_ITEMS 200
+#define ASSUMED_TEST_SECONDS 1e-3
 
-/* What recorded durations (the sum of an item's phases) leave out,
- * measured on trivial suites of 200 to 5,000 tests on 2 cores: the
- * engine's own time per item, what running it in a worker adds (its
- * frames, holding its events in plan order), and forking and filling the
- * workers. Workers pay off when the work split between them saves more
- * than they add: for trivial tests from about 1,000 items. */
+/* What recorded durations (the sum of an item's phases) leave out: the
+ * engine's own time per item, in-process. */
 #define ENGINE_SECONDS_PER_ITEM 40e-6
-#define WORKER_SECONDS_PER_ITEM 10e-6
-#define WORKERS_FIXED_SECONDS 0.010
+
+/* What workers add, counted in page faults (heur_page_fault_seconds): a
+ * forked worker shares the parent's memory until it writes to it, and
+ * Python writes everywhere it looks (reference counts), so a worker pays
+ * for thousands of pages before its first test and for more with every
+ * item, and so does the parent. Fitted with bench/run on trivial suites of
+ * 35 to 5,000 tests on 2 cores where a fault cost 9 us: 80 ms for the
+ * workers, 100 us per item. */
+#define WORKER_FIXED_FAULTS 9000.0
+#define WORKER_FAULTS_PER_ITEM 11.0
 
 /* The loaded strategies' names, comma-separated, into buffer. */
 static void list_strategies(const struct ft_plugin_set *plugins, char *buffer, size_t size)
@@ -77,6 +82,25 @@ static double recorded_seconds(const struct fastest_session *session, size_t *ou
     return total;
 }
 
+/* A selection's cost both ways, in seconds, from its tests' own time. */
+struct estimate {
+    double in_process;
+    double with_workers;
+    double fault_seconds;
+};
+
+static struct estimate estimate(double test_seconds, size_t count, unsigned cores)
+{
+    double fault = heur_page_fault_seconds();
+    double in_process = test_seconds + (double)count * ENGINE_SECONDS_PER_ITEM;
+    double items_add = (double)count * WORKER_FAULTS_PER_ITEM * fault;
+    return (struct estimate){
+        .in_process = in_process,
+        .with_workers = WORKER_FIXED_FAULTS * fault + (in_process + items_add) / (double)cores,
+        .fault_seconds = fault,
+    };
+}
+
 /* The parallel strategy for --dist: worksteal asks for stealing. */
 static const char *parallel_strategy(const struct fastest_session *session)
 {
@@ -123,21 +147,20 @@ struct heur_choice heur_choose(const struct fastest_session *session)
     if (cores < 2) {
         pick(&choice, session, "inprocess", "1 usable core: workers would only add overhead");
     } else if (known == count && count > 0) {
-        double in_process = seconds + (double)count * ENGINE_SECONDS_PER_ITEM;
-        double with_workers =
-            WORKERS_FIXED_SECONDS +
-            (in_process + (double)count * WORKER_SECONDS_PER_ITEM) / (double)cores;
-        if (with_workers < in_process)
-            pick(&choice, session, parallel_strategy(session),
-                 "%zu items recorded at %.2f s: about %.2f s on %u workers, %.2f s in-process",
-                 count, seconds, with_workers, cores, in_process);
-        else
-            pick(&choice, session, "inprocess",
-                 "%zu items recorded at %.2f s: about %.2f s in-process, %.2f s on %u workers",
-                 count, seconds, in_process, with_workers, cores);
+        struct estimate cost = estimate(seconds, count, cores);
+        pick(&choice, session,
+             cost.with_workers < cost.in_process ? parallel_strategy(session) : "inprocess",
+             "%zu items recorded at %.2f s: about %.2f s in-process, %.2f s on %u workers "
+             "(a page fault costs %.1f us)",
+             count, seconds, cost.in_process, cost.with_workers, cores, cost.fault_seconds * 1e6);
     } else if (count >= PARALLEL_MIN_ITEMS) {
-        pick(&choice, session, parallel_strategy(session),
-             "%zu items (no recorded durations): %u workers share them", count, cores);
+        struct estimate cost = estimate((double)count * ASSUMED_TEST_SECONDS, count, cores);
+        pick(&choice, session,
+             cost.with_workers < cost.in_process ? parallel_strategy(session) : "inprocess",
+             "%zu items, no recorded durations (at %.0f ms each: about %.2f s in-process, %.2f s "
+             "on %u workers; a page fault costs %.1f us)",
+             count, ASSUMED_TEST_SECONDS * 1e3, cost.in_process, cost.with_workers, cores,
+             cost.fault_seconds * 1e6);
     } else {
         pick(&choice, session, "inprocess", "%zu items: running in-process has the least overhead",
              count);

@@ -10,9 +10,10 @@
 #include "session/session.h"
 #include "worker/pool.h"
 
-/* Without recorded durations each item is priced as a typical unit test,
- * and fewer than PARALLEL_MIN_ITEMS stay in-process whatever the price
- * says: for them a wrong guess costs workers more than it can save. */
+/* Without any recorded duration each item is priced as a typical unit
+ * test, and fewer than PARALLEL_MIN_ITEMS stay in-process whatever the
+ * price says: for them a wrong guess costs workers more than it can save.
+ * Items without one among items with one are priced at their mean. */
 #define PARALLEL_MIN_ITEMS 200
 #define ASSUMED_TEST_SECONDS 1e-3
 
@@ -153,6 +154,16 @@ struct heur_choice heur_choose(const struct fastest_session *session)
              "%zu items recorded at %.2f s: about %.2f s in-process, %.2f s on %u workers "
              "(a page fault costs %.1f us)",
              count, seconds, cost.in_process, cost.with_workers, cores, cost.fault_seconds * 1e6);
+    } else if (known > 0) {
+        /* Tests added since the last run: priced at the recorded ones' mean. */
+        double priced = seconds + (double)(count - known) * seconds / (double)known;
+        struct estimate cost = estimate(priced, count, cores);
+        pick(&choice, session,
+             cost.with_workers < cost.in_process ? parallel_strategy(session) : "inprocess",
+             "%zu items, %zu recorded at %.2f s, the others at their mean: about %.2f s "
+             "in-process, %.2f s on %u workers (a page fault costs %.1f us)",
+             count, known, seconds, cost.in_process, cost.with_workers, cores,
+             cost.fault_seconds * 1e6);
     } else if (count >= PARALLEL_MIN_ITEMS) {
         struct estimate cost = estimate((double)count * ASSUMED_TEST_SECONDS, count, cores);
         pick(&choice, session,

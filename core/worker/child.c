@@ -111,13 +111,14 @@ static bool next_batch(struct child *child, struct ft_arena *arena, size_t **out
 }
 
 _Noreturn void wk_child_main(struct fastest_session *session,
-                             const struct wk_child_channels *channels)
+                             const struct wk_child_channels *channels,
+                             const struct wk_identity *identity)
 {
     struct child child = {session, channels, {0}};
     msgpack_sbuffer_init(&child.out);
     struct pyh_wire_target events = {&child.out, event_packed, &child};
     char *error = NULL;
-    if (wk_child_python_setup(session->engine, channels->diag_fd, &error) != 0)
+    if (wk_child_python_setup(session->engine, channels->diag_fd, identity, &error) != 0)
         engine_failed(&child, error);
     for (;;) {
         struct ft_arena *arena = arena_new();

@@ -4,6 +4,7 @@
 #define FT_WORKER_CHILD_H
 
 struct fastest_session;
+struct wk_identity;
 
 /* The channels of one worker, from its own side. */
 struct wk_child_channels {
@@ -18,7 +19,8 @@ struct wk_child_channels {
  * an error frame and ends the worker with _exit(WK_CHILD_ENGINE_FAILED);
  * a broken pipe (the parent is gone) ends it quietly. Never returns. */
 _Noreturn void wk_child_main(struct fastest_session *session,
-                             const struct wk_child_channels *channels);
+                             const struct wk_child_channels *channels,
+                             const struct wk_identity *identity);
 
 #define WK_CHILD_ENGINE_FAILED 70
 

@@ -4,12 +4,14 @@
 #include <Python.h>
 
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include <fastest/errors.h>
 
 #include "python/error_text.h"
+#include "worker/spawn.h"
 
 pid_t wk_fork(void)
 {
@@ -24,16 +26,43 @@ pid_t wk_fork(void)
     return pid;
 }
 
-int wk_child_python_setup(void *engine, int diag_fd, char **out_error)
+/* os.environ[name] = value for pytest-xdist's variables (os.environ also
+ * putenv()s them, for the processes tests start). */
+static bool set_worker_environment(const struct wk_identity *identity)
+{
+    char index[24], count[24];
+    snprintf(index, sizeof index, "gw%u", identity->index);
+    snprintf(count, sizeof count, "%zu", identity->count);
+    const char *const variables[][2] = {
+        {"PYTEST_XDIST_WORKER", index},
+        {"PYTEST_XDIST_WORKER_COUNT", count},
+        {"PYTEST_XDIST_TESTRUNUID", identity->run_id},
+    };
+    PyObject *os = PyImport_ImportModule("os");
+    PyObject *environ = os ? PyObject_GetAttrString(os, "environ") : NULL;
+    bool set = environ != NULL;
+    for (size_t i = 0; set && i < sizeof variables / sizeof variables[0]; i++) {
+        PyObject *value = PyUnicode_FromString(variables[i][1]);
+        set = value && PyMapping_SetItemString(environ, variables[i][0], value) == 0;
+        Py_XDECREF(value);
+    }
+    Py_XDECREF(environ);
+    Py_XDECREF(os);
+    return set;
+}
+
+int wk_child_python_setup(void *engine, int diag_fd, const struct wk_identity *identity,
+                          char **out_error)
 {
     *out_error = NULL;
     PyObject *module = PyImport_ImportModule("faulthandler");
     PyObject *enabled = module ? PyObject_CallMethod(module, "enable", "(i)", diag_fd) : NULL;
     PyObject *registered =
         enabled ? PyObject_CallMethod(module, "register", "(ii)", SIGUSR1, diag_fd) : NULL;
+    bool identified = registered && set_worker_environment(identity);
     PyObject *renewed =
-        registered && engine ? PyObject_CallMethod(engine, "after_fork", NULL) : NULL;
-    int rc = registered && (!engine || renewed) ? 0 : FASTEST_EPYTHON;
+        identified && engine ? PyObject_CallMethod(engine, "after_fork", NULL) : NULL;
+    int rc = identified && (!engine || renewed) ? 0 : FASTEST_EPYTHON;
     if (rc)
         *out_error = pyh_take_error("cannot set up the worker's Python");
     Py_XDECREF(renewed);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -67,6 +68,7 @@ struct pool {
     struct worker *workers;
     size_t slots;
     unsigned next_index;
+    char run_id[33]; /* PYTEST_XDIST_TESTRUNUID: 32 hex digits */
     size_t *queue; /* plan indices; units are ranges of it */
     size_t queue_count, queue_capacity;
     size_t unsent;      /* items queued or pending, not yet sent to any worker */
@@ -252,6 +254,17 @@ static size_t other_fds(const struct pool *pool, int *fds)
     return count;
 }
 
+/* A run's id as pytest-xdist makes one (uuid4().hex): 32 random hex
+ * digits (zeros in the unlikely case the kernel gives no randomness). */
+static void new_run_id(char out[33])
+{
+    unsigned char bytes[16] = {0};
+    if (getrandom(bytes, sizeof bytes, 0) != (ssize_t)sizeof bytes)
+        memset(bytes, 0, sizeof bytes);
+    for (size_t i = 0; i < sizeof bytes; i++)
+        snprintf(out + 2 * i, 3, "%02x", bytes[i]);
+}
+
 static void start_worker(struct pool *pool, struct worker *worker)
 {
     int fds[3 * pool->slots + 1];
@@ -261,7 +274,8 @@ static void start_worker(struct pool *pool, struct worker *worker)
     size_t fifo_capacity = worker->fifo_capacity;
     *worker =
         (struct worker){.index = pool->next_index++, .fifo = fifo, .fifo_capacity = fifo_capacity};
-    int rc = wk_spawn(pool->session, fds, fd_count, &worker->process, &error);
+    struct wk_identity identity = {worker->index, pool->slots, pool->run_id};
+    int rc = wk_spawn(pool->session, &identity, fds, fd_count, &worker->process, &error);
     if (rc) {
         fatal(pool, rc, error);
         return;
@@ -739,6 +753,7 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *pl
         .started = started,
     };
     pool.workers = calloc(pool.slots, sizeof(*pool.workers));
+    new_run_id(pool.run_id);
     msgpack_sbuffer_init(&pool.out);
     size_t offset = 0;
     rc = pool.workers && pool.release && pool.scratch ? 0 : FASTEST_ENOMEM;

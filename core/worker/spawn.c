@@ -29,8 +29,8 @@ static int fail(char **out_error, const char *what)
     return FASTEST_ECHILD;
 }
 
-int wk_spawn(struct fastest_session *session, const int *other_fds, size_t other_count,
-             struct wk_process *out, char **out_error)
+int wk_spawn(struct fastest_session *session, const struct wk_identity *identity,
+             const int *other_fds, size_t other_count, struct wk_process *out, char **out_error)
 {
     *out_error = NULL;
     int command[2] = {-1, -1}, events[2] = {-1, -1}, diag[2] = {-1, -1};
@@ -57,7 +57,7 @@ int wk_spawn(struct fastest_session *session, const int *other_fds, size_t other
         close(events[0]);
         close(diag[0]);
         struct wk_child_channels channels = {command[0], events[1], diag[1]};
-        wk_child_main(session, &channels);
+        wk_child_main(session, &channels, identity);
     }
     close(command[0]);
     close(events[1]);

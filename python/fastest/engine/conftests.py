@@ -191,28 +191,32 @@ class ConftestRegistry:
         """The conftest modules imported so far, in import order."""
         return [module for module in self._by_directory.values() if module is not None]
 
-    def implementations(self, name: str, nodeid: str) -> Tuple[List[Callable], List[Callable]]:
+    def implementations(self, name: str, nodeid: str) -> Tuple[List[Callable], List[Callable], bool]:
         """The conftests' implementations of hook ``name`` that apply to the
         node ``nodeid`` (those of its file's directory chain, as pytest's
         ``gethookproxy``), in registration order: the initial conftests'
         (registered before pytest configures its plugins), then the
-        others'. The same for every node of a file: computed per file (and
-        again when more conftest files have been loaded)."""
+        others'; and whether a loaded conftest off that chain implements
+        it too (pluggy then calls a subset: see hooks.hook_order). The same
+        for every node of a file: computed per file (and again when more
+        conftest files have been loaded)."""
         key = (name, nodeid.split("::", 1)[0], len(self._by_directory))
         found = self._implementations.get(key)
         if found is None:
-            modules = [module for module in self.loaded() if _applies(module, key[1]) and hasattr(module, name)]
+            defining = [module for module in self.loaded() if hasattr(module, name)]
+            modules = [module for module in defining if _applies(module, key[1])]
             found = self._implementations[key] = (
                 [getattr(module, name) for module in modules if self.is_initial(module)],
                 [getattr(module, name) for module in modules if not self.is_initial(module)],
+                len(modules) < len(defining),
             )
         return found
 
     def generate_hooks(self, nodeid: str) -> List[Callable]:
         """conftest ``pytest_generate_tests`` visible from ``nodeid``, in the
         order pluggy calls them."""
-        initial, later = self.implementations("pytest_generate_tests", nodeid)
-        return hook_order(initial + later)
+        initial, later, subset = self.implementations("pytest_generate_tests", nodeid)
+        return hook_order(initial + later, subset)
 
     def is_ignored(self, path: str) -> bool:
         """Whether a conftest's ``collect_ignore``/``collect_ignore_glob`` names ``path``."""

@@ -37,24 +37,27 @@ def is_hookwrapper(function: Callable) -> bool:
     return bool(_options(function).get("hookwrapper"))
 
 
-def hook_order(implementations: List[Callable]) -> List[Callable]:
+def hook_order(implementations: List[Callable], subset: bool = False) -> List[Callable]:
     """Implementations in registration order -> the order pluggy calls them:
     hookwrappers, then the others; in each group ``tryfirst`` ones latest
     registered first, plain ones latest registered first, then ``trylast``
-    ones earliest registered first (pluggy inserts those at the front)."""
+    ones earliest registered first (pluggy inserts those at the front), or
+    latest registered first for a ``subset`` (a node's hook proxy leaving
+    out a conftest off its path: pluggy copies the implementations into a
+    new caller one by one, which reverses the trylast ones)."""
     ordered: List[Callable] = []
     for wrappers in (True, False):
         group = [f for f in implementations if is_hookwrapper(f) == wrappers]
-        trylast = [f for f in group if _options(f).get("trylast")]
+        trylast = [f for f in (reversed(group) if subset else group) if _options(f).get("trylast")]
         tryfirst = [f for f in reversed(group) if _options(f).get("tryfirst") and f not in trylast]
         plain = [f for f in reversed(group) if f not in trylast and f not in tryfirst]
         ordered += tryfirst + plain + trylast
     return ordered
 
 
-def run_hook(implementations: List[Callable], *, firstresult: bool = False, **arguments: Any) -> Any:
+def run_hook(implementations: List[Callable], *, firstresult: bool = False, subset: bool = False, **arguments: Any) -> Any:
     """Calls each implementation as pluggy's ``_multicall`` does, in
-    ``hook_order``: ``hookwrapper=True`` ones run to their ``yield``, then
+    ``hook_order`` (``subset``: see there): ``hookwrapper=True`` ones run to their ``yield``, then
     the others run until one raises (or, for a ``firstresult`` hook, returns
     something); the wrappers resume, innermost first, with the outcome
     (``get_result()`` gives the results, the ones not None in call order,
@@ -67,7 +70,7 @@ def run_hook(implementations: List[Callable], *, firstresult: bool = False, **ar
     results: List[Any] = []
     excinfo = None
     try:
-        for function in hook_order(implementations):
+        for function in hook_order(implementations, subset):
             if is_hookwrapper(function):
                 generator = call_hook(function, **arguments)
                 try:

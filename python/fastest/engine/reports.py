@@ -34,13 +34,14 @@ class CallInfo:
         return f"<CallInfo when={self.when!r} excinfo={self.excinfo!r}>"
 
 
-class ReprFailure:
-    """A failure's longrepr: ``str()`` is the text pytest prints under the
-    test's header, ``reprcrash`` where it crashed (or None)."""
+class ExceptionChainRepr:
+    """A failure's longrepr, named as pytest's: ``str()`` is the text pytest
+    prints under the test's header, ``reprcrash`` where it crashed (or
+    None)."""
 
     def __init__(self, event: Dict[str, Any]) -> None:
         self._text = event.get("longrepr", "")
-        has_crash = "crash_path" in event
+        has_crash = event.get("crash_path") is not None
         self.reprcrash = _ReprCrash(event["crash_path"], event.get("crash_line", 0), event.get("crash_message", "")) if has_crash else None
 
     def __str__(self) -> str:
@@ -105,13 +106,17 @@ class TestReport:
     # --- longrepr ---
     @property
     def longrepr(self) -> Any:
-        """None when passed, the skip triple when skipped, else the failure."""
+        """None when passed, the skip triple when skipped, a str when pytest
+        keeps one (a strict xpass's message), else the failure."""
         event = self._event
         if "skip_path" in event:
             return (event["skip_path"], event.get("skip_line", 0), event.get("skip_reason", ""))
-        if "longrepr" in event:
-            return ReprFailure(event)
-        return None
+        if "longrepr" not in event:
+            return None
+        if event.get("longrepr_form") == "text":
+            # Written out as a line: the event's text ends with its newline.
+            return event["longrepr"][:-1] if event["longrepr"].endswith("\n") else event["longrepr"]
+        return ExceptionChainRepr(event)
 
     @longrepr.setter
     def longrepr(self, value: Any) -> None:
@@ -121,7 +126,8 @@ class TestReport:
         if isinstance(value, tuple) and len(value) == 3:
             event.update(skip_path=str(value[0]), skip_line=int(value[1]), skip_reason=str(value[2]))
         elif value is not None:
-            event.update(longrepr=str(value), longrepr_form="text")
+            # Written out as a line, as pytest writes a str longrepr.
+            event.update(longrepr=str(value) + "\n", longrepr_form="text")
 
     @property
     def longreprtext(self) -> str:

@@ -191,17 +191,17 @@ class ItemRunner:
             next(around, None)
 
     # --- phases a conftest hooks into ---
-    def _hooks(self, kind: str, item) -> Optional[Tuple[List[Callable], List[Callable]]]:
+    def _hooks(self, kind: str, item) -> Optional[Tuple[List[Callable], List[Callable], bool]]:
         """The conftests' implementations of the runtest hook of ``kind``
         (a phase, or "makereport") for ``item`` (see
         ConftestRegistry.implementations), or None."""
         name = _RUNTEST_HOOKS[kind]
         if name not in self.conftests.defined_hooks:
             return None
-        initial, later = self.conftests.implementations(name, item.nodeid)
-        return (initial, later) if initial or later else None
+        found = self.conftests.implementations(name, item.nodeid)
+        return found if found[0] or found[1] else None
 
-    def _hooked(self, item, when: str, hooks: Tuple[List[Callable], List[Callable]], nextitem=None) -> Callable[[], None]:
+    def _hooked(self, item, when: str, hooks: Tuple[List[Callable], List[Callable], bool], nextitem=None) -> Callable[[], None]:
         """The phase as pytest runs it when conftests implement its hook:
         one pluggy call, pytest's own implementations (the phase's output
         capture, phase wrappers and uncaught-exception catching among them)
@@ -209,7 +209,7 @@ class ItemRunner:
         runs outside the output capture (registered after it) and, for an
         initial conftest, inside the logging plugin's wrapper (registered
         when pytest configures, after the initial conftests)."""
-        initial, later = hooks
+        initial, later, subset = hooks
         implementations = [
             hookimpl(hookwrapper=True, tryfirst=True)(lambda: self._uncaught_around()),
             hookimpl(hookwrapper=True)(lambda item: self._capture_around(item, when)),
@@ -220,11 +220,11 @@ class ItemRunner:
         ]
 
         if not any(map(is_hookwrapper, initial + later)):
-            return lambda: run_hook(implementations, item=item, nextitem=nextitem)
+            return lambda: run_hook(implementations, subset=subset, item=item, nextitem=nextitem)
 
         def run() -> None:
             with self.capture.between_phases():
-                run_hook(implementations, item=item, nextitem=nextitem)
+                run_hook(implementations, subset=subset, item=item, nextitem=nextitem)
 
         return run
 
@@ -395,11 +395,11 @@ class ItemRunner:
         def make_report(item, call) -> TestReport:
             return TestReport(self._timed_report(item, when, exc_info, start, duration), item)
 
-        initial, later = hooks
+        initial, later, subset = hooks
         # pytest makes the report once the phase's capture has ended: what
         # the hooks write reaches the terminal.
         with self.capture.between_phases():
-            report = run_hook([make_report, *initial, *later], firstresult=True, item=item, call=CallInfo(when, exc_info, start, duration))
+            report = run_hook([make_report, *initial, *later], firstresult=True, subset=subset, item=item, call=CallInfo(when, exc_info, start, duration))
         if not isinstance(report, TestReport):
             raise TypeError(f"pytest_runtest_makereport gave {report!r}, not the report the native engine made (run with --engine=pytest)")
         return report.event()

@@ -36,8 +36,9 @@ def pytest_runtest_call(item):
 
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_teardown(item, nextitem):
-    # trylast implementations run earliest registered first: this one
-    # before inner/conftest.py's.
+    # Two trylast implementations (this one and inner/conftest.py's): pluggy
+    # calls the earliest registered first, but the latest first where
+    # edge/conftest.py, off the item's path, implements the hook too.
     print(f"tearing down {item.name} before {nextitem.name if nextitem else None}")
 
 

@@ -58,8 +58,9 @@ SCENARIOS = [
     ("native_hooks", ["--runslow"], "native"),
     ("native_hooks", ["--level=2", "--name", "x", "--tag", "a", "--tag=b", "--loud", "--loud", "--no-drop"], "native"),
     ("native_hooks", ["--runslow", "--no-such-option"], "pytest"),
-    # runtest_hooks: pytest_runtest_setup/call/teardown/makereport, plain,
-    # tryfirst, trylast and hookwrappers, in nested and sibling conftests.
+    # runtest_hooks: pytest_runtest_setup/call/teardown/makereport and
+    # pytest_assertrepr_compare, plain, tryfirst, trylast and hookwrappers,
+    # in nested and sibling conftests.
     ("runtest_hooks", [], "native"),
     ("runtest_hooks", ["--network", "-rA"], "native"),
     # Each phase's captured output, in the JUnit XML: the hooks' order.

@@ -9,6 +9,7 @@ import sys
 import time
 import warnings
 
+from fastest.assertion.runtime import set_compare_hook
 from fastest.interruption import interruption_exit_status
 from fastest.pytest_api.outcomes import Exit, Skipped, XFailed, skip, xfail
 from fastest.pytest_api.warning_types import PytestReturnNotNoneWarning, PytestUnhandledCoroutineWarning
@@ -87,6 +88,7 @@ class ItemRunner:
         goes out first, so a crash is attributed to the item it happened
         in; the session decides when events reach the reporters."""
         emit({"kind": "item_start", "node_id": item.nodeid, "location_path": item.location[0]})
+        self._explain_comparisons_for(item)
         self.fault_handler.item_started()
         item.funcargs = {}
         item._request = FixtureRequest(item)
@@ -108,6 +110,7 @@ class ItemRunner:
     def teardown(self, item, nextitem, emit: Emit) -> None:
         """The teardown of an item ``run`` left set up (tearing down what
         ``nextitem`` does not need), item_finish, then its warnings."""
+        self._explain_comparisons_for(item)
         try:
             self._teardown_phase(item, nextitem, emit)
         except Interrupted:
@@ -227,6 +230,24 @@ class ItemRunner:
                 run_hook(implementations, subset=subset, item=item, nextitem=nextitem)
 
         return run
+
+    def _explain_comparisons_for(self, item) -> None:
+        """pytest_assertrepr_compare as pytest asks it while ``item`` runs
+        (its assertion plugin's wrapper around the runtest protocol): the
+        conftests' implementations for the item, in pluggy's order, the
+        first non-empty answer taken before the builtin explanations."""
+        name = "pytest_assertrepr_compare"
+        if name not in self.conftests.defined_hooks:
+            return
+        initial, later, subset = self.conftests.implementations(name, item.nodeid)
+        implementations = initial + later
+        config = self.session.config
+
+        def explain(op: str, left: Any, right: Any) -> Optional[List[str]]:
+            answers = run_hook(implementations, subset=subset, config=config, op=op, left=left, right=right)
+            return next((lines for lines in answers if lines), None)
+
+        set_compare_hook(explain if implementations else None)
 
     def _uncaught_around(self) -> Iterator[None]:
         started = self.uncaught.start()

@@ -46,3 +46,11 @@ def pytest_runtest_makereport(item, call):
         item.user_properties.append(("seen_by", "makereport"))
     if report.when == "call" and item.name == "test_xfail_seen":
         print(f"xfail seen: {report.skipped} {report.wasxfail!r}")
+
+
+# After pytest's documented example: an explanation of its own for
+# anything with an amount.
+def pytest_assertrepr_compare(config, op, left, right):
+    if op == "==" and hasattr(left, "amount") and hasattr(right, "amount"):
+        return ["Comparing Money instances:", f"   amounts: {left.amount} != {right.amount}"]
+    return None

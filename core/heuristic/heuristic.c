@@ -109,6 +109,12 @@ static const char *parallel_strategy(const struct fastest_session *session)
     return dist && strcmp(dist, "worksteal") == 0 ? "fullparallel" : "warmworkers";
 }
 
+/* The strategy the estimate says is cheaper. */
+static const char *cheaper(const struct fastest_session *session, struct estimate cost)
+{
+    return cost.with_workers < cost.in_process ? parallel_strategy(session) : "inprocess";
+}
+
 struct heur_choice heur_choose(const struct fastest_session *session)
 {
     struct heur_choice choice = {0};
@@ -149,8 +155,7 @@ struct heur_choice heur_choose(const struct fastest_session *session)
         pick(&choice, session, "inprocess", "1 usable core: workers would only add overhead");
     } else if (known == count && count > 0) {
         struct estimate cost = estimate(seconds, count, cores);
-        pick(&choice, session,
-             cost.with_workers < cost.in_process ? parallel_strategy(session) : "inprocess",
+        pick(&choice, session, cheaper(session, cost),
              "%zu items recorded at %.2f s: about %.2f s in-process, %.2f s on %u workers "
              "(a page fault costs %.1f us)",
              count, seconds, cost.in_process, cost.with_workers, cores, cost.fault_seconds * 1e6);
@@ -158,16 +163,14 @@ struct heur_choice heur_choose(const struct fastest_session *session)
         /* Tests added since the last run: priced at the recorded ones' mean. */
         double priced = seconds + (double)(count - known) * seconds / (double)known;
         struct estimate cost = estimate(priced, count, cores);
-        pick(&choice, session,
-             cost.with_workers < cost.in_process ? parallel_strategy(session) : "inprocess",
+        pick(&choice, session, cheaper(session, cost),
              "%zu items, %zu recorded at %.2f s, the others at their mean: about %.2f s "
              "in-process, %.2f s on %u workers (a page fault costs %.1f us)",
              count, known, seconds, cost.in_process, cost.with_workers, cores,
              cost.fault_seconds * 1e6);
     } else if (count >= PARALLEL_MIN_ITEMS) {
         struct estimate cost = estimate((double)count * ASSUMED_TEST_SECONDS, count, cores);
-        pick(&choice, session,
-             cost.with_workers < cost.in_process ? parallel_strategy(session) : "inprocess",
+        pick(&choice, session, cheaper(session, cost),
              "%zu items, no recorded durations (at %.0f ms each: about %.2f s in-process, %.2f s "
              "on %u workers; a page fault costs %.1f us)",
              count, ASSUMED_TEST_SECONDS * 1e3, cost.in_process, cost.with_workers, cores,

@@ -5,8 +5,8 @@
 #define FT_HEURISTIC_PAGE_FAULT_COST_H
 
 /* Seconds one page fault takes, measured now on fresh pages (the cheapest
- * of two rounds of 32; about 0.1 ms on a machine where faults are slow):
- * from ~0.2 us on bare metal to ~10 us in some virtual machines. */
+ * of two rounds of 32: under 1 ms even where faults are slow): from
+ * ~0.2 us on bare metal to ~10 us in some virtual machines. */
 double heur_page_fault_seconds(void);
 
 #endif

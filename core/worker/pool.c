@@ -258,7 +258,7 @@ static size_t other_fds(const struct pool *pool, int *fds)
  * digits (zeros in the unlikely case the kernel gives no randomness). */
 static void new_run_id(char out[33])
 {
-    unsigned char bytes[16] = {0};
+    unsigned char bytes[16];
     if (getrandom(bytes, sizeof bytes, 0) != (ssize_t)sizeof bytes)
         memset(bytes, 0, sizeof bytes);
     for (size_t i = 0; i < sizeof bytes; i++)

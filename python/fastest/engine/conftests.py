@@ -47,7 +47,7 @@ class ConftestRegistry:
             confcutdir = os.path.dirname(self.config.inipath_str)
         self.confcutdir: Optional[str] = os.path.abspath(confcutdir) if confcutdir else None
         self._by_directory: Dict[str, Optional[Any]] = {}
-        self._implementations: Dict[Tuple[str, str, int], Tuple[List[Callable], List[Callable]]] = {}
+        self._implementations: Dict[Tuple[str, str, int], Tuple[List[Callable], List[Callable], bool]] = {}
         # The hooks the conftests imported so far define (most suites'
         # define none that runs per item: one lookup tells).
         self.defined_hooks: set = set()

@@ -58,9 +58,9 @@ def hook_order(implementations: List[Callable], subset: bool = False) -> List[Ca
 
 def run_hook(implementations: List[Callable], *, firstresult: bool = False, subset: bool = False, **arguments: Any) -> Any:
     """Calls each implementation as pluggy's ``_multicall`` does, in
-    ``hook_order`` (``subset``: see there): ``hookwrapper=True`` ones run to their ``yield``, then
-    the others run until one raises (or, for a ``firstresult`` hook, returns
-    something); the wrappers resume, innermost first, with the outcome
+    ``hook_order`` (``subset``: see there): ``hookwrapper=True`` ones run to
+    their ``yield``, then the others run until one raises (or, for a
+    ``firstresult`` hook, returns something); the wrappers resume, innermost first, with the outcome
     (``get_result()`` gives the results, the ones not None in call order,
     or the first alone, or raises what was raised); then the exception, if
     any, propagates, else the result is returned. A wrapper raising as it

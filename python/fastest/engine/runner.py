@@ -195,10 +195,10 @@ class ItemRunner:
 
     # --- phases a conftest hooks into ---
     def _hooks(self, kind: str, item) -> Optional[Tuple[List[Callable], List[Callable], bool]]:
-        """The conftests' implementations of the runtest hook of ``kind``
-        (a phase, or "makereport") for ``item`` (see
+        """The conftests' implementations of the per-item hook of ``kind``
+        (a phase, "makereport" or "assertrepr_compare") for ``item`` (see
         ConftestRegistry.implementations), or None."""
-        name = _RUNTEST_HOOKS[kind]
+        name = _ITEM_HOOKS[kind]
         if name not in self.conftests.defined_hooks:
             return None
         found = self.conftests.implementations(name, item.nodeid)
@@ -236,18 +236,18 @@ class ItemRunner:
         (its assertion plugin's wrapper around the runtest protocol): the
         conftests' implementations for the item, in pluggy's order, the
         first non-empty answer taken before the builtin explanations."""
-        name = "pytest_assertrepr_compare"
-        if name not in self.conftests.defined_hooks:
+        hooks = self._hooks("assertrepr_compare", item)
+        if hooks is None:
+            set_compare_hook(None)
             return
-        initial, later, subset = self.conftests.implementations(name, item.nodeid)
-        implementations = initial + later
+        initial, later, subset = hooks
         config = self.session.config
 
         def explain(op: str, left: Any, right: Any) -> Optional[List[str]]:
-            answers = run_hook(implementations, subset=subset, config=config, op=op, left=left, right=right)
+            answers = run_hook(initial + later, subset=subset, config=config, op=op, left=left, right=right)
             return next((lines for lines in answers if lines), None)
 
-        set_compare_hook(explain if implementations else None)
+        set_compare_hook(explain)
 
     def _uncaught_around(self) -> Iterator[None]:
         started = self.uncaught.start()
@@ -586,11 +586,13 @@ def _set_current_test(item, when: Optional[str]) -> None:
         os.environ.pop("PYTEST_CURRENT_TEST", None)
 
 
-_RUNTEST_HOOKS = {
+# The conftest hooks asked per item, by the runner's name for them.
+_ITEM_HOOKS = {
     "setup": "pytest_runtest_setup",
     "call": "pytest_runtest_call",
     "teardown": "pytest_runtest_teardown",
     "makereport": "pytest_runtest_makereport",
+    "assertrepr_compare": "pytest_assertrepr_compare",
 }
 
 

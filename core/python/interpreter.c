@@ -1,6 +1,7 @@
 #include "python/interpreter.h"
 
 #include "python/current_test_variable.h"
+#include "python/prefault.h"
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -45,6 +46,7 @@ int pyh_start(char **out_error)
      * find it, and could settle on another installation's (a pyenv one). */
     if (pyh_register_current_test_variable() < 0)
         return fail_status(PyStatus_NoMemory(), out_error);
+    pyh_prefault_interpreter_memory();
     PyConfig config;
     PyConfig_InitPythonConfig(&config);
     config.site_import = 0;

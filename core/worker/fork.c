@@ -11,6 +11,7 @@
 #include <fastest/errors.h>
 
 #include "python/error_text.h"
+#include "python/prefault.h"
 #include "worker/spawn.h"
 
 pid_t wk_fork(void)
@@ -19,9 +20,10 @@ pid_t wk_fork(void)
     fflush(stderr);
     PyOS_BeforeFork();
     pid_t pid = fork();
-    if (pid == 0)
+    if (pid == 0) {
+        pyh_prefault_after_fork();
         PyOS_AfterFork_Child();
-    else
+    } else
         PyOS_AfterFork_Parent();
     return pid;
 }

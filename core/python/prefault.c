@@ -126,7 +126,7 @@ static void unmap_arena(void *context, void *arena, size_t size)
     munmap(arena, size);
 }
 
-void pyh_prefault_after_fork(void)
+void pyh_prefault_forked_memory(void)
 {
     populate_libpython_data();
     size_t budget = FORKED_ARENA_BUDGET;

@@ -8,10 +8,12 @@
  * and has every arena of Python's object allocator mapped populated. */
 void pyh_prefault_interpreter_memory(void);
 
-/* Call in a freshly forked process: copies the pages pyh_prefault_
- * interpreter_memory populated that the parent shares with it (its
- * arenas up to 256 MiB), which the process would otherwise copy one page
- * fault at a time as it writes them. */
-void pyh_prefault_after_fork(void);
+/* After a fork, every page the parent and child share is write-protected in
+ * both, and the first write to one faults: a copy while both map it, a
+ * bare fault once the other process is gone. Call in a freshly forked
+ * process, and in the parent once its children have exited: the pages
+ * pyh_prefault_interpreter_memory populated (the arenas up to 256 MiB)
+ * are made writable in bulk, copied where they are still shared. */
+void pyh_prefault_forked_memory(void);
 
 #endif

@@ -21,7 +21,7 @@ pid_t wk_fork(void)
     PyOS_BeforeFork();
     pid_t pid = fork();
     if (pid == 0) {
-        pyh_prefault_after_fork();
+        pyh_prefault_forked_memory();
         PyOS_AfterFork_Child();
     } else
         PyOS_AfterFork_Parent();

@@ -20,6 +20,7 @@
 #include "io/write_all.h"
 #include "plan/arena.h"
 #include "python/engine.h"
+#include "python/prefault.h"
 #include "session/session.h"
 #include "wire/control.h"
 #include "wire/event_codec.h"
@@ -769,6 +770,9 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *pl
     if (rc == 0)
         serve(&pool);
     shut_down(&pool);
+    /* The workers are gone: what this process shared with them is its own
+     * again, but write-protected until it writes each page. */
+    pyh_prefault_forked_memory();
     signal(SIGPIPE, previous);
     if (rc == 0 && pool.rc) {
         rc = pool.rc;

@@ -16,21 +16,22 @@
  * one: then the kernel copies it, one fault per page again, and with
  * reference counts everywhere a worker writes to most of the pages it
  * reads (bench/hooks' suite: ~9,700 such faults for two workers). The
- * worker has them copied in bulk as it starts, up to a budget.
+ * worker has them copied in bulk as it starts, up to a budget; the parent,
+ * whose own pages stay write-protected after the fork, has them made
+ * writable in bulk once its workers are gone.
  *
- * Where faults are cheap this costs nothing measurable; failures (an old
- * kernel without MADV_POPULATE_WRITE) leave the pages to be faulted in as
- * before. */
+ * Where faults are cheap this gains little and costs little; a failure
+ * (a kernel without MADV_POPULATE_WRITE, before Linux 5.14) leaves the
+ * pages to be faulted in one at a time, as before. */
 #include "python/prefault.h"
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#include <dlfcn.h>
 #include <link.h>
 #include <stdbool.h>
-#include <stdlib.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
 

@@ -27,7 +27,8 @@
  * for thousands of pages before its first test and for more with every
  * item, and so does the parent. Fitted with bench/run on trivial suites of
  * 35 to 5,000 tests on 2 cores where a fault cost 9 us: 80 ms for the
- * workers, 100 us per item. */
+ * workers, 100 us per item; since workers copy what they inherit in bulk
+ * (python/prefault.c) they cost less (docs/strategies.md). */
 #define WORKER_FIXED_FAULTS 9000.0
 #define WORKER_FAULTS_PER_ITEM 11.0
 

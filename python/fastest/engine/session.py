@@ -96,7 +96,9 @@ class Session:
         self.node.fault_handler.start()
         # Whether someone may watch the events as they come (see HeldEvents).
         self._terminal_watched = os.isatty(1)
-        self._in_worker = False
+        # In one of fastest's workers, its name and the run's id, as
+        # pytest-xdist's workerinput holds them (xdist_fixtures); else None.
+        self.config.fastest_worker: Optional[Dict[str, str]] = None
         self.node.capture = self.capture = CaptureManager(self.config.getoption("capture") or "fd")
         self.capture.start()
         self.node.phase_wrappers = self.phase_wrappers
@@ -182,6 +184,10 @@ class Session:
         from . import builtin_fixtures
 
         self.node._fixturemanager.parsefactories(builtin_fixtures, "")
+        if self.config.would_load_plugin("xdist", "xdist"):
+            from . import xdist_fixtures
+
+            self.node._fixturemanager.parsefactories(xdist_fixtures, "")
 
     def _blocks_any(self, plugins) -> bool:
         names = (plugins,) if isinstance(plugins, str) else plugins
@@ -373,7 +379,7 @@ class Session:
         fastest process's wait in HeldEvents for the reporters' turn."""
         if not self.capture.holds_output:
             yield emit
-        elif self._in_worker:
+        elif self.config.fastest_worker is not None:
             self.capture.hold()
             try:
                 yield emit
@@ -415,9 +421,14 @@ class Session:
     def after_fork(self) -> None:
         """Called in a freshly forked worker before it runs anything: output
         capture gets files of its own (the ones made before the fork are
-        shared with every sibling, whose output would mix with this one's)."""
+        shared with every sibling, whose output would mix with this one's).
+        The worker's name and the run's id are in pytest-xdist's variables
+        by now (core/worker/fork.c)."""
         self.capture.after_fork()
-        self._in_worker = True
+        self.config.fastest_worker = {
+            "workerid": os.environ["PYTEST_XDIST_WORKER"],
+            "testrunuid": os.environ["PYTEST_XDIST_TESTRUNUID"],
+        }
 
     # --- internals ---
     def _flush_before_terminal_output(self, emit: Emit) -> None:

@@ -69,7 +69,7 @@ def docstring_line(command: List[str]) -> str:
     for word in command:
         if word.endswith(".py") and Path(word).is_file():
             text = Path(word).read_text()
-            match = re.search(r'^(?:#.*\n)*\s*(?:"""|\'\'\')(.+?)(?:\n\n|""")', text, re.S)
+            match = re.search(r'^(?:#[^\n]*\n)*\s*(?:"""|\'\'\')(.+?)(?:\n\n|""")', text, re.S)
             if match:
                 return " ".join(match.group(1).split())
     return ""

@@ -16,17 +16,28 @@ def _log(unit):
 '''
 
 
+def run_with_log(command, suite, log, autoload=False):
+    """Runs command in suite with $UNIT_LOG at log: (the finished process,
+    the log's lines, each split into its words). Plugin autoload is off
+    unless asked for (users' runs have it on)."""
+    env = dict(os.environ, UNIT_LOG=log, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
+    if autoload:
+        del env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"]
+    run = subprocess.run(command, cwd=suite, env=env, capture_output=True, text=True)
+    lines = []
+    if os.path.exists(log):
+        with open(log) as logged:
+            lines = [tuple(line.split()) for line in logged]
+    return run, lines
+
+
 def run_logged(command, suite, log):
     """Runs command in suite with $UNIT_LOG at log: (the finished process,
     {unit: set of worker pids})."""
-    env = dict(os.environ, UNIT_LOG=log, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
-    run = subprocess.run(command, cwd=suite, env=env, capture_output=True, text=True)
+    run, lines = run_with_log(command, suite, log)
     workers = {}
-    if os.path.exists(log):
-        with open(log) as lines:
-            for line in lines:
-                unit, pid = line.split()
-                workers.setdefault(unit, set()).add(pid)
+    for unit, pid in lines:
+        workers.setdefault(unit, set()).add(pid)
     return run, workers
 
 

@@ -10,13 +10,13 @@ pytest-xdist (`pytest -n 2`) and plain pytest do on the same suite.
 """
 import os
 import re
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from verdict import verdict  # noqa: E402
 from suite_files import write_suite  # noqa: E402
+from worker_log import run_with_log  # noqa: E402
 
 MODULE = '''\
 import os
@@ -31,18 +31,6 @@ def test_logs_its_worker(n, worker_id, testrun_uid):
 '''
 PYTEST = ["/usr/bin/python3", "-m", "pytest", "-q", "-p", "no:cacheprovider"]
 UID = re.compile(r"[0-9a-f]{32}")
-
-
-def logged_run(command, suite, log):
-    """(the finished process, its tests' (worker_id, testrun_uid, uid is
-    the variable's) lines), with plugin autoload on, as users run."""
-    env = {key: value for key, value in os.environ.items() if key != "PYTEST_DISABLE_PLUGIN_AUTOLOAD"}
-    run = subprocess.run(command, cwd=suite, env=dict(env, UNIT_LOG=log), capture_output=True, text=True)
-    lines = []
-    if os.path.exists(log):
-        with open(log) as logged:
-            lines = [tuple(line.split()) for line in logged]
-    return run, lines
 
 
 def problems_of(run, lines, with_workers, native):
@@ -83,7 +71,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="fastest-xdist-fixtures-") as suite:
         write_suite(suite, {"test_a.py": MODULE, "test_b.py": MODULE})
         for number, (label, command, with_workers, is_native) in enumerate(runs):
-            run, lines = logged_run(command, suite, os.path.join(suite, f"run{number}.log"))
+            # Plugin autoload on, as users run: xdist is installed.
+            run, lines = run_with_log(command, suite, os.path.join(suite, f"run{number}.log"), autoload=True)
             seen = sorted({name for name, *_ in lines})
             failures += verdict(f"{label}: worker_id {seen}", problems_of(run, lines, with_workers, is_native))
     return 1 if failures else 0

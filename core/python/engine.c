@@ -15,6 +15,7 @@
 #include "python/engine_mode.h"
 #include "python/environment.h"
 #include "python/error_text.h"
+#include "python/event_to_dict.h"
 #include "python/interpreter.h"
 #include "session/session.h"
 
@@ -165,6 +166,20 @@ static PyObject *node_id_list(const struct fastest_session *session, const size_
     return list;
 }
 
+/* Calls engine.<method>(argument), taking argument's reference (NULL when
+ * making it failed, an exception pending); failure says what failed. */
+static int call_taking(struct fastest_session *session, const char *method, PyObject *argument,
+                       const char *failure, char **out_error)
+{
+    PyObject *result =
+        argument ? PyObject_CallMethod(session->engine, method, "O", argument) : NULL;
+    Py_XDECREF(argument);
+    if (!result)
+        return pyh_python_failure(failure, out_error);
+    Py_DECREF(result);
+    return 0;
+}
+
 int pyh_engine_preload(struct fastest_session *session, const size_t *items, size_t count,
                        char **out_error)
 {
@@ -182,12 +197,8 @@ int pyh_engine_preload(struct fastest_session *session, const size_t *items, siz
             Py_CLEAR(paths);
         Py_XDECREF(text);
     }
-    PyObject *result = paths ? PyObject_CallMethod(session->engine, "collect", "O", paths) : NULL;
-    Py_XDECREF(paths);
-    if (!result)
-        return pyh_python_failure("the engine failed to import the test modules", out_error);
-    Py_DECREF(result);
-    return 0;
+    return call_taking(session, "collect", paths, "the engine failed to import the test modules",
+                       out_error);
 }
 
 /* Calls engine.<method>(*arguments, emit) and maps its result: a true
@@ -254,6 +265,7 @@ static int finish_with(struct fastest_session *session, emit_maker make_emit, vo
     *out_error = NULL;
     if (!session->engine)
         return 0;
+    session->engine_finished = true;
     int rc = call_with_emit(session, "finish", NULL, make_emit(target), out_error);
     return rc == FASTEST_EINTR ? 0 : rc;
 }
@@ -271,17 +283,56 @@ int pyh_engine_run_to_wire(struct fastest_session *session, const size_t *items,
     return run_with(session, items, count, wire_emit, target, out_error);
 }
 
+/* The pytest engine's terminal summary text, as the option the console
+ * reads when it writes its summary. */
+static int keep_terminal_summary(struct fastest_session *session, char **out_error)
+{
+    char *text = NULL;
+    int rc = pyh_engine_terminal_summary(session, &text, out_error);
+    if (rc == 0 && text && *text)
+        rc = opt_set(session->options, "fastest_terminal_summary", text);
+    free(text);
+    return rc;
+}
+
 int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,
                       void *sink_context, char **out_error)
 {
     struct pyh_sink_target target = {sink, sink_context};
-    return finish_with(session, sink_emit, &target, out_error);
+    int rc = finish_with(session, sink_emit, &target, out_error);
+    if (rc == 0 && session->engine && pyh_engine_is_pytest(session))
+        rc = keep_terminal_summary(session, out_error);
+    return rc;
+}
+
+int pyh_engine_finish_elsewhere(struct fastest_session *session, int exit_status,
+                                fastest_event_sink sink, void *sink_context, char **out_error)
+{
+    *out_error = NULL;
+    if (!session->engine || session->engine_finished || !pyh_engine_is_pytest(session))
+        return 0;
+    session->engine_finished = true;
+    struct pyh_sink_target target = {sink, sink_context};
+    PyObject *status = PyLong_FromLong(exit_status);
+    if (!status)
+        return pyh_python_failure("cannot pass the exit status to the engine", out_error);
+    int rc = call_with_emit(session, "finish_elsewhere", status, sink_emit(&target), out_error);
+    Py_DECREF(status);
+    return rc == 0 ? keep_terminal_summary(session, out_error) : rc;
 }
 
 int pyh_engine_finish_to_wire(struct fastest_session *session, struct pyh_wire_target *target,
                               char **out_error)
 {
     return finish_with(session, wire_emit, target, out_error);
+}
+
+int pyh_engine_replay(struct fastest_session *session, const struct fastest_event *event,
+                      char **out_error)
+{
+    *out_error = NULL;
+    return call_taking(session, "replay", event_to_dict(event),
+                       "the engine failed to hear a worker's report", out_error);
 }
 
 int pyh_engine_before_workers(struct fastest_session *session, char **out_error)

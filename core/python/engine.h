@@ -93,6 +93,28 @@ int pyh_engine_report_header(struct fastest_session *session, char **out_lines, 
 int pyh_engine_collection_finish_lines(struct fastest_session *session, char **out_lines,
                                        char **out_error);
 
+/* Under the pytest engine, in a process that did not finish the engine
+ * itself (its items ran in workers, or none ran: collection errors,
+ * --collect-only): pytest_sessionfinish with the run's exit_status, as
+ * pytest-xdist's controller ends its session, the events it makes going to
+ * sink, and the terminal summary kept as pyh_engine_finish keeps it. Does
+ * nothing under the native engine. Returns 0 or an error with *out_error. */
+int pyh_engine_finish_elsewhere(struct fastest_session *session, int exit_status,
+                                fastest_event_sink sink, void *sink_context, char **out_error);
+
+/* In the process that forked the workers, under the pytest engine: a
+ * worker's test report, heard by pytest's session here as pytest-xdist's
+ * controller hears its workers' (engine.replay()), so that its
+ * pytest_sessionfinish (pyh_engine_finish_elsewhere) sees the whole
+ * session. Returns 0 or an error with *out_error. */
+int pyh_engine_replay(struct fastest_session *session, const struct fastest_event *event,
+                      char **out_error);
+
+/* After the pytest engine's finish: what plugins and conftests wrote into
+ * pytest's terminal summary (engine.terminal_summary()), malloc'd in
+ * *out_text (NULL when nothing). Returns 0 or an error with *out_error. */
+int pyh_engine_terminal_summary(struct fastest_session *session, char **out_text, char **out_error);
+
 /* Hands every collection event the engine made so far, once each and in
  * the order they happened, to sink: COLLECT_REPORTs (import errors,
  * module-level skips) and WARNINGs. Returns 0 or an error with *out_error (free

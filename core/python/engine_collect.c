@@ -259,3 +259,9 @@ int pyh_engine_collection_finish_lines(struct fastest_session *session, char **o
                          "the engine failed to make the lines after its collection", out_lines,
                          out_error);
 }
+
+int pyh_engine_terminal_summary(struct fastest_session *session, char **out_text, char **out_error)
+{
+    return call_for_text(session, "terminal_summary",
+                         "the engine failed to keep its terminal summary", out_text, out_error);
+}

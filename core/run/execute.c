@@ -10,6 +10,7 @@
 #include <fastest/strategy.h>
 
 #include "plugin/loader.h"
+#include "python/engine.h"
 #include "session/epoch_clock.h"
 #include "session/exit_status.h"
 #include "session/session.h"
@@ -71,6 +72,33 @@ static void run_items(struct fastest_session *session, const struct ft_plugin *s
     free(error);
 }
 
+static void emit_to_session(void *context, const struct fastest_event *event)
+{
+    session_emit(context, event);
+}
+
+/* pytest's session ends in this process when the strategy did not end it
+ * (the pytest engine's items ran in workers, or none ran), before the
+ * report's end: its plugins' pytest_sessionfinish and terminal summary. A
+ * failure is an internal error, as a strategy's. Not when the run stopped
+ * on an exception (interrupted, a usage or internal error): pytest's
+ * terminal reporter would expect to have heard of it through
+ * pytest_keyboard_interrupt, and it happened in a worker or in fastest. */
+static void finish_engine_here(struct fastest_session *session)
+{
+    int status = session_exit_status(session);
+    if (status != FT_EXIT_OK && status != FT_EXIT_TESTS_FAILED &&
+        status != FT_EXIT_NO_TESTS_COLLECTED)
+        return;
+    char *error = NULL;
+    int rc = pyh_engine_finish_elsewhere(session, status, emit_to_session, session, &error);
+    if (rc) {
+        fprintf(stderr, "fastest: %s\n", error ? error : fastest_strerror(rc));
+        session->tally.internal_error = true;
+    }
+    free(error);
+}
+
 int exec_session(struct fastest_session *session, const struct ft_plugin *strategy,
                  struct fastest_event *const *collection_events, size_t event_count,
                  double started)
@@ -113,6 +141,7 @@ int exec_session(struct fastest_session *session, const struct ft_plugin *strate
         run_items(session, strategy);
     if (stop_for_errors)
         session->tally.interrupted = true;
+    finish_engine_here(session);
 
     struct fastest_event finish = session_event(session, FASTEST_EVENT_SESSION_FINISH);
     finish.exit_status = session_exit_status(session);

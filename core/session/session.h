@@ -60,6 +60,7 @@ struct fastest_session {
     size_t reporter_count;
     struct ft_tally tally;
     void *engine; /* the engine's Python Session object (a PyObject *), or NULL */
+    bool engine_finished; /* this process ended the engine's session */
     /* What collection wrote past its capture, until the header is out. */
     struct held_output collection_output;
     /* Sees every event before the tally and the reporters (what a run

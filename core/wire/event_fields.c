@@ -9,8 +9,11 @@
      .offset = offsetof(struct fastest_event, name)}
 /* An enum member sent as its name. */
 #define NAMED(name, names)                                                                         \
-    {.key = #name, .key_length = sizeof(#name) - 1, .type = FIELD_NAMED,                          \
-     .offset = offsetof(struct fastest_event, name), .value_of = wire_##names##_from_name}
+    {                                                                                              \
+        .key = #name, .key_length = sizeof(#name) - 1, .type = FIELD_NAMED,                        \
+        .offset = offsetof(struct fastest_event, name), .value_of = wire_##names##_from_name,      \
+        .name_of = wire_##names##_name                                                             \
+    }
 /* An array member and the size_t member that counts it. */
 #define PAIRS(name, count, field_type)                                                             \
     {.key = #name, .key_length = sizeof(#name) - 1, .type = field_type,                           \

@@ -27,8 +27,10 @@ struct event_field {
     enum event_field_type type;
     size_t offset; /* of the member in struct fastest_event */
     size_t count_offset; /* FIELD_SECTIONS, FIELD_PROPERTIES: of the size_t count */
-    /* FIELD_NAMED: a name's value (0 for an unknown one). */
+    /* FIELD_NAMED: a name's value (0 for an unknown one), and a value's
+     * name (NULL for none). */
     uint32_t (*value_of)(const char *name, size_t length);
+    const char *(*name_of)(uint32_t value);
 };
 
 /* Every member of struct fastest_event but header and kind. Static

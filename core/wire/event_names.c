@@ -53,6 +53,11 @@ static uint32_t value_of(const char *const *names, size_t count, const char *nam
     return 0;
 }
 
+static const char *name_of(const char *const *names, size_t count, uint32_t value)
+{
+    return value < count ? names[value] : NULL;
+}
+
 uint32_t wire_event_kind_from_name(const char *name, size_t length)
 {
     return value_of(kind_names, COUNT(kind_names), name, length);
@@ -71,4 +76,24 @@ uint32_t wire_outcome_from_name(const char *name, size_t length)
 uint32_t wire_longrepr_form_from_name(const char *name, size_t length)
 {
     return value_of(longrepr_form_names, COUNT(longrepr_form_names), name, length);
+}
+
+const char *wire_event_kind_name(uint32_t value)
+{
+    return name_of(kind_names, COUNT(kind_names), value);
+}
+
+const char *wire_phase_name(uint32_t value)
+{
+    return name_of(phase_names, COUNT(phase_names), value);
+}
+
+const char *wire_outcome_name(uint32_t value)
+{
+    return name_of(outcome_names, COUNT(outcome_names), value);
+}
+
+const char *wire_longrepr_form_name(uint32_t value)
+{
+    return name_of(longrepr_form_names, COUNT(longrepr_form_names), value);
 }

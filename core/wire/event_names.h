@@ -14,4 +14,11 @@ uint32_t wire_phase_from_name(const char *name, size_t length);
 uint32_t wire_outcome_from_name(const char *name, size_t length);
 uint32_t wire_longrepr_form_from_name(const char *name, size_t length);
 
+/* The name of a value, or NULL when it has none (0, an unknown value,
+ * FASTEST_LONGREPR_RENDERED). */
+const char *wire_event_kind_name(uint32_t value);
+const char *wire_phase_name(uint32_t value);
+const char *wire_outcome_name(uint32_t value);
+const char *wire_longrepr_form_name(uint32_t value);
+
 #endif

@@ -20,6 +20,7 @@
 #include "io/write_all.h"
 #include "plan/arena.h"
 #include "python/engine.h"
+#include "python/engine_mode.h"
 #include "python/prefault.h"
 #include "session/session.h"
 #include "wire/control.h"
@@ -81,6 +82,7 @@ struct pool {
     int rc;      /* the first fatal error */
     char *error; /* its message (malloc'd) */
     bool stopped;
+    bool replays_reports; /* replay_report */
     double started; /* when wk_run began, for the FASTEST_DEBUG timeline */
 };
 
@@ -312,8 +314,21 @@ static void item_done(struct pool *pool, size_t item)
         pool->stopped = true;
 }
 
+/* Under the pytest engine, pytest's session in this process hears each
+ * test report as it arrives, as pytest-xdist's controller hears its
+ * workers' (pyh_engine_replay): its session's end then sees them all. */
+static void replay_report(struct pool *pool, const struct fastest_event *event)
+{
+    char *error = NULL;
+    int rc = pyh_engine_replay(pool->session, event, &error);
+    if (rc)
+        fatal(pool, rc, error);
+}
+
 static void add_event(struct pool *pool, size_t item, const struct fastest_event *event)
 {
+    if (pool->replays_reports && pool->rc == 0 && event->kind == FASTEST_EVENT_TEST_REPORT)
+        replay_report(pool, event);
     if (wk_release_add(pool->release, item, event) != 0)
         fatal(pool, FASTEST_ENOMEM, format("out of memory holding the results of workers"));
 }
@@ -752,6 +767,7 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *pl
         .release = wk_release_new(session, plan->items, plan->item_count),
         .scratch = arena_new(),
         .started = started,
+        .replays_reports = pyh_engine_is_pytest(session),
     };
     pool.workers = calloc(pool.slots, sizeof(*pool.workers));
     new_run_id(pool.run_id);

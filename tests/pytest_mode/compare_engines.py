@@ -31,6 +31,11 @@ ADDRESS = re.compile(r"0x[0-9a-f]+")
 # load (docs/user-guide.md): pytest's "plugins:" line, pytest-asyncio's.
 NOT_NATIVE_HEADER = ("plugins: ", "asyncio: ")
 
+# The "=" sections of pytest's terminal report; any other is a plugin's or
+# conftest's, up to the statistics line.
+PYTEST_SECTIONS = {"test session starts", "ERRORS", "FAILURES", "warnings summary", "PASSES", "short test summary info"}
+STATISTICS_LINE = re.compile(r"=+ (\d+(/\d+)? \w+|no tests ran)[^=]* in [\d.]+s")
+
 # (suite, arguments, the engine fastest must choose); arguments after
 # FASTEST_ONLY go to fastest alone.
 FASTEST_ONLY = "--"
@@ -41,6 +46,10 @@ SCENARIOS = [
     ("hooks", ["-k", "generated or slow"], "pytest"),
     ("hooks", ["-x"], "pytest"),
     ("hooks", ["--tb=short", "-rA"], "pytest"),
+    # Its terminal summary hook counts the whole session's reports, which
+    # the parent hears from its workers.
+    ("hooks", [FASTEST_ONLY, "--strategy=warmworkers", "-n", "2"], "pytest"),
+    ("hooks", ["-k", "generated", FASTEST_ONLY, "--strategy=fullparallel"], "pytest"),
     ("plugins", ["--greeting=hi"], "pytest"),
     ("plugins", [], "pytest"),
     ("plugins", ["--no-such-option"], "pytest"),
@@ -139,6 +148,20 @@ def header_lines(out):
     return header
 
 
+def hook_summary_lines(out):
+    """The sections pytest_terminal_summary implementations wrote: every
+    "=" section but pytest's own, up to the statistics line."""
+    kept, inside = [], False
+    for line in out.splitlines():
+        if STATISTICS_LINE.match(line):
+            break
+        if line.startswith("=") and line.endswith("="):
+            inside = line.strip("= ") not in PYTEST_SECTIONS
+        if inside:
+            kept.append(line)
+    return kept
+
+
 def compare(fastest, suites, suite, args, engine):
     cwd = os.path.join(suites, suite)
     fastest_args = [arg for arg in args if arg != FASTEST_ONLY]
@@ -157,6 +180,8 @@ def compare(fastest, suites, suite, args, engine):
         problems.append(diff("outcomes", outcome_lines(pytest_out), outcome_lines(fastest_out)))
     if summary_line(pytest_out) != summary_line(fastest_out):
         problems.append(f"summary: pytest {summary_line(pytest_out)!r}, fastest {summary_line(fastest_out)!r}")
+    if hook_summary_lines(pytest_out) != hook_summary_lines(fastest_out):
+        problems.append(diff("terminal summary", hook_summary_lines(pytest_out), hook_summary_lines(fastest_out)))
     pytest_header = header_lines(pytest_out)
     if engine == "native":
         pytest_header = [line for line in pytest_header if not line.startswith(NOT_NATIVE_HEADER)]

@@ -1,7 +1,9 @@
 /* The C wire codec: the engine's event dicts packed as a worker sends them
- * and decoded as the parent reads them, control frames, and hostile frames
- * that must fail with FASTEST_EPROTO (never crash or allocate big). */
+ * and decoded as the parent reads them, and made dicts again for the
+ * parent's engine; control frames, and hostile frames that must fail with
+ * FASTEST_EPROTO (never crash or allocate big). */
 #include "python/event_from_dict.h"
+#include "python/event_to_dict.h"
 #include "python/event_pack.h"
 
 #include <stdlib.h>
@@ -64,6 +66,19 @@ static void assert_same_event(const struct fastest_event *a, const struct fastes
     }
 }
 
+/* The dict event_to_dict makes of event (what the parent replays into the
+ * pytest engine) is the same event again. */
+static void assert_round_trip(const struct fastest_event *event)
+{
+    PyObject *dict = event_to_dict(event);
+    ASSERT_NOT_NULL(dict);
+    struct fastest_event again;
+    ASSERT_EQ(event_from_dict(dict, &again), 0);
+    assert_same_event(event, &again);
+    event_from_dict_release(&again);
+    Py_DECREF(dict);
+}
+
 /* A dict as the engine emits it, packed as a worker sends it, decodes to
  * what event_from_dict makes of it in-process; every strict prefix of the
  * frame is refused. */
@@ -116,6 +131,7 @@ static void packed_event(void)
     ASSERT_TRUE(decoded.item_count == 123456789012ull);
     ASSERT_EQ(decoded.xml_attribute_count, 2);
     ASSERT_STR_EQ(decoded.xml_attributes[1].value, "custom");
+    assert_round_trip(&decoded);
     event_from_dict_release(&in_process);
 
     /* keys left out mean the same in both: location_line is -1 (unknown) */
@@ -127,6 +143,7 @@ static void packed_event(void)
     ASSERT_EQ(event_from_dict(dict, &in_process), 0);
     assert_same_event(&decoded, &in_process);
     ASSERT_EQ(decoded.location_line, -1);
+    assert_round_trip(&decoded);
     event_from_dict_release(&in_process);
 
     for (size_t cut = 0; cut < buffer.size; cut++) {

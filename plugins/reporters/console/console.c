@@ -490,6 +490,7 @@ static int open_console(const struct fastest_host *host, struct fastest_session 
         return FASTEST_ENOMEM;
     }
     console->host = host;
+    console->session = session;
     settings_read(host, session, &console->settings);
     if (!getcwd(console->cwd, sizeof console->cwd))
         strcpy(console->cwd, ".");

@@ -38,6 +38,7 @@ struct collected_item {
 
 struct console {
     const struct fastest_host *host;
+    const struct fastest_session *session;
     struct console_settings settings;
     struct writer out;
     char cwd[4096];

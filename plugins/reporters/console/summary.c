@@ -588,6 +588,17 @@ static void summary_junitxml(struct console *console)
     free(path);
 }
 
+/* What the implementations of pytest_terminal_summary other than pytest's
+ * own wrote (a conftest's section, a plugin's report): under the pytest
+ * engine the session option fastest_terminal_summary, set when the engine
+ * finished. */
+static void summary_from_hooks(struct console *console)
+{
+    const char *text = console->host->option(console->session, "fastest_terminal_summary");
+    if (text)
+        writer_write(&console->out, text, MARKUP_NONE);
+}
+
 /* _report_keyboardinterrupt: the message in a separator; for a
  * KeyboardInterrupt, where it was raised (the whole traceback with
  * --full-trace) and how to see more. */
@@ -625,6 +636,7 @@ void console_session_summary(struct console *console)
         summary_warnings(console);
         summary_passes(console);
         summary_junitxml(console);
+        summary_from_hooks(console);
         summary_durations(console);
         short_test_summary(console);
     }

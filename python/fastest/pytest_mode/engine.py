@@ -36,6 +36,20 @@ interface of fastest's native engine (python/fastest/engine/__init__.py).
         tears them down. finish() runs the held item with nextitem=None,
         then pytest_sessionfinish and pytest_unconfigure.
 
+    session.finish_elsewhere(exitstatus, emit)
+        Instead of finish(), in a process whose items ran in workers or not
+        at all: pytest_sessionfinish and pytest_unconfigure, with the run's
+        exit status.
+
+    text = session.terminal_summary()
+        After either finish: what plugins and conftests wrote into pytest's
+        terminal summary (terminal_summary.py), for the console.
+
+    session.replay(event)
+        In the process that forked the workers, before finish_elsewhere(): a
+        worker's test report event, heard by pytest's hooks here as
+        pytest-xdist's controller hears its workers' reports.
+
     session.after_fork()
         In a freshly forked worker, before it runs anything: pytest's
         global capture gets files of its own.
@@ -71,7 +85,9 @@ from ..removed_items import dropped_items, removed_item_dicts
 from ..startup_refusal import StartupRefusal
 from ..scheduling import scheduling_facts
 from .own_options import OwnOptions
+from .replayed_reports import report_from_event
 from .report_events import EventConverter
+from .terminal_summary import TerminalSummary
 
 Event = Dict[str, Any]
 Emit = Callable[[Event], None]
@@ -95,6 +111,10 @@ class _EventRouter:
             self.collection.append(event)
         else:
             self.target(event)
+
+
+def _drop(event: Event) -> None:
+    pass
 
 
 def _silence_terminal(config: Any) -> None:
@@ -206,11 +226,13 @@ class Session:
         pytest_config._do_configure()
         _silence_terminal(pytest_config)
         junit_records = _junit_records_for_fastest(pytest_config)
+        markup = "1" in config.get("options", {}).get("fastest_markup", ())
         pytest_config.pluginmanager.register(
-            EventConverter(pytest_config, self._router, junit_records,
-                           markup="1" in config.get("options", {}).get("fastest_markup", ())),
+            EventConverter(pytest_config, self._router, junit_records, markup=markup),
             "fastest-report-events"
         )
+        self._terminal_summary = TerminalSummary(markup)
+        pytest_config.pluginmanager.register(self._terminal_summary, "fastest-terminal-summary")
         pytest_config.hook.pytest_sessionstart(session=self.session)
         # timeout marks limit their tests when pytest-timeout is loaded or
         # fastest's --timeout is given (scheduling_facts).
@@ -280,6 +302,11 @@ class Session:
             )
         )
 
+    def terminal_summary(self) -> str:
+        """What plugins and conftests wrote into pytest's terminal summary
+        during finish() (see terminal_summary.py), for the console."""
+        return self._terminal_summary.text
+
     def collection_events(self) -> List[Event]:
         events, self._router.collection = self._router.collection, []
         return events
@@ -298,14 +325,22 @@ class Session:
         try:
             self._run_held(None, emit)
         finally:
-            self._router.target = emit
-            try:
-                self.config.hook.pytest_sessionfinish(
-                    session=self.session, exitstatus=self._exit_status()
-                )
-            finally:
-                self._router.target = None
-                self.config._ensure_unconfigure()
+            self._end(self._exit_status(), emit)
+
+    def finish_elsewhere(self, exitstatus: int, emit: Emit) -> None:
+        """The end of pytest's session in a process whose items ran
+        elsewhere (in workers, heard through replay()) or not at all
+        (collection errors, --collect-only): pytest_sessionfinish with the
+        run's exit status, as pytest-xdist's controller ends its own."""
+        self._end(exitstatus, emit)
+
+    def _end(self, exitstatus: int, emit: Emit) -> None:
+        self._router.target = emit
+        try:
+            self.config.hook.pytest_sessionfinish(session=self.session, exitstatus=exitstatus)
+        finally:
+            self._router.target = None
+            self.config._ensure_unconfigure()
 
     # --- running ---------------------------------------------------------
 
@@ -334,6 +369,16 @@ class Session:
         if self.interrupted is not None:
             return interruption_exit_status(self.interrupted)
         return ExitCode.TESTS_FAILED if self.session.testsfailed else ExitCode.OK
+
+    def replay(self, event: Event) -> None:
+        """In the process that forked the workers: a worker's test report,
+        heard by pytest's hooks here (replayed_reports.py). Its event went
+        out already: the converter's is dropped."""
+        self._router.target = _drop
+        try:
+            self.config.hook.pytest_runtest_logreport(report=report_from_event(event))
+        finally:
+            self._router.target = None
 
     def before_workers(self) -> None:
         """Called once in the process that forks the workers, before the

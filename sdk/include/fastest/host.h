@@ -118,7 +118,10 @@ struct fastest_host {
                       fastest_event_sink sink, void *sink_context, char **out_error);
     /* Ends the engine's work in this process: tears down what is still set
      * up (the last item's teardown, module and session fixtures), sending
-     * the resulting events to sink. Call once, after the last engine_run. */
+     * the resulting events to sink. Call once, after the last engine_run.
+     * Under the pytest engine, what plugins and conftests wrote into
+     * pytest's terminal summary then becomes the session option
+     * "fastest_terminal_summary", for the console. */
     int (*engine_finish)(struct fastest_session *session, fastest_event_sink sink,
                          void *sink_context, char **out_error);
 

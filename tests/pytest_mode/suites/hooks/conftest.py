@@ -36,3 +36,12 @@ def pytest_report_header(config):
 def pytest_sessionfinish(session, exitstatus):
     # The hook the native engine lacks.
     session.config.finished_with = exitstatus
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    # Written between PASSES and the short test summary, from the reports
+    # of the whole session (with workers too, as under pytest-xdist).
+    outcomes = ("passed", "failed", "error", "skipped", "xfailed", "xpassed", "deselected")
+    counts = ", ".join(f"{key} {len(terminalreporter.stats.get(key, []))}" for key in outcomes)
+    terminalreporter.section("hooks suite summary")
+    terminalreporter.write_line(f"exit status {exitstatus}: {counts}")

@@ -23,6 +23,7 @@ from .setupstate import SetupState
 from ..hook_lines import terminal_lines
 from ..removed_items import removed_item_dicts
 from ..scheduling import scheduling_facts
+from ..xdist_worker import become_worker, is_worker
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -98,7 +99,6 @@ class Session:
         self._terminal_watched = os.isatty(1)
         # In one of fastest's workers, its name and the run's id, as
         # pytest-xdist's workerinput holds them (xdist_fixtures); else None.
-        self.config.fastest_worker: Optional[Dict[str, str]] = None
         self.node.capture = self.capture = CaptureManager(self.config.getoption("capture") or "fd")
         self.capture.start()
         self.node.phase_wrappers = self.phase_wrappers
@@ -379,7 +379,7 @@ class Session:
         fastest process's wait in HeldEvents for the reporters' turn."""
         if not self.capture.holds_output:
             yield emit
-        elif self.config.fastest_worker is not None:
+        elif is_worker(self.config):
             self.capture.hold()
             try:
                 yield emit
@@ -422,13 +422,10 @@ class Session:
         """Called in a freshly forked worker before it runs anything: output
         capture gets files of its own (the ones made before the fork are
         shared with every sibling, whose output would mix with this one's).
-        The worker's name and the run's id are in pytest-xdist's variables
-        by now (core/worker/fork.c)."""
+        It becomes a pytest-xdist worker to the suite's code
+        (fastest/xdist_worker.py)."""
         self.capture.after_fork()
-        self.config.fastest_worker = {
-            "workerid": os.environ["PYTEST_XDIST_WORKER"],
-            "testrunuid": os.environ["PYTEST_XDIST_TESTRUNUID"],
-        }
+        become_worker(self.config)
 
     # --- internals ---
     def _flush_before_terminal_output(self, emit: Emit) -> None:

@@ -52,7 +52,8 @@ interface of fastest's native engine (python/fastest/engine/__init__.py).
 
     session.after_fork()
         In a freshly forked worker, before it runs anything: pytest's
-        global capture gets files of its own.
+        global capture gets files of its own, and the config xdist's
+        workerinput (fastest/xdist_worker.py).
 
 Report events go out through emit; the session-level events
 (session_start, collection_finish, session_finish) are the core's to make and
@@ -83,6 +84,7 @@ from ..interruption import interruption_exit_status
 from ..junit_records import LogXML as JunitRecords
 from ..removed_items import dropped_items, removed_item_dicts
 from ..startup_refusal import StartupRefusal
+from ..xdist_worker import become_worker
 from ..scheduling import scheduling_facts
 from .own_options import OwnOptions
 from .replayed_reports import report_from_event
@@ -392,12 +394,16 @@ class Session:
     def after_fork(self) -> None:
         """Called in a freshly forked worker before it runs anything: it gets
         capture files of its own (the parent's are shared file descriptions,
-        which siblings would write over)."""
+        which siblings would write over), and it becomes a pytest-xdist
+        worker to pytest and its plugins (fastest/xdist_worker.py): the
+        cache plugins leave --lf's record to the parent, which hears every
+        report (replay), and xdist's worker_id names the worker."""
         capture = self.config.pluginmanager.get_plugin("capturemanager")
         if capture is not None and capture._global_capturing is not None:
             capture.stop_global_capturing()
             capture.start_global_capturing()
             capture.suspend_global_capture()
+        become_worker(self.config)
 
 
 __all__ = ["Session", "UsageError"]

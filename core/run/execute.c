@@ -80,15 +80,18 @@ static void emit_to_session(void *context, const struct fastest_event *event)
 /* pytest's session ends in this process when the strategy did not end it
  * (the pytest engine's items ran in workers, or none ran), before the
  * report's end: its plugins' pytest_sessionfinish and terminal summary. A
- * failure is an internal error, as a strategy's. Not when the run stopped
- * on an exception (interrupted, a usage or internal error): pytest's
- * terminal reporter would expect to have heard of it through
- * pytest_keyboard_interrupt, and it happened in a worker or in fastest. */
-static void finish_engine_here(struct fastest_session *session)
+ * failure is an internal error, as a strategy's. An interruption ends it
+ * only when collection errors stopped the run (the engine interrupts
+ * pytest's session as pytest does for them): pytest's terminal reporter
+ * expects to have heard of any other (pytest_keyboard_interrupt), which
+ * happened in a worker; nor does a usage or internal error end it. */
+static void finish_engine_here(struct fastest_session *session, bool stopped_for_errors)
 {
     int status = session_exit_status(session);
-    if (status != FT_EXIT_OK && status != FT_EXIT_TESTS_FAILED &&
-        status != FT_EXIT_NO_TESTS_COLLECTED)
+    bool ends = status == FT_EXIT_OK || status == FT_EXIT_TESTS_FAILED ||
+                status == FT_EXIT_NO_TESTS_COLLECTED ||
+                (status == FT_EXIT_INTERRUPTED && stopped_for_errors);
+    if (!ends)
         return;
     char *error = NULL;
     int rc = pyh_engine_finish_elsewhere(session, status, emit_to_session, session, &error);
@@ -141,7 +144,7 @@ int exec_session(struct fastest_session *session, const struct ft_plugin *strate
         run_items(session, strategy);
     if (stop_for_errors)
         session->tally.interrupted = true;
-    finish_engine_here(session);
+    finish_engine_here(session, stop_for_errors);
 
     struct fastest_event finish = session_event(session, FASTEST_EVENT_SESSION_FINISH);
     finish.exit_status = session_exit_status(session);

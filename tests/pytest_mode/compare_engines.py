@@ -50,6 +50,11 @@ SCENARIOS = [
     # the parent hears from its workers.
     ("hooks", [FASTEST_ONLY, "--strategy=warmworkers", "-n", "2"], "pytest"),
     ("hooks", ["-k", "generated", FASTEST_ONLY, "--strategy=fullparallel"], "pytest"),
+    # A module that does not import: pytest's session still ends (its
+    # terminal summary hook writes), interrupted or going on.
+    ("collection_errors", [], "pytest"),
+    ("collection_errors", ["--continue-on-collection-errors"], "pytest"),
+    ("collection_errors", ["--continue-on-collection-errors", FASTEST_ONLY, "-n", "2"], "pytest"),
     ("plugins", ["--greeting=hi"], "pytest"),
     ("plugins", [], "pytest"),
     ("plugins", ["--no-such-option"], "pytest"),

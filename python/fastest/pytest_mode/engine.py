@@ -333,8 +333,20 @@ class Session:
         """The end of pytest's session in a process whose items ran
         elsewhere (in workers, heard through replay()) or not at all
         (collection errors, --collect-only): pytest_sessionfinish with the
-        run's exit status, as pytest-xdist's controller ends its own."""
+        run's exit status, as pytest-xdist's controller ends its own. An
+        interrupted one was stopped by collection errors, which pytest's
+        session hears as the interruption its pytest_runtestloop raises."""
+        if exitstatus == ExitCode.INTERRUPTED:
+            self._interrupt_for_collection_errors()
         self._end(exitstatus, emit)
+
+    def _interrupt_for_collection_errors(self) -> None:
+        session = self.session
+        failed = session.testsfailed
+        try:
+            raise session.Interrupted(f"{failed} error{'s' if failed != 1 else ''} during collection")
+        except session.Interrupted:
+            self.config.hook.pytest_keyboard_interrupt(excinfo=ExceptionInfo.from_current())
 
     def _end(self, exitstatus: int, emit: Emit) -> None:
         self._router.target = emit

@@ -62,6 +62,7 @@ switched off: fastest's reporters write them from the events.
 """
 from __future__ import annotations
 
+import io
 import os
 import sys
 from typing import Any, Callable, Dict, List, Optional, Tuple
@@ -115,8 +116,13 @@ class _EventRouter:
             self.target(event)
 
 
-def _drop(event: Event) -> None:
-    pass
+class _Nowhere(io.TextIOBase):
+    """A text stream that keeps nothing, without a system call per write
+    and flush as /dev/null would cost (the terminal reporter flushes after
+    every report)."""
+
+    def write(self, text: str) -> int:
+        return len(text)
 
 
 def _silence_terminal(config: Any) -> None:
@@ -126,9 +132,7 @@ def _silence_terminal(config: Any) -> None:
     if reporter is None:
         return
     width = reporter._tw.fullwidth
-    devnull = open(os.devnull, "w")
-    config.add_cleanup(devnull.close)
-    reporter._tw = TerminalWriter(file=devnull)
+    reporter._tw = TerminalWriter(file=_Nowhere())
     reporter._tw.fullwidth = width
 
 
@@ -229,10 +233,9 @@ class Session:
         _silence_terminal(pytest_config)
         junit_records = _junit_records_for_fastest(pytest_config)
         markup = "1" in config.get("options", {}).get("fastest_markup", ())
-        pytest_config.pluginmanager.register(
-            EventConverter(pytest_config, self._router, junit_records, markup=markup),
-            "fastest-report-events"
-        )
+        self._converter = EventConverter(pytest_config, self._router, junit_records, markup=markup)
+        pytest_config.pluginmanager.register(self._converter, "fastest-report-events")
+        self._hear_replayed_report: Optional[Callable[..., Any]] = None
         self._terminal_summary = TerminalSummary(markup)
         pytest_config.pluginmanager.register(self._terminal_summary, "fastest-terminal-summary")
         pytest_config.hook.pytest_sessionstart(session=self.session)
@@ -386,22 +389,26 @@ class Session:
 
     def replay(self, event: Event) -> None:
         """In the process that forked the workers: a worker's test report,
-        heard by pytest's hooks here (replayed_reports.py). Its event went
-        out already: the converter's is dropped."""
-        self._router.target = _drop
-        try:
-            self.config.hook.pytest_runtest_logreport(report=report_from_event(event))
-        finally:
-            self._router.target = None
+        heard by pytest's hooks here (replayed_reports.py; see
+        before_workers)."""
+        assert self._hear_replayed_report is not None, "replay() before before_workers()"
+        self._hear_replayed_report(report=report_from_event(event))
 
     def before_workers(self) -> None:
         """Called once in the process that forks the workers, before the
         first fork: the temporary base folder is made here, as xdist's
         controller makes it, so that its lock is released by this process's
-        exit (a worker made it, the lock would outlive the worker)."""
+        exit (a worker made it, the lock would outlive the worker). The
+        workers' reports will be heard here (replay) by every
+        pytest_runtest_logreport implementation registered by now, the
+        conftests collection imported among them, but the converter's:
+        their events went out already."""
         factory = getattr(self.config, "_tmp_path_factory", None)
         if factory is not None:
             factory.getbasetemp()
+        self._hear_replayed_report = self.config.pluginmanager.subset_hook_caller(
+            "pytest_runtest_logreport", remove_plugins=[self._converter]
+        )
 
     def after_fork(self) -> None:
         """Called in a freshly forked worker before it runs anything: it gets

@@ -327,6 +327,18 @@ int pyh_engine_finish_to_wire(struct fastest_session *session, struct pyh_wire_t
     return finish_with(session, wire_emit, target, out_error);
 }
 
+int pyh_engine_unconfigure(struct fastest_session *session, char **out_error)
+{
+    *out_error = NULL;
+    if (!session->engine || !pyh_engine_is_pytest(session))
+        return 0;
+    PyObject *result = PyObject_CallMethod(session->engine, "unconfigure", NULL);
+    if (!result)
+        return pyh_python_failure("the engine failed to unconfigure pytest", out_error);
+    Py_DECREF(result);
+    return 0;
+}
+
 int pyh_engine_replay(struct fastest_session *session, const struct fastest_event *event,
                       char **out_error)
 {

@@ -102,6 +102,12 @@ int pyh_engine_collection_finish_lines(struct fastest_session *session, char **o
 int pyh_engine_finish_elsewhere(struct fastest_session *session, int exit_status,
                                 fastest_event_sink sink, void *sink_context, char **out_error);
 
+/* Under the pytest engine: pytest_unconfigure (engine.unconfigure()), the
+ * last hook, once the run's report is out, or after the finish of a
+ * worker. Does nothing under the native engine. Returns 0 or an error with
+ * *out_error. */
+int pyh_engine_unconfigure(struct fastest_session *session, char **out_error);
+
 /* In the process that forked the workers, under the pytest engine: a
  * worker's test report, heard by pytest's session here as pytest-xdist's
  * controller hears its workers' (engine.replay()), so that its

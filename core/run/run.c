@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "heuristic/heuristic.h"
 #include "plugin/search_path.h"
+#include "python/engine.h"
 #include "python/interpreter.h"
 #include "run/cache_order.h"
 #include "run/handover.h"
@@ -126,6 +127,13 @@ static int run_tests(struct fastest_session *session)
     if (status == 0) {
         status = exec_session(session, choice.strategy, collection.events,
                               collection.event_count, collection_started);
+        /* After the report's end, as pytest unconfigures after its summary. */
+        if (pyh_engine_unconfigure(session, &error) != 0) {
+            fprintf(stderr, "fastest: %s\n", error ? error : "the engine failed");
+            free(error);
+            if (status == 0)
+                status = FT_EXIT_INTERNAL_ERROR;
+        }
         if (session_close_reporters(session) && status == 0)
             status = FT_EXIT_INTERNAL_ERROR;
         if (collection.usage_error)

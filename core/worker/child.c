@@ -138,7 +138,8 @@ _Noreturn void wk_child_main(struct fastest_session *session,
             engine_failed(&child, error);
         send_done(&child, rc == FASTEST_EINTR);
     }
-    if (pyh_engine_finish_to_wire(session, &events, &error) != 0)
+    if (pyh_engine_finish_to_wire(session, &events, &error) != 0 ||
+        pyh_engine_unconfigure(session, &error) != 0)
         engine_failed(&child, error);
     send_done(&child, false);
     quit(0);

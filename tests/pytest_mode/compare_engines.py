@@ -55,6 +55,9 @@ SCENARIOS = [
     ("collection_errors", [], "pytest"),
     ("collection_errors", ["--continue-on-collection-errors"], "pytest"),
     ("collection_errors", ["--continue-on-collection-errors", FASTEST_ONLY, "-n", "2"], "pytest"),
+    # Hooks that print: the whole output compares (FULL_OUTPUT_SUITES).
+    ("session_hooks", [], "pytest"),
+    ("session_hooks", ["-rA"], "pytest"),
     ("plugins", ["--greeting=hi"], "pytest"),
     ("plugins", [], "pytest"),
     ("plugins", ["--no-such-option"], "pytest"),
@@ -100,6 +103,13 @@ SCENARIOS = [
     ("installed_hooks", [], "pytest"),
     ("installed_hooks", ["-p", "no:skip_slow"], "native"),
 ]
+
+# Suites whose whole output must be pytest's, but for the lines naming the
+# tool (platform, plugins, fastest's strategy line), each tool's JUnit XML
+# file and the times.
+FULL_OUTPUT_SUITES = {"session_hooks"}
+TOOL_LINES = ("platform ", "plugins: ", "strategy: ", " generated xml file: ")
+DURATION = re.compile(r" in [\d.]+s\b")
 
 # Suites whose folder "site" holds installed distributions: on PYTHONPATH.
 SITE_SUITES = {"installed_hooks"}
@@ -167,6 +177,10 @@ def hook_summary_lines(out):
     return kept
 
 
+def output_lines(out):
+    return [DURATION.sub(" in Xs", line) for line in out.splitlines() if not line.lstrip("-").startswith(TOOL_LINES)]
+
+
 def compare(fastest, suites, suite, args, engine):
     cwd = os.path.join(suites, suite)
     fastest_args = [arg for arg in args if arg != FASTEST_ONLY]
@@ -185,6 +199,8 @@ def compare(fastest, suites, suite, args, engine):
         problems.append(diff("outcomes", outcome_lines(pytest_out), outcome_lines(fastest_out)))
     if summary_line(pytest_out) != summary_line(fastest_out):
         problems.append(f"summary: pytest {summary_line(pytest_out)!r}, fastest {summary_line(fastest_out)!r}")
+    if suite in FULL_OUTPUT_SUITES and output_lines(pytest_out) != output_lines(fastest_out):
+        problems.append(diff("output", output_lines(pytest_out), output_lines(fastest_out)))
     if hook_summary_lines(pytest_out) != hook_summary_lines(fastest_out):
         problems.append(diff("terminal summary", hook_summary_lines(pytest_out), hook_summary_lines(fastest_out)))
     pytest_header = header_lines(pytest_out)

@@ -34,12 +34,15 @@ interface of fastest's native engine (python/fastest/engine/__init__.py).
         assertion hooks, faulthandler, plugins') runs with the same nextitem
         as under pytest, so fixtures are torn down exactly where pytest
         tears them down. finish() runs the held item with nextitem=None,
-        then pytest_sessionfinish and pytest_unconfigure.
+        then pytest_sessionfinish.
 
     session.finish_elsewhere(exitstatus, emit)
         Instead of finish(), in a process whose items ran in workers or not
-        at all: pytest_sessionfinish and pytest_unconfigure, with the run's
-        exit status.
+        at all: pytest_sessionfinish with the run's exit status.
+
+    session.unconfigure()
+        pytest_unconfigure, once the run's report is out (after finish()
+        in a worker).
 
     text = session.terminal_summary()
         After either finish: what plugins and conftests wrote into pytest's
@@ -352,12 +355,20 @@ class Session:
             self.config.hook.pytest_keyboard_interrupt(excinfo=ExceptionInfo.from_current())
 
     def _end(self, exitstatus: int, emit: Emit) -> None:
+        # What the hooks print reaches the terminal where pytest puts it:
+        # after the progress the console holds until now.
+        emit({"kind": "flush"})
         self._router.target = emit
         try:
             self.config.hook.pytest_sessionfinish(session=self.session, exitstatus=exitstatus)
         finally:
             self._router.target = None
-            self.config._ensure_unconfigure()
+
+    def unconfigure(self) -> None:
+        """pytest_unconfigure, pytest's last hook: after the report's end
+        in the process that reports (what it prints follows the statistics
+        line, as in pytest), after finish() in a worker."""
+        self.config._ensure_unconfigure()
 
     # --- running ---------------------------------------------------------
 

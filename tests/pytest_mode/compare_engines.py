@@ -58,6 +58,9 @@ SCENARIOS = [
     # Hooks that print: the whole output compares (FULL_OUTPUT_SUITES).
     ("session_hooks", [], "pytest"),
     ("session_hooks", ["-rA"], "pytest"),
+    # What the workers' session end prints goes nowhere, as under xdist;
+    # the parent prints it once.
+    ("session_hooks", [FASTEST_ONLY, "-n", "2"], "pytest"),
     ("plugins", ["--greeting=hi"], "pytest"),
     ("plugins", [], "pytest"),
     ("plugins", ["--no-such-option"], "pytest"),

@@ -88,7 +88,7 @@ from ..interruption import interruption_exit_status
 from ..junit_records import LogXML as JunitRecords
 from ..removed_items import dropped_items, removed_item_dicts
 from ..startup_refusal import StartupRefusal
-from ..xdist_worker import become_worker
+from ..xdist_worker import become_worker, is_worker
 from ..scheduling import scheduling_facts
 from .own_options import OwnOptions
 from .replayed_reports import report_from_event
@@ -333,7 +333,16 @@ class Session:
         try:
             self._run_held(None, emit)
         finally:
-            self._end(self._exit_status(), emit)
+            capture = self._worker_capture()
+            if capture is None:
+                self._end(self._exit_status(), emit)
+            else:
+                capture.resume_global_capture()
+                try:
+                    self._end(self._exit_status(), emit)
+                finally:
+                    capture.suspend_global_capture()
+                    capture.read_global_capture()
 
     def finish_elsewhere(self, exitstatus: int, emit: Emit) -> None:
         """The end of pytest's session in a process whose items ran
@@ -368,7 +377,23 @@ class Session:
         """pytest_unconfigure, pytest's last hook: after the report's end
         in the process that reports (what it prints follows the statistics
         line, as in pytest), after finish() in a worker."""
+        capture = self._worker_capture()
+        if capture is not None:
+            capture.resume_global_capture()
+            # The cleanups (the latest added first) end with the capture's,
+            # which writes what it holds to the terminal: this one takes it.
+            self.config.add_cleanup(capture.read_global_capture)
         self.config._ensure_unconfigure()
+
+    def _worker_capture(self) -> Optional[Any]:
+        """In a worker, pytest's capture manager while it captures: what the
+        session's end prints outside any test goes there and then nowhere,
+        as pytest-xdist's workers' output does (the parent, which ends the
+        session too, prints it once, where pytest does). None elsewhere."""
+        capture = self.config.pluginmanager.get_plugin("capturemanager")
+        if not is_worker(self.config) or capture is None or capture._global_capturing is None:
+            return None
+        return capture
 
     # --- running ---------------------------------------------------------
 

@@ -61,6 +61,9 @@ SCENARIOS = [
     # What the workers' session end prints goes nowhere, as under xdist;
     # the parent prints it once.
     ("session_hooks", [FASTEST_ONLY, "-n", "2"], "pytest"),
+    # A pytest_runtestloop wrapper's end sees the whole run (in-process).
+    ("runtestloop", [], "pytest"),
+    ("runtestloop", ["-x"], "pytest"),
     ("plugins", ["--greeting=hi"], "pytest"),
     ("plugins", [], "pytest"),
     ("plugins", ["--no-such-option"], "pytest"),

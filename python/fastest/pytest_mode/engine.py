@@ -26,7 +26,8 @@ interface of fastest's native engine (python/fastest/engine/__init__.py).
         The collect_report and warning events collection made, once each.
 
     stop = session.run(node_ids, emit) / session.finish(emit)
-        Run items through pytest's own pytest_runtest_protocol hook, every
+        Run items through pytest's own pytest_runtest_protocol hook (inside
+        pytest_runtestloop's wrappers: runtestloop.py), every
         report converted by report_events.EventConverter. As pytest-xdist's
         workers do, the last item of a run() is held back and runs at the
         next run() or finish(), when its nextitem is known: the whole
@@ -92,6 +93,7 @@ from ..xdist_worker import become_worker, is_worker
 from ..scheduling import scheduling_facts
 from .own_options import OwnOptions
 from .replayed_reports import report_from_event
+from .runtestloop import RuntestloopWrappers
 from .report_events import EventConverter
 from .terminal_summary import TerminalSummary
 
@@ -231,6 +233,7 @@ class Session:
         _leave_distribution_to_fastest(pytest_config)
         pytest_config.pluginmanager.register(self, "fastest-pytest-engine")
         self.session = PytestSession.from_config(pytest_config)
+        self._loop = RuntestloopWrappers(pytest_config, self.session)
         self.session.exitstatus = ExitCode.OK
         pytest_config._do_configure()
         _silence_terminal(pytest_config)
@@ -323,6 +326,11 @@ class Session:
         items = self._collected()
         for event in self.collection_events():
             emit(event)
+        # In-process only: a worker runs a share of the items, and the
+        # wrappers' end would see that share as the run (pytest-cov's
+        # would save and report each worker's coverage over the others').
+        if not self._loop.active and not is_worker(self.config):
+            self._loop.enter()
         for node_id in node_ids:
             if self._run_held(items[node_id], emit):
                 return True
@@ -332,6 +340,8 @@ class Session:
     def finish(self, emit: Emit) -> None:
         try:
             self._run_held(None, emit)
+            if self._loop.active:
+                self._loop.leave(self.interrupted)
         finally:
             capture = self._worker_capture()
             if capture is None:

@@ -166,6 +166,16 @@ static PyObject *node_id_list(const struct fastest_session *session, const size_
     return list;
 }
 
+/* 0 for an engine call's result (dropped), or for NULL the pending
+ * exception as the error, failure saying what failed. */
+static int call_status(PyObject *result, const char *failure, char **out_error)
+{
+    if (!result)
+        return pyh_python_failure(failure, out_error);
+    Py_DECREF(result);
+    return 0;
+}
+
 /* Calls engine.<method>(argument), taking argument's reference (NULL when
  * making it failed, an exception pending); failure says what failed. */
 static int call_taking(struct fastest_session *session, const char *method, PyObject *argument,
@@ -174,10 +184,7 @@ static int call_taking(struct fastest_session *session, const char *method, PyOb
     PyObject *result =
         argument ? PyObject_CallMethod(session->engine, method, "O", argument) : NULL;
     Py_XDECREF(argument);
-    if (!result)
-        return pyh_python_failure(failure, out_error);
-    Py_DECREF(result);
-    return 0;
+    return call_status(result, failure, out_error);
 }
 
 int pyh_engine_preload(struct fastest_session *session, const size_t *items, size_t count,
@@ -332,11 +339,8 @@ int pyh_engine_unconfigure(struct fastest_session *session, char **out_error)
     *out_error = NULL;
     if (!session->engine || !pyh_engine_is_pytest(session))
         return 0;
-    PyObject *result = PyObject_CallMethod(session->engine, "unconfigure", NULL);
-    if (!result)
-        return pyh_python_failure("the engine failed to unconfigure pytest", out_error);
-    Py_DECREF(result);
-    return 0;
+    return call_status(PyObject_CallMethod(session->engine, "unconfigure", NULL),
+                       "the engine failed to unconfigure pytest", out_error);
 }
 
 int pyh_engine_replay(struct fastest_session *session, const struct fastest_event *event,
@@ -350,11 +354,8 @@ int pyh_engine_replay(struct fastest_session *session, const struct fastest_even
 int pyh_engine_before_workers(struct fastest_session *session, char **out_error)
 {
     *out_error = NULL;
-    PyObject *result = PyObject_CallMethod(session->engine, "before_workers", NULL);
-    if (!result)
-        return pyh_python_failure("the engine failed to prepare for its workers", out_error);
-    Py_DECREF(result);
-    return 0;
+    return call_status(PyObject_CallMethod(session->engine, "before_workers", NULL),
+                       "the engine failed to prepare for its workers", out_error);
 }
 
 void pyh_engine_release(struct fastest_session *session)

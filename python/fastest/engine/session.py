@@ -97,8 +97,6 @@ class Session:
         self.node.fault_handler.start()
         # Whether someone may watch the events as they come (see HeldEvents).
         self._terminal_watched = os.isatty(1)
-        # In one of fastest's workers, its name and the run's id, as
-        # pytest-xdist's workerinput holds them (xdist_fixtures); else None.
         self.node.capture = self.capture = CaptureManager(self.config.getoption("capture") or "fd")
         self.capture.start()
         self.node.phase_wrappers = self.phase_wrappers

@@ -208,22 +208,33 @@ int pyh_engine_preload(struct fastest_session *session, const size_t *items, siz
                        out_error);
 }
 
-/* Calls engine.<method>(*arguments, emit) and maps its result: a true
- * result from run() means the run must stop. Takes emit's reference. */
+/* Calls engine.<method>(*arguments, emit), its result in *out_result (a
+ * new reference). Takes emit's reference. */
 static int call_with_emit(struct fastest_session *session, const char *method, PyObject *argument,
-                          PyObject *emit, char **out_error)
+                          PyObject *emit, PyObject **out_result, char **out_error)
 {
     if (!emit)
         return pyh_python_failure("cannot create the event callback", out_error);
-    PyObject *result = argument
-                           ? PyObject_CallMethod(session->engine, method, "OO", argument, emit)
+    *out_result = argument ? PyObject_CallMethod(session->engine, method, "OO", argument, emit)
                            : PyObject_CallMethod(session->engine, method, "O", emit);
     Py_DECREF(emit);
-    if (!result)
-        return pyh_python_failure("the engine failed", out_error);
-    int stop = PyObject_IsTrue(result);
+    return *out_result ? 0 : pyh_python_failure("the engine failed", out_error);
+}
+
+/* pytest's exit status as the pytest engine's finish or finish_elsewhere
+ * returns it (the native engine's finish returns None): when a plugin made
+ * it other than the run's events do, it is the run's (tally_exit_status).
+ * Takes result's reference. */
+static void adopt_exit_status(struct fastest_session *session, PyObject *result)
+{
+    if (PyLong_Check(result)) {
+        int status = (int)PyLong_AsLong(result);
+        if (status != session_exit_status(session)) {
+            session->tally.session_status_set = true;
+            session->tally.session_status = status;
+        }
+    }
     Py_DECREF(result);
-    return stop > 0 ? FASTEST_EINTR : 0;
 }
 
 /* The start of a run: the items' modules imported (the engine runs only
@@ -260,21 +271,29 @@ static int run_with(struct fastest_session *session, const size_t *items, size_t
     int rc = start_run(session, items, count, &node_ids, out_error);
     if (rc)
         return rc;
-    rc = call_with_emit(session, "run", node_ids, make_emit(target), out_error);
+    PyObject *result = NULL;
+    rc = call_with_emit(session, "run", node_ids, make_emit(target), &result, out_error);
     Py_DECREF(node_ids);
-    return rc;
+    if (rc)
+        return rc;
+    /* A true result: the run must stop. */
+    int stop = PyObject_IsTrue(result);
+    Py_DECREF(result);
+    return stop > 0 ? FASTEST_EINTR : 0;
 }
 
-/* Without an engine (nothing ran in this process) there is nothing to finish. */
+/* engine.finish(emit), its result in *out_result; without an engine
+ * (nothing ran in this process) there is nothing to finish (None). */
 static int finish_with(struct fastest_session *session, emit_maker make_emit, void *target,
-                       char **out_error)
+                       PyObject **out_result, char **out_error)
 {
     *out_error = NULL;
-    if (!session->engine)
+    if (!session->engine) {
+        *out_result = Py_NewRef(Py_None);
         return 0;
+    }
     session->engine_finished = true;
-    int rc = call_with_emit(session, "finish", NULL, make_emit(target), out_error);
-    return rc == FASTEST_EINTR ? 0 : rc;
+    return call_with_emit(session, "finish", NULL, make_emit(target), out_result, out_error);
 }
 
 int pyh_engine_run(struct fastest_session *session, const size_t *items, size_t count,
@@ -306,10 +325,14 @@ int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,
                       void *sink_context, char **out_error)
 {
     struct pyh_sink_target target = {sink, sink_context};
-    int rc = finish_with(session, sink_emit, &target, out_error);
-    if (rc == 0 && session->engine && pyh_engine_is_pytest(session))
-        rc = keep_terminal_summary(session, out_error);
-    return rc;
+    PyObject *result = NULL;
+    int rc = finish_with(session, sink_emit, &target, &result, out_error);
+    if (rc)
+        return rc;
+    adopt_exit_status(session, result);
+    return session->engine && pyh_engine_is_pytest(session)
+               ? keep_terminal_summary(session, out_error)
+               : 0;
 }
 
 int pyh_engine_finish_elsewhere(struct fastest_session *session, int exit_status,
@@ -323,15 +346,24 @@ int pyh_engine_finish_elsewhere(struct fastest_session *session, int exit_status
     PyObject *status = PyLong_FromLong(exit_status);
     if (!status)
         return pyh_python_failure("cannot pass the exit status to the engine", out_error);
-    int rc = call_with_emit(session, "finish_elsewhere", status, sink_emit(&target), out_error);
+    PyObject *result = NULL;
+    int rc =
+        call_with_emit(session, "finish_elsewhere", status, sink_emit(&target), &result, out_error);
     Py_DECREF(status);
-    return rc == 0 ? keep_terminal_summary(session, out_error) : rc;
+    if (rc)
+        return rc;
+    adopt_exit_status(session, result);
+    return keep_terminal_summary(session, out_error);
 }
 
+/* A worker's exit status is not the run's: the parent ends the session. */
 int pyh_engine_finish_to_wire(struct fastest_session *session, struct pyh_wire_target *target,
                               char **out_error)
 {
-    return finish_with(session, wire_emit, target, out_error);
+    PyObject *result = NULL;
+    int rc = finish_with(session, wire_emit, target, &result, out_error);
+    Py_XDECREF(result);
+    return rc;
 }
 
 int pyh_engine_unconfigure(struct fastest_session *session, char **out_error)

@@ -37,6 +37,8 @@ int tally_exit_status(const struct ft_tally *tally, size_t selected_count)
 {
     if (tally->internal_error)
         return FT_EXIT_INTERNAL_ERROR;
+    if (tally->session_status_set)
+        return tally->session_status;
     if (tally->usage_error)
         return FT_EXIT_USAGE_ERROR;
     if (tally->exit_requested)

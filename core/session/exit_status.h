@@ -22,7 +22,8 @@ enum ft_exit_status {
 void tally_record(struct ft_tally *tally, const struct fastest_event *event);
 
 /* The exit code pytest gives a run that produced this tally with this many
- * selected items: fastest's own failure 3, a usage error 4, the code
+ * selected items: fastest's own failure 3, the status pytest's session
+ * ended with when a plugin changed it, a usage error 4, the code
  * pytest.exit(returncode=N) asked for, interrupted 2 (a run stopped by
  * collection errors is interrupted), a failure or an error 1, nothing
  * selected 5, else 0. */

@@ -43,6 +43,12 @@ struct ft_tally {
     /* pytest.exit(returncode=N) stopped the run: N is the exit code. */
     bool exit_requested;
     int requested_exit_status;
+    /* pytest's session ended with another exit status than the events
+     * give, a plugin's doing (pytest-cov under --cov-fail-under, a
+     * conftest's pytest_sessionfinish setting session.exitstatus): that
+     * one, as pytest.main returns it. */
+    bool session_status_set;
+    int session_status;
 };
 
 struct fastest_session {

@@ -61,9 +61,26 @@ SCENARIOS = [
     # What the workers' session end prints goes nowhere, as under xdist;
     # the parent prints it once.
     ("session_hooks", [FASTEST_ONLY, "-n", "2"], "pytest"),
-    # A pytest_runtestloop wrapper's end sees the whole run (in-process).
+    # Its pytest_sessionfinish turns "no tests collected" (5) into 0.
+    ("session_hooks", ["-k", "nothing_matches"], "pytest"),
+    # A pytest_runtestloop wrapper's end sees the whole run, in-process and
+    # with workers (the parent wraps them all).
     ("runtestloop", [], "pytest"),
     ("runtestloop", ["-x"], "pytest"),
+    ("runtestloop", [FASTEST_ONLY, "-n", "2"], "pytest"),
+    ("runtestloop", ["-x", FASTEST_ONLY, "--strategy=fullparallel"], "pytest"),
+    # pytest-cov's table (FULL_OUTPUT_SUITES) counts the lines fixtures run
+    # at setup and teardown, in-process and in workers (each saves its
+    # data, the parent combines them); -n does not put pytest-cov in its
+    # xdist mode.
+    ("coverage", ["--cov=measured"], "pytest"),
+    ("coverage", ["--cov=measured", "--cov-branch", "--cov-report=term-missing", FASTEST_ONLY, "-n", "2"], "pytest"),
+    ("coverage", ["--cov=measured", "--cov-report=term-missing", FASTEST_ONLY, "--strategy=fullparallel"], "pytest"),
+    ("coverage", ["--cov=measured", "-x", FASTEST_ONLY, "--strategy=warmworkers"], "pytest"),
+    # Every test passes, the coverage is below the bar: pytest-cov fails
+    # the run (exit 1).
+    ("coverage", ["--cov=measured", "--cov-fail-under=95", "-k", "not fails", FASTEST_ONLY, "-n", "2"], "pytest"),
+    ("coverage", ["--cov=measured", "--cov-fail-under=95", "-k", "not fails"], "pytest"),
     ("plugins", ["--greeting=hi"], "pytest"),
     ("plugins", [], "pytest"),
     ("plugins", ["--no-such-option"], "pytest"),
@@ -113,7 +130,7 @@ SCENARIOS = [
 # Suites whose whole output must be pytest's, but for the lines naming the
 # tool (platform, plugins, fastest's strategy line), each tool's JUnit XML
 # file and the times.
-FULL_OUTPUT_SUITES = {"session_hooks"}
+FULL_OUTPUT_SUITES = {"session_hooks", "coverage"}
 TOOL_LINES = ("platform ", "plugins: ", "strategy: ", " generated xml file: ")
 DURATION = re.compile(r" in [\d.]+s\b")
 
@@ -134,8 +151,10 @@ AB_SCENARIOS = [
 ]
 
 
-def run(command, cwd):
-    environment = dict(os.environ, COLUMNS="80", PYTHONHASHSEED="0")
+def run(command, cwd, coverage_file=os.devnull):
+    """(exit code, output); pytest-cov's data file goes to coverage_file,
+    out of the source tree."""
+    environment = dict(os.environ, COLUMNS="80", PYTHONHASHSEED="0", COVERAGE_FILE=coverage_file)
     if os.path.basename(cwd) in SITE_SUITES:
         environment["PYTHONPATH"] = os.path.join(cwd, "site")
     for name in ("PYTEST_ADDOPTS", "PYTEST_DISABLE_PLUGIN_AUTOLOAD", "PYTEST_PLUGINS"):
@@ -195,8 +214,10 @@ def compare(fastest, suites, suite, args, engine):
     problems = []
     with tempfile.TemporaryDirectory() as scratch:
         pytest_xml, fastest_xml = os.path.join(scratch, "p.xml"), os.path.join(scratch, "f.xml")
-        pytest_code, pytest_out = run(PYTEST + ["-v", f"--junitxml={pytest_xml}"] + args, cwd)
-        fastest_code, fastest_out = run([fastest, "-v", f"--junitxml={fastest_xml}"] + NO_CACHE + fastest_args, cwd)
+        pytest_code, pytest_out = run(PYTEST + ["-v", f"--junitxml={pytest_xml}"] + args, cwd,
+                                      os.path.join(scratch, "p.coverage"))
+        fastest_code, fastest_out = run([fastest, "-v", f"--junitxml={fastest_xml}"] + NO_CACHE + fastest_args, cwd,
+                                        os.path.join(scratch, "f.coverage"))
         if masked_xml(pytest_xml) != masked_xml(fastest_xml):
             problems.append(diff("junit xml", masked_xml(pytest_xml), masked_xml(fastest_xml)))
     if pytest_code != fastest_code:

@@ -35,11 +35,15 @@ interface of fastest's native engine (python/fastest/engine/__init__.py).
         assertion hooks, faulthandler, plugins') runs with the same nextitem
         as under pytest, so fixtures are torn down exactly where pytest
         tears them down. finish() runs the held item with nextitem=None,
-        then pytest_sessionfinish.
+        then pytest_sessionfinish, and returns pytest's exit status for the
+        session (what the items made it, or what a plugin's
+        pytest_runtestloop wrapper or pytest_sessionfinish made of it).
 
     session.finish_elsewhere(exitstatus, emit)
         Instead of finish(), in a process whose items ran in workers or not
-        at all: pytest_sessionfinish with the run's exit status.
+        at all: the end of pytest_runtestloop's wrappers, then
+        pytest_sessionfinish, with the run's exit status; returns pytest's
+        as finish() does.
 
     session.unconfigure()
         pytest_unconfigure, once the run's report is out (after finish()
@@ -56,8 +60,9 @@ interface of fastest's native engine (python/fastest/engine/__init__.py).
 
     session.after_fork()
         In a freshly forked worker, before it runs anything: pytest's
-        global capture gets files of its own, and the config xdist's
-        workerinput (fastest/xdist_worker.py).
+        global capture gets files of its own, the config xdist's
+        workerinput (fastest/xdist_worker.py), and pytest-cov's measurement
+        goes on (coverage_in_workers.py).
 
 Report events go out through emit; the session-level events
 (session_start, collection_finish, session_finish) are the core's to make and
@@ -91,6 +96,8 @@ from ..removed_items import dropped_items, removed_item_dicts
 from ..startup_refusal import StartupRefusal
 from ..xdist_worker import become_worker, is_worker
 from ..scheduling import scheduling_facts
+from .coverage_in_workers import measure_in_worker, save_worker_measurement
+from .not_distributed import NotDistributed
 from .own_options import OwnOptions
 from .replayed_reports import report_from_event
 from .runtestloop import RuntestloopWrappers
@@ -158,16 +165,6 @@ def _junit_records_for_fastest(config: Any) -> Optional[JunitRecords]:
     return records
 
 
-def _leave_distribution_to_fastest(config: Any) -> None:
-    """-n/--dist are fastest's strategy choice: pytest-xdist, when
-    installed, stays loaded (its fixtures work) but never distributes."""
-    option = config.option
-    if hasattr(option, "dist"):
-        option.dist = "no"
-    if hasattr(option, "numprocesses"):
-        option.numprocesses = None
-
-
 def _item_path(node_id: str) -> str:
     return node_id.split("::", 1)[0]
 
@@ -225,12 +222,12 @@ class Session:
         self._held: Optional[Any] = None
         try:
             self.config = _prepareconfig(
-                list(config.get("args", [])), plugins=[OwnOptions(config.get("own_options", []))]
+                list(config.get("args", [])),
+                plugins=[OwnOptions(config.get("own_options", [])), NotDistributed()],
             )
         except ConftestImportFailure as failure:
             raise StartupRefusal(_conftest_failure_text(failure)) from None
         pytest_config = self.config
-        _leave_distribution_to_fastest(pytest_config)
         pytest_config.pluginmanager.register(self, "fastest-pytest-engine")
         self.session = PytestSession.from_config(pytest_config)
         self._loop = RuntestloopWrappers(pytest_config, self.session)
@@ -326,10 +323,7 @@ class Session:
         items = self._collected()
         for event in self.collection_events():
             emit(event)
-        # In-process only: a worker runs a share of the items, and the
-        # wrappers' end would see that share as the run (pytest-cov's
-        # would save and report each worker's coverage over the others').
-        if not self._loop.active and not is_worker(self.config):
+        if not is_worker(self.config):
             self._loop.enter()
         for node_id in node_ids:
             if self._run_held(items[node_id], emit):
@@ -337,51 +331,71 @@ class Session:
             self._held = items[node_id]
         return False
 
-    def finish(self, emit: Emit) -> None:
+    def finish(self, emit: Emit) -> int:
         try:
             self._run_held(None, emit)
-            if self._loop.active:
+            if is_worker(self.config):
+                save_worker_measurement(self.config)
+            else:
                 self._loop.leave(self.interrupted)
         finally:
             capture = self._worker_capture()
-            if capture is None:
-                self._end(self._exit_status(), emit)
-            else:
+            if capture is not None:
                 capture.resume_global_capture()
-                try:
-                    self._end(self._exit_status(), emit)
-                finally:
+            try:
+                status = self._end(self._exit_status(), emit)
+            finally:
+                if capture is not None:
                     capture.suspend_global_capture()
                     capture.read_global_capture()
+        return status
 
-    def finish_elsewhere(self, exitstatus: int, emit: Emit) -> None:
+    def finish_elsewhere(self, exitstatus: int, emit: Emit) -> int:
         """The end of pytest's session in a process whose items ran
         elsewhere (in workers, heard through replay()) or not at all
         (collection errors, --collect-only): pytest_sessionfinish with the
         run's exit status, as pytest-xdist's controller ends its own. An
         interrupted one was stopped by collection errors, which pytest's
-        session hears as the interruption its pytest_runtestloop raises."""
-        if exitstatus == ExitCode.INTERRUPTED:
-            self._interrupt_for_collection_errors()
-        self._end(exitstatus, emit)
+        session hears as the interruption its pytest_runtestloop raises:
+        pytest_runtestloop's wrappers get it, then
+        pytest_keyboard_interrupt."""
+        interruption = self._collection_errors() if exitstatus == ExitCode.INTERRUPTED else None
+        self._loop.enter()
+        self._loop.leave(interruption)
+        if interruption is not None:
+            excinfo = ExceptionInfo.from_exc_info((type(interruption), interruption, interruption.__traceback__))
+            self.config.hook.pytest_keyboard_interrupt(excinfo=excinfo)
+        elif self.session.testsfailed:
+            # A wrapper may fail the session (pytest-cov under
+            # --cov-fail-under): pytest's exit status follows testsfailed.
+            exitstatus = ExitCode.TESTS_FAILED
+        return self._end(exitstatus, emit)
 
-    def _interrupt_for_collection_errors(self) -> None:
+    def _collection_errors(self) -> BaseException:
+        """The Interrupted pytest's loop raises for collection errors
+        (raised here, for its traceback)."""
         session = self.session
         failed = session.testsfailed
         try:
             raise session.Interrupted(f"{failed} error{'s' if failed != 1 else ''} during collection")
-        except session.Interrupted:
-            self.config.hook.pytest_keyboard_interrupt(excinfo=ExceptionInfo.from_current())
+        except session.Interrupted as interruption:
+            return interruption
 
-    def _end(self, exitstatus: int, emit: Emit) -> None:
+    def _end(self, exitstatus: int, emit: Emit) -> int:
+        """pytest_sessionfinish; pytest's exit status, which its
+        implementations may change (session.exitstatus = 0 is a conftest's
+        way to pass a run that collected nothing)."""
         # What the hooks print reaches the terminal where pytest puts it:
         # after the progress the console holds until now.
         emit({"kind": "flush"})
+        session = self.session
+        session.exitstatus = exitstatus
         self._router.target = emit
         try:
-            self.config.hook.pytest_sessionfinish(session=self.session, exitstatus=exitstatus)
+            self.config.hook.pytest_sessionfinish(session=session, exitstatus=exitstatus)
         finally:
             self._router.target = None
+        return int(session.exitstatus)
 
     def unconfigure(self) -> None:
         """pytest_unconfigure, pytest's last hook: after the report's end
@@ -455,6 +469,7 @@ class Session:
         self._hear_replayed_report = self.config.pluginmanager.subset_hook_caller(
             "pytest_runtest_logreport", remove_plugins=[self._converter]
         )
+        self._loop.enter()
 
     def after_fork(self) -> None:
         """Called in a freshly forked worker before it runs anything: it gets
@@ -469,6 +484,8 @@ class Session:
             capture.start_global_capturing()
             capture.suspend_global_capture()
         become_worker(self.config)
+        self._loop.kept_by_parent()
+        measure_in_worker(self.config)
 
 
 __all__ = ["Session", "UsageError"]

@@ -1,17 +1,23 @@
-"""pytest_runtestloop's wrappers around the items fastest runs itself.
+"""pytest_runtestloop's wrappers around the items fastest runs.
 
 pytest runs every item from one call of pytest_runtestloop: its own
 implementation loops over them, and plugins wrap it (pytest-cov makes its
 coverage report after the loop, pytest's logging plugin keeps its handlers
 on the root logger around it, a conftest may time the run). fastest runs
-the items itself, a batch at a time, so the call is split in two as
-pluggy's _multicall runs it: each wrapper's code up to its yield before the
-first item (enter), the rest after the last one (leave), handed the loop's
-outcome: True, as pytest's own loop returns, or the interruption that ended
-it (a KeyboardInterrupt, pytest.exit, or the Failed or Interrupted its
-loop raises once -x, --maxfail or --sw stop the session). Only where one
-process runs every item (the pytest engine's session
-in-process); with workers the wrappers do not run (docs/engines.md).
+the items itself, a batch at a time or in workers, so the call is split in
+two as pluggy's _multicall runs it: each wrapper's code up to its yield
+before the first item (enter), the rest after the last one (leave), handed
+the loop's outcome: True, as pytest's own loop returns, or the
+interruption that ended it (a KeyboardInterrupt, pytest.exit, the Failed
+or Interrupted its loop raises once -x, --maxfail or --sw stop the
+session, or the Interrupted collection errors cause).
+
+The process that ends pytest's session enters and leaves them, as
+pytest-xdist's controller runs the hook around its workers: in-process
+around the items, with workers around all of them (entered before the
+first fork). A forked worker inherits them entered and leaves them alone
+(kept_by_parent): the end of a wrapper in a worker would take that
+worker's share of the items for the run.
 """
 from __future__ import annotations
 
@@ -25,10 +31,13 @@ class RuntestloopWrappers:
         self._config = config
         self._session = session
         self._entered: List[Generator[None, Any, None]] = []
+        self._inherited: List[Generator[None, Any, None]] = []
         self.active = False
 
     def enter(self) -> None:
-        """Each wrapper up to its yield, outermost first."""
+        """Each wrapper up to its yield, outermost first (once)."""
+        if self.active:
+            return
         self.active = True
         arguments = {"session": self._session}
         implementations = self._config.hook.pytest_runtestloop.get_hookimpls()
@@ -64,6 +73,13 @@ class RuntestloopWrappers:
                     return
                 raise
             raise RuntimeError(f"pytest_runtestloop wrapper {wrapper!r} has a second yield")
+
+    def kept_by_parent(self) -> None:
+        """In a freshly forked worker: the wrappers the parent entered stay
+        suspended here: closed, they would run their exits (the logging
+        plugin's would take its handlers off before the worker's items)."""
+        self._inherited, self._entered = self._entered, []
+        self.active = False
 
 
 __all__ = ["RuntestloopWrappers"]

@@ -121,7 +121,9 @@ struct fastest_host {
      * the resulting events to sink. Call once, after the last engine_run.
      * Under the pytest engine, what plugins and conftests wrote into
      * pytest's terminal summary then becomes the session option
-     * "fastest_terminal_summary", for the console. */
+     * "fastest_terminal_summary", for the console, and an exit status a
+     * plugin gave pytest's session (pytest-cov's --cov-fail-under, a
+     * conftest setting session.exitstatus) becomes the run's. */
     int (*engine_finish)(struct fastest_session *session, fastest_event_sink sink,
                          void *sink_context, char **out_error);
 

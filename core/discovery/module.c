@@ -55,6 +55,10 @@ void disc_collect_module(struct extractor *ex, TSNode root)
                 module->flags |= PLAN_FILE_MODIFIES_ITEMS;
             if (strcmp(entry->name, "pytest_report_header") == 0)
                 module->flags |= PLAN_FILE_REPORTS_HEADER;
+            if (strcmp(entry->name, "pytest_sessionstart") == 0 ||
+                strcmp(entry->name, "pytest_sessionfinish") == 0 ||
+                strcmp(entry->name, "pytest_unconfigure") == 0)
+                module->flags |= PLAN_FILE_SESSION_HOOKS;
         }
         if (ex->is_conftest && entry->kind == BIND_VALUE &&
             strcmp(entry->name, "collect_ignore") == 0)

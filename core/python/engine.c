@@ -145,18 +145,20 @@ int pyh_engine_prepare(struct fastest_session *session, char **out_error)
     return 0;
 }
 
-/* A list of the node ids of the given items. */
+/* A list of the node ids of the given items (indices), or of every item
+ * for items NULL (count is then the session's item count). */
 static PyObject *node_id_list(const struct fastest_session *session, const size_t *items,
                               size_t count)
 {
     PyObject *list = PyList_New((Py_ssize_t)count);
     for (size_t i = 0; list && i < count; i++) {
-        if (items[i] >= session->item_count) {
+        size_t index = items ? items[i] : i;
+        if (index >= session->item_count) {
             Py_DECREF(list);
-            PyErr_Format(PyExc_IndexError, "item index %zu out of range", items[i]);
+            PyErr_Format(PyExc_IndexError, "item index %zu out of range", index);
             return NULL;
         }
-        PyObject *node_id = PyUnicode_FromString(session->items[items[i]].node_id);
+        PyObject *node_id = PyUnicode_FromString(session->items[index].node_id);
         if (!node_id) {
             Py_DECREF(list);
             return NULL;
@@ -187,6 +189,13 @@ static int call_taking(struct fastest_session *session, const char *method, PyOb
     return call_status(result, failure, out_error);
 }
 
+int pyh_engine_keep_selected(struct fastest_session *session, char **out_error)
+{
+    *out_error = NULL;
+    return call_taking(session, "keep_selected", node_id_list(session, NULL, session->item_count),
+                       "the engine failed to hear the selection", out_error);
+}
+
 int pyh_engine_preload(struct fastest_session *session, const size_t *items, size_t count,
                        char **out_error)
 {
@@ -208,31 +217,37 @@ int pyh_engine_preload(struct fastest_session *session, const size_t *items, siz
                        out_error);
 }
 
-/* Calls engine.<method>(*arguments, emit), its result in *out_result (a
- * new reference). Takes emit's reference. */
-static int call_with_emit(struct fastest_session *session, const char *method, PyObject *argument,
-                          PyObject *emit, PyObject **out_result, char **out_error)
+#define MAX_ARGUMENTS 2
+
+/* Calls engine.<method>(*arguments, emit) (count arguments, at most
+ * MAX_ARGUMENTS, borrowed), its result in *out_result (a new reference).
+ * Takes emit's reference. */
+static int call_with_emit(struct fastest_session *session, const char *method,
+                          PyObject *const *arguments, size_t count, PyObject *emit,
+                          PyObject **out_result, char **out_error)
 {
     if (!emit)
         return pyh_python_failure("cannot create the event callback", out_error);
-    *out_result = argument ? PyObject_CallMethod(session->engine, method, "OO", argument, emit)
-                           : PyObject_CallMethod(session->engine, method, "O", emit);
+    PyObject *call[MAX_ARGUMENTS + 2] = {session->engine};
+    for (size_t i = 0; i < count && i < MAX_ARGUMENTS; i++)
+        call[1 + i] = arguments[i];
+    call[1 + count] = emit;
+    PyObject *name = PyUnicode_FromString(method);
+    *out_result = name ? PyObject_VectorcallMethod(name, call, count + 2, NULL) : NULL;
+    Py_XDECREF(name);
     Py_DECREF(emit);
     return *out_result ? 0 : pyh_python_failure("the engine failed", out_error);
 }
 
-/* pytest's exit status as the pytest engine's finish or finish_elsewhere
- * returns it (the native engine's finish returns None): when a plugin made
- * it other than the run's events do, it is the run's (tally_exit_status).
- * Takes result's reference. */
+/* The engine's finish or finish_elsewhere returns None, or the exit status
+ * pytest's session ended with when a plugin made it other than the items
+ * did: that one is the run's (tally_exit_status). Takes result's
+ * reference. */
 static void adopt_exit_status(struct fastest_session *session, PyObject *result)
 {
     if (PyLong_Check(result)) {
-        int status = (int)PyLong_AsLong(result);
-        if (status != session_exit_status(session)) {
-            session->tally.session_status_set = true;
-            session->tally.session_status = status;
-        }
+        session->tally.session_status_set = true;
+        session->tally.session_status = (int)PyLong_AsLong(result);
     }
     Py_DECREF(result);
 }
@@ -272,7 +287,7 @@ static int run_with(struct fastest_session *session, const size_t *items, size_t
     if (rc)
         return rc;
     PyObject *result = NULL;
-    rc = call_with_emit(session, "run", node_ids, make_emit(target), &result, out_error);
+    rc = call_with_emit(session, "run", &node_ids, 1, make_emit(target), &result, out_error);
     Py_DECREF(node_ids);
     if (rc)
         return rc;
@@ -293,7 +308,7 @@ static int finish_with(struct fastest_session *session, emit_maker make_emit, vo
         return 0;
     }
     session->engine_finished = true;
-    return call_with_emit(session, "finish", NULL, make_emit(target), out_result, out_error);
+    return call_with_emit(session, "finish", NULL, 0, make_emit(target), out_result, out_error);
 }
 
 int pyh_engine_run(struct fastest_session *session, const size_t *items, size_t count,
@@ -339,21 +354,24 @@ int pyh_engine_finish_elsewhere(struct fastest_session *session, int exit_status
                                 fastest_event_sink sink, void *sink_context, char **out_error)
 {
     *out_error = NULL;
-    if (!session->engine || session->engine_finished || !pyh_engine_is_pytest(session))
+    if (!session->engine || session->engine_finished)
         return 0;
     session->engine_finished = true;
     struct pyh_sink_target target = {sink, sink_context};
-    PyObject *status = PyLong_FromLong(exit_status);
-    if (!status)
-        return pyh_python_failure("cannot pass the exit status to the engine", out_error);
+    /* pytest's session.testsfailed: each failed report, collection's too. */
+    PyObject *outcome[] = {PyLong_FromLong(exit_status),
+                           PyLong_FromSize_t(session->tally.failed + session->tally.errors)};
     PyObject *result = NULL;
-    int rc =
-        call_with_emit(session, "finish_elsewhere", status, sink_emit(&target), &result, out_error);
-    Py_DECREF(status);
+    int rc = outcome[0] && outcome[1]
+                 ? call_with_emit(session, "finish_elsewhere", outcome, 2, sink_emit(&target),
+                                  &result, out_error)
+                 : pyh_python_failure("cannot pass the run's outcome to the engine", out_error);
+    Py_XDECREF(outcome[0]);
+    Py_XDECREF(outcome[1]);
     if (rc)
         return rc;
     adopt_exit_status(session, result);
-    return keep_terminal_summary(session, out_error);
+    return pyh_engine_is_pytest(session) ? keep_terminal_summary(session, out_error) : 0;
 }
 
 /* A worker's exit status is not the run's: the parent ends the session. */
@@ -369,7 +387,7 @@ int pyh_engine_finish_to_wire(struct fastest_session *session, struct pyh_wire_t
 int pyh_engine_unconfigure(struct fastest_session *session, char **out_error)
 {
     *out_error = NULL;
-    if (!session->engine || !pyh_engine_is_pytest(session))
+    if (!session->engine)
         return 0;
     return call_status(PyObject_CallMethod(session->engine, "unconfigure", NULL),
                        "the engine failed to unconfigure pytest", out_error);

@@ -80,6 +80,12 @@ int pyh_engine_collect(struct fastest_session *session, const char *const *paths
  * or NULL when they do not. Returns 0 or an error with *out_error. */
 int pyh_engine_plugin_need(struct fastest_session *session, char **out_reason, char **out_error);
 
+/* The native engine: the session's items once the core's selection (-k,
+ * -m, --deselect, --lf, ...) is done, as pytest's session.items holds them
+ * when its pytest_sessionfinish implementations see it
+ * (engine.keep_selected()). Returns 0 or an error with *out_error. */
+int pyh_engine_keep_selected(struct fastest_session *session, char **out_error);
+
 /* The pytest engine's header lines (engine.report_header(): pytest's
  * rootdir, configfile and plugins lines and every pytest_report_header
  * hook's), '\n'-separated, malloc'd in *out_lines. Returns 0 or an error
@@ -93,19 +99,19 @@ int pyh_engine_report_header(struct fastest_session *session, char **out_lines, 
 int pyh_engine_collection_finish_lines(struct fastest_session *session, char **out_lines,
                                        char **out_error);
 
-/* Under the pytest engine, in a process that did not finish the engine
- * itself (its items ran in workers, or none ran: collection errors,
- * --collect-only): pytest_sessionfinish with the run's exit_status, as
+/* In a process that did not finish the engine itself (its items ran in
+ * workers, or none ran: collection errors, --collect-only):
+ * pytest_sessionfinish with the run's exit_status and failures, as
  * pytest-xdist's controller ends its session, the events it makes going to
- * sink, and the terminal summary kept as pyh_engine_finish keeps it. Does
- * nothing under the native engine. Returns 0 or an error with *out_error. */
+ * sink; under the pytest engine the terminal summary kept as
+ * pyh_engine_finish keeps it. An exit status a plugin gave the session
+ * becomes the run's. Returns 0 or an error with *out_error. */
 int pyh_engine_finish_elsewhere(struct fastest_session *session, int exit_status,
                                 fastest_event_sink sink, void *sink_context, char **out_error);
 
-/* Under the pytest engine: pytest_unconfigure (engine.unconfigure()), the
- * last hook, once the run's report is out, or after the finish of a
- * worker. Does nothing under the native engine. Returns 0 or an error with
- * *out_error. */
+/* pytest_unconfigure (engine.unconfigure()), the last hook, once the run's
+ * report is out, or after the finish of a worker. Returns 0 or an error
+ * with *out_error. */
 int pyh_engine_unconfigure(struct fastest_session *session, char **out_error);
 
 /* In the process that forked the workers, under the pytest engine: a

@@ -55,14 +55,20 @@ SCENARIOS = [
     ("collection_errors", [], "pytest"),
     ("collection_errors", ["--continue-on-collection-errors"], "pytest"),
     ("collection_errors", ["--continue-on-collection-errors", FASTEST_ONLY, "-n", "2"], "pytest"),
-    # Hooks that print: the whole output compares (FULL_OUTPUT_SUITES).
-    ("session_hooks", [], "pytest"),
-    ("session_hooks", ["-rA"], "pytest"),
+    # Session hooks that print: the whole output compares
+    # (FULL_OUTPUT_SUITES), under both engines.
+    ("session_hooks", [], "native"),
+    ("session_hooks", ["-rA"], "native"),
+    ("session_hooks", ["-rA", FASTEST_ONLY, "--engine=pytest"], "pytest"),
     # What the workers' session end prints goes nowhere, as under xdist;
     # the parent prints it once.
-    ("session_hooks", [FASTEST_ONLY, "-n", "2"], "pytest"),
+    ("session_hooks", [FASTEST_ONLY, "-n", "2"], "native"),
+    ("session_hooks", [FASTEST_ONLY, "-n", "2", "--engine=pytest"], "pytest"),
     # Its pytest_sessionfinish turns "no tests collected" (5) into 0.
-    ("session_hooks", ["-k", "nothing_matches"], "pytest"),
+    ("session_hooks", ["-k", "nothing_matches"], "native"),
+    ("session_hooks", ["-k", "nothing_matches", FASTEST_ONLY, "--engine=pytest"], "pytest"),
+    # pytest runs the session hooks for --collect-only too.
+    ("session_hooks", ["--collect-only"], "native"),
     # A pytest_runtestloop wrapper's end sees the whole run, in-process and
     # with workers (the parent wraps them all).
     ("runtestloop", [], "pytest"),
@@ -139,6 +145,8 @@ SITE_SUITES = {"installed_hooks"}
 
 # Suites both engines run: outcomes must not depend on the engine.
 AB_SCENARIOS = [
+    ("session_hooks", []),
+    ("session_hooks", ["-k", "nothing_matches"]),
     ("native_hooks", []),
     ("native_hooks", ["--runslow", "--level", "2"]),
     ("plain", []),
@@ -226,8 +234,12 @@ def compare(fastest, suites, suite, args, engine):
         problems.append(diff("outcomes", outcome_lines(pytest_out), outcome_lines(fastest_out)))
     if summary_line(pytest_out) != summary_line(fastest_out):
         problems.append(f"summary: pytest {summary_line(pytest_out)!r}, fastest {summary_line(fastest_out)!r}")
-    if suite in FULL_OUTPUT_SUITES and output_lines(pytest_out) != output_lines(fastest_out):
-        problems.append(diff("output", output_lines(pytest_out), output_lines(fastest_out)))
+    if suite in FULL_OUTPUT_SUITES:
+        pytest_lines = output_lines(pytest_out)
+        if engine == "native":
+            pytest_lines = [line for line in pytest_lines if not line.startswith(NOT_NATIVE_HEADER)]
+        if pytest_lines != output_lines(fastest_out):
+            problems.append(diff("output", pytest_lines, output_lines(fastest_out)))
     if hook_summary_lines(pytest_out) != hook_summary_lines(fastest_out):
         problems.append(diff("terminal summary", hook_summary_lines(pytest_out), hook_summary_lines(fastest_out)))
     pytest_header = header_lines(pytest_out)

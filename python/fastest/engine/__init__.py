@@ -45,8 +45,25 @@ Interface (called by the C core, core/python/engine.c)::
         KeyboardInterrupt or pytest.exit(); then ``session.interrupted``
         holds the exception).
 
-    session.finish(emit)
-        Finishes the deferred teardown and tears down every remaining scope.
+    status = session.finish(emit)
+        Finishes the deferred teardown and tears down every remaining scope,
+        then ends the session: the conftests' pytest_sessionfinish (a
+        worker's output dropped). Returns pytest's exit status, which they
+        may have changed (session.exitstatus).
+
+    status = session.finish_elsewhere(exitstatus, testsfailed, emit)
+        Instead of finish(), in the process whose items ran in workers or
+        not at all: pytest_sessionfinish with the run's exit status and
+        count of failures, as the core made them.
+
+    session.keep_selected(node_ids)
+        The items left once the core's selection (-k, -m, --deselect,
+        --lf, ...) is done, in run order, when a conftest has session
+        hooks: pytest's session.items and testscollected.
+
+    session.unconfigure()
+        The conftests' pytest_unconfigure, once the run's report is out
+        (after finish() in a worker).
 
     specs = session.conftest_options()
         The options the initial conftests' ``pytest_addoption`` added that

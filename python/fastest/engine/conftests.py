@@ -212,6 +212,16 @@ class ConftestRegistry:
             )
         return found
 
+    def session_implementations(self, name: str) -> List[Callable]:
+        """Every loaded conftest's implementation of hook ``name``, for the
+        hooks pytest calls on all its plugins (``config.hook``: session
+        start and finish, unconfigure), in registration order: the initial
+        conftests', then the others' (run_hook calls them as pluggy does)."""
+        modules = self.loaded()
+        ordered = [module for module in modules if self.is_initial(module)]
+        ordered += [module for module in modules if not self.is_initial(module)]
+        return [getattr(module, name) for module in ordered if hasattr(module, name)]
+
     def generate_hooks(self, nodeid: str) -> List[Callable]:
         """conftest ``pytest_generate_tests`` visible from ``nodeid``, in the
         order pluggy calls them."""

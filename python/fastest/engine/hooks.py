@@ -4,8 +4,9 @@
 hooks the native engine runs are called where their work is done:
 ``pytest_addoption`` and ``pytest_configure`` (conftests.py),
 ``pytest_generate_tests`` (collect_python.py), ``pytest_report_header``
-(session.py), the runtest hooks and ``pytest_assertrepr_compare``
-(runner.py).
+and the session hooks (``pytest_sessionstart``, ``pytest_sessionfinish``,
+``pytest_unconfigure``: session.py), the runtest hooks and
+``pytest_assertrepr_compare`` (runner.py).
 
 Kept in step with ``pyh_native_hook`` (core/python/engine_mode.c) and
 docs/engines.md: a conftest defining any other hook sends the run to the

@@ -21,6 +21,7 @@ from .nodes import Session as SessionNode
 from .runner import NEXT_UNKNOWN, Interrupted, ItemRunner
 from .setupstate import SetupState
 from ..hook_lines import terminal_lines
+from ..interruption import interruption_exit_status
 from ..removed_items import removed_item_dicts
 from ..scheduling import scheduling_facts
 from ..xdist_worker import become_worker, is_worker
@@ -110,9 +111,12 @@ class Session:
         from fastest.pytest_api import mark
 
         mark._config = self.config
-        # pytest_sessionstart's time: after the initial conftests.
+        # pytest_sessionstart's time: after the initial conftests. Theirs run
+        # inside pytest's logging plugin's wrapper (a fixture module's
+        # start hook stands in for it).
         for hook in self._session_start_hooks:
             hook(self.config)
+        run_hook(self.conftests.session_implementations("pytest_sessionstart"), session=self.node)
 
     def _junit_records(self):
         """Where record_xml_attribute and record_testsuite_property record
@@ -278,6 +282,15 @@ class Session:
         result.extend(removed_item_dicts(deselected, dropped))
         return result
 
+    def keep_selected(self, node_ids: List[str]) -> None:
+        """The items the core selected (-k, -m, --deselect, --lf, ...), in
+        run order: pytest's session.items and testscollected hold those
+        alone once its collection is done (what pytest_sessionfinish
+        sees)."""
+        items = self._items
+        self.node.items = [items[node_id] for node_id in node_ids if node_id in items]
+        self.node.testscollected = len(self.node.items)
+
     def plugin_need(self) -> Optional[str]:
         """Why this run needs installed pytest plugins, which the native
         engine does not load, when pytest would load some (plugin autoload
@@ -387,8 +400,10 @@ class Session:
             with HeldEvents(self.capture, emit, 0.0 if self._terminal_watched else _UNWATCHED_INTERVAL) as held:
                 yield held.emit
 
-    def finish(self, emit: Emit) -> None:
-        """Tear down whatever is still set up (deferred teardown first)."""
+    def finish(self, emit: Emit) -> Optional[int]:
+        """Tear down whatever is still set up (deferred teardown first),
+        then end the session (_end). Returns None, or the exit status a
+        conftest's pytest_sessionfinish gave the session."""
         self._flush_before_terminal_output(emit)
         try:
             if self._pending is not None:
@@ -398,8 +413,39 @@ class Session:
             self.interrupted = interrupted.cause
             emit(self.runner.interruption(interrupted.cause))
         finally:
-            for hook in self._session_finish_hooks:
-                hook(self.config)
+            items_status = self._exit_status()
+            try:
+                status = self._end(items_status, emit)
+            finally:
+                # A worker's capture takes what its unconfigure prints.
+                if not is_worker(self.config):
+                    self.capture.stop()
+        return status if status != items_status else None
+
+    def finish_elsewhere(self, exitstatus: int, testsfailed: int, emit: Emit) -> Optional[int]:
+        """The end of the session in the process whose items ran in workers
+        or not at all (collection errors, --collect-only, nothing
+        selected): pytest_sessionfinish with the run's exit status and
+        failures as the core counted them (pytest's session.testsfailed),
+        as pytest-xdist's controller ends its own session. Returns what
+        finish() returns."""
+        self.node.testsfailed = testsfailed
+        status = self._end(exitstatus, emit)
+        return status if status != exitstatus else None
+
+    def unconfigure(self) -> None:
+        """pytest_unconfigure, every loaded conftest's: after the report's
+        end in the process that reports (what it prints follows the
+        statistics line), after finish() in a worker, where what it prints
+        is dropped."""
+        implementations = self.conftests.session_implementations("pytest_unconfigure")
+        if not is_worker(self.config):
+            run_hook(implementations, config=self.config)
+            return
+        try:
+            with self.capture.phase():
+                run_hook(implementations, config=self.config)
+        finally:
             self.capture.stop()
 
     def terminal_descriptors(self) -> List[tuple]:
@@ -426,6 +472,37 @@ class Session:
         become_worker(self.config)
 
     # --- internals ---
+    def _end(self, exitstatus: int, emit: Emit) -> int:
+        """pytest_sessionfinish: the conftests' implementations, then the
+        fixture modules' ends (pytest's logging plugin's wrapper). Returns
+        pytest's exit status, which they may change (session.exitstatus = 0
+        is a conftest's way to pass a run that collected nothing). A
+        worker's session ends too, as an xdist worker's does, and what its
+        hooks print is dropped, as xdist drops its workers' output: the
+        process that reports prints its own once."""
+        node = self.node
+        implementations = self.conftests.session_implementations("pytest_sessionfinish")
+        try:
+            if implementations:
+                node.exitstatus = status = _as_pytest_holds(exitstatus)
+                if is_worker(self.config):
+                    with self.capture.phase():
+                        run_hook(implementations, session=node, exitstatus=status)
+                else:
+                    # What they print follows the progress the console holds.
+                    emit(_FLUSH_EVENT)
+                    run_hook(implementations, session=node, exitstatus=status)
+                exitstatus = int(node.exitstatus)
+        finally:
+            for hook in self._session_finish_hooks:
+                hook(self.config)
+        return exitstatus
+
+    def _exit_status(self) -> int:
+        if self.interrupted is not None:
+            return interruption_exit_status(self.interrupted)
+        return _TESTS_FAILED if self.node.testsfailed else 0
+
     def _flush_before_terminal_output(self, emit: Emit) -> None:
         """What a test writes past the capture (``capsys.disabled()``)
         follows what the reporters hold, as it does in pytest."""
@@ -440,6 +517,22 @@ class Session:
 
 
 _FLUSH_EVENT = {"kind": "flush"}
+
+# pytest's ExitCode.TESTS_FAILED (its enum's import waits until a hook
+# needs one: _as_pytest_holds).
+_TESTS_FAILED = 1
+
+
+def _as_pytest_holds(status: int) -> Any:
+    """An exit status as pytest's session.exitstatus holds it when its
+    session ends: an ExitCode, but 0 (pytest's ``doit() or 0``) and a code
+    pytest.exit() gave outside ExitCode's."""
+    from fastest.pytest_api.exit_codes import ExitCode
+
+    try:
+        return ExitCode(status) if status else 0
+    except ValueError:
+        return status
 
 # How long the fastest process holds events when no terminal shows them.
 _UNWATCHED_INTERVAL = 0.05

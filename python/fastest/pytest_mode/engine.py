@@ -35,11 +35,12 @@ interface of fastest's native engine (python/fastest/engine/__init__.py).
         assertion hooks, faulthandler, plugins') runs with the same nextitem
         as under pytest, so fixtures are torn down exactly where pytest
         tears them down. finish() runs the held item with nextitem=None,
-        then pytest_sessionfinish, and returns pytest's exit status for the
-        session (what the items made it, or what a plugin's
-        pytest_runtestloop wrapper or pytest_sessionfinish made of it).
+        then pytest_sessionfinish, and returns None, or the exit status
+        pytest's session ended with when a plugin made it other than the
+        items did (a pytest_runtestloop wrapper failing the session, a
+        pytest_sessionfinish setting session.exitstatus).
 
-    session.finish_elsewhere(exitstatus, emit)
+    session.finish_elsewhere(exitstatus, testsfailed, emit)
         Instead of finish(), in a process whose items ran in workers or not
         at all: the end of pytest_runtestloop's wrappers, then
         pytest_sessionfinish, with the run's exit status; returns pytest's
@@ -331,9 +332,10 @@ class Session:
             self._held = items[node_id]
         return False
 
-    def finish(self, emit: Emit) -> int:
+    def finish(self, emit: Emit) -> Optional[int]:
         try:
             self._run_held(None, emit)
+            items_status = self._exit_status()
             if is_worker(self.config):
                 save_worker_measurement(self.config)
             else:
@@ -348,28 +350,31 @@ class Session:
                 if capture is not None:
                     capture.suspend_global_capture()
                     capture.read_global_capture()
-        return status
+        return status if status != items_status else None
 
-    def finish_elsewhere(self, exitstatus: int, emit: Emit) -> int:
+    def finish_elsewhere(self, exitstatus: int, testsfailed: int, emit: Emit) -> Optional[int]:
         """The end of pytest's session in a process whose items ran
-        elsewhere (in workers, heard through replay()) or not at all
+        elsewhere (in workers, heard through replay(), which counted
+        testsfailed into pytest's session as the core did) or not at all
         (collection errors, --collect-only): pytest_sessionfinish with the
         run's exit status, as pytest-xdist's controller ends its own. An
         interrupted one was stopped by collection errors, which pytest's
         session hears as the interruption its pytest_runtestloop raises:
         pytest_runtestloop's wrappers get it, then
-        pytest_keyboard_interrupt."""
+        pytest_keyboard_interrupt. Returns what finish() returns."""
         interruption = self._collection_errors() if exitstatus == ExitCode.INTERRUPTED else None
         self._loop.enter()
         self._loop.leave(interruption)
+        status = exitstatus
         if interruption is not None:
             excinfo = ExceptionInfo.from_exc_info((type(interruption), interruption, interruption.__traceback__))
             self.config.hook.pytest_keyboard_interrupt(excinfo=excinfo)
         elif self.session.testsfailed:
             # A wrapper may fail the session (pytest-cov under
             # --cov-fail-under): pytest's exit status follows testsfailed.
-            exitstatus = ExitCode.TESTS_FAILED
-        return self._end(exitstatus, emit)
+            status = ExitCode.TESTS_FAILED
+        status = self._end(status, emit)
+        return status if status != exitstatus else None
 
     def _collection_errors(self) -> BaseException:
         """The Interrupted pytest's loop raises for collection errors
@@ -443,9 +448,17 @@ class Session:
         return bool(session.shouldfail or session.shouldstop)
 
     def _exit_status(self) -> int:
+        """pytest's, once its loop is over: an interruption's, -x and
+        --maxfail's failure (its loop raises Failed), --sw's stop (it
+        raises Interrupted), or the failures'."""
+        session = self.session
         if self.interrupted is not None:
             return interruption_exit_status(self.interrupted)
-        return ExitCode.TESTS_FAILED if self.session.testsfailed else ExitCode.OK
+        if session.shouldfail:
+            return ExitCode.TESTS_FAILED
+        if session.shouldstop:
+            return ExitCode.INTERRUPTED
+        return ExitCode.TESTS_FAILED if session.testsfailed else ExitCode.OK
 
     def replay(self, event: Event) -> None:
         """In the process that forked the workers: a worker's test report,

@@ -60,7 +60,9 @@ class ItemRunner:
         self.fulltrace = config.getoption("fulltrace")
         self.verbosity = config.getoption("verbose")
         self.catches_warnings = not config.blocks_plugin("warnings")
-        self.ini_filters = tuple(config.getini("filterwarnings"))
+        # The list itself: a conftest's pytest_configure may add lines
+        # (addinivalue_line) after this, and pytest reads them per item.
+        self.ini_filters = config.getini("filterwarnings")
         self.cmdline_filters = tuple(config.getoption("pythonwarnings") or ())
         self.capture = session.capture
         self.uncaught = UncaughtExceptions(config)
@@ -169,7 +171,7 @@ class ItemRunner:
         and ``pytest.warns`` inside a test nest within it as in pytest."""
         if self.catches_warnings:
             marks = tuple(arg for mark in item.iter_markers("filterwarnings") for arg in mark.args)
-            block = catch_phase(ini_filters=self.ini_filters, cmdline_filters=self.cmdline_filters, mark_filters=marks, nodeid=item.nodeid)
+            block = catch_phase(ini_filters=tuple(self.ini_filters), cmdline_filters=self.cmdline_filters, mark_filters=marks, nodeid=item.nodeid)
         else:
             block = not_caught()
         item.stash["warnings"] = (block, block.__enter__())

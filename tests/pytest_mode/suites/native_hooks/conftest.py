@@ -22,6 +22,9 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: a slow test")
     config.addinivalue_line("markers", "late: runs last")
+    # A warning filter added here applies to every test (pytest reads the
+    # ini lines per test).
+    config.addinivalue_line("filterwarnings", "error:configured:UserWarning")
 
 
 def pytest_collection_modifyitems(session, config, items):

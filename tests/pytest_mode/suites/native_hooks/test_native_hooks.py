@@ -41,3 +41,10 @@ class TestGroup:
     @pytest.mark.xfail(reason="known")
     def test_xfail(self):
         assert False
+
+
+def test_configured_warning_filter():
+    import warnings
+
+    with pytest.raises(UserWarning):
+        warnings.warn("configured filter", UserWarning)

@@ -76,11 +76,15 @@ static void write_option(FILE *stream, const struct cli_option *option, unsigned
 {
     char invocation[256];
     format_invocation(option, invocation, sizeof(invocation));
+    if (!option->help || !*option->help) {
+        fprintf(stream, "  %s\n", invocation); /* argparse pads nothing then */
+        return;
+    }
     if (strlen(invocation) + 2 <= HELP_COLUMN - 2)
         fprintf(stream, "  %-*s", HELP_COLUMN - 2, invocation);
     else
         fprintf(stream, "  %s\n%*s", invocation, HELP_COLUMN, "");
-    write_wrapped(stream, option->help ? option->help : "", width);
+    write_wrapped(stream, option->help, width);
 }
 
 int cli_print_help(FILE *stream, const struct cli_context *context, unsigned width)

@@ -39,8 +39,9 @@ static const char *const *spec_texts(struct ft_arena *arena, PyObject *spec, con
 }
 
 /* One spec ({"names", "dest", "action", "type", "choices", "metavar",
- * "help"}, see option_parser.Argument.spec) as a cli_option. Returns false
- * for a spec the parser cannot take (too many names, an unknown action). */
+ * "help", "group"}, see option_parser.Parser.specs) as a cli_option.
+ * Returns false for a spec the parser cannot take (too many names, an
+ * unknown action). */
 static bool convert(struct ft_arena *arena, PyObject *spec, struct cli_option *out)
 {
     static const struct {
@@ -57,14 +58,15 @@ static bool convert(struct ft_arena *arena, PyObject *spec, struct cli_option *o
     const char *const *names = spec_texts(arena, spec, "names", CLI_MAX_NAMES);
     const char *action = spec_text(arena, spec, "action");
     const char *type = spec_text(arena, spec, "type");
+    const char *group = spec_text(arena, spec, "group");
     *out = (struct cli_option){
-        .group = "conftest",
+        .group = group ? group : "Custom options",
         .dest = spec_text(arena, spec, "dest"),
         .const_value = "1",
         .choices = spec_texts(arena, spec, "choices", SIZE_MAX),
         .metavar = spec_text(arena, spec, "metavar"),
         .help = spec_text(arena, spec, "help"),
-        .type = !type                     ? CLI_TEXT
+        .type = !type                        ? CLI_TEXT
                 : strcmp(type, "int") == 0   ? CLI_INT
                 : strcmp(type, "float") == 0 ? CLI_FLOAT
                                              : CLI_TEXT,

@@ -17,6 +17,7 @@
 #include "heuristic/heuristic.h"
 #include "plugin/search_path.h"
 #include "python/engine.h"
+#include "python/engine_options.h"
 #include "python/interpreter.h"
 #include "run/cache_order.h"
 #include "run/handover.h"
@@ -144,6 +145,25 @@ static int run_tests(struct fastest_session *session)
     return status;
 }
 
+/* --help, with the options the initial conftests add, as pytest lists them
+ * (it loads those conftests for --help too); without them, said on
+ * stderr, when they cannot be asked. */
+static int print_help(struct fastest_session *session, struct cli_context *context)
+{
+    struct pyh_conftest_options conftest;
+    char *error = NULL;
+    if (pyh_conftest_options(session, &conftest, &error) == 0) {
+        context->conftest_options = conftest.options;
+        context->conftest_option_count = conftest.count;
+    } else {
+        fprintf(stderr, "fastest: %s\n", error ? error : "cannot ask the conftests for options");
+    }
+    free(error);
+    int status = cli_print_help(stdout, context, 0) ? FT_EXIT_INTERNAL_ERROR : FT_EXIT_OK;
+    pyh_conftest_options_free(&conftest);
+    return status;
+}
+
 static int run_session(struct fastest_session *session, const char *const *args, size_t count)
 {
     char *error = NULL;
@@ -195,7 +215,7 @@ static int run_session(struct fastest_session *session, const char *const *args,
     if (rc) {
         status = usage_error(error);
     } else if (opt_is_true(session->options, "help")) {
-        status = cli_print_help(stdout, &context, 0) ? FT_EXIT_INTERNAL_ERROR : FT_EXIT_OK;
+        status = print_help(session, &context);
     } else if (opt_is_true(session->options, "version")) {
         printf("fastest %s\n", FASTEST_VERSION_STRING);
         status = FT_EXIT_OK;

@@ -145,5 +145,12 @@ class Parser:
         return [option for group in (self._anonymous, *self._groups) for option in group.options]
 
     def specs(self) -> List[Dict[str, Any]]:
-        """The specs of the options the C parser can parse."""
-        return [option.spec() for option in self.options() if option.native()]
+        """The specs of the options the C parser can parse, each with its
+        group's title in ``--help`` (its description, else its name), in
+        pytest's order there: the named groups, then the anonymous one."""
+        return [
+            dict(option.spec(), group=group.description or group.name)
+            for group in (*self._groups, self._anonymous)
+            for option in group.options
+            if option.native()
+        ]

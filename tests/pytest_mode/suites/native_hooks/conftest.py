@@ -15,6 +15,7 @@ def pytest_addoption(parser):
     group.addoption("--tag", action="append", default=[])
     group.addoption("--loud", action="count")
     group.addoption("--no-drop", action="store_false", dest="drop")
+    parser.getgroup("general").addoption("--shout", action="store_true", help="an option in pytest's own group")
     parser.addini("flavour", "a flavour")
     parser.addini("colours", "colours", type="linelist", default=["red"])
 

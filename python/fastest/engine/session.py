@@ -24,6 +24,7 @@ from ..hook_lines import terminal_lines
 from ..interruption import interruption_exit_status
 from ..removed_items import removed_item_dicts
 from ..scheduling import scheduling_facts
+from ..worker_output import session_end_output
 from ..xdist_worker import become_worker, is_worker
 
 TYPE_CHECKING = False
@@ -415,11 +416,10 @@ class Session:
         finally:
             items_status = self._exit_status()
             try:
-                status = self._end(items_status, emit)
+                with session_end_output(self.config):
+                    status = self._end(items_status, emit)
             finally:
-                # A worker's capture takes what its unconfigure prints.
-                if not is_worker(self.config):
-                    self.capture.stop()
+                self.capture.stop()
         return status if status != items_status else None
 
     def finish_elsewhere(self, exitstatus: int, testsfailed: int, emit: Emit) -> Optional[int]:
@@ -437,16 +437,9 @@ class Session:
         """pytest_unconfigure, every loaded conftest's: after the report's
         end in the process that reports (what it prints follows the
         statistics line), after finish() in a worker, where what it prints
-        is dropped."""
-        implementations = self.conftests.session_implementations("pytest_unconfigure")
-        if not is_worker(self.config):
-            run_hook(implementations, config=self.config)
-            return
-        try:
-            with self.capture.phase():
-                run_hook(implementations, config=self.config)
-        finally:
-            self.capture.stop()
+        is dropped (worker_output.py)."""
+        with session_end_output(self.config):
+            run_hook(self.conftests.session_implementations("pytest_unconfigure"), config=self.config)
 
     def terminal_descriptors(self) -> List[tuple]:
         """For the host, which holds what collection writes until the header
@@ -477,21 +470,16 @@ class Session:
         fixture modules' ends (pytest's logging plugin's wrapper). Returns
         pytest's exit status, which they may change (session.exitstatus = 0
         is a conftest's way to pass a run that collected nothing). A
-        worker's session ends too, as an xdist worker's does, and what its
-        hooks print is dropped, as xdist drops its workers' output: the
-        process that reports prints its own once."""
+        worker's session ends too, as an xdist worker's does (what its
+        hooks print dropped: finish())."""
         node = self.node
         implementations = self.conftests.session_implementations("pytest_sessionfinish")
         try:
             if implementations:
                 node.exitstatus = status = _as_pytest_holds(exitstatus)
-                if is_worker(self.config):
-                    with self.capture.phase():
-                        run_hook(implementations, session=node, exitstatus=status)
-                else:
-                    # What they print follows the progress the console holds.
-                    emit(_FLUSH_EVENT)
-                    run_hook(implementations, session=node, exitstatus=status)
+                # What they print follows the progress the console holds.
+                emit(_FLUSH_EVENT)
+                run_hook(implementations, session=node, exitstatus=status)
                 exitstatus = int(node.exitstatus)
         finally:
             for hook in self._session_finish_hooks:

@@ -95,6 +95,7 @@ from ..interruption import interruption_exit_status
 from ..junit_records import LogXML as JunitRecords
 from ..removed_items import dropped_items, removed_item_dicts
 from ..startup_refusal import StartupRefusal
+from ..worker_output import session_end_output
 from ..xdist_worker import become_worker, is_worker
 from ..scheduling import scheduling_facts
 from .coverage_in_workers import measure_in_worker, save_worker_measurement
@@ -341,15 +342,8 @@ class Session:
             else:
                 self._loop.leave(self.interrupted)
         finally:
-            capture = self._worker_capture()
-            if capture is not None:
-                capture.resume_global_capture()
-            try:
+            with session_end_output(self.config):
                 status = self._end(self._exit_status(), emit)
-            finally:
-                if capture is not None:
-                    capture.suspend_global_capture()
-                    capture.read_global_capture()
         return status if status != items_status else None
 
     def finish_elsewhere(self, exitstatus: int, testsfailed: int, emit: Emit) -> Optional[int]:
@@ -405,24 +399,10 @@ class Session:
     def unconfigure(self) -> None:
         """pytest_unconfigure, pytest's last hook: after the report's end
         in the process that reports (what it prints follows the statistics
-        line, as in pytest), after finish() in a worker."""
-        capture = self._worker_capture()
-        if capture is not None:
-            capture.resume_global_capture()
-            # The cleanups (the latest added first) end with the capture's,
-            # which writes what it holds to the terminal: this one takes it.
-            self.config.add_cleanup(capture.read_global_capture)
-        self.config._ensure_unconfigure()
-
-    def _worker_capture(self) -> Optional[Any]:
-        """In a worker, pytest's capture manager while it captures: what the
-        session's end prints outside any test goes there and then nowhere,
-        as pytest-xdist's workers' output does (the parent, which ends the
-        session too, prints it once, where pytest does). None elsewhere."""
-        capture = self.config.pluginmanager.get_plugin("capturemanager")
-        if not is_worker(self.config) or capture is None or capture._global_capturing is None:
-            return None
-        return capture
+        line, as in pytest), after finish() in a worker (what it prints
+        dropped: worker_output.py, as finish()'s)."""
+        with session_end_output(self.config):
+            self.config._ensure_unconfigure()
 
     # --- running ---------------------------------------------------------
 

@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""What the workers' session end prints goes nowhere, under -s too (no
+capture then takes it): the session_hooks suite's pytest_sessionfinish and
+pytest_unconfigure lines appear once, as under pytest, whatever the engine
+and the number of workers. (Under capture the whole output is compared
+with pytest's: tests/pytest_mode/compare_engines.py; under -s a worker's
+test output reaches the terminal as it comes, so only the counts are
+steady.)
+
+    session_end_output.py FASTEST SOURCE_ROOT
+"""
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from verdict import verdict  # noqa: E402
+
+# pytest_sessionfinish's lines (the first follows the progress on its
+# line), then pytest_unconfigure's (lines of their own).
+ENDING_LINES = ["session finished: exit status 1, 1 failed", "checks: 3 items, 3 collected"]
+WHOLE_LINES = ["checks unconfigured", "unconfigured"]
+
+
+def counts(lines):
+    for line in ENDING_LINES:
+        yield line, sum(text.endswith(line) for text in lines)
+    for line in WHOLE_LINES:
+        yield line, lines.count(line)
+
+
+def main():
+    fastest = os.path.abspath(sys.argv[1])
+    suite = os.path.join(os.path.abspath(sys.argv[2]), "tests", "pytest_mode", "suites", "session_hooks")
+    environment = {key: value for key, value in os.environ.items() if key != "PYTEST_ADDOPTS"}
+    failed = False
+    for engine in ("native", "pytest"):
+        for workers in ("2", "3"):
+            command = [fastest, "-p", "no:cacheprovider", "-s", "-n", workers, f"--engine={engine}"]
+            result = subprocess.run(command, cwd=suite, env=environment, capture_output=True, text=True)
+            lines = (result.stdout + result.stderr).splitlines()
+            problems = [f"{line!r} printed {count} times" for line, count in counts(lines) if count != 1]
+            if result.returncode != 1:
+                problems.append(f"exit code {result.returncode}, pytest's is 1")
+            failed |= verdict(f"-s -n {workers} --engine={engine}", problems)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

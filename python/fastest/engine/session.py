@@ -506,6 +506,9 @@ class Session:
 
 _FLUSH_EVENT = {"kind": "flush"}
 
+# How long the fastest process holds events when no terminal shows them.
+_UNWATCHED_INTERVAL = 0.05
+
 # pytest's ExitCode.TESTS_FAILED (its enum's import waits until a hook
 # needs one: _as_pytest_holds).
 _TESTS_FAILED = 1
@@ -521,6 +524,3 @@ def _as_pytest_holds(status: int) -> Any:
         return ExitCode(status) if status else 0
     except ValueError:
         return status
-
-# How long the fastest process holds events when no terminal shows them.
-_UNWATCHED_INTERVAL = 0.05

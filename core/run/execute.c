@@ -11,6 +11,7 @@
 
 #include "plugin/loader.h"
 #include "python/engine.h"
+#include "python/engine_mode.h"
 #include "session/epoch_clock.h"
 #include "session/exit_status.h"
 #include "session/session.h"
@@ -78,20 +79,21 @@ static void emit_to_session(void *context, const struct fastest_event *event)
 }
 
 /* pytest's session ends in this process when the strategy did not end it
- * (the pytest engine's items ran in workers, or none ran), before the
- * report's end: its plugins' pytest_sessionfinish and terminal summary. A
- * failure is an internal error, as a strategy's. An interruption ends it
- * only when collection errors stopped the run (the engine interrupts
+ * (the items ran in workers, or none ran), before the report's end: its
+ * conftests' and plugins' pytest_sessionfinish, the pytest engine's
+ * terminal summary. A failure is an internal error, as a strategy's. Not
+ * after a usage or internal error, as in pytest. An interruption (Ctrl-C,
+ * pytest.exit() in a worker) ends the native engine's session with its
+ * exit status, as pytest's does; the pytest engine's, when its status is
+ * 2, only when collection errors stopped the run (the engine interrupts
  * pytest's session as pytest does for them): pytest's terminal reporter
  * expects to have heard of any other (pytest_keyboard_interrupt), which
- * happened in a worker; nor does a usage or internal error end it. */
+ * happened in a worker. */
 static void finish_engine_here(struct fastest_session *session, bool stopped_for_errors)
 {
     int status = session_exit_status(session);
-    bool ends = status == FT_EXIT_OK || status == FT_EXIT_TESTS_FAILED ||
-                status == FT_EXIT_NO_TESTS_COLLECTED ||
-                (status == FT_EXIT_INTERRUPTED && stopped_for_errors);
-    if (!ends)
+    if (session->tally.usage_error || session->tally.internal_error ||
+        (status == FT_EXIT_INTERRUPTED && !stopped_for_errors && pyh_engine_is_pytest(session)))
         return;
     char *error = NULL;
     int rc = pyh_engine_finish_elsewhere(session, status, emit_to_session, session, &error);

@@ -5,7 +5,10 @@ pytest_unconfigure lines appear once, as under pytest, whatever the engine
 and the number of workers. (Under capture the whole output is compared
 with pytest's: tests/pytest_mode/compare_engines.py; under -s a worker's
 test output reaches the terminal as it comes, so only the counts are
-steady.)
+steady.) And a run a worker interrupts (KeyboardInterrupt, pytest.exit()
+with a returncode) still ends the native engine's session once, in the
+process that reports, with pytest's exit status (the interrupted suite's
+pytest_sessionfinish prints it).
 
     session_end_output.py FASTEST SOURCE_ROOT
 """
@@ -29,11 +32,32 @@ def counts(lines):
         yield line, lines.count(line)
 
 
+# -k expression: pytest's exit status.
+INTERRUPTIONS = [("not exit", 2), ("not keyboard", 3)]
+
+
+def check_interruptions(fastest, suites, environment):
+    failed = False
+    for expression, status in INTERRUPTIONS:
+        for workers in ("0", "2"):
+            command = [fastest, "-p", "no:cacheprovider", "-k", expression, "-n", workers, "--engine=native"]
+            result = subprocess.run(command, cwd=os.path.join(suites, "interrupted"), env=environment,
+                                    capture_output=True, text=True)
+            line = f"session finished: exit status {status}"
+            count = sum(text.endswith(line) for text in (result.stdout + result.stderr).splitlines())
+            problems = [f"{line!r} printed {count} times"] if count != 1 else []
+            if result.returncode != status:
+                problems.append(f"exit code {result.returncode}, pytest's is {status}")
+            failed |= verdict(f"interrupted -k {expression!r} -n {workers}", problems)
+    return failed
+
+
 def main():
     fastest = os.path.abspath(sys.argv[1])
-    suite = os.path.join(os.path.abspath(sys.argv[2]), "tests", "pytest_mode", "suites", "session_hooks")
+    suites = os.path.join(os.path.abspath(sys.argv[2]), "tests", "pytest_mode", "suites")
+    suite = os.path.join(suites, "session_hooks")
     environment = {key: value for key, value in os.environ.items() if key != "PYTEST_ADDOPTS"}
-    failed = False
+    failed = check_interruptions(fastest, suites, environment)
     for engine in ("native", "pytest"):
         for workers in ("2", "3"):
             command = [fastest, "-p", "no:cacheprovider", "-s", "-n", workers, f"--engine={engine}"]

@@ -350,13 +350,27 @@ int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,
                : 0;
 }
 
-int pyh_engine_finish_elsewhere(struct fastest_session *session, int exit_status,
-                                fastest_event_sink sink, void *sink_context, char **out_error)
+/* In the process that forked the workers: a Ctrl-C it got while they ran,
+ * which its Python's SIGINT handler left pending, is the run's
+ * interruption (the workers got it too, and say so); it must not fail the
+ * engine's next call (a replayed report, the session's end). */
+static void take_pending_interrupt(struct fastest_session *session)
+{
+    if (PyErr_CheckSignals() == 0 || !PyErr_ExceptionMatches(PyExc_KeyboardInterrupt))
+        return;
+    PyErr_Clear();
+    session->tally.interrupted = true;
+}
+
+int pyh_engine_finish_elsewhere(struct fastest_session *session, fastest_event_sink sink,
+                                void *sink_context, char **out_error)
 {
     *out_error = NULL;
     if (!session->engine || session->engine_finished)
         return 0;
     session->engine_finished = true;
+    take_pending_interrupt(session);
+    int exit_status = session_exit_status(session);
     struct pyh_sink_target target = {sink, sink_context};
     /* pytest's session.testsfailed: each failed report, collection's too. */
     PyObject *outcome[] = {PyLong_FromLong(exit_status),
@@ -397,6 +411,7 @@ int pyh_engine_replay(struct fastest_session *session, const struct fastest_even
                       char **out_error)
 {
     *out_error = NULL;
+    take_pending_interrupt(session);
     return call_taking(session, "replay", event_to_dict(event),
                        "the engine failed to hear a worker's report", out_error);
 }

@@ -101,13 +101,14 @@ int pyh_engine_collection_finish_lines(struct fastest_session *session, char **o
 
 /* In a process that did not finish the engine itself (its items ran in
  * workers, or none ran: collection errors, --collect-only):
- * pytest_sessionfinish with the run's exit_status and failures, as
- * pytest-xdist's controller ends its session, the events it makes going to
- * sink; under the pytest engine the terminal summary kept as
- * pyh_engine_finish keeps it. An exit status a plugin gave the session
- * becomes the run's. Returns 0 or an error with *out_error. */
-int pyh_engine_finish_elsewhere(struct fastest_session *session, int exit_status,
-                                fastest_event_sink sink, void *sink_context, char **out_error);
+ * pytest_sessionfinish with the run's exit status and failures (a Ctrl-C
+ * left pending here counting as the interruption), as pytest-xdist's
+ * controller ends its session, the events it makes going to sink; under
+ * the pytest engine the terminal summary kept as pyh_engine_finish keeps
+ * it. An exit status a plugin gave the session becomes the run's. Returns
+ * 0 or an error with *out_error. */
+int pyh_engine_finish_elsewhere(struct fastest_session *session, fastest_event_sink sink,
+                                void *sink_context, char **out_error);
 
 /* pytest_unconfigure (engine.unconfigure()), the last hook, once the run's
  * report is out, or after the finish of a worker. Returns 0 or an error

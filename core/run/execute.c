@@ -11,7 +11,6 @@
 
 #include "plugin/loader.h"
 #include "python/engine.h"
-#include "python/engine_mode.h"
 #include "session/epoch_clock.h"
 #include "session/exit_status.h"
 #include "session/session.h"
@@ -81,22 +80,16 @@ static void emit_to_session(void *context, const struct fastest_event *event)
 /* pytest's session ends in this process when the strategy did not end it
  * (the items ran in workers, or none ran), before the report's end: its
  * conftests' and plugins' pytest_sessionfinish, the pytest engine's
- * terminal summary. A failure is an internal error, as a strategy's. Not
- * after a usage or internal error, as in pytest. An interruption (Ctrl-C,
- * pytest.exit() in a worker) ends the native engine's session with its
- * exit status, as pytest's does; the pytest engine's, when its status is
- * 2, only when collection errors stopped the run (the engine interrupts
- * pytest's session as pytest does for them): pytest's terminal reporter
- * expects to have heard of any other (pytest_keyboard_interrupt), which
- * happened in a worker. */
-static void finish_engine_here(struct fastest_session *session, bool stopped_for_errors)
+ * terminal summary, with the run's exit status, interrupted too (Ctrl-C,
+ * pytest.exit() in a worker, collection errors), as pytest's session
+ * ends; not after a usage or internal error. A failure is an internal
+ * error, as a strategy's. */
+static void finish_engine_here(struct fastest_session *session)
 {
-    int status = session_exit_status(session);
-    if (session->tally.usage_error || session->tally.internal_error ||
-        (status == FT_EXIT_INTERRUPTED && !stopped_for_errors && pyh_engine_is_pytest(session)))
+    if (session->tally.usage_error || session->tally.internal_error)
         return;
     char *error = NULL;
-    int rc = pyh_engine_finish_elsewhere(session, status, emit_to_session, session, &error);
+    int rc = pyh_engine_finish_elsewhere(session, emit_to_session, session, &error);
     if (rc) {
         fprintf(stderr, "fastest: %s\n", error ? error : fastest_strerror(rc));
         session->tally.internal_error = true;
@@ -146,7 +139,7 @@ int exec_session(struct fastest_session *session, const struct ft_plugin *strate
         run_items(session, strategy);
     if (stop_for_errors)
         session->tally.interrupted = true;
-    finish_engine_here(session, stop_for_errors);
+    finish_engine_here(session);
 
     struct fastest_event finish = session_event(session, FASTEST_EVENT_SESSION_FINISH);
     finish.exit_status = session_exit_status(session);

@@ -6,15 +6,19 @@ and the number of workers. (Under capture the whole output is compared
 with pytest's: tests/pytest_mode/compare_engines.py; under -s a worker's
 test output reaches the terminal as it comes, so only the counts are
 steady.) And a run a worker interrupts (KeyboardInterrupt, pytest.exit()
-with a returncode) still ends the native engine's session once, in the
-process that reports, with pytest's exit status (the interrupted suite's
-pytest_sessionfinish prints it).
+with a returncode) still ends pytest's session once, in the process that
+reports, with pytest's exit status, under both engines (the interrupted
+suite's pytest_sessionfinish prints it); so does a Ctrl-C.
 
     session_end_output.py FASTEST SOURCE_ROOT
 """
+import itertools
 import os
+import signal
 import subprocess
 import sys
+import tempfile
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from verdict import verdict  # noqa: E402
@@ -38,17 +42,54 @@ INTERRUPTIONS = [("not exit", 2), ("not keyboard", 3)]
 
 def check_interruptions(fastest, suites, environment):
     failed = False
-    for expression, status in INTERRUPTIONS:
-        for workers in ("0", "2"):
-            command = [fastest, "-p", "no:cacheprovider", "-k", expression, "-n", workers, "--engine=native"]
-            result = subprocess.run(command, cwd=os.path.join(suites, "interrupted"), env=environment,
-                                    capture_output=True, text=True)
-            line = f"session finished: exit status {status}"
-            count = sum(text.endswith(line) for text in (result.stdout + result.stderr).splitlines())
-            problems = [f"{line!r} printed {count} times"] if count != 1 else []
-            if result.returncode != status:
-                problems.append(f"exit code {result.returncode}, pytest's is {status}")
-            failed |= verdict(f"interrupted -k {expression!r} -n {workers}", problems)
+    for (expression, status), workers, engine in itertools.product(INTERRUPTIONS, ("0", "2"), ("native", "pytest")):
+        command = [fastest, "-p", "no:cacheprovider", "-k", expression, "-n", workers, f"--engine={engine}"]
+        result = subprocess.run(command, cwd=os.path.join(suites, "interrupted"), env=environment,
+                                capture_output=True, text=True)
+        line = f"session finished: exit status {status}"
+        count = sum(text.endswith(line) for text in (result.stdout + result.stderr).splitlines())
+        problems = [f"{line!r} printed {count} times"] if count != 1 else []
+        if result.returncode != status:
+            problems.append(f"exit code {result.returncode}, pytest's is {status}")
+        failed |= verdict(f"interrupted -k {expression!r} -n {workers} --engine={engine}", problems)
+    return failed
+
+
+SLOW_SUITE = {
+    "pytest.ini": "[pytest]\n",
+    "conftest.py": "def pytest_sessionfinish(session, exitstatus):\n"
+                   "    print(f'session finished: exit status {int(exitstatus)}')\n",
+    **{f"test_slow{index}.py": "import time\n\n" + "".join(f"def test_{number}():\n    time.sleep(0.2)\n\n"
+                                                          for number in range(20)) for index in range(4)},
+}
+
+
+def check_ctrl_c(fastest, environment):
+    """Ctrl-C (SIGINT to the process group, as a terminal sends it) while
+    two workers run: pytest's exit status 2, the session ended once."""
+    failed = False
+    with tempfile.TemporaryDirectory() as root:
+        for name, text in SLOW_SUITE.items():
+            with open(os.path.join(root, name), "w", encoding="utf-8") as stream:
+                stream.write(text)
+        for engine in ("native", "pytest"):
+            process = subprocess.Popen(
+                [fastest, "-p", "no:cacheprovider", "-n", "2", f"--engine={engine}"], cwd=root, env=environment,
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+            lines = []
+            for line in process.stdout:  # the items run once the header is out
+                lines.append(line.rstrip("\n"))
+                if line.startswith("collected"):
+                    break
+            time.sleep(0.5)
+            os.killpg(process.pid, signal.SIGINT)
+            lines += process.communicate(timeout=60)[0].splitlines()
+            count = sum(text.endswith("session finished: exit status 2") for text in lines)
+            problems = [f"the session's end printed {count} times"] if count != 1 else []
+            if process.returncode != 2:
+                problems.append(f"exit code {process.returncode}, pytest's is 2")
+            failed |= verdict(f"Ctrl-C -n 2 --engine={engine}", problems)
     return failed
 
 
@@ -58,6 +99,7 @@ def main():
     suite = os.path.join(suites, "session_hooks")
     environment = {key: value for key, value in os.environ.items() if key != "PYTEST_ADDOPTS"}
     failed = check_interruptions(fastest, suites, environment)
+    failed |= check_ctrl_c(fastest, environment)
     for engine in ("native", "pytest"):
         for workers in ("2", "3"):
             command = [fastest, "-p", "no:cacheprovider", "-s", "-n", workers, f"--engine={engine}"]

@@ -222,6 +222,7 @@ class Session:
         self._items: Optional[Dict[str, Any]] = None
         self._ordered: List[Any] = []
         self._held: Optional[Any] = None
+        self._collection_errors_count = 0
         try:
             self.config = _prepareconfig(
                 list(config.get("args", [])),
@@ -262,6 +263,7 @@ class Session:
     def _collected(self) -> Dict[str, Any]:
         if self._items is None:
             self.config.hook.pytest_collection(session=self.session)
+            self._collection_errors_count = self.session.testsfailed
             self._ordered = list(self.session.items)
             self._items = {item.nodeid: item for item in self._ordered}
         return self._items
@@ -352,32 +354,38 @@ class Session:
         testsfailed into pytest's session as the core did) or not at all
         (collection errors, --collect-only): pytest_sessionfinish with the
         run's exit status, as pytest-xdist's controller ends its own. An
-        interrupted one was stopped by collection errors, which pytest's
-        session hears as the interruption its pytest_runtestloop raises:
-        pytest_runtestloop's wrappers get it, then
+        interruption (status 2) is the one pytest's session hears: the
+        Interrupted its pytest_runtestloop raises for collection errors,
+        else the KeyboardInterrupt (or pytest.exit()) that stopped a worker,
+        which pytest_runtestloop's wrappers get, then
         pytest_keyboard_interrupt. Returns what finish() returns."""
-        interruption = self._collection_errors() if exitstatus == ExitCode.INTERRUPTED else None
+        interruption = self._interruption() if exitstatus == ExitCode.INTERRUPTED else None
         self._loop.enter()
         self._loop.leave(interruption)
         status = exitstatus
         if interruption is not None:
             excinfo = ExceptionInfo.from_exc_info((type(interruption), interruption, interruption.__traceback__))
             self.config.hook.pytest_keyboard_interrupt(excinfo=excinfo)
-        elif self.session.testsfailed:
-            # A wrapper may fail the session (pytest-cov under
-            # --cov-fail-under): pytest's exit status follows testsfailed.
+        elif exitstatus in (ExitCode.OK, ExitCode.NO_TESTS_COLLECTED) and self.session.testsfailed:
+            # A wrapper may fail a session that ended normally (pytest-cov
+            # under --cov-fail-under): pytest's status follows testsfailed.
             status = ExitCode.TESTS_FAILED
         status = self._end(status, emit)
         return status if status != exitstatus else None
 
-    def _collection_errors(self) -> BaseException:
-        """The Interrupted pytest's loop raises for collection errors
-        (raised here, for its traceback)."""
+    def _interruption(self) -> BaseException:
+        """What interrupted the run, as pytest's session would have heard
+        it (raised here, for its traceback): pytest's loop raises
+        Interrupted for collection errors unless told to go on (the core
+        stopped for them then); a worker's interruption, which this process
+        heard of as an event, becomes a KeyboardInterrupt."""
         session = self.session
-        failed = session.testsfailed
+        failed = self._collection_errors_count
         try:
-            raise session.Interrupted(f"{failed} error{'s' if failed != 1 else ''} during collection")
-        except session.Interrupted as interruption:
+            if failed and not self.config.option.continue_on_collection_errors:
+                raise session.Interrupted(f"{failed} error{'s' if failed != 1 else ''} during collection")
+            raise KeyboardInterrupt
+        except (session.Interrupted, KeyboardInterrupt) as interruption:
             return interruption
 
     def _end(self, exitstatus: int, emit: Emit) -> int:

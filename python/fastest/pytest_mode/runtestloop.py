@@ -32,13 +32,13 @@ class RuntestloopWrappers:
         self._session = session
         self._entered: List[Generator[None, Any, None]] = []
         self._inherited: List[Generator[None, Any, None]] = []
-        self.active = False
+        self._active = False
 
     def enter(self) -> None:
         """Each wrapper up to its yield, outermost first (once)."""
-        if self.active:
+        if self._active:
             return
-        self.active = True
+        self._active = True
         arguments = {"session": self._session}
         implementations = self._config.hook.pytest_runtestloop.get_hookimpls()
         for implementation in reversed(implementations):
@@ -59,7 +59,7 @@ class RuntestloopWrappers:
         else:
             outcome = _Result(None, (type(interruption), interruption, interruption.__traceback__))
         entered, self._entered = self._entered, []
-        self.active = False
+        self._active = False
         for wrapper in reversed(entered):
             try:
                 wrapper.send(outcome)
@@ -79,7 +79,7 @@ class RuntestloopWrappers:
         suspended here: closed, they would run their exits (the logging
         plugin's would take its handlers off before the worker's items)."""
         self._inherited, self._entered = self._entered, []
-        self.active = False
+        self._active = False
 
 
 __all__ = ["RuntestloopWrappers"]

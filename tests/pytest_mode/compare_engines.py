@@ -100,6 +100,8 @@ SCENARIOS = [
     ("native_hooks", ["-k", "generated or slow"], "native"),
     ("native_hooks", ["-m", "not late", "-x"], "native"),
     ("native_hooks", ["--collect-only"], "native"),
+    # A mark its pytest_itemcollected adds: -m sees it.
+    ("native_hooks", ["-m", "seen and not late"], "native"),
     # Options the conftest defines: parsed natively, the run stays native.
     ("native_hooks", ["--runslow"], "native"),
     ("native_hooks", ["--level=2", "--name", "x", "--tag", "a", "--tag=b", "--loud", "--loud", "--no-drop"], "native"),

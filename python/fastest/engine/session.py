@@ -245,6 +245,7 @@ class Session:
                 self._collection_events.append(session_error_report(self, failure.cause))
                 return []
             items.extend(new_items)
+            self._hear_collected(new_items)
             # A file's warnings arise while it is collected, before its report.
             self._collection_events.extend(self.collect_warnings)
             self._collection_events.extend(reports)
@@ -282,6 +283,17 @@ class Session:
         self.node.testscollected += len(items)
         result.extend(removed_item_dicts(deselected, dropped))
         return result
+
+    def _hear_collected(self, items: List[Any]) -> None:
+        """pytest_itemcollected for each item a file gave, in order, as
+        pytest's collection calls it on the item's conftests (its hook
+        proxy) as it makes them, before pytest_collection_modifyitems."""
+        conftests = self.conftests
+        if "pytest_itemcollected" not in conftests.defined_hooks:
+            return
+        for item in items:
+            initial, later, subset = conftests.implementations("pytest_itemcollected", item.nodeid)
+            run_hook(initial + later, subset=subset, item=item)
 
     def keep_selected(self, node_ids: List[str]) -> None:
         """The items the core selected (-k, -m, --deselect, --lf, ...), in

@@ -23,6 +23,7 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: a slow test")
     config.addinivalue_line("markers", "late: runs last")
+    config.addinivalue_line("markers", "seen: pytest_itemcollected saw the item")
     # A warning filter added here applies to every test (pytest reads the
     # ini lines per test).
     config.addinivalue_line("filterwarnings", "error:configured:UserWarning")
@@ -69,3 +70,9 @@ def ini_values(pytestconfig):
 def pytest_generate_tests(metafunc):
     if "number" in metafunc.fixturenames:
         metafunc.parametrize("number", range(metafunc.config.getoption("level") + 1))
+
+
+def pytest_itemcollected(item):
+    # Before pytest_collection_modifyitems: -m sees the mark.
+    item.add_marker("seen")
+    item.user_properties.append(("collected_as", item.name))

@@ -48,3 +48,7 @@ def test_configured_warning_filter():
 
     with pytest.raises(UserWarning):
         warnings.warn("configured filter", UserWarning)
+
+
+def test_seen_at_collection(request):
+    assert request.node.get_closest_marker("seen") is not None

@@ -239,19 +239,6 @@ static int call_with_emit(struct fastest_session *session, const char *method,
     return *out_result ? 0 : pyh_python_failure("the engine failed", out_error);
 }
 
-/* The engine's finish or finish_elsewhere returns None, or the exit status
- * pytest's session ended with when a plugin made it other than the items
- * did: that one is the run's (tally_exit_status). Takes result's
- * reference. */
-static void adopt_exit_status(struct fastest_session *session, PyObject *result)
-{
-    if (PyLong_Check(result)) {
-        session->tally.session_status_set = true;
-        session->tally.session_status = (int)PyLong_AsLong(result);
-    }
-    Py_DECREF(result);
-}
-
 /* The start of a run: the items' modules imported (the engine runs only
  * what it has collected; imported ones cost nothing) and their node ids
  * in *out_node_ids (a new reference). */
@@ -336,18 +323,30 @@ static int keep_terminal_summary(struct fastest_session *session, char **out_err
     return rc;
 }
 
+/* Once the engine's session ended in this process (finish or
+ * finish_elsewhere, result what it returned: None, or the exit status
+ * pytest's session ended with when a plugin made it other than the items
+ * did, which becomes the run's: tally_exit_status), the pytest engine's
+ * terminal summary is kept. Takes result's reference. */
+static int ended_here(struct fastest_session *session, PyObject *result, char **out_error)
+{
+    if (PyLong_Check(result)) {
+        session->tally.session_status_set = true;
+        session->tally.session_status = (int)PyLong_AsLong(result);
+    }
+    Py_DECREF(result);
+    return session->engine && pyh_engine_is_pytest(session)
+               ? keep_terminal_summary(session, out_error)
+               : 0;
+}
+
 int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,
                       void *sink_context, char **out_error)
 {
     struct pyh_sink_target target = {sink, sink_context};
     PyObject *result = NULL;
     int rc = finish_with(session, sink_emit, &target, &result, out_error);
-    if (rc)
-        return rc;
-    adopt_exit_status(session, result);
-    return session->engine && pyh_engine_is_pytest(session)
-               ? keep_terminal_summary(session, out_error)
-               : 0;
+    return rc ? rc : ended_here(session, result, out_error);
 }
 
 /* In the process that forked the workers: a Ctrl-C it got while they ran,
@@ -382,10 +381,7 @@ int pyh_engine_finish_elsewhere(struct fastest_session *session, fastest_event_s
                  : pyh_python_failure("cannot pass the run's outcome to the engine", out_error);
     Py_XDECREF(outcome[0]);
     Py_XDECREF(outcome[1]);
-    if (rc)
-        return rc;
-    adopt_exit_status(session, result);
-    return pyh_engine_is_pytest(session) ? keep_terminal_summary(session, out_error) : 0;
+    return rc ? rc : ended_here(session, result, out_error);
 }
 
 /* A worker's exit status is not the run's: the parent ends the session. */

@@ -271,29 +271,24 @@ void run_collection_free(struct run_collection *collection)
     *collection = (struct run_collection){0};
 }
 
+/* Whether a conftest has one of these flags (plan_file_flag). */
+static bool conftest_flagged(struct ft_plan *plan, unsigned flags)
+{
+    for (size_t i = 0; i < plan_conftest_count(plan); i++)
+        if (plan_conftest_at(plan, i)->flags & flags)
+            return true;
+    return false;
+}
+
 /* A run imports every collected file; --collect-only stays static (no
  * import: its speed is the point) unless a conftest's
  * pytest_collection_modifyitems decides what is collected, its
  * pytest_report_header adds to the header or its session hooks run. */
 static bool must_import_all(const struct fastest_session *session, struct ft_plan *plan)
 {
-    if (!opt_is_true(session->options, "collectonly"))
-        return true;
-    for (size_t i = 0; i < plan_conftest_count(plan); i++)
-        if (plan_conftest_at(plan, i)->flags &
-            (PLAN_FILE_MODIFIES_ITEMS | PLAN_FILE_REPORTS_HEADER | PLAN_FILE_SESSION_HOOKS))
-            return true;
-    return false;
-}
-
-/* Whether a conftest defines pytest's session hooks (the native engine's
- * pytest_sessionfinish implementations see which items were selected). */
-static bool has_session_hooks(struct ft_plan *plan)
-{
-    for (size_t i = 0; i < plan_conftest_count(plan); i++)
-        if (plan_conftest_at(plan, i)->flags & PLAN_FILE_SESSION_HOOKS)
-            return true;
-    return false;
+    return !opt_is_true(session->options, "collectonly") ||
+           conftest_flagged(plan, PLAN_FILE_MODIFIES_ITEMS | PLAN_FILE_REPORTS_HEADER |
+                                      PLAN_FILE_SESSION_HOOKS);
 }
 
 int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cache,
@@ -374,8 +369,10 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
     }
     if (rc == 0)
         rc = run_cache_order(session, pytest_cache, &cache_collect, out);
+    /* The native engine's pytest_sessionfinish implementations see which
+     * items were selected. */
     if (rc == 0 && session->engine && !pyh_engine_is_pytest(session) && session->deselected_count &&
-        has_session_hooks(plan))
+        conftest_flagged(plan, PLAN_FILE_SESSION_HOOKS))
         rc = pyh_engine_keep_selected(session, out_error);
 done:
     run_cache_collect_free(&cache_collect);

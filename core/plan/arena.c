@@ -19,29 +19,66 @@ struct arena_block {
 
 struct ft_arena {
     struct arena_block *head;
-    size_t total_used;
+    struct arena_block *spare; /* standard blocks arena_reset kept */
+    size_t block_size;         /* of a standard block */
 };
+
+struct ft_arena *arena_new_sized(size_t block_size)
+{
+    struct ft_arena *arena = calloc(1, sizeof(struct ft_arena));
+    if (arena)
+        arena->block_size = block_size;
+    return arena;
+}
 
 struct ft_arena *arena_new(void)
 {
-    return calloc(1, sizeof(struct ft_arena));
+    return arena_new_sized(ARENA_BLOCK_SIZE);
+}
+
+static void free_blocks(struct arena_block *block)
+{
+    while (block) {
+        struct arena_block *next = block->next;
+        free(block);
+        block = next;
+    }
 }
 
 void arena_free(struct ft_arena *arena)
 {
     if (!arena)
         return;
-    struct arena_block *block = arena->head;
-    while (block) {
-        struct arena_block *next = block->next;
-        free(block);
-        block = next;
-    }
+    free_blocks(arena->head);
+    free_blocks(arena->spare);
     free(arena);
 }
 
-static struct arena_block *new_block(size_t size)
+void arena_reset(struct ft_arena *arena)
 {
+    struct arena_block *block = arena->head;
+    while (block) {
+        struct arena_block *next = block->next;
+        if (block->size == arena->block_size) {
+            block->next = arena->spare;
+            arena->spare = block;
+        } else {
+            free(block);
+        }
+        block = next;
+    }
+    arena->head = NULL;
+}
+
+static struct arena_block *new_block(struct ft_arena *arena, size_t size)
+{
+    if (size == arena->block_size && arena->spare) {
+        struct arena_block *block = arena->spare;
+        arena->spare = block->next;
+        block->next = NULL;
+        block->used = 0;
+        return block;
+    }
     struct arena_block *block = malloc(sizeof(struct arena_block) + size);
     if (!block)
         return NULL;
@@ -57,8 +94,8 @@ void *arena_alloc(struct ft_arena *arena, size_t size)
     if (rounded < size)
         return NULL;
     struct arena_block *head = arena->head;
-    if (rounded > ARENA_BLOCK_SIZE / 4) {
-        struct arena_block *own = new_block(rounded);
+    if (rounded > arena->block_size / 4) {
+        struct arena_block *own = new_block(arena, rounded);
         if (!own)
             return NULL;
         /* Behind the head, so the head keeps serving small requests. */
@@ -69,12 +106,11 @@ void *arena_alloc(struct ft_arena *arena, size_t size)
             arena->head = own;
         }
         own->used = rounded;
-        arena->total_used += rounded;
         memset(own->data, 0, rounded);
         return own->data;
     }
     if (!head || head->size - head->used < rounded) {
-        head = new_block(ARENA_BLOCK_SIZE);
+        head = new_block(arena, arena->block_size);
         if (!head)
             return NULL;
         head->next = arena->head;
@@ -82,7 +118,6 @@ void *arena_alloc(struct ft_arena *arena, size_t size)
     }
     void *memory = head->data + head->used;
     head->used += rounded;
-    arena->total_used += rounded;
     memset(memory, 0, rounded);
     return memory;
 }
@@ -127,9 +162,4 @@ char *arena_printf(struct ft_arena *arena, const char *format, ...)
     char *text = arena_vprintf(arena, format, args);
     va_end(args);
     return text;
-}
-
-size_t arena_used(const struct ft_arena *arena)
-{
-    return arena->total_used;
 }

@@ -12,8 +12,17 @@ struct ft_arena;
 
 /* A new empty arena, or NULL when out of memory. Free with arena_free. */
 struct ft_arena *arena_new(void);
+/* The same, with blocks of block_size bytes (arena_new's are 64 KiB): for
+ * the many small arenas of a short-lived few allocations each. */
+struct ft_arena *arena_new_sized(size_t block_size);
 /* Releases the arena and every block allocated from it. NULL is allowed. */
 void arena_free(struct ft_arena *arena);
+
+/* Forgets everything allocated from the arena, keeping its standard-size
+ * blocks for the allocations that follow: memory the process has written
+ * once is used again rather than returned to the allocator (and, when the
+ * allocator gives it back to the kernel, faulted in again page by page). */
+void arena_reset(struct ft_arena *arena);
 
 /* size bytes, zeroed and aligned for any type, owned by the arena; NULL when
  * out of memory. */
@@ -26,8 +35,5 @@ char *arena_strndup(struct ft_arena *arena, const char *text, size_t length);
 char *arena_printf(struct ft_arena *arena, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 char *arena_vprintf(struct ft_arena *arena, const char *format, va_list args);
-
-/* Bytes handed out so far (for statistics and tests). */
-size_t arena_used(const struct ft_arena *arena);
 
 #endif

@@ -77,7 +77,7 @@ struct pool {
     struct unit *units; /* in order; retried units are pushed at the front */
     size_t unit_head, unit_count, unit_capacity;
     struct wk_release *release;
-    struct ft_arena *scratch; /* decoded events, renewed now and then */
+    struct ft_arena *scratch; /* the event being decoded */
     msgpack_sbuffer out;
     int rc;      /* the first fatal error */
     char *error; /* its message (malloc'd) */
@@ -435,13 +435,9 @@ static void on_frame(struct pool *pool, struct worker *worker, const struct wire
 {
     char *error = NULL;
     if (frame->kind == WIRE_FRAME_EVENT) {
-        if (arena_used(pool->scratch) > (8u << 20)) {
-            arena_free(pool->scratch);
-            pool->scratch = arena_new();
-        }
+        arena_reset(pool->scratch);
         struct fastest_event event;
-        int rc = pool->scratch ? wire_decode_event(frame, pool->scratch, &event, &error)
-                               : FASTEST_ENOMEM;
+        int rc = wire_decode_event(frame, pool->scratch, &event, &error);
         if (rc)
             fatal(pool, rc,
                   format("worker gw%u sent a malformed event: %s", worker->index,

@@ -15,14 +15,22 @@ struct held_event {
     struct held_event *next;
 };
 
+/* Each held item's events live in the item's own small arena, freed when
+ * they are released: the memory goes back to malloc, which gives it to
+ * the items held next. (One arena for all, freed at the end, grew by what
+ * every worker but the first sent, and new memory costs a page fault a
+ * page; in the process that forked the workers, whose pages they share, a
+ * costly one.) */
+enum { SLOT_ARENA_BLOCK = 2048 };
+
 struct slot {
     unsigned char state;
+    struct ft_arena *arena; /* its held events, or NULL */
     struct held_event *first, *last;
 };
 
 struct wk_release {
     struct fastest_session *session;
-    struct ft_arena *arena; /* the held events */
     struct slot *slots;     /* one per plan item */
     size_t next;            /* the first plan index not yet released */
     size_t remaining;       /* scheduled items not yet released */
@@ -42,9 +50,8 @@ struct wk_release *wk_release_new(struct fastest_session *session, const size_t 
                        ? 1
                        : opt_get_long(session->options, "maxfail", 0);
     release->maxfail = maxfail > 0 ? (size_t)maxfail : 0;
-    release->arena = arena_new();
     release->slots = calloc(session->item_count + 1, sizeof(*release->slots));
-    if (!release->arena || !release->slots) {
+    if (!release->slots) {
         wk_release_free(release);
         return NULL;
     }
@@ -63,7 +70,8 @@ void wk_release_free(struct wk_release *release)
 {
     if (!release)
         return;
-    arena_free(release->arena);
+    for (size_t i = 0; release->slots && i < release->session->item_count; i++)
+        arena_free(release->slots[i].arena);
     free(release->slots);
     free(release);
 }
@@ -77,11 +85,18 @@ static bool stop_reached(const struct wk_release *release)
     return release->maxfail && session->tally.failed + session->tally.errors >= release->maxfail;
 }
 
+static void forget_held(struct slot *slot)
+{
+    arena_free(slot->arena);
+    slot->arena = NULL;
+    slot->first = slot->last = NULL;
+}
+
 static void emit_held(struct wk_release *release, struct slot *slot)
 {
     for (struct held_event *held = slot->first; held; held = held->next)
         session_emit(release->session, held->event);
-    slot->first = slot->last = NULL;
+    forget_held(slot);
 }
 
 /* Releases every finished item at the head of the line, and the held
@@ -111,8 +126,10 @@ int wk_release_add(struct wk_release *release, size_t item, const struct fastest
         session_emit(release->session, event);
         return 0;
     }
-    struct held_event *held = arena_alloc(release->arena, sizeof(*held));
-    if (!held || !(held->event = event_copy(release->arena, event)))
+    if (!slot->arena && !(slot->arena = arena_new_sized(SLOT_ARENA_BLOCK)))
+        return FASTEST_ENOMEM;
+    struct held_event *held = arena_alloc(slot->arena, sizeof(*held));
+    if (!held || !(held->event = event_copy(slot->arena, event)))
         return FASTEST_ENOMEM;
     if (slot->last)
         slot->last->next = held;
@@ -134,7 +151,7 @@ void wk_release_drop(struct wk_release *release, size_t item)
 {
     if (item < release->session->item_count && release->slots[item].state == SLOT_RUNNING) {
         release->slots[item].state = SLOT_DROPPED;
-        release->slots[item].first = release->slots[item].last = NULL;
+        forget_held(&release->slots[item]);
     }
     advance(release);
 }

@@ -7,12 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <fastest/plugin.h>
 
 #include "ab/outcomes.h"
+#include "base/monotonic_clock.h"
 #include "install/layout.h"
 #include "session/exit_status.h"
 #include "session/session.h"
@@ -26,13 +26,6 @@ struct ab_run {
     int exit_status;
     struct ab_outcomes outcomes; /* sorted by node id after the runs */
 };
-
-static double now(void)
-{
-    struct timespec clock;
-    clock_gettime(CLOCK_MONOTONIC, &clock);
-    return (double)clock.tv_sec + (double)clock.tv_nsec / 1e9;
-}
 
 /* The command line for one run: this executable, the user's arguments
  * minus --ab and --repeat, then the strategy and the json report (given
@@ -69,7 +62,7 @@ static char **child_argv(const char *executable, const char *const *args, size_t
  * run->exit_status, and reads its outcomes. */
 static int run_once(struct ab_run *run, char **argv, const char *json_path, char **out_error)
 {
-    double started = now();
+    double started = monotonic_now();
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
@@ -88,7 +81,7 @@ static int run_once(struct ab_run *run, char **argv, const char *json_path, char
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
-    run->seconds = now() - started;
+    run->seconds = monotonic_now() - started;
     run->exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return ab_outcomes_read(json_path, &run->outcomes, out_error);
 }

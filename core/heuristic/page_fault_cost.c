@@ -2,20 +2,14 @@
 
 #include <stddef.h>
 #include <sys/mman.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "base/monotonic_clock.h"
 
 #define ROUNDS 2
 #define PAGES_PER_ROUND 32
 /* When no memory can be mapped to measure with: a virtual machine's. */
 #define FALLBACK_SECONDS 2e-6
-
-static double monotonic_seconds(void)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
-}
 
 /* The first write to each page of a fresh mapping faults once; a timer
  * interrupt inside a round makes it slower, never faster. */
@@ -26,10 +20,10 @@ static double round_seconds_per_page(size_t page)
         mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (area == MAP_FAILED)
         return FALLBACK_SECONDS;
-    double started = monotonic_seconds();
+    double started = monotonic_now();
     for (size_t i = 0; i < PAGES_PER_ROUND; i++)
         area[i * page] = 1;
-    double elapsed = monotonic_seconds() - started;
+    double elapsed = monotonic_now() - started;
     munmap((void *)area, size);
     return elapsed / PAGES_PER_ROUND;
 }

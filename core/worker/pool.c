@@ -16,6 +16,7 @@
 
 #include <fastest/errors.h>
 
+#include "base/monotonic_clock.h"
 #include "base/vector.h"
 #include "io/write_all.h"
 #include "plan/arena.h"
@@ -85,13 +86,6 @@ struct pool {
     bool replays_reports; /* replay_report */
     double started; /* when wk_run began, for the FASTEST_DEBUG timeline */
 };
-
-static double now(void)
-{
-    struct timespec clock;
-    clock_gettime(CLOCK_MONOTONIC, &clock);
-    return (double)clock.tv_sec + (double)clock.tv_nsec / 1e9;
-}
 
 static void fatal(struct pool *pool, int rc, char *message /* taken */)
 {
@@ -186,7 +180,7 @@ static void finish_worker(struct worker *worker)
     close(worker->process.command_fd);
     worker->process.command_fd = -1;
     worker->finishing = true;
-    worker->clock = now();
+    worker->clock = monotonic_now();
 }
 
 /* How many of worker's pending items go out next: all of them when the
@@ -237,7 +231,7 @@ static void dispatch(struct pool *pool, struct worker *worker)
     worker->batches++;
     worker->items_sent += count;
     worker->busy = true;
-    worker->clock = now();
+    worker->clock = monotonic_now();
     /* A failure means it died: its event pipe's EOF tells the rest. */
     io_write_all(worker->process.command_fd, pool->out.data, pool->out.size);
 }
@@ -404,7 +398,7 @@ static void on_event(struct pool *pool, struct worker *worker, const struct fast
         worker->trailing = true;
         worker->trailing_item = item;
         /* The next item starts now; its own events come when it ends. */
-        worker->clock = now();
+        worker->clock = monotonic_now();
     }
 }
 
@@ -563,8 +557,8 @@ static void on_exit_of(struct pool *pool, struct worker *worker)
     bool clean = worker->finished && WIFEXITED(status) && WEXITSTATUS(status) == 0;
     session_host()->log(pool->session, FASTEST_LOG_DEBUG,
                         "workers: gw%u %s at +%.3f s after %zu items in %zu batches", worker->index,
-                        clean ? "finished" : "died", now() - pool->started, worker->items_sent,
-                        worker->batches);
+                        clean ? "finished" : "died", monotonic_now() - pool->started,
+                        worker->items_sent, worker->batches);
     if (!clean && !pool->stopped && pool->rc == 0)
         on_crash(pool, worker, status);
     close_worker(worker);
@@ -612,7 +606,7 @@ static bool timing(const struct pool *pool, const struct worker *worker)
 static int poll_timeout(const struct pool *pool)
 {
     double soonest = -1;
-    double current = now();
+    double current = monotonic_now();
     for (size_t i = 0; i < pool->slots; i++) {
         const struct worker *worker = &pool->workers[i];
         if (!timing(pool, worker))
@@ -628,7 +622,7 @@ static int poll_timeout(const struct pool *pool)
  * the worker is killed; its EOF brings the error report. */
 static void expire(struct pool *pool)
 {
-    double current = now();
+    double current = monotonic_now();
     for (size_t i = 0; i < pool->slots; i++) {
         struct worker *worker = &pool->workers[i];
         if (!timing(pool, worker))
@@ -743,7 +737,7 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *pl
            char **out_error)
 {
     *out_error = NULL;
-    double started = now();
+    double started = monotonic_now();
     int rc = check_plan(session, plan, out_error);
     if (rc == 0)
         rc = pyh_engine_preload(session, plan->items, plan->item_count, out_error);
@@ -753,7 +747,8 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *pl
         return rc;
     session_host()->log(session, FASTEST_LOG_DEBUG,
                         "workers: %zu items in %zu units for %u workers; preloaded in %.3f s",
-                        plan->item_count, plan->unit_count, plan->worker_count, now() - started);
+                        plan->item_count, plan->unit_count, plan->worker_count,
+                        monotonic_now() - started);
     const char *timeout = opt_get(session->options, "timeout");
     struct pool pool = {
         .session = session,
@@ -778,7 +773,8 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *pl
     void (*previous)(int) = signal(SIGPIPE, SIG_IGN);
     for (size_t i = 0; rc == 0 && pool.rc == 0 && i < pool.slots; i++)
         start_worker(&pool, &pool.workers[i]);
-    session_host()->log(session, FASTEST_LOG_DEBUG, "workers: forked by +%.3f s", now() - started);
+    session_host()->log(session, FASTEST_LOG_DEBUG, "workers: forked by +%.3f s",
+                        monotonic_now() - started);
     if (rc == 0)
         serve(&pool);
     shut_down(&pool);

@@ -7,13 +7,15 @@
 #include <fastest/plugin.h>
 
 #include "heuristic/page_fault_cost.h"
+#include "python/engine_mode.h"
 #include "session/session.h"
 #include "worker/pool.h"
 
-/* Without any recorded duration each item is priced as a typical unit
- * test, and fewer than PARALLEL_MIN_ITEMS stay in-process whatever the
- * price says: for them a wrong guess costs workers more than it can save.
- * Items without one among items with one are priced at their mean. */
+/* Without any recorded duration, fewer than PARALLEL_MIN_ITEMS stay
+ * in-process: for them workers could save little and would cost a lot;
+ * more are timed as they run, in-process first (measure_first), or where
+ * that cannot be are priced as typical unit tests. Items without one
+ * among items with one are priced at their mean. */
 #define PARALLEL_MIN_ITEMS 200
 #define ASSUMED_TEST_SECONDS 1e-3
 
@@ -91,16 +93,41 @@ struct estimate {
     double fault_seconds;
 };
 
-static struct estimate estimate(double test_seconds, size_t count, unsigned cores)
+/* From what the items cost in-process, the engine's time included. */
+static struct estimate estimate_from(double in_process, size_t count, unsigned cores)
 {
     double fault = heur_page_fault_seconds();
-    double in_process = test_seconds + (double)count * ENGINE_SECONDS_PER_ITEM;
     double items_add = (double)count * WORKER_FAULTS_PER_ITEM * fault;
     return (struct estimate){
         .in_process = in_process,
         .with_workers = WORKER_FIXED_FAULTS * fault + (in_process + items_add) / (double)cores,
         .fault_seconds = fault,
     };
+}
+
+static struct estimate estimate(double test_seconds, size_t count, unsigned cores)
+{
+    return estimate_from(test_seconds + (double)count * ENGINE_SECONDS_PER_ITEM, count, cores);
+}
+
+bool heur_workers_pay_off(double in_process_seconds, size_t count, unsigned workers)
+{
+    struct estimate cost = estimate_from(in_process_seconds, count, workers);
+    return workers > 1 && cost.with_workers < cost.in_process;
+}
+
+/* Whether the items can be timed in-process before workers take over: not
+ * under the pytest engine (its plugins' wrappers around the run, such as
+ * pytest-cov's, must open before the first fork), nor with a time limit
+ * (only a worker can be stopped past it). */
+static bool measurable_first(const struct fastest_session *session)
+{
+    if (pyh_engine_is_pytest(session) || opt_get(session->options, "timeout"))
+        return false;
+    for (size_t i = 0; i < session->item_count; i++)
+        if (session->items[i].has_timeout_mark)
+            return false;
+    return true;
 }
 
 /* The parallel strategy for --dist: worksteal asks for stealing. */
@@ -169,6 +196,12 @@ struct heur_choice heur_choose(const struct fastest_session *session)
              "in-process, %.2f s on %u workers (a page fault costs %.1f us)",
              count, known, seconds, cost.in_process, cost.with_workers, cores,
              cost.fault_seconds * 1e6);
+    } else if (count >= PARALLEL_MIN_ITEMS && measurable_first(session)) {
+        pick(&choice, session, parallel_strategy(session),
+             "%zu items, no recorded durations: the first ones run in-process, timed, and the "
+             "rest on %u workers only if that is sooner",
+             count, cores);
+        choice.measure_first = true;
     } else if (count >= PARALLEL_MIN_ITEMS) {
         struct estimate cost = estimate((double)count * ASSUMED_TEST_SECONDS, count, cores);
         pick(&choice, session, cheaper(session, cost),

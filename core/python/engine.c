@@ -266,6 +266,15 @@ static PyObject *wire_emit(void *target)
     return pyh_wire_emit_callable(target);
 }
 
+/* A true result from the engine: the run must stop. Takes result's
+ * reference. */
+static int stop_status(PyObject *result)
+{
+    int stop = PyObject_IsTrue(result);
+    Py_DECREF(result);
+    return stop > 0 ? FASTEST_EINTR : 0;
+}
+
 static int run_with(struct fastest_session *session, const size_t *items, size_t count,
                     emit_maker make_emit, void *target, char **out_error)
 {
@@ -276,12 +285,7 @@ static int run_with(struct fastest_session *session, const size_t *items, size_t
     PyObject *result = NULL;
     rc = call_with_emit(session, "run", &node_ids, 1, make_emit(target), &result, out_error);
     Py_DECREF(node_ids);
-    if (rc)
-        return rc;
-    /* A true result: the run must stop. */
-    int stop = PyObject_IsTrue(result);
-    Py_DECREF(result);
-    return stop > 0 ? FASTEST_EINTR : 0;
+    return rc ? rc : stop_status(result);
 }
 
 /* engine.finish(emit), its result in *out_result; without an engine
@@ -303,6 +307,16 @@ int pyh_engine_run(struct fastest_session *session, const size_t *items, size_t 
 {
     struct pyh_sink_target target = {sink, sink_context};
     return run_with(session, items, count, sink_emit, &target, out_error);
+}
+
+int pyh_engine_settle(struct fastest_session *session, fastest_event_sink sink, void *sink_context,
+                      char **out_error)
+{
+    *out_error = NULL;
+    struct pyh_sink_target target = {sink, sink_context};
+    PyObject *result = NULL;
+    int rc = call_with_emit(session, "settle", NULL, 0, sink_emit(&target), &result, out_error);
+    return rc ? rc : stop_status(result);
 }
 
 int pyh_engine_run_to_wire(struct fastest_session *session, const size_t *items, size_t count,

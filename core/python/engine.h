@@ -20,6 +20,15 @@ int pyh_engine_run(struct fastest_session *session, const size_t *items, size_t 
 int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,
                       void *sink_context, char **out_error);
 
+/* Tears down everything the items run in this process set up (the last
+ * one's deferred teardown, then module and session fixtures), the events
+ * going to sink, and leaves the session open: before workers fork from a
+ * process that ran items itself, so that theirs are set up afresh.
+ * Returns 0, FASTEST_EINTR when an interruption in a teardown stopped the
+ * run, or an error with *out_error (free it with free()). */
+int pyh_engine_settle(struct fastest_session *session, fastest_event_sink sink, void *sink_context,
+                      char **out_error);
+
 /* A worker's way for the engine's events: each event dict is appended to
  * buffer as a wire event frame (python/event_pack.h), then packed is
  * called, item_start telling whether the event was an item's start. */

@@ -27,6 +27,7 @@
 #include "session/epoch_clock.h"
 #include "session/exit_status.h"
 #include "session/session.h"
+#include "worker/measure_first.h"
 
 static void print_refusal(void *context, const char *message)
 {
@@ -76,6 +77,8 @@ static int set_host_facts(struct fastest_session *session, const struct heur_cho
     int rc = opt_set(session->options, "fastest_strategy_line", line);
     if (rc == 0)
         rc = opt_set(session->options, "python_version", PY_VERSION);
+    if (rc == 0 && choice->measure_first)
+        rc = opt_set(session->options, WK_MEASURE_FIRST, "1");
     return rc;
 }
 

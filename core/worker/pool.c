@@ -27,6 +27,7 @@
 #include "wire/control.h"
 #include "wire/event_codec.h"
 #include "worker/crash_report.h"
+#include "worker/measure_first.h"
 #include "worker/release.h"
 #include "worker/spawn.h"
 #include "worker/stream.h"
@@ -733,14 +734,19 @@ static int check_plan(const struct fastest_session *session, const struct fastes
     return 0;
 }
 
-int wk_run(struct fastest_session *session, const struct fastest_worker_plan *plan,
+int wk_run(struct fastest_session *session, const struct fastest_worker_plan *whole_plan,
            char **out_error)
 {
     *out_error = NULL;
     double started = monotonic_now();
-    int rc = check_plan(session, plan, out_error);
+    int rc = check_plan(session, whole_plan, out_error);
     if (rc == 0)
-        rc = pyh_engine_preload(session, plan->items, plan->item_count, out_error);
+        rc = pyh_engine_preload(session, whole_plan->items, whole_plan->item_count, out_error);
+    /* What the workers run: the whole plan, or what measure-first left. */
+    struct fastest_worker_plan rest = *whole_plan;
+    if (rc == 0 && rest.item_count > 0 && opt_is_true(session->options, WK_MEASURE_FIRST))
+        rc = wk_measure_first(session, &rest, out_error);
+    const struct fastest_worker_plan *plan = &rest;
     if (rc == 0 && plan->item_count > 0)
         rc = pyh_engine_before_workers(session, out_error);
     if (rc || plan->item_count == 0)

@@ -413,10 +413,12 @@ class Session:
             with HeldEvents(self.capture, emit, 0.0 if self._terminal_watched else _UNWATCHED_INTERVAL) as held:
                 yield held.emit
 
-    def finish(self, emit: Emit) -> Optional[int]:
-        """Tear down whatever is still set up (deferred teardown first),
-        then end the session (_end). Returns None, or the exit status a
-        conftest's pytest_sessionfinish gave the session."""
+    def settle(self, emit: Emit) -> bool:
+        """Tear down whatever is still set up (the deferred teardown first,
+        the session's fixtures last), leaving the session open: before the
+        workers fork from this process, which ran the first items, so that
+        each sets up what it needs afresh, as pytest-xdist's workers do.
+        True when an interruption stopped it: the run must stop."""
         self._flush_before_terminal_output(emit)
         try:
             if self._pending is not None:
@@ -425,6 +427,15 @@ class Session:
         except Interrupted as interrupted:
             self.interrupted = interrupted.cause
             emit(self.runner.interruption(interrupted.cause))
+            return True
+        return False
+
+    def finish(self, emit: Emit) -> Optional[int]:
+        """Tear down whatever is still set up (settle), then end the
+        session (_end). Returns None, or the exit status a conftest's
+        pytest_sessionfinish gave the session."""
+        try:
+            self.settle(emit)
         finally:
             items_status = self._exit_status()
             try:

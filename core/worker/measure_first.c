@@ -52,14 +52,13 @@ int wk_measure_first(struct fastest_session *session, struct fastest_worker_plan
                             session, out_error);
         done += rest->unit_sizes[units++];
     }
-    double elapsed = monotonic_now() - started;
+    double each = done ? (monotonic_now() - started) / (double)done : 0;
     size_t left = rest->item_count - done;
     bool fork =
-        rc == 0 && left > 0 && done > 0 &&
-        heur_workers_pay_off(elapsed / (double)done * (double)left, left, rest->worker_count);
+        rc == 0 && left > 0 && heur_workers_pay_off(each * (double)left, left, rest->worker_count);
     session_host()->log(session, FASTEST_LOG_DEBUG,
                         "workers: %zu items timed in-process, %.0f us each: the other %zu %s", done,
-                        elapsed / (double)done * 1e6, left, fork ? "on workers" : "in-process too");
+                        each * 1e6, left, fork ? "on workers" : "in-process too");
     if (!fork)
         return finish_here(session, rest, done, rc, out_error);
     rc = pyh_engine_settle(session, to_reporters, session, out_error);

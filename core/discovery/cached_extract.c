@@ -1,56 +1,122 @@
-/* One file's extraction through the discovery cache: read the source, look
- * it up by content, else extract it and store the result; and the cache's
- * opening and commit around a run. */
+/* Files' extraction through the discovery cache: read each source, look it
+ * up by content, else extract it (the misses side by side: extract_jobs.c)
+ * and store the result; and the cache's opening and commit around a run. */
 #include "discovery/cached_extract.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 #include <fastest/errors.h>
 
 #include "cache/directory.h"
 #include "cache/discovery_cache.h"
+#include "discovery/extract_jobs.h"
 #include "discovery/source.h"
+
+/* A file on its way through the cache: read, looked up, then (a miss)
+ * extracted and stored. */
+struct pending_file {
+    const char *path;
+    struct disc_source source;
+    struct cache_key key;
+};
+
+/* A file too big, or unreadable: only an import can tell what pytest
+ * reports for it. */
+static struct disc_module *left_to_import(struct walker *walker)
+{
+    struct disc_module *module = arena_alloc(walker->arena, sizeof *module);
+    if (module) {
+        module->error_line = -1;
+        module->flags = PLAN_FILE_DYNAMIC;
+    }
+    return module;
+}
+
+/* Reads the file and looks it up. Returns its module when that needs no
+ * extraction, else NULL: with *out_miss set, file->source holds the bytes
+ * to extract; without, disc_fail recorded why. */
+static struct disc_module *look_up(struct walker *walker, struct pending_file *file,
+                                   bool is_conftest, bool *out_miss)
+{
+    *out_miss = false;
+    int rc = disc_source_read(file->path, &file->source);
+    if (rc == FASTEST_ENOTSUP || rc == FASTEST_EIO)
+        return left_to_import(walker);
+    if (rc) {
+        disc_fail(walker, rc, "out of memory reading %s", file->path);
+        return NULL;
+    }
+    file->key = (struct cache_key){
+        .path = file->path,
+        .is_conftest = is_conftest,
+        .size = file->source.length,
+        .content_hash = walker->cache ? cache_hash(file->source.text, file->source.length) : 0,
+    };
+    struct disc_module *module =
+        walker->cache ? cache_lookup(walker->cache, &file->key, walker->arena) : NULL;
+    if (module)
+        disc_source_release(&file->source);
+    *out_miss = module == NULL;
+    return module;
+}
+
+/* A miss's extraction, stored in the cache. */
+static struct disc_module *extracted(struct walker *walker, struct pending_file *file,
+                                     struct disc_extract_job *job)
+{
+    disc_source_release(&file->source);
+    if (job->rc) {
+        disc_fail(walker, job->rc, "%s: %s", file->path,
+                  job->error ? job->error : fastest_strerror(job->rc));
+        free(job->error);
+        return NULL;
+    }
+    if (walker->cache && cache_store(walker->cache, &file->key, job->module))
+        disc_fail(walker, FASTEST_ENOMEM, "out of memory caching %s", file->path);
+    return job->module;
+}
+
+void disc_extract_files(struct walker *walker, const char *const *paths, size_t count,
+                        bool is_conftest, struct disc_module **out)
+{
+    struct pending_file *files = calloc(count ? count : 1, sizeof *files);
+    struct disc_extract_job *jobs = calloc(count ? count : 1, sizeof *jobs);
+    size_t *job_of = calloc(count ? count : 1, sizeof *job_of);
+    if (!files || !jobs || !job_of) {
+        disc_fail(walker, FASTEST_ENOMEM, "out of memory reading test files");
+        count = 0;
+    }
+    size_t job_count = 0;
+    for (size_t i = 0; i < count; i++) {
+        files[i].path = paths[i];
+        bool miss;
+        out[i] = look_up(walker, &files[i], is_conftest, &miss);
+        if (miss) {
+            job_of[i] = job_count;
+            jobs[job_count++] = (struct disc_extract_job){
+                .text = files[i].source.text,
+                .length = files[i].source.length,
+                .is_conftest = is_conftest,
+            };
+        } else {
+            job_of[i] = SIZE_MAX;
+        }
+    }
+    disc_extract_jobs(walker->arena, &walker->patterns, jobs, job_count,
+                      walker->settings->extract_threads);
+    for (size_t i = 0; i < count; i++)
+        if (job_of[i] != SIZE_MAX)
+            out[i] = extracted(walker, &files[i], &jobs[job_of[i]]);
+    free(files);
+    free(jobs);
+    free(job_of);
+}
 
 struct disc_module *disc_extract_file(struct walker *walker, const char *path, bool is_conftest)
 {
-    struct disc_source source;
-    int rc = disc_source_read(path, &source);
     struct disc_module *module = NULL;
-    if (rc == FASTEST_ENOTSUP || rc == FASTEST_EIO) {
-        /* Too big, or unreadable: only an import can tell what pytest
-         * reports for it. */
-        module = arena_alloc(walker->arena, sizeof *module);
-        if (module) {
-            module->error_line = -1;
-            module->flags = PLAN_FILE_DYNAMIC;
-        }
-        return module;
-    }
-    if (rc) {
-        disc_fail(walker, rc, "out of memory reading %s", path);
-        return NULL;
-    }
-    struct cache_key key = {
-        .path = path,
-        .is_conftest = is_conftest,
-        .size = source.length,
-        .content_hash = walker->cache ? cache_hash(source.text, source.length) : 0,
-    };
-    if (walker->cache && (module = cache_lookup(walker->cache, &key, walker->arena))) {
-        disc_source_release(&source);
-        return module;
-    }
-    char *error = NULL;
-    rc = disc_extract(walker->arena, source.text, source.length, &walker->patterns, is_conftest,
-                      &module, &error);
-    disc_source_release(&source);
-    if (rc) {
-        disc_fail(walker, rc, "%s: %s", path, error ? error : fastest_strerror(rc));
-        free(error);
-        return NULL;
-    }
-    if (walker->cache && cache_store(walker->cache, &key, module))
-        disc_fail(walker, FASTEST_ENOMEM, "out of memory caching %s", path);
+    disc_extract_files(walker, &path, 1, is_conftest, &module);
     return module;
 }
 

@@ -14,6 +14,12 @@
 struct disc_module *disc_extract_file(struct walker *walker, const char *path,
                                       bool is_conftest);
 
+/* The same for count files at once, out[i] for paths[i]: the ones the
+ * cache does not hold are extracted side by side, on up to
+ * settings->extract_threads threads. */
+void disc_extract_files(struct walker *walker, const char *const *paths, size_t count,
+                        bool is_conftest, struct disc_module **out);
+
 /* Opens walker->cache as the settings ask (leaves it NULL when the run
  * uses none). Returns 0 or a negative FASTEST_E* code. */
 int disc_open_cache(struct walker *walker);

@@ -42,6 +42,9 @@ struct disc_settings {
     const char *cache_dir;
     bool cache_clear;
     bool cache_read_only;
+    /* How many threads may extract files the cache does not hold (a
+     * directory's files side by side); 0 and 1: one. */
+    unsigned extract_threads;
 };
 
 #endif

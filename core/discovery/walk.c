@@ -29,21 +29,35 @@ static bool walked_before(struct walker *walker, const char *path)
     return false;
 }
 
-/* A file met by a directory walk (Session._collectfile + the python plugin's
- * pytest_collect_file). */
-static void collect_walked_file(struct walker *walker, const char *path)
+/* Whether a file met by a directory walk is a test module to collect
+ * (Session._collectfile + the python plugin's pytest_collect_file). */
+static bool collects_walked_file(struct walker *walker, const char *path)
 {
     const char *name = disc_basename_of(path);
     size_t length = strlen(name);
     if (length < 3 || strcmp(name + length - 3, ".py") != 0)
-        return;
+        return false;
     if (disc_ignored(walker, path, false) || walked_before(walker, path))
+        return false;
+    /* __init__.py makes a Package, which collects nothing itself. */
+    return pat_any_fnmatch_ex(walker->python_files, walker->python_file_count, path);
+}
+
+/* A directory's test modules into the plan, in order; extracted together,
+ * since a module's extraction depends on nothing the others add (only a
+ * conftest's does, and the directory's came first). */
+static void collect_modules(struct walker *walker, const char *const *paths, size_t count)
+{
+    struct disc_module **modules = calloc(count ? count : 1, sizeof *modules);
+    if (!modules) {
+        disc_fail(walker, FASTEST_ENOMEM, "out of memory collecting test modules");
         return;
-    if (!pat_any_fnmatch_ex(walker->python_files, walker->python_file_count, path))
-        return; /* __init__.py makes a Package, which collects nothing itself */
-    struct disc_module *module = disc_extract_file(walker, path, false);
-    if (module)
-        disc_add_module(walker, path, module, NULL, 0);
+    }
+    disc_extract_files(walker, paths, count, false, modules);
+    for (size_t i = 0; i < count && !walker->rc; i++)
+        if (modules[i])
+            disc_add_module(walker, paths[i], modules[i], NULL, 0);
+    free(modules);
 }
 
 static int compare_entry_names(const void *a, const void *b)
@@ -88,16 +102,21 @@ void disc_walk_dir(struct walker *walker, const char *dir, const struct dir_stac
     qsort(names, count, sizeof *names, compare_entry_names);
     bool *directory = calloc(count ? count : 1, sizeof *directory);
     char **paths = calloc(count ? count : 1, sizeof *paths);
-    for (size_t i = 0; directory && paths && i < count && !walker->rc; i++) {
+    const char **modules = calloc(count ? count : 1, sizeof *modules);
+    size_t module_count = 0;
+    for (size_t i = 0; directory && paths && modules && i < count && !walker->rc; i++) {
         paths[i] = strcmp(dir, "/") == 0 ? arena_printf(walker->arena, "/%s", names[i])
                                          : arena_printf(walker->arena, "%s/%s", dir, names[i]);
         struct stat info;
         if (!paths[i] || stat(paths[i], &info) != 0)
             continue; /* broken symlink */
         directory[i] = S_ISDIR(info.st_mode);
-        if (S_ISREG(info.st_mode))
-            collect_walked_file(walker, paths[i]);
+        if (S_ISREG(info.st_mode) && collects_walked_file(walker, paths[i]))
+            modules[module_count++] = paths[i];
     }
+    if (module_count && !walker->rc)
+        collect_modules(walker, modules, module_count);
+    free(modules);
     for (size_t i = 0; directory && paths && i < count && !walker->rc; i++) {
         if (!directory[i] || strcmp(names[i], "__pycache__") == 0)
             continue;

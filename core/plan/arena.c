@@ -70,6 +70,20 @@ void arena_reset(struct ft_arena *arena)
     arena->head = NULL;
 }
 
+void arena_absorb(struct ft_arena *into, struct ft_arena *from)
+{
+    struct arena_block **tail = &into->head;
+    if (*tail) /* behind the head, which keeps serving small requests */
+        tail = &(*tail)->next;
+    struct arena_block *rest = *tail;
+    *tail = from->head;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = rest;
+    free_blocks(from->spare);
+    free(from);
+}
+
 static struct arena_block *new_block(struct ft_arena *arena, size_t size)
 {
     if (size == arena->block_size && arena->spare) {

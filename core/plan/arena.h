@@ -24,6 +24,11 @@ void arena_free(struct ft_arena *arena);
  * allocator gives it back to the kernel, faulted in again page by page). */
 void arena_reset(struct ft_arena *arena);
 
+/* Moves every block of from into into, and frees from: what was
+ * allocated from either lives as long as into (the allocations of another
+ * thread's arena, kept after the thread is gone). */
+void arena_absorb(struct ft_arena *into, struct ft_arena *from);
+
 /* size bytes, zeroed and aligned for any type, owned by the arena; NULL when
  * out of memory. */
 void *arena_alloc(struct ft_arena *arena, size_t size);

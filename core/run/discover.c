@@ -91,6 +91,7 @@ static int fill_settings(const struct fastest_session *session, struct settings_
         .use_cache = true,
         .cache_clear = opt_is_true(options, "cacheclear"),
         .cache_read_only = opt_plugin_disabled(options, "cacheprovider"),
+        .extract_threads = session_host()->cpu_count(),
     };
     settings->args = opt_values(options, "file_or_dir", &settings->arg_count);
     settings->ignore = opt_values(options, "ignore", &settings->ignore_count);

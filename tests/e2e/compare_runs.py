@@ -152,6 +152,10 @@ SCENARIOS = [
     ("tests/e2e/interrupted", ["-rA", "-p", "no:cacheprovider"], True),
     ("tests/e2e/interrupted", ["-p", "no:cacheprovider", "--color=yes"], True),
     ("tests/e2e/exit_requested", ["-rA", "-p", "no:cacheprovider"], True),
+    # sys.exit() and KeyboardInterrupt while a test module imports: errors
+    # collecting it, not the end of the run.
+    ("tests/e2e/import_exits", ["-rA", "-p", "no:cacheprovider"], True),
+    ("tests/e2e/import_exits", ["-rA", "-p", "no:cacheprovider", "--continue-on-collection-errors"], True),
     ("tests/e2e/exit_code_requested", ["-rA", "-p", "no:cacheprovider"], True),
     # A UsageError once collected: the header and "collected N items", nothing run, exit 4.
     ("tests/e2e/unknown_ini", ["-p", "no:cacheprovider", "--strict-config"], True),

@@ -140,6 +140,10 @@ def _collect_module(session, path: str, nodeid: str) -> Tuple[List[Any], List[di
 
 
 def _import_and_collect(session, path: str, nodeid: str) -> Tuple[List[Any], List[dict]]:
+    """The module's items, or the report of why it has none. Like pytest's
+    collection (CallInfo.from_call around it), anything the import or the
+    collection raises is the file's error: sys.exit() or a Ctrl-C
+    (KeyboardInterrupt) during the import included."""
     config = session.config
     parent = _package_of(session.node, os.path.dirname(path))
     module_node = Module(os.path.basename(path), parent, nodeid, path)
@@ -149,14 +153,14 @@ def _import_and_collect(session, path: str, nodeid: str) -> Tuple[List[Any], Lis
         if exc.allow_module_level:
             return [], [_skip_report(nodeid, path, exc)]
         return [], [_error_report(session, nodeid, path, exc)]
-    except TEST_OUTCOME as exc:
+    except BaseException as exc:
         return [], [_error_report(session, nodeid, path, exc)]
     collector = PythonCollector(session.node, session.conftests.generate_hooks)
     try:
         return collector.collect_module(module_node), []
     except Skipped as exc:
         return [], [_skip_report(nodeid, path, exc)]
-    except TEST_OUTCOME as exc:
+    except BaseException as exc:
         return [], [_error_report(session, nodeid, path, exc)]
 
 

@@ -139,6 +139,11 @@ int pyh_engine_prepare(struct fastest_session *session, char **out_error)
     PyObject *engine = module ? PyObject_CallMethod(module, "Session", "O", config) : NULL;
     Py_XDECREF(module);
     Py_DECREF(config);
+    /* sys.exit() in an initial conftest (imported as the engine starts)
+     * ends pytest's process with its code, as Python ends any program it
+     * reaches the top of: PyErr_Print does what Python does then. */
+    if (!engine && PyErr_ExceptionMatches(PyExc_SystemExit))
+        PyErr_Print();
     if (!engine)
         return pyh_python_failure("the engine failed to start", out_error);
     session->engine = engine;

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """A conftest.py that fails to import, against pytest, under both engines:
 one pytest loads before collecting (the command line's directories and
-their parents) stops the run with pytest's message on stderr and exit 4;
-one deeper fails the session's collection. stdout, stderr (durations masked) and
+their parents) stops the run with pytest's message on stderr and exit 4
+(with sys.exit(), silently with its code); one deeper fails the session's
+collection (sys.exit() too). stdout, stderr (durations masked) and
 the exit code must be pytest's.
 
 pytest loads a deeper conftest while walking the session's directories:
@@ -28,6 +29,18 @@ SUITES = {
     "deeper": {
         "test_top.py": "def test_top():\n    pass\n",
         "sub/conftest.py": "def helper():\n    raise ValueError('broken at import')\n\n\nhelper()\n",
+        "sub/test_below.py": "def test_below():\n    pass\n",
+    },
+    # sys.exit() in a conftest pytest loads before collecting ends the
+    # process with that code, silently; in a deeper one it is the
+    # session's collection error, as any exception there.
+    "initial exits": {
+        "conftest.py": "import sys\nsys.exit(7)\n",
+        "test_a.py": "def test_a():\n    pass\n",
+    },
+    "deeper exits": {
+        "test_top.py": "def test_top():\n    pass\n",
+        "sub/conftest.py": "import sys\nsys.exit(7)\n",
         "sub/test_below.py": "def test_below():\n    pass\n",
     },
 }

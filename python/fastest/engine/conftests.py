@@ -31,7 +31,7 @@ class ConftestImportFailure(Exception):
     """A conftest.py failed to import (pytest's exception of that name):
     its ``path``, and the exception it raised as ``cause``."""
 
-    def __init__(self, path: str, cause: Exception) -> None:
+    def __init__(self, path: str, cause: BaseException) -> None:
         super().__init__(path, cause)
         self.path = path
         self.cause = cause
@@ -151,6 +151,14 @@ class ConftestRegistry:
         try:
             module = import_path(path, self.importmode, self.rootdir)
         except Exception as exc:
+            raise ConftestImportFailure(path, exc) from exc
+        except BaseException as exc:
+            # sys.exit() or a Ctrl-C while a conftest imports: an initial
+            # conftest's ends the process, as in pytest; a later one's, met
+            # while collecting, fails the session's collection, whose
+            # pytest catches everything.
+            if not self._configure_at_import:
+                raise
             raise ConftestImportFailure(path, exc) from exc
         directory = os.path.dirname(path)
         relative = os.path.relpath(directory, self.rootdir).replace(os.sep, "/")

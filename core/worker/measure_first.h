@@ -10,8 +10,8 @@
  * host->workers_run to time the first items first. */
 #define WK_MEASURE_FIRST "fastest_measure_first"
 
-/* Runs the plan's first units here until they took MEASURE_SECONDS (or
- * none is left), then asks the heuristic whether workers would finish the
+/* Runs the plan's first units here until they took 50 ms (or none is
+ * left), then asks the heuristic whether workers would finish the
  * rest sooner, given what the items turned out to cost. If they would, it
  * tears down what the items set up (each worker sets up its own) and
  * advances *rest past the units that ran; otherwise it runs the rest here

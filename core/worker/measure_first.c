@@ -8,6 +8,9 @@
  * after MEASURE_SECONDS, of which the second core would have saved half. */
 #include "worker/measure_first.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include <fastest/errors.h>
 
 #include "base/monotonic_clock.h"
@@ -40,18 +43,72 @@ static int finish_here(struct fastest_session *session, struct fastest_worker_pl
     return finish_rc ? finish_rc : rc;
 }
 
+/* Whether the items of one unit may run some here and the rest on a
+ * worker: not when --dist promises a unit one worker (loadscope,
+ * loadfile, loadgroup), nor when an item uses a class-, module- or
+ * package-scoped fixture (the two halves would get two instances). */
+static bool splittable(const struct fastest_session *session, const size_t *items, size_t count)
+{
+    const char *dist = opt_get(session->options, "dist");
+    if (dist && (strcmp(dist, "loadscope") == 0 || strcmp(dist, "loadfile") == 0 ||
+                 strcmp(dist, "loadgroup") == 0))
+        return false;
+    for (size_t i = 0; i < count; i++)
+        if (session->items[items[i]].shares_fixtures)
+            return false;
+    return true;
+}
+
+/* Runs items here from the plan's start until MEASURE_SECONDS have
+ * passed: whole units, or a few items at a time in a unit that may be
+ * split (a unit's first test can take seconds). *out_units: whole units run;
+ * *out_split: items of the next unit run; returns how rc ended. */
+static int run_timed(struct fastest_session *session, const struct fastest_worker_plan *plan,
+                     double started, size_t *out_units, size_t *out_split, char **out_error)
+{
+    size_t units = 0, done = 0, split = 0;
+    int rc = 0;
+    while (rc == 0 && units < plan->unit_count && monotonic_now() - started < MEASURE_SECONDS) {
+        size_t size = plan->unit_sizes[units];
+        const size_t *items = plan->items + done;
+        if (!splittable(session, items, size)) {
+            rc = pyh_engine_run(session, items, size, to_reporters, session, out_error);
+        } else {
+            /* One item, then twice as many each time: a long first item
+             * is seen after itself alone, while quick ones are run in
+             * calls few enough not to weigh on what they measure. */
+            size_t chunk = 1;
+            for (split = 0; rc == 0 && split < size; chunk *= 2) {
+                if (split && monotonic_now() - started >= MEASURE_SECONDS)
+                    break;
+                size_t count = chunk < size - split ? chunk : size - split;
+                rc =
+                    pyh_engine_run(session, items + split, count, to_reporters, session, out_error);
+                split += count;
+            }
+            if (split < size)
+                break;
+            split = 0;
+        }
+        done += size;
+        units++;
+    }
+    *out_units = units;
+    *out_split = split;
+    return rc;
+}
+
 int wk_measure_first(struct fastest_session *session, struct fastest_worker_plan *rest,
-                     char **out_error)
+                     size_t **out_sizes, char **out_error)
 {
     *out_error = NULL;
+    *out_sizes = NULL;
     double started = monotonic_now();
-    size_t units = 0, done = 0;
-    int rc = 0;
-    while (rc == 0 && units < rest->unit_count && monotonic_now() - started < MEASURE_SECONDS) {
-        rc = pyh_engine_run(session, rest->items + done, rest->unit_sizes[units], to_reporters,
-                            session, out_error);
-        done += rest->unit_sizes[units++];
-    }
+    size_t units, split;
+    int rc = run_timed(session, rest, started, &units, &split, out_error);
+    size_t done = split;
+    for (size_t u = 0; u < units; u++)
+        done += rest->unit_sizes[u];
     double each = done ? (monotonic_now() - started) / (double)done : 0;
     size_t left = rest->item_count - done;
     bool fork =
@@ -65,9 +122,21 @@ int wk_measure_first(struct fastest_session *session, struct fastest_worker_plan
     if (rc)
         return rc == FASTEST_EINTR ? finish_here(session, rest, rest->item_count, rc, out_error)
                                    : rc;
+    size_t unit_count = rest->unit_count - units;
+    if (split) {
+        /* The rest of the split unit is the first unit left. */
+        size_t *sizes = malloc(unit_count * sizeof(*sizes));
+        if (!sizes)
+            return finish_here(session, rest, done, FASTEST_ENOMEM, out_error);
+        memcpy(sizes, rest->unit_sizes + units, unit_count * sizeof(*sizes));
+        sizes[0] -= split;
+        *out_sizes = sizes;
+        rest->unit_sizes = sizes;
+    } else {
+        rest->unit_sizes += units;
+    }
     rest->items += done;
     rest->item_count = left;
-    rest->unit_sizes += units;
-    rest->unit_count -= units;
+    rest->unit_count = unit_count;
     return 0;
 }

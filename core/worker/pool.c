@@ -744,13 +744,16 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *wh
         rc = pyh_engine_preload(session, whole_plan->items, whole_plan->item_count, out_error);
     /* What the workers run: the whole plan, or what measure-first left. */
     struct fastest_worker_plan rest = *whole_plan;
+    size_t *rest_sizes = NULL;
     if (rc == 0 && rest.item_count > 0 && opt_is_true(session->options, WK_MEASURE_FIRST))
-        rc = wk_measure_first(session, &rest, out_error);
+        rc = wk_measure_first(session, &rest, &rest_sizes, out_error);
     const struct fastest_worker_plan *plan = &rest;
     if (rc == 0 && plan->item_count > 0)
         rc = pyh_engine_before_workers(session, out_error);
-    if (rc || plan->item_count == 0)
+    if (rc || plan->item_count == 0) {
+        free(rest_sizes);
         return rc;
+    }
     session_host()->log(session, FASTEST_LOG_DEBUG,
                         "workers: %zu items in %zu units for %u workers; preloaded in %.3f s",
                         plan->item_count, plan->unit_count, plan->worker_count,
@@ -804,5 +807,6 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *wh
     msgpack_sbuffer_destroy(&pool.out);
     arena_free(pool.scratch);
     wk_release_free(pool.release);
+    free(rest_sizes);
     return rc;
 }

@@ -3,10 +3,12 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <fastest/errors.h>
 
@@ -112,6 +114,19 @@ int pyh_engine_interpreter(struct fastest_session *session, char **out_error)
     return 0;
 }
 
+/* What Python does with a KeyboardInterrupt nothing caught: the
+ * traceback on stderr, the process's end (atexit handlers, flushed
+ * output), then death by SIGINT, so that the shell sees an interrupted
+ * program (status 130). */
+static _Noreturn void die_interrupted(void)
+{
+    PyErr_Print();
+    pyh_stop();
+    signal(SIGINT, SIG_DFL);
+    kill(getpid(), SIGINT);
+    _exit(128 + SIGINT);
+}
+
 int pyh_engine_prepare(struct fastest_session *session, char **out_error)
 {
     *out_error = NULL;
@@ -139,11 +154,14 @@ int pyh_engine_prepare(struct fastest_session *session, char **out_error)
     PyObject *engine = module ? PyObject_CallMethod(module, "Session", "O", config) : NULL;
     Py_XDECREF(module);
     Py_DECREF(config);
-    /* sys.exit() in an initial conftest (imported as the engine starts)
-     * ends pytest's process with its code, as Python ends any program it
-     * reaches the top of: PyErr_Print does what Python does then. */
+    /* An initial conftest (imported as the engine starts) that raises
+     * SystemExit or KeyboardInterrupt (sys.exit(), a Ctrl-C during a slow
+     * import) ends pytest's process as Python ends any program they reach
+     * the top of. */
     if (!engine && PyErr_ExceptionMatches(PyExc_SystemExit))
-        PyErr_Print();
+        PyErr_Print(); /* exits with the code */
+    if (!engine && PyErr_ExceptionMatches(PyExc_KeyboardInterrupt))
+        die_interrupted();
     if (!engine)
         return pyh_python_failure("the engine failed to start", out_error);
     session->engine = engine;

@@ -3,7 +3,6 @@
  * and store the result; and the cache's opening and commit around a run. */
 #include "discovery/cached_extract.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 
 #include <fastest/errors.h>
@@ -19,6 +18,7 @@ struct pending_file {
     const char *path;
     struct disc_source source;
     struct cache_key key;
+    struct disc_extract_job *job; /* a miss's extraction, else NULL */
 };
 
 /* A file too big, or unreadable: only an import can tell what pytest
@@ -62,9 +62,9 @@ static struct disc_module *look_up(struct walker *walker, struct pending_file *f
 }
 
 /* A miss's extraction, stored in the cache. */
-static struct disc_module *extracted(struct walker *walker, struct pending_file *file,
-                                     struct disc_extract_job *job)
+static struct disc_module *extracted(struct walker *walker, struct pending_file *file)
 {
+    const struct disc_extract_job *job = file->job;
     disc_source_release(&file->source);
     if (job->rc) {
         disc_fail(walker, job->rc, "%s: %s", file->path,
@@ -82,8 +82,7 @@ void disc_extract_files(struct walker *walker, const char *const *paths, size_t 
 {
     struct pending_file *files = calloc(count ? count : 1, sizeof *files);
     struct disc_extract_job *jobs = calloc(count ? count : 1, sizeof *jobs);
-    size_t *job_of = calloc(count ? count : 1, sizeof *job_of);
-    if (!files || !jobs || !job_of) {
+    if (!files || !jobs) {
         disc_fail(walker, FASTEST_ENOMEM, "out of memory reading test files");
         count = 0;
     }
@@ -93,24 +92,21 @@ void disc_extract_files(struct walker *walker, const char *const *paths, size_t 
         bool miss;
         out[i] = look_up(walker, &files[i], is_conftest, &miss);
         if (miss) {
-            job_of[i] = job_count;
-            jobs[job_count++] = (struct disc_extract_job){
+            files[i].job = &jobs[job_count++];
+            *files[i].job = (struct disc_extract_job){
                 .text = files[i].source.text,
                 .length = files[i].source.length,
                 .is_conftest = is_conftest,
             };
-        } else {
-            job_of[i] = SIZE_MAX;
         }
     }
     disc_extract_jobs(walker->arena, &walker->patterns, jobs, job_count,
                       walker->settings->extract_threads);
     for (size_t i = 0; i < count; i++)
-        if (job_of[i] != SIZE_MAX)
-            out[i] = extracted(walker, &files[i], &jobs[job_of[i]]);
+        if (files[i].job)
+            out[i] = extracted(walker, &files[i]);
     free(files);
     free(jobs);
-    free(job_of);
 }
 
 struct disc_module *disc_extract_file(struct walker *walker, const char *path, bool is_conftest)

@@ -72,11 +72,6 @@ static void run_items(struct fastest_session *session, const struct ft_plugin *s
     free(error);
 }
 
-static void emit_to_session(void *context, const struct fastest_event *event)
-{
-    session_emit(context, event);
-}
-
 /* pytest's session ends in this process when the strategy did not end it
  * (the items ran in workers, or none ran), before the report's end: its
  * conftests' and plugins' pytest_sessionfinish, the pytest engine's
@@ -89,7 +84,7 @@ static void finish_engine_here(struct fastest_session *session)
     if (session->tally.usage_error || session->tally.internal_error)
         return;
     char *error = NULL;
-    int rc = pyh_engine_finish_elsewhere(session, emit_to_session, session, &error);
+    int rc = pyh_engine_finish_elsewhere(session, session_emit_sink, session, &error);
     if (rc) {
         fprintf(stderr, "fastest: %s\n", error ? error : fastest_strerror(rc));
         session->tally.internal_error = true;

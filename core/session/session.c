@@ -169,6 +169,11 @@ void session_emit(struct fastest_session *session, const struct fastest_event *e
         session->reporters[i].table->on_event(session->reporters[i].state, event);
 }
 
+void session_emit_sink(void *session, const struct fastest_event *event)
+{
+    session_emit(session, event);
+}
+
 int session_exit_status(const struct fastest_session *session)
 {
     return tally_exit_status(&session->tally, session->item_count);

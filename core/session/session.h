@@ -108,6 +108,10 @@ int session_close_reporters(struct fastest_session *session);
 /* Records the event in the tally and hands it to every open reporter. */
 void session_emit(struct fastest_session *session, const struct fastest_event *event);
 
+/* session_emit as a fastest_event_sink, its context the session: for the
+ * engine's events in the process that reports them. */
+void session_emit_sink(void *session, const struct fastest_event *event);
+
 /* pytest's exit code for what the tally says. */
 int session_exit_status(const struct fastest_session *session);
 

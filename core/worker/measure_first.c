@@ -23,23 +23,18 @@
  * fixtures) do not dominate. */
 #define MEASURE_SECONDS 0.05
 
-static void to_reporters(void *context, const struct fastest_event *event)
-{
-    session_emit(context, event);
-}
-
 /* The rest of the run here, and the end of the engine's work, as the
  * inprocess strategy has them; rc: how the units run so far ended. */
 static int finish_here(struct fastest_session *session, struct fastest_worker_plan *rest,
                        size_t done, int rc, char **out_error)
 {
     if (rc == 0 && done < rest->item_count)
-        rc = pyh_engine_run(session, rest->items + done, rest->item_count - done, to_reporters,
+        rc = pyh_engine_run(session, rest->items + done, rest->item_count - done, session_emit_sink,
                             session, out_error);
     rest->item_count = rest->unit_count = 0;
     if (rc && rc != FASTEST_EINTR)
         return rc;
-    int finish_rc = pyh_engine_finish(session, to_reporters, session, out_error);
+    int finish_rc = pyh_engine_finish(session, session_emit_sink, session, out_error);
     return finish_rc ? finish_rc : rc;
 }
 
@@ -72,7 +67,7 @@ static int run_timed(struct fastest_session *session, const struct fastest_worke
         size_t size = plan->unit_sizes[units];
         const size_t *items = plan->items + done;
         if (!splittable(session, items, size)) {
-            rc = pyh_engine_run(session, items, size, to_reporters, session, out_error);
+            rc = pyh_engine_run(session, items, size, session_emit_sink, session, out_error);
         } else {
             /* One item, then twice as many each time: a long first item
              * is seen after itself alone, while quick ones are run in
@@ -82,8 +77,8 @@ static int run_timed(struct fastest_session *session, const struct fastest_worke
                 if (split && monotonic_now() - started >= MEASURE_SECONDS)
                     break;
                 size_t count = chunk < size - split ? chunk : size - split;
-                rc =
-                    pyh_engine_run(session, items + split, count, to_reporters, session, out_error);
+                rc = pyh_engine_run(session, items + split, count, session_emit_sink, session,
+                                    out_error);
                 split += count;
             }
             if (split < size)
@@ -118,7 +113,7 @@ int wk_measure_first(struct fastest_session *session, struct fastest_worker_plan
                         each * 1e6, left, fork ? "on workers" : "in-process too");
     if (!fork)
         return finish_here(session, rest, done, rc, out_error);
-    rc = pyh_engine_settle(session, to_reporters, session, out_error);
+    rc = pyh_engine_settle(session, session_emit_sink, session, out_error);
     if (rc)
         return rc == FASTEST_EINTR ? finish_here(session, rest, rest->item_count, rc, out_error)
                                    : rc;

@@ -449,11 +449,17 @@ int pyh_engine_replay(struct fastest_session *session, const struct fastest_even
                        "the engine failed to hear a worker's report", out_error);
 }
 
-int pyh_engine_before_workers(struct fastest_session *session, char **out_error)
+int pyh_engine_before_workers(struct fastest_session *session, bool *out_hears_reports,
+                              char **out_error)
 {
     *out_error = NULL;
-    return call_status(PyObject_CallMethod(session->engine, "before_workers", NULL),
-                       "the engine failed to prepare for its workers", out_error);
+    PyObject *answer = PyObject_CallMethod(session->engine, "before_workers", NULL);
+    int hears = answer ? PyObject_IsTrue(answer) : -1;
+    Py_XDECREF(answer);
+    if (hears < 0)
+        return pyh_python_failure("the engine failed to prepare for its workers", out_error);
+    *out_hears_reports = hears;
+    return 0;
 }
 
 void pyh_engine_release(struct fastest_session *session)

@@ -47,8 +47,11 @@ int pyh_engine_finish_to_wire(struct fastest_session *session, struct pyh_wire_t
 /* Calls engine.before_workers() once in this process before it forks
  * workers: what they all share is made here, where it outlives them (the
  * session's temporary base folder and its lock, as xdist's controller makes
- * them). Returns 0 or an error with *out_error (free it with free()). */
-int pyh_engine_before_workers(struct fastest_session *session, char **out_error);
+ * them). *out_hears_reports: whether the engine must hear the workers'
+ * test reports here (pyh_engine_replay). Returns 0 or an error with
+ * *out_error (free it with free()). */
+int pyh_engine_before_workers(struct fastest_session *session, bool *out_hears_reports,
+                              char **out_error);
 
 /* An item the engine built by importing its module. Strings are borrowed
  * for the duration of the callback. */
@@ -124,11 +127,12 @@ int pyh_engine_finish_elsewhere(struct fastest_session *session, fastest_event_s
  * with *out_error. */
 int pyh_engine_unconfigure(struct fastest_session *session, char **out_error);
 
-/* In the process that forked the workers, under the pytest engine: a
- * worker's test report, heard by pytest's session here as pytest-xdist's
- * controller hears its workers' (engine.replay()), so that its
- * pytest_sessionfinish (pyh_engine_finish_elsewhere) sees the whole
- * session. Returns 0 or an error with *out_error. */
+/* In the process that forked the workers, when the engine hears their
+ * reports (pyh_engine_before_workers): a worker's test report, heard by
+ * pytest_runtest_logreport here as pytest-xdist's controller hears its
+ * workers' (engine.replay()), so that the session's end
+ * (pyh_engine_finish_elsewhere) sees the whole session. Returns 0 or an
+ * error with *out_error. */
 int pyh_engine_replay(struct fastest_session *session, const struct fastest_event *event,
                       char **out_error);
 

@@ -309,11 +309,21 @@ static void item_done(struct pool *pool, size_t item)
         pool->stopped = true;
 }
 
-/* Under the pytest engine, pytest's session in this process hears each
- * test report as it arrives, as pytest-xdist's controller hears its
- * workers' (pyh_engine_replay): its session's end then sees them all. */
-static void replay_report(struct pool *pool, const struct fastest_event *event)
+/* Where the release queue hands the events, in plan order: the
+ * reporters; then, when the engine asks for them (pyh_engine_before_workers),
+ * its session in this process, which hears each test report as
+ * pytest-xdist's controller hears its workers' (pyh_engine_replay), after
+ * pytest's own reporting plugins would (what a pytest_runtest_logreport
+ * prints follows the report's progress): its session's end then sees
+ * them all. */
+static void release_event(void *context, const struct fastest_event *event)
 {
+    struct pool *pool = context;
+    session_emit(pool->session, event);
+    if (!pool->replays_reports || pool->rc != 0 || event->kind != FASTEST_EVENT_TEST_REPORT)
+        return;
+    static const struct fastest_event flush = {.kind = FASTEST_EVENT_FLUSH};
+    session_emit(pool->session, &flush);
     char *error = NULL;
     int rc = pyh_engine_replay(pool->session, event, &error);
     if (rc)
@@ -322,8 +332,6 @@ static void replay_report(struct pool *pool, const struct fastest_event *event)
 
 static void add_event(struct pool *pool, size_t item, const struct fastest_event *event)
 {
-    if (pool->replays_reports && pool->rc == 0 && event->kind == FASTEST_EVENT_TEST_REPORT)
-        replay_report(pool, event);
     if (wk_release_add(pool->release, item, event) != 0)
         fatal(pool, FASTEST_ENOMEM, format("out of memory holding the results of workers"));
 }
@@ -748,8 +756,9 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *wh
     if (rc == 0 && rest.item_count > 0 && opt_is_true(session->options, WK_MEASURE_FIRST))
         rc = wk_measure_first(session, &rest, &rest_sizes, out_error);
     const struct fastest_worker_plan *plan = &rest;
+    bool hears_reports = false;
     if (rc == 0 && plan->item_count > 0)
-        rc = pyh_engine_before_workers(session, out_error);
+        rc = pyh_engine_before_workers(session, &hears_reports, out_error);
     if (rc || plan->item_count == 0) {
         free(rest_sizes);
         return rc;
@@ -764,10 +773,10 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *wh
         .plan = plan,
         .timeout = timeout ? strtod(timeout, NULL) : 0,
         .slots = plan->worker_count < plan->item_count ? plan->worker_count : plan->item_count,
-        .release = wk_release_new(session, plan->items, plan->item_count),
+        .release = wk_release_new(session, plan->items, plan->item_count, release_event, &pool),
         .scratch = arena_new(),
         .started = started,
-        .replays_reports = pyh_engine_is_pytest(session),
+        .replays_reports = hears_reports,
     };
     pool.workers = calloc(pool.slots, sizeof(*pool.workers));
     new_run_id(pool.run_id);

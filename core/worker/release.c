@@ -31,6 +31,8 @@ struct slot {
 
 struct wk_release {
     struct fastest_session *session;
+    fastest_event_sink sink;
+    void *sink_context;
     struct slot *slots;     /* one per plan item */
     size_t next;            /* the first plan index not yet released */
     size_t remaining;       /* scheduled items not yet released */
@@ -39,12 +41,14 @@ struct wk_release {
 };
 
 struct wk_release *wk_release_new(struct fastest_session *session, const size_t *items,
-                                  size_t count)
+                                  size_t count, fastest_event_sink sink, void *sink_context)
 {
     struct wk_release *release = calloc(1, sizeof(*release));
     if (!release)
         return NULL;
     release->session = session;
+    release->sink = sink;
+    release->sink_context = sink_context;
     /* Read once: an option lookup per released item showed in profiles. */
     long maxfail = opt_is_true(session->options, "exitfirst")
                        ? 1
@@ -95,7 +99,7 @@ static void forget_held(struct slot *slot)
 static void emit_held(struct wk_release *release, struct slot *slot)
 {
     for (struct held_event *held = slot->first; held; held = held->next)
-        session_emit(release->session, held->event);
+        release->sink(release->sink_context, held->event);
     forget_held(slot);
 }
 
@@ -123,7 +127,7 @@ int wk_release_add(struct wk_release *release, size_t item, const struct fastest
         return 0;
     struct slot *slot = &release->slots[item];
     if (item == release->next && !slot->first) {
-        session_emit(release->session, event);
+        release->sink(release->sink_context, event);
         return 0;
     }
     if (!slot->arena && !(slot->arena = arena_new_sized(SLOT_ARENA_BLOCK)))

@@ -16,15 +16,17 @@
 #include <stddef.h>
 
 #include <fastest/event.h>
+#include <fastest/host.h>
 
 struct fastest_session;
 struct wk_release;
 
 /* A release queue for the given plan indices (any order; released in
- * ascending plan order). Returns NULL when out of memory. Free with
+ * ascending plan order), handing each released event to sink (its first
+ * argument sink_context). Returns NULL when out of memory. Free with
  * wk_release_free. */
 struct wk_release *wk_release_new(struct fastest_session *session, const size_t *items,
-                                  size_t count);
+                                  size_t count, fastest_event_sink sink, void *sink_context);
 void wk_release_free(struct wk_release *release);
 
 /* Hands event, which belongs to plan item `item`, to the reporters now or

@@ -1,7 +1,9 @@
-"""A worker's session end prints nothing: what pytest_sessionfinish and
-pytest_unconfigure write there goes nowhere, as pytest-xdist's workers'
-output does. The process that reports ends the session too and prints it
-once, where pytest does."""
+"""A worker prints nothing of what the process that reports prints again:
+what pytest_sessionfinish and pytest_unconfigure write at a worker's
+session end, and pytest_runtest_logreport as the worker's reports are
+made, goes nowhere, as pytest-xdist's workers' output does. The process
+that reports ends the session too and hears every report (replay), and
+prints it once, where pytest does."""
 from __future__ import annotations
 
 import contextlib
@@ -15,9 +17,9 @@ if TYPE_CHECKING:
     from typing import Any, ContextManager, Iterator
 
 
-def session_end_output(config: Any) -> ContextManager[None]:
-    """Around a session end's hooks: dropped() in a worker, nothing
-    elsewhere."""
+def printed_by_parent(config: Any) -> ContextManager[None]:
+    """Around hooks whose output the process that reports prints itself:
+    dropped() in a worker, nothing elsewhere."""
     return dropped() if is_worker(config) else contextlib.nullcontext()
 
 
@@ -46,4 +48,4 @@ def dropped() -> Iterator[None]:
             os.close(descriptor)
 
 
-__all__ = ["dropped", "session_end_output"]
+__all__ = ["dropped", "printed_by_parent"]

@@ -120,6 +120,14 @@ SCENARIOS = [
     # does (as under xdist): not the lines the hooks write for test_forced
     # and test_xfail_seen.
     ("runtest_hooks", ["-rA", "-k", "not forced and not xfail_seen", FASTEST_ONLY, "--strategy=warmworkers", "-n", "2"], "native"),
+    # pytest_runtest_logreport in an initial conftest (printing after the
+    # report's progress) and in a subfolder's as a hookwrapper changing the
+    # report; with workers, the parent hears every report again (output
+    # and session end as pytest's).
+    ("logreport_hooks", ["--loud-reports", "-rA"], "native"),
+    ("logreport_hooks", ["--loud-reports", "-v", "-x"], "native"),
+    ("logreport_hooks", ["--loud-reports", "-rA", FASTEST_ONLY, "-n", "2"], "native"),
+    ("logreport_hooks", ["--loud-reports", "-v", FASTEST_ONLY, "--strategy=fullparallel"], "native"),
     ("interrupted", ["-k", "not exit", FASTEST_ONLY, "--engine=pytest"], "pytest"),
     ("interrupted", ["-k", "not keyboard", FASTEST_ONLY, "--engine=pytest"], "pytest"),
     ("interrupted", ["-k", "not exit", FASTEST_ONLY, "--engine=pytest", "--strategy=warmworkers"], "pytest"),
@@ -138,7 +146,7 @@ SCENARIOS = [
 # Suites whose whole output must be pytest's, but for the lines naming the
 # tool (platform, plugins, fastest's strategy line), each tool's JUnit XML
 # file and the times.
-FULL_OUTPUT_SUITES = {"session_hooks", "coverage"}
+FULL_OUTPUT_SUITES = {"session_hooks", "coverage", "logreport_hooks"}
 TOOL_LINES = ("platform ", "plugins: ", "strategy: ", " generated xml file: ")
 DURATION = re.compile(r" in [\d.]+s\b")
 
@@ -154,6 +162,7 @@ AB_SCENARIOS = [
     ("plain", []),
     ("plain", ["-m", "fast"]),
     ("dropped", []),
+    ("logreport_hooks", []),
     # Not test_forced and test_xfail_seen, whose hooks write past the
     # capture: the pytest engine shows that before the progress lines
     # (docs/engines.md).

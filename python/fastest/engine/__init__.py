@@ -73,6 +73,16 @@ Interface (called by the C core, core/python/engine.c)::
         back in "options" as raw strings under their dest, like every
         option, and the engine types them.
 
+    hears = session.before_workers()
+        Called by core/worker once, in the process that forks the workers,
+        before the first fork: what they share is made here. True when
+        this process must hear their test reports (replay).
+
+    session.replay(event)
+        In the process that forked the workers: a worker's test_report
+        event, heard by the conftests' pytest_runtest_logreport as
+        pytest-xdist's controller hears its workers' reports.
+
     session.after_fork()
         Called by core/worker in a freshly forked worker before it runs
         anything: what the process shared with its parent (output capture

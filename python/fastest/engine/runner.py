@@ -13,6 +13,7 @@ from fastest.assertion.runtime import set_compare_hook
 from fastest.interruption import interruption_exit_status
 from fastest.pytest_api.outcomes import Exit, Skipped, XFailed, skip, xfail
 from fastest.pytest_api.warning_types import PytestReturnNotNoneWarning, PytestUnhandledCoroutineWarning
+from fastest.worker_output import printed_by_parent
 
 from .fixture_errors import FixtureLookupError
 from .hooks import hookimpl, is_hookwrapper, run_hook
@@ -359,6 +360,9 @@ class ItemRunner:
             report = self._timed_report(item, when, exc_info, start, duration)
         if report["outcome"] == "failed":
             self._count(report)
+        hooks = self._hooks("logreport", item)
+        if hooks:
+            return self._log_report(item, report, hooks, emit)
         emit(report)
         return report["outcome"]
 
@@ -426,6 +430,32 @@ class ItemRunner:
         if not isinstance(report, TestReport):
             raise TypeError(f"pytest_runtest_makereport gave {report!r}, not the report the native engine made (run with --engine=pytest)")
         return report.event()
+
+    def _log_report(self, item, event: Dict[str, Any], hooks, emit: Emit) -> str:
+        """pytest_runtest_logreport as pytest calls it once the report is
+        made, outside the phase's capture: one call, pytest's reporting
+        plugins (registered as it configures: after the initial conftests,
+        before the others) between the conftests' implementations, so that
+        pluggy calls the later conftests' first, then the reporters, then
+        the initial conftests'. The reporters get the report as it stands
+        when theirs would see it; the phase's outcome (the protocol goes on
+        after a passed setup) is the one the hooks leave. What the hooks
+        print in a worker goes nowhere: the process that reports hears the
+        report again (Session.replay) and prints it there."""
+        from .reports import TestReport
+
+        def reporters(report) -> None:
+            emit(dict(report.event()))
+            # What a hook prints next follows the report's progress.
+            flush = self.capture.before_terminal_output
+            if flush is not None:
+                flush()
+
+        report = TestReport(event, item)
+        initial, later, subset = hooks
+        with self.capture.between_phases(), printed_by_parent(self.session.config):
+            run_hook([*initial, reporters, *later], subset=subset, report=report)
+        return report.outcome
 
     def _count(self, report: Dict[str, Any]) -> None:
         """Count a failed report as pytest does for -x and --maxfail (an
@@ -594,6 +624,7 @@ _ITEM_HOOKS = {
     "call": "pytest_runtest_call",
     "teardown": "pytest_runtest_teardown",
     "makereport": "pytest_runtest_makereport",
+    "logreport": "pytest_runtest_logreport",
     "assertrepr_compare": "pytest_assertrepr_compare",
 }
 

@@ -24,7 +24,7 @@ from ..hook_lines import terminal_lines
 from ..interruption import interruption_exit_status
 from ..removed_items import removed_item_dicts
 from ..scheduling import scheduling_facts
-from ..worker_output import session_end_output
+from ..worker_output import printed_by_parent
 from ..xdist_worker import become_worker, is_worker
 
 TYPE_CHECKING = False
@@ -439,7 +439,7 @@ class Session:
         finally:
             items_status = self._exit_status()
             try:
-                with session_end_output(self.config):
+                with printed_by_parent(self.config):
                     status = self._end(items_status, emit)
             finally:
                 self.capture.stop()
@@ -461,7 +461,7 @@ class Session:
         end in the process that reports (what it prints follows the
         statistics line), after finish() in a worker, where what it prints
         is dropped (worker_output.py)."""
-        with session_end_output(self.config):
+        with printed_by_parent(self.config):
             run_hook(self.conftests.session_implementations("pytest_unconfigure"), config=self.config)
 
     def terminal_descriptors(self) -> List[tuple]:
@@ -470,13 +470,32 @@ class Session:
         (core/session/held_output.h)."""
         return self.capture.terminal_descriptors()
 
-    def before_workers(self) -> None:
+    def before_workers(self) -> bool:
         """Called once in the process that forks the workers, before the
         first fork: each fixture module's ``fastest_before_workers(config)``
         makes what the workers share and this process must own (the
-        temporary base folder, whose lock only its creator releases)."""
+        temporary base folder, whose lock only its creator releases).
+        Returns whether this process must hear the workers' reports
+        (replay): when a conftest implements pytest_runtest_logreport."""
         for hook in self._before_workers_hooks:
             hook(self.config)
+        return bool(self.conftests.session_implementations("pytest_runtest_logreport"))
+
+    def replay(self, event: dict) -> None:
+        """In the process that forked the workers: a worker's test report,
+        heard by the conftests' pytest_runtest_logreport as pytest-xdist's
+        controller hears its workers' reports, once the reporters have it.
+        The conftests are the item's, as in-process (pytest's hook proxy):
+        this process imported them all, where xdist's controller, which
+        never collects, has only the initial ones. (The worker heard it
+        too, its output dropped, as an xdist worker's is.)"""
+        from .reports import TestReport
+
+        item = self._items[event["node_id"]]
+        report = TestReport(event, item)
+        report.user_properties = [tuple(pair) for pair in event.get("properties", ())]
+        initial, later, subset = self.conftests.implementations("pytest_runtest_logreport", item.nodeid)
+        run_hook(initial + later, subset=subset, report=report)
 
     def after_fork(self) -> None:
         """Called in a freshly forked worker before it runs anything: output

@@ -54,6 +54,10 @@ interface of fastest's native engine (python/fastest/engine/__init__.py).
         After either finish: what plugins and conftests wrote into pytest's
         terminal summary (terminal_summary.py), for the console.
 
+    hears = session.before_workers()
+        In the process that forks the workers, before the first fork;
+        always True: this process hears their reports (replay).
+
     session.replay(event)
         In the process that forked the workers, before finish_elsewhere(): a
         worker's test report event, heard by pytest's hooks here as
@@ -95,7 +99,7 @@ from ..interruption import interruption_exit_status
 from ..junit_records import LogXML as JunitRecords
 from ..removed_items import dropped_items, removed_item_dicts
 from ..startup_refusal import StartupRefusal
-from ..worker_output import session_end_output
+from ..worker_output import printed_by_parent
 from ..xdist_worker import become_worker, is_worker
 from ..scheduling import scheduling_facts
 from .coverage_in_workers import measure_in_worker, save_worker_measurement
@@ -344,7 +348,7 @@ class Session:
             else:
                 self._loop.leave(self.interrupted)
         finally:
-            with session_end_output(self.config):
+            with printed_by_parent(self.config):
                 status = self._end(self._exit_status(), emit)
         return status if status != items_status else None
 
@@ -409,7 +413,7 @@ class Session:
         in the process that reports (what it prints follows the statistics
         line, as in pytest), after finish() in a worker (what it prints
         dropped: worker_output.py, as finish()'s)."""
-        with session_end_output(self.config):
+        with printed_by_parent(self.config):
             self.config._ensure_unconfigure()
 
     # --- running ---------------------------------------------------------
@@ -455,7 +459,7 @@ class Session:
         assert self._hear_replayed_report is not None, "replay() before before_workers()"
         self._hear_replayed_report(report=report_from_event(event))
 
-    def before_workers(self) -> None:
+    def before_workers(self) -> bool:
         """Called once in the process that forks the workers, before the
         first fork: the temporary base folder is made here, as xdist's
         controller makes it, so that its lock is released by this process's
@@ -471,6 +475,7 @@ class Session:
             "pytest_runtest_logreport", remove_plugins=[self._converter]
         )
         self._loop.enter()
+        return True
 
     def after_fork(self) -> None:
         """Called in a freshly forked worker before it runs anything: it gets

@@ -1,0 +1,27 @@
+"""pytest_runtest_logreport in an initial conftest: every report of the
+session, the session's end counting them (with workers, the parent hears
+them all, as pytest-xdist's controller does)."""
+import collections
+
+heard = []
+
+
+def pytest_addoption(parser):
+    parser.addoption("--loud-reports", action="store_true", default=False)
+
+
+def pytest_configure(config):
+    global loud
+    loud = config.getoption("--loud-reports")
+
+
+def pytest_runtest_logreport(report):
+    heard.append((report.nodeid, report.when, report.outcome))
+    if loud and report.failed:
+        # Written after the report's progress letter, as pytest writes it.
+        print(f"\nheard: {report.nodeid} failed at {report.when}")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    counts = collections.Counter(f"{when} {outcome}" for _, when, outcome in heard)
+    print(f"\nreports heard: {len(heard)}; " + ", ".join(f"{key}: {n}" for key, n in sorted(counts.items())))

@@ -29,6 +29,10 @@ def current_manager() -> "CaptureManager":
     return _current
 
 
+def _nothing() -> None:
+    pass
+
+
 class StreamSet:
     """stdin/stdout/stderr captures driven together (pytest's MultiCapture)."""
 
@@ -77,11 +81,15 @@ class StreamSet:
     def flush_to_original(self) -> "tuple[Captured, Captured]":
         """Read what is pending and write it to the real streams."""
         out, err = self.read()
+        self.write_original(out, err)
+        return out, err
+
+    def write_original(self, out: Captured, err: Captured) -> None:
+        """Write to the real streams, past the capture."""
         if out:
             self.stdout.write_original(out)
         if err:
             self.stderr.write_original(err)
-        return out, err
 
     def terminal_descriptors(self) -> "list[tuple[int, int]]":
         """(1 or 2, the copy an fd capture restores it from) pairs."""
@@ -192,6 +200,38 @@ class CaptureManager:
             yield
         finally:
             self.hold()
+
+    @contextlib.contextmanager
+    def hook_output(self, drop: bool) -> Iterator[Callable[[], None]]:
+        """Around a hook pytest calls between phases, outside its capture
+        (a conftest's pytest_runtest_logreport), which may write to the
+        terminal. Yields ``reported``, to call once the reporters have the
+        report the hook is about: what the hook writes follows what they
+        write. While held the capture stays on (suspending it costs two
+        ``dup2`` per stream, and such hooks rarely write): what the hook
+        wrote is written out afterwards, after what the reporters hold.
+        Otherwise it gets through as it comes. ``drop``: nowhere (a
+        worker's, which its parent prints)."""
+        if not self._held:
+            if drop:
+                from fastest.worker_output import dropped
+
+                with dropped():
+                    yield _nothing
+            else:
+                yield self._before_output
+            return
+        try:
+            yield _nothing
+        finally:
+            out, err = self._global.read()
+            if (out or err) and not drop:
+                with self.between_phases():
+                    self._global.write_original(out, err)
+
+    def _before_output(self) -> None:
+        if self.before_terminal_output is not None:
+            self.before_terminal_output()
 
     def after_fork(self) -> None:
         """In a freshly forked worker: the capture's files become its own,

@@ -47,6 +47,8 @@ def hook_order(implementations: List[Callable], subset: bool = False) -> List[Ca
     latest registered first for a ``subset`` (a node's hook proxy leaving
     out a conftest off its path: pluggy copies the implementations into a
     new caller one by one, which reverses the trylast ones)."""
+    if not any(_options(function) for function in implementations):
+        return implementations[::-1]  # all plain: the common case, per report
     ordered: List[Callable] = []
     for wrappers in (True, False):
         group = [f for f in implementations if is_hookwrapper(f) == wrappers]

@@ -13,7 +13,7 @@ from fastest.assertion.runtime import set_compare_hook
 from fastest.interruption import interruption_exit_status
 from fastest.pytest_api.outcomes import Exit, Skipped, XFailed, skip, xfail
 from fastest.pytest_api.warning_types import PytestReturnNotNoneWarning, PytestUnhandledCoroutineWarning
-from fastest.worker_output import printed_by_parent
+from fastest.xdist_worker import is_worker
 
 from .fixture_errors import FixtureLookupError
 from .hooks import hookimpl, is_hookwrapper, run_hook
@@ -440,20 +440,19 @@ class ItemRunner:
         the initial conftests'. The reporters get the report as it stands
         when theirs would see it; the phase's outcome (the protocol goes on
         after a passed setup) is the one the hooks leave. What the hooks
-        print in a worker goes nowhere: the process that reports hears the
+        print follows the report's progress (CaptureManager.hook_output);
+        in a worker it goes nowhere: the process that reports hears the
         report again (Session.replay) and prints it there."""
         from .reports import TestReport
 
-        def reporters(report) -> None:
-            emit(dict(report.event()))
-            # What a hook prints next follows the report's progress.
-            flush = self.capture.before_terminal_output
-            if flush is not None:
-                flush()
-
         report = TestReport(event, item)
         initial, later, subset = hooks
-        with self.capture.between_phases(), printed_by_parent(self.session.config):
+        with self.capture.hook_output(drop=is_worker(self.session.config)) as reported:
+
+            def reporters(report) -> None:
+                emit(dict(report.event()))
+                reported()
+
             run_hook([*initial, reporters, *later], subset=subset, report=report)
         return report.outcome
 

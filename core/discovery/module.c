@@ -57,6 +57,7 @@ void disc_collect_module(struct extractor *ex, TSNode root)
                 module->flags |= PLAN_FILE_REPORTS_HEADER;
             if (strcmp(entry->name, "pytest_sessionstart") == 0 ||
                 strcmp(entry->name, "pytest_sessionfinish") == 0 ||
+                strcmp(entry->name, "pytest_terminal_summary") == 0 ||
                 strcmp(entry->name, "pytest_unconfigure") == 0)
                 module->flags |= PLAN_FILE_SESSION_HOOKS;
         }

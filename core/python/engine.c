@@ -348,14 +348,20 @@ int pyh_engine_run_to_wire(struct fastest_session *session, const size_t *items,
     return run_with(session, items, count, wire_emit, target, out_error);
 }
 
-/* The pytest engine's terminal summary text, as the option the console
- * reads when it writes its summary. */
+/* The engine's terminal summary text, as the options the console reads
+ * when it writes its summary. */
 static int keep_terminal_summary(struct fastest_session *session, char **out_error)
 {
     char *text = NULL;
-    int rc = pyh_engine_terminal_summary(session, &text, out_error);
+    long newline_at = -1;
+    int rc = pyh_engine_terminal_summary(session, &text, &newline_at, out_error);
     if (rc == 0 && text && *text)
         rc = opt_set(session->options, "fastest_terminal_summary", text);
+    if (rc == 0 && text && *text && newline_at >= 0 && (size_t)newline_at <= strlen(text)) {
+        char offset[32];
+        snprintf(offset, sizeof offset, "%ld", newline_at);
+        rc = opt_set(session->options, "fastest_terminal_summary_newline_at", offset);
+    }
     free(text);
     return rc;
 }
@@ -363,8 +369,8 @@ static int keep_terminal_summary(struct fastest_session *session, char **out_err
 /* Once the engine's session ended in this process (finish or
  * finish_elsewhere, result what it returned: None, or the exit status
  * pytest's session ended with when a plugin made it other than the items
- * did, which becomes the run's: tally_exit_status), the pytest engine's
- * terminal summary is kept. Takes result's reference. */
+ * did, which becomes the run's: tally_exit_status), its terminal summary
+ * is kept. Takes result's reference. */
 static int ended_here(struct fastest_session *session, PyObject *result, char **out_error)
 {
     if (PyLong_Check(result)) {
@@ -372,9 +378,7 @@ static int ended_here(struct fastest_session *session, PyObject *result, char **
         session->tally.session_status = (int)PyLong_AsLong(result);
     }
     Py_DECREF(result);
-    return session->engine && pyh_engine_is_pytest(session)
-               ? keep_terminal_summary(session, out_error)
-               : 0;
+    return session->engine ? keep_terminal_summary(session, out_error) : 0;
 }
 
 int pyh_engine_finish(struct fastest_session *session, fastest_event_sink sink,

@@ -136,10 +136,14 @@ int pyh_engine_unconfigure(struct fastest_session *session, char **out_error);
 int pyh_engine_replay(struct fastest_session *session, const struct fastest_event *event,
                       char **out_error);
 
-/* After the pytest engine's finish: what plugins and conftests wrote into
+/* After the engine's finish: what plugins and conftests wrote into
  * pytest's terminal summary (engine.terminal_summary()), malloc'd in
- * *out_text (NULL when nothing). Returns 0 or an error with *out_error. */
-int pyh_engine_terminal_summary(struct fastest_session *session, char **out_text, char **out_error);
+ * *out_text, and in *out_newline_at the byte offset in it where pytest's
+ * terminal reporter would end the line it is on, if it is on one (its
+ * ensure_newline; -1: nowhere, or the engine's reporter did it). Returns 0
+ * or an error with *out_error. */
+int pyh_engine_terminal_summary(struct fastest_session *session, char **out_text,
+                                long *out_newline_at, char **out_error);
 
 /* Hands every collection event the engine made so far, once each and in
  * the order they happened, to sink: COLLECT_REPORTs (import errors,

@@ -260,8 +260,26 @@ int pyh_engine_collection_finish_lines(struct fastest_session *session, char **o
                          out_error);
 }
 
-int pyh_engine_terminal_summary(struct fastest_session *session, char **out_text, char **out_error)
+int pyh_engine_terminal_summary(struct fastest_session *session, char **out_text,
+                                long *out_newline_at, char **out_error)
 {
-    return call_for_text(session, "terminal_summary",
-                         "the engine failed to keep its terminal summary", out_text, out_error);
+    *out_text = NULL;
+    *out_newline_at = -1;
+    *out_error = NULL;
+    PyObject *result = PyObject_CallMethod(session->engine, "terminal_summary", NULL);
+    if (!result)
+        return pyh_python_failure("the engine failed to keep its terminal summary", out_error);
+    PyObject *text = NULL, *newline_at = NULL;
+    const char *chars = NULL;
+    if (PyArg_ParseTuple(result, "UO", &text, &newline_at) && (chars = PyUnicode_AsUTF8(text)) &&
+        (newline_at == Py_None || PyLong_Check(newline_at))) {
+        *out_newline_at = newline_at == Py_None ? -1 : PyLong_AsLong(newline_at);
+        *out_text = strdup(chars);
+        Py_DECREF(result);
+        return *out_text ? 0 : FASTEST_ENOMEM;
+    }
+    PyErr_Clear();
+    Py_DECREF(result);
+    *out_error = ft_format("engine.terminal_summary() did not return (str, int or None)");
+    return *out_error ? FASTEST_EPYTHON : FASTEST_ENOMEM;
 }

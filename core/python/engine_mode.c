@@ -22,7 +22,8 @@ static const char *const native_hooks[] = {
     "pytest_configure",          "pytest_generate_tests",     "pytest_itemcollected",
     "pytest_report_header",      "pytest_runtest_call",       "pytest_runtest_logreport",
     "pytest_runtest_makereport", "pytest_runtest_setup",      "pytest_runtest_teardown",
-    "pytest_sessionfinish",      "pytest_sessionstart",       "pytest_unconfigure",
+    "pytest_sessionfinish",      "pytest_sessionstart",       "pytest_terminal_summary",
+    "pytest_unconfigure",
 };
 
 bool pyh_native_hook(const char *name)

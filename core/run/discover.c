@@ -370,8 +370,8 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
     }
     if (rc == 0)
         rc = run_cache_order(session, pytest_cache, &cache_collect, out);
-    /* The native engine's pytest_sessionfinish implementations see which
-     * items were selected. */
+    /* The native engine's pytest_sessionfinish and pytest_terminal_summary
+     * implementations see which items were selected (and which not). */
     if (rc == 0 && session->engine && !pyh_engine_is_pytest(session) && session->deselected_count &&
         conftest_flagged(plan, PLAN_FILE_SESSION_HOOKS))
         rc = pyh_engine_keep_selected(session, out_error);

@@ -40,7 +40,7 @@ STATISTICS_LINE = re.compile(r"=+ (\d+(/\d+)? \w+|no tests ran)[^=]* in [\d.]+s"
 # FASTEST_ONLY go to fastest alone.
 FASTEST_ONLY = "--"
 SCENARIOS = [
-    # hooks: also pytest_sessionfinish, which only the pytest engine runs.
+    # hooks: a test requests a fixture no conftest defines: the pytest engine.
     ("hooks", [], "pytest"),
     ("hooks", ["--runslow"], "pytest"),
     ("hooks", ["-k", "generated or slow"], "pytest"),
@@ -51,10 +51,12 @@ SCENARIOS = [
     ("hooks", [FASTEST_ONLY, "--strategy=warmworkers", "-n", "2"], "pytest"),
     ("hooks", ["-k", "generated", FASTEST_ONLY, "--strategy=fullparallel"], "pytest"),
     # A module that does not import: pytest's session still ends (its
-    # terminal summary hook writes), interrupted or going on.
-    ("collection_errors", [], "pytest"),
-    ("collection_errors", ["--continue-on-collection-errors"], "pytest"),
-    ("collection_errors", ["--continue-on-collection-errors", FASTEST_ONLY, "-n", "2"], "pytest"),
+    # terminal summary hook writes), interrupted or going on. (The native
+    # engine runs the hook too, but its JUnit XML for a collection error
+    # lacks the frames of pytest's own importer.)
+    ("collection_errors", [FASTEST_ONLY, "--engine=pytest"], "pytest"),
+    ("collection_errors", ["--continue-on-collection-errors", FASTEST_ONLY, "--engine=pytest"], "pytest"),
+    ("collection_errors", ["--continue-on-collection-errors", FASTEST_ONLY, "-n", "2", "--engine=pytest"], "pytest"),
     # Session hooks that print: the whole output compares
     # (FULL_OUTPUT_SUITES), under both engines.
     ("session_hooks", [], "native"),
@@ -123,11 +125,16 @@ SCENARIOS = [
     # pytest_runtest_logreport in an initial conftest (printing after the
     # report's progress) and in a subfolder's as a hookwrapper changing the
     # report; with workers, the parent hears every report again (output
-    # and session end as pytest's).
-    ("logreport_hooks", ["--loud-reports", "-rA"], "native"),
-    ("logreport_hooks", ["--loud-reports", "-v", "-x"], "native"),
-    ("logreport_hooks", ["--loud-reports", "-rA", FASTEST_ONLY, "-n", "2"], "native"),
-    ("logreport_hooks", ["--loud-reports", "-v", FASTEST_ONLY, "--strategy=fullparallel"], "native"),
+    # and session end as pytest's). pytest_terminal_summary counting the
+    # reports by category, deselected items among them.
+    ("report_hooks", ["--loud-reports", "-rA"], "native"),
+    ("report_hooks", ["--loud-reports", "-v", "-x"], "native"),
+    ("report_hooks", ["--loud-reports", "-rA", FASTEST_ONLY, "-n", "2"], "native"),
+    ("report_hooks", ["--loud-reports", "-v", FASTEST_ONLY, "--strategy=fullparallel"], "native"),
+    ("report_hooks", ["-k", "values or sub"], "native"),
+    ("report_hooks", ["-k", "values or sub", FASTEST_ONLY, "-n", "2"], "native"),
+    ("report_hooks", ["-k", "nothing_matches"], "native"),
+    ("report_hooks", ["--collect-only"], "native"),
     ("interrupted", ["-k", "not exit", FASTEST_ONLY, "--engine=pytest"], "pytest"),
     ("interrupted", ["-k", "not keyboard", FASTEST_ONLY, "--engine=pytest"], "pytest"),
     ("interrupted", ["-k", "not exit", FASTEST_ONLY, "--engine=pytest", "--strategy=warmworkers"], "pytest"),
@@ -146,7 +153,7 @@ SCENARIOS = [
 # Suites whose whole output must be pytest's, but for the lines naming the
 # tool (platform, plugins, fastest's strategy line), each tool's JUnit XML
 # file and the times.
-FULL_OUTPUT_SUITES = {"session_hooks", "coverage", "logreport_hooks"}
+FULL_OUTPUT_SUITES = {"session_hooks", "coverage", "report_hooks"}
 TOOL_LINES = ("platform ", "plugins: ", "strategy: ", " generated xml file: ")
 DURATION = re.compile(r" in [\d.]+s\b")
 
@@ -162,7 +169,7 @@ AB_SCENARIOS = [
     ("plain", []),
     ("plain", ["-m", "fast"]),
     ("dropped", []),
-    ("logreport_hooks", []),
+    ("report_hooks", []),
     # Not test_forced and test_xfail_seen, whose hooks write past the
     # capture: the pytest engine shows that before the progress lines
     # (docs/engines.md).

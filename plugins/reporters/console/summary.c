@@ -589,14 +589,27 @@ static void summary_junitxml(struct console *console)
 }
 
 /* What the implementations of pytest_terminal_summary other than pytest's
- * own wrote (a conftest's section, a plugin's report): under the pytest
- * engine the session option fastest_terminal_summary, set when the engine
- * finished. */
+ * own wrote (a conftest's section, a plugin's report): the session option
+ * fastest_terminal_summary, set when the engine finished, and where in it
+ * pytest's reporter would first end the line it is on
+ * (fastest_terminal_summary_newline_at, a byte offset), which only the
+ * console knows it is on. */
 static void summary_from_hooks(struct console *console)
 {
     const char *text = console->host->option(console->session, "fastest_terminal_summary");
-    if (text)
-        writer_write(&console->out, text, MARKUP_NONE);
+    if (!text)
+        return;
+    const char *at = console->host->option(console->session, "fastest_terminal_summary_newline_at");
+    size_t offset = at ? strtoul(at, NULL, 10) : 0;
+    if (at && offset <= strlen(text)) {
+        struct text before = {0};
+        text_printf(&before, "%.*s", (int)offset, text);
+        writer_write(&console->out, text_str(&before), MARKUP_NONE);
+        text_free(&before);
+        console_ensure_newline(console);
+        text += offset;
+    }
+    writer_write(&console->out, text, MARKUP_NONE);
 }
 
 /* _report_keyboardinterrupt: the message in a separator; for a

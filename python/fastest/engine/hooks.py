@@ -5,8 +5,10 @@ hooks the native engine runs are called where their work is done:
 ``pytest_addoption`` and ``pytest_configure`` (conftests.py),
 ``pytest_generate_tests`` (collect_python.py), ``pytest_report_header``,
 ``pytest_itemcollected`` and the session hooks (``pytest_sessionstart``,
-``pytest_sessionfinish``, ``pytest_unconfigure``: session.py), the runtest
-hooks and ``pytest_assertrepr_compare`` (runner.py).
+``pytest_sessionfinish``, ``pytest_terminal_summary``,
+``pytest_unconfigure``; a worker's reports heard again by
+``pytest_runtest_logreport``: session.py), the runtest hooks,
+``pytest_runtest_logreport`` and ``pytest_assertrepr_compare`` (runner.py).
 
 Kept in step with ``pyh_native_hook`` (core/python/engine_mode.c) and
 docs/engines.md: a conftest defining any other hook sends the run to the

@@ -247,6 +247,6 @@ def write_traceback(out: TextWriter, entries: List[Entry], exc: BaseException,
         _write_entry(out, entry, exc if index == last else None, options)
         if index < last and (styles[index] == "long"
                              or styles[index] == "short" and styles[index + 1] == "long"):
-            out.rule(_ENTRY_RULE)
+            out.sep(_ENTRY_RULE)
     if extraline:
         out.line(extraline)

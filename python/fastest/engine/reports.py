@@ -55,7 +55,25 @@ class _ReprCrash:
         self.message = message
 
 
-class TestReport:
+class _OutcomeFlags:
+    """pytest's BaseReport ``passed``/``failed``/``skipped``, from ``outcome``."""
+
+    outcome: str
+
+    @property
+    def passed(self) -> bool:
+        return self.outcome == "passed"
+
+    @property
+    def failed(self) -> bool:
+        return self.outcome == "failed"
+
+    @property
+    def skipped(self) -> bool:
+        return self.outcome == "skipped"
+
+
+class TestReport(_OutcomeFlags):
     """pytest's TestReport over a ``test_report`` event of ``item``."""
 
     __test__ = False  # not a test class, whatever collects this module
@@ -78,18 +96,6 @@ class TestReport:
     @outcome.setter
     def outcome(self, value: str) -> None:
         self._event["outcome"] = value
-
-    @property
-    def passed(self) -> bool:
-        return self.outcome == "passed"
-
-    @property
-    def failed(self) -> bool:
-        return self.outcome == "failed"
-
-    @property
-    def skipped(self) -> bool:
-        return self.outcome == "skipped"
 
     def __getattr__(self, name: str) -> Any:
         # Only xfail/xpass reports have one, as in pytest.
@@ -170,3 +176,20 @@ class TestReport:
 
     def __repr__(self) -> str:
         return f"<TestReport {self.nodeid!r} when={self.when!r} outcome={self.outcome!r}>"
+
+
+class CollectReport(_OutcomeFlags):
+    """pytest's CollectReport over a ``collect_report`` event (a collection
+    error, a module-level skip), as a terminal summary reads it."""
+
+    __test__ = False
+    when = "collect"
+
+    def __init__(self, event: Dict[str, Any]) -> None:
+        self._event = event
+        self.nodeid: str = event["node_id"]
+        self.outcome: str = event["outcome"]
+
+    @property
+    def longreprtext(self) -> str:
+        return self._event.get("longrepr") or self._event.get("skip_reason", "")

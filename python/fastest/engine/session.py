@@ -29,7 +29,7 @@ from ..xdist_worker import become_worker, is_worker
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Dict, Iterator, List, Optional
+    from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
     Emit = Callable[[dict], None]
 
@@ -85,6 +85,8 @@ class Session:
         self._before_workers_hooks: List[Callable] = []
         self._session_start_hooks: List[Callable] = []
         self._session_finish_hooks: List[Callable] = []
+        self._terminal_reporter = None  # see _reporter
+        self._terminal_summary: Tuple[str, Optional[int]] = ("", None)
         self._register_fixture_modules(config.get("fixture_modules", []))
         from fastest.capture import CaptureManager
 
@@ -263,6 +265,8 @@ class Session:
                 except UsageError as error:
                     self._usage_error = error  # see collection_events
             self._collection_events.extend(late_warnings)
+            if deselected and self._summary_wanted():
+                self._reporter().deselect(deselected)
         # The core applies -k and -m: only then does it need the names.
         selecting = bool(self.config.getoption("keyword") or self.config.getoption("markexpr"))
         timeout_marks = bool(self.config.getoption("timeout", None)) or self.config.would_load_plugin("timeout", "pytest_timeout")
@@ -303,6 +307,9 @@ class Session:
         items = self._items
         self.node.items = [items[node_id] for node_id in node_ids if node_id in items]
         self.node.testscollected = len(self.node.items)
+        if self._summary_wanted():
+            selected = set(node_ids)
+            self._reporter().deselect([item for node_id, item in items.items() if node_id not in selected])
 
     def plugin_need(self) -> Optional[str]:
         """Why this run needs installed pytest plugins, which the native
@@ -369,6 +376,12 @@ class Session:
         self.node.testsfailed += sum(
             event["kind"] == "collect_report" and event["outcome"] == "failed" for event in events
         )
+        if self._summary_wanted():
+            from .reports import CollectReport
+
+            for event in events:
+                if event["kind"] == "collect_report" and event["outcome"] != "passed":
+                    self._reporter().record(CollectReport(event))
         return events
 
     def run(self, node_ids: List[str], emit: Emit) -> bool:
@@ -376,6 +389,8 @@ class Session:
         self._flush_before_terminal_output(emit)
         for event in self.collection_events():
             emit(event)
+        # A worker's reports are filed where they are heard again (replay).
+        self.runner.summary = self._reporter() if self._summary_wanted() and not is_worker(self.config) else None
         items = [self._items[node_id] for node_id in node_ids]
         try:
             with self._capture_across_items(emit) as item_emit:
@@ -479,7 +494,7 @@ class Session:
         (replay): when a conftest implements pytest_runtest_logreport."""
         for hook in self._before_workers_hooks:
             hook(self.config)
-        return bool(self.conftests.session_implementations("pytest_runtest_logreport"))
+        return bool(self.conftests.session_implementations("pytest_runtest_logreport")) or self._summary_wanted()
 
     def replay(self, event: dict) -> None:
         """In the process that forked the workers: a worker's test report,
@@ -496,6 +511,15 @@ class Session:
         report.user_properties = [tuple(pair) for pair in event.get("properties", ())]
         initial, later, subset = self.conftests.implementations("pytest_runtest_logreport", item.nodeid)
         run_hook(initial + later, subset=subset, report=report)
+        if self._summary_wanted():
+            self._reporter().record(report)
+
+    def terminal_summary(self) -> Tuple[str, Optional[int]]:
+        """What the conftests' pytest_terminal_summary wrote at the end of
+        the session in this process (see _end), for the console, and
+        where in it they first asked for the line to end
+        (terminal_reporter.py); ("", None) when nothing."""
+        return self._terminal_summary
 
     def after_fork(self) -> None:
         """Called in a freshly forked worker before it runs anything: output
@@ -516,6 +540,7 @@ class Session:
         hooks print dropped: finish())."""
         node = self.node
         implementations = self.conftests.session_implementations("pytest_sessionfinish")
+        status = exitstatus
         try:
             if implementations:
                 node.exitstatus = status = _as_pytest_holds(exitstatus)
@@ -523,10 +548,43 @@ class Session:
                 emit(_FLUSH_EVENT)
                 run_hook(implementations, session=node, exitstatus=status)
                 exitstatus = int(node.exitstatus)
+            self._summarize(status)
         finally:
             for hook in self._session_finish_hooks:
                 hook(self.config)
         return exitstatus
+
+    def _summary_wanted(self) -> bool:
+        return "pytest_terminal_summary" in self.conftests.defined_hooks
+
+    def _reporter(self):
+        """The ``terminalreporter`` a conftest's pytest_terminal_summary
+        gets, which files the session's reports (terminal_reporter.py);
+        made when first needed."""
+        if self._terminal_reporter is None:
+            from .terminal_reporter import TerminalReporter
+
+            terminal = self.node.terminal
+            self._terminal_reporter = TerminalReporter(self.config, terminal.width, terminal.markup)
+        return self._terminal_reporter
+
+    def _summarize(self, status: Any) -> None:
+        """pytest_terminal_summary, as pytest's terminal reporter calls it
+        once the other pytest_sessionfinish implementations are done, with
+        the exit status they were given, when pytest's reporter writes a
+        summary at all; not in a worker (xdist's have no terminal). What
+        the implementations print joins what they write through the
+        reporter, where pytest's terminal shows it."""
+        implementations = self.conftests.session_implementations("pytest_terminal_summary")
+        if not implementations or is_worker(self.config) or self.config.getoption("no_summary", False):
+            return
+        if int(status) not in _SUMMARY_STATUSES:
+            return
+        reporter = self._reporter()
+        status = _as_pytest_holds(int(status))
+        with contextlib.redirect_stdout(_Printed(reporter)):
+            run_hook(implementations, terminalreporter=reporter, exitstatus=status, config=self.config)
+        self._terminal_summary = reporter.written()
 
     def _exit_status(self) -> int:
         if self.interrupted is not None:
@@ -547,6 +605,25 @@ class Session:
 
 
 _FLUSH_EVENT = {"kind": "flush"}
+
+# The exit statuses after which pytest's terminal reporter writes its
+# summary: OK, TESTS_FAILED, INTERRUPTED, USAGE_ERROR, NO_TESTS_COLLECTED.
+_SUMMARY_STATUSES = (0, 1, 2, 4, 5)
+
+
+class _Printed:
+    """``sys.stdout`` while pytest_terminal_summary runs: what it prints
+    joins the reporter's text where it is printed."""
+
+    def __init__(self, reporter) -> None:
+        self._reporter = reporter
+
+    def write(self, text: str) -> int:
+        self._reporter.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
 
 # How long the fastest process holds events when no terminal shows them.
 _UNWATCHED_INTERVAL = 0.05

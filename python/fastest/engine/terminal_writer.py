@@ -32,12 +32,18 @@ def terminal_width() -> int:
     return 80 if width < 40 else width
 
 
-# TerminalWriter._esctable, for the markup failure texts use.
-_ESCAPES = {"bold": 1, "red": 31, "yellow": 33}
+# pytest's TerminalWriter._esctable.
+_ESCAPES = {
+    "black": 30, "red": 31, "green": 32, "yellow": 33, "blue": 34, "purple": 35, "cyan": 36, "white": 37,
+    "Black": 40, "Red": 41, "Green": 42, "Yellow": 43, "Blue": 44, "Purple": 45, "Cyan": 46, "White": 47,
+    "bold": 1, "light": 2, "blink": 5, "invert": 7,
+}
 
 
 class TextWriter:
-    """Collects terminal lines; ``rule`` draws pytest's full-width separator."""
+    """Collects terminal lines, as pytest's TerminalWriter writes them
+    (``write``, ``line``, ``sep``, ``fullwidth``, ``hasmarkup``: what a
+    conftest's terminal summary may call on ``terminalreporter._tw``)."""
 
     def __init__(self, width: int, *, markup: bool = False, code_highlight: bool = True) -> None:
         self.width = width
@@ -45,12 +51,26 @@ class TextWriter:
         self.code_highlight = code_highlight
         self.parts: List[str] = []
 
-    def write(self, text: str, **markup: bool) -> None:
+    @property
+    def fullwidth(self) -> int:
+        return self.width
+
+    @property
+    def hasmarkup(self) -> bool:
+        return self.markup
+
+    def write(self, text: str, *, flush: bool = False, **markup: bool) -> None:
+        for name in markup:
+            if name not in _ESCAPES:
+                raise ValueError(f"unknown markup: {name!r}")
         if self.markup:
             codes = [_ESCAPES[name] for name, on in markup.items() if on]
             if codes:
                 text = "".join(f"\x1b[{code}m" for code in codes) + text + "\x1b[0m"
         self.parts.append(text)
+
+    def flush(self) -> None:
+        pass
 
     def line(self, text: str = "", **markup: bool) -> None:
         self.write(text, **markup)
@@ -62,11 +82,18 @@ class TextWriter:
         for indent, line in zip(indents, self._highlight("\n".join(lines)).splitlines()):
             self.line(indent + line)
 
-    def rule(self, sepchar: str) -> None:
-        line = sepchar * (self.width // len(sepchar))
-        if len(line) + len(sepchar.rstrip()) <= self.width:
+    def sep(self, sepchar: str, title: Optional[str] = None, fullwidth: Optional[int] = None, **markup: bool) -> None:
+        """pytest's separator line: ``sepchar`` across the width, ``title``
+        in its middle."""
+        width = self.width if fullwidth is None else fullwidth
+        if title is not None:
+            fill = sepchar * max((width - len(title) - 2) // (2 * len(sepchar)), 1)
+            line = f"{fill} {title} {fill}"
+        else:
+            line = sepchar * (width // len(sepchar))
+        if len(line) + len(sepchar.rstrip()) <= width:
             line += sepchar.rstrip()
-        self.line(line)
+        self.line(line, **markup)
 
     def text(self) -> str:
         return "".join(self.parts)

@@ -50,9 +50,10 @@ interface of fastest's native engine (python/fastest/engine/__init__.py).
         pytest_unconfigure, once the run's report is out (after finish()
         in a worker).
 
-    text = session.terminal_summary()
+    text, newline_at = session.terminal_summary()
         After either finish: what plugins and conftests wrote into pytest's
-        terminal summary (terminal_summary.py), for the console.
+        terminal summary (terminal_summary.py), for the console (see the
+        native engine's; newline_at is None here).
 
     hears = session.before_workers()
         In the process that forks the workers, before the first fork;
@@ -318,10 +319,11 @@ class Session:
             )
         )
 
-    def terminal_summary(self) -> str:
+    def terminal_summary(self) -> Tuple[str, None]:
         """What plugins and conftests wrote into pytest's terminal summary
-        during finish() (see terminal_summary.py), for the console."""
-        return self._terminal_summary.text
+        during finish() (see terminal_summary.py), for the console; pytest's
+        own reporter ended its line where they asked."""
+        return self._terminal_summary.text, None
 
     def collection_events(self) -> List[Event]:
         events, self._router.collection = self._router.collection, []

@@ -1,4 +1,6 @@
-"""The conftest hooks most suites use, plus one the native engine lacks."""
+"""The conftest hooks most suites use. A test requesting a fixture no
+conftest defines (a plugin's, for all fastest knows) sends the suite to the
+pytest engine."""
 import pytest
 
 
@@ -34,7 +36,6 @@ def pytest_report_header(config):
 
 
 def pytest_sessionfinish(session, exitstatus):
-    # The hook the native engine lacks.
     session.config.finished_with = exitstatus
 
 

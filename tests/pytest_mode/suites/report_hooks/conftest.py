@@ -1,6 +1,7 @@
 """pytest_runtest_logreport in an initial conftest: every report of the
 session, the session's end counting them (with workers, the parent hears
-them all, as pytest-xdist's controller does)."""
+them all, as pytest-xdist's controller does); pytest_terminal_summary
+writing from the terminal reporter's filed reports."""
 import collections
 
 heard = []
@@ -25,3 +26,15 @@ def pytest_runtest_logreport(report):
 def pytest_sessionfinish(session, exitstatus):
     counts = collections.Counter(f"{when} {outcome}" for _, when, outcome in heard)
     print(f"\nreports heard: {len(heard)}; " + ", ".join(f"{key}: {n}" for key, n in sorted(counts.items())))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    # After PASSES, before the short test summary; the reports filed as
+    # pytest's terminal reporter files them, the workers' too.
+    categories = ("passed", "failed", "error", "skipped", "xfailed", "xpassed", "", "deselected")
+    counts = ", ".join(f"{key or 'quiet'} {len(terminalreporter.stats.get(key, []))}" for key in categories)
+    terminalreporter.write_sep("-", "report hooks summary", bold=True)
+    terminalreporter.write_line(f"exit status {exitstatus!r}: {counts}")
+    for report in terminalreporter.stats.get("failed", []):
+        terminalreporter.write_line(f"failed: {report.nodeid} ({report.when})", red=True)
+    print("printed by the summary hook")

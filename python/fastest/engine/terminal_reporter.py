@@ -1,0 +1,97 @@
+"""What a conftest's ``pytest_terminal_summary`` gets as
+``terminalreporter``: pytest's TerminalReporter as far as such hooks use it.
+
+``stats`` files the session's reports by category as pytest's reporter
+does ("passed", "failed", "error", "skipped", "xfailed", "xpassed", "" for
+passed setups and teardowns, collection errors under "error", "deselected"
+for the items left out; not the warnings summary's "warnings").
+``write``, ``line``, ``write_line``, ``write_sep``, ``section`` and ``_tw``
+write text that fastest's console prints where pytest's reporter would:
+after PASSES, before the short test summary
+(plugins/reporters/console/summary.c). Whether pytest's ``ensure_newline``
+breaks the line first depends on what the console wrote before (pytest's
+``currentfspath``): the text records where it was first asked.
+"""
+from __future__ import annotations
+
+from .terminal_writer import TextWriter
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Optional, Union
+
+
+def report_category(report: Any) -> str:
+    """pytest_report_teststatus's category: skipping's for xfail and xpass,
+    runner's for setup and teardown, the terminal's otherwise."""
+    if hasattr(report, "wasxfail"):
+        if report.skipped:
+            return "xfailed"
+        if report.passed:
+            return "xpassed"
+    if report.when in ("setup", "teardown"):
+        if report.failed:
+            return "error"
+        return "skipped" if report.skipped else ""
+    if report.when == "collect" and report.failed:
+        return "error"
+    return report.outcome
+
+
+class TerminalReporter:
+    # pytest's module: a conftest may check the type's name.
+    __module__ = "_pytest.terminal"
+
+    def __init__(self, config: Any, width: int, markup: bool) -> None:
+        self.config = config
+        self.stats: Dict[str, List[Any]] = {}
+        self._tw = TextWriter(width, markup=markup, code_highlight=False)
+        self.hasmarkup = markup
+        self._newline_at: Optional[int] = None
+
+    @property
+    def verbosity(self) -> int:
+        return self.config.getoption("verbose")
+
+    def record(self, report: Any) -> None:
+        self.stats.setdefault(report_category(report), []).append(report)
+
+    def deselect(self, items: List[Any]) -> None:
+        if items:
+            self.stats.setdefault("deselected", []).extend(items)
+
+    # --- pytest's TerminalReporter writing methods ---
+    def ensure_newline(self) -> None:
+        if self._newline_at is None:
+            self._newline_at = len(self._tw.text())
+
+    def write(self, content: str, *, flush: bool = False, **markup: bool) -> None:
+        self._tw.write(content, flush=flush, **markup)
+
+    def flush(self) -> None:
+        pass
+
+    def write_line(self, line: Union[str, bytes], **markup: bool) -> None:
+        if not isinstance(line, str):
+            line = str(line, errors="replace")
+        self.ensure_newline()
+        self._tw.line(line, **markup)
+
+    def write_sep(self, sep: str, title: Optional[str] = None, fullwidth: Optional[int] = None, **markup: bool) -> None:
+        self.ensure_newline()
+        self._tw.sep(sep, title, fullwidth, **markup)
+
+    def section(self, title: str, sep: str = "=", **markup: bool) -> None:
+        self._tw.sep(sep, title, **markup)
+
+    def line(self, msg: str, **markup: bool) -> None:
+        self._tw.line(msg, **markup)
+
+    # --- for the console ---
+    def written(self) -> "tuple[str, Optional[int]]":
+        """The text written, and the byte offset in it where
+        ``ensure_newline`` was first asked (None: never)."""
+        text = self._tw.text()
+        if self._newline_at is None:
+            return text, None
+        return text, len(text[: self._newline_at].encode())

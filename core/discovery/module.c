@@ -55,7 +55,8 @@ void disc_collect_module(struct extractor *ex, TSNode root)
                 module->flags |= PLAN_FILE_MODIFIES_ITEMS;
             if (strcmp(entry->name, "pytest_report_header") == 0)
                 module->flags |= PLAN_FILE_REPORTS_HEADER;
-            if (strcmp(entry->name, "pytest_sessionstart") == 0 ||
+            if (strcmp(entry->name, "pytest_collection_finish") == 0 ||
+                strcmp(entry->name, "pytest_sessionstart") == 0 ||
                 strcmp(entry->name, "pytest_sessionfinish") == 0 ||
                 strcmp(entry->name, "pytest_terminal_summary") == 0 ||
                 strcmp(entry->name, "pytest_unconfigure") == 0)

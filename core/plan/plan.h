@@ -44,9 +44,9 @@ enum plan_file_flag {
     /* Defines pytest_report_header: the header's lines are known only once
      * the engine has imported it (so even --collect-only starts it). */
     PLAN_FILE_REPORTS_HEADER = 1u << 6,
-    /* Defines pytest_sessionstart, pytest_sessionfinish,
-     * pytest_terminal_summary or pytest_unconfigure: pytest runs them for
-     * --collect-only too (so it starts the engine). */
+    /* Defines pytest_collection_finish, pytest_sessionstart,
+     * pytest_sessionfinish, pytest_terminal_summary or pytest_unconfigure:
+     * pytest runs them for --collect-only too (so it starts the engine). */
     PLAN_FILE_SESSION_HOOKS = 1u << 7,
 };
 

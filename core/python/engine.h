@@ -94,9 +94,12 @@ int pyh_engine_plugin_need(struct fastest_session *session, char **out_reason, c
 
 /* The native engine: the session's items once the core's selection (-k,
  * -m, --deselect, --lf, ...) is done, as pytest's session.items holds them
- * when its pytest_sessionfinish implementations see it
- * (engine.keep_selected()). Returns 0 or an error with *out_error. */
-int pyh_engine_keep_selected(struct fastest_session *session, char **out_error);
+ * when its pytest_collection_finish and later hooks see it; then the
+ * conftests' pytest_collection_finish (engine.finish_collection()). What
+ * they printed, malloc'd in *out_printed (NULL when nothing), goes after
+ * "collected N items". Returns 0 or an error with *out_error. */
+int pyh_engine_finish_collection(struct fastest_session *session, char **out_printed,
+                                 char **out_error);
 
 /* The pytest engine's header lines (engine.report_header(): pytest's
  * rootdir, configfile and plugins lines and every pytest_report_header

@@ -420,6 +420,8 @@ static void on_collection_finish(struct console *console, const struct fastest_e
             writer_line(&console->out, "", MARKUP_NONE);
         console_print_collected(console);
     }
+    if (console->settings.collection_finish_output)
+        writer_write(&console->out, console->settings.collection_finish_output, MARKUP_NONE);
     writer_flush(&console->out);
 }
 

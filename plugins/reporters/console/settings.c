@@ -126,6 +126,7 @@ void settings_read(const struct fastest_host *host, const struct fastest_session
     out->python_executable = host->option(session, "python_executable");
     out->cache_dir = host->option(session, "cache_dir");
     out->collection_finish_lines = host->option(session, "fastest_collection_finish_lines");
+    out->collection_finish_output = host->option(session, "fastest_collection_finish_output");
     out->stop_reason = host->option(session, "fastest_stop_reason");
     out->strategy_line = host->option(session, "fastest_strategy_line");
     out->report_header = host->option(session, "fastest_report_header");

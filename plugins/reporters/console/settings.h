@@ -40,6 +40,11 @@ struct console_settings {
      * pytest_report_collectionfinish hooks': --lf's, --ff's and --sw's
      * status, a plugin's), '\n'-separated, or NULL. */
     const char *collection_finish_lines;
+    /* What the native engine's pytest_collection_finish implementations
+     * printed: after the collected items (and their list under
+     * --collect-only), as pytest's reporter's own implementation runs
+     * before the initial conftests'. */
+    const char *collection_finish_output;
     /* Why the session stops at maxfail when it is not -x/--maxfail
      * (--sw's shouldstop: exit 2, "Interrupted: REASON"), or NULL. */
     const char *stop_reason;

@@ -56,10 +56,11 @@ Interface (called by the C core, core/python/engine.c)::
         not at all: pytest_sessionfinish with the run's exit status and
         count of failures, as the core made them.
 
-    session.keep_selected(node_ids)
+    printed = session.finish_collection(node_ids)
         The items left once the core's selection (-k, -m, --deselect,
         --lf, ...) is done, in run order, when a conftest has session
-        hooks: pytest's session.items and testscollected.
+        hooks: pytest's session.items and testscollected; then the
+        conftests' pytest_collection_finish, returning what they printed.
 
     session.unconfigure()
         The conftests' pytest_unconfigure, once the run's report is out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import os
 import sys
 
@@ -299,17 +300,27 @@ class Session:
             initial, later, subset = conftests.implementations("pytest_itemcollected", item.nodeid)
             run_hook(initial + later, subset=subset, item=item)
 
-    def keep_selected(self, node_ids: List[str]) -> None:
+    def finish_collection(self, node_ids: List[str]) -> str:
         """The items the core selected (-k, -m, --deselect, --lf, ...), in
         run order: pytest's session.items and testscollected hold those
-        alone once its collection is done (what pytest_sessionfinish
-        sees)."""
+        alone once its collection is done (what pytest_collection_finish
+        and the session's end see). Then the conftests'
+        pytest_collection_finish, in the process that collected; returns
+        what they printed, which the console writes where pytest's
+        terminal shows it (after "collected N items")."""
         items = self._items
         self.node.items = [items[node_id] for node_id in node_ids if node_id in items]
         self.node.testscollected = len(self.node.items)
         if self._summary_wanted():
             selected = set(node_ids)
             self._reporter().deselect([item for node_id, item in items.items() if node_id not in selected])
+        implementations = self.conftests.session_implementations("pytest_collection_finish")
+        if not implementations:
+            return ""
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            run_hook(implementations, session=self.node)
+        return printed.getvalue()
 
     def plugin_need(self) -> Optional[str]:
         """Why this run needs installed pytest plugins, which the native

@@ -38,3 +38,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     for report in terminalreporter.stats.get("failed", []):
         terminalreporter.write_line(f"failed: {report.nodeid} ({report.when})", red=True)
     print("printed by the summary hook")
+
+
+def pytest_collection_finish(session):
+    # After "collected N items" (and --collect-only's list): the selected
+    # items, in run order.
+    print(f"collection finished with {len(session.items)} items, first {session.items[0].name if session.items else None}")

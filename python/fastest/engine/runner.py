@@ -74,7 +74,7 @@ class ItemRunner:
         self.conftests = conftests
         # The terminal reporter a conftest's pytest_terminal_summary will
         # get, filing each report as pytest's does (the session sets it).
-        self.summary = None
+        self.terminal_reporter = None
         # pytest's own implementations of each phase's runtest hook, as
         # pluggy places them among a conftest's (registered before any):
         # skipping's (tryfirst) and runner's for setup, skipping's wrapper
@@ -366,10 +366,10 @@ class ItemRunner:
         hooks = self._hooks("logreport", item)
         if hooks:
             return self._log_report(item, report, hooks, emit)
-        if self.summary is not None:
+        if self.terminal_reporter is not None:
             from .reports import TestReport
 
-            self.summary.record(TestReport(report, item))
+            self.terminal_reporter.record(TestReport(report, item))
         emit(report)
         return report["outcome"]
 
@@ -458,8 +458,8 @@ class ItemRunner:
 
             def reporters(report) -> None:
                 emit(dict(report.event()))
-                if self.summary is not None:
-                    self.summary.record(report)
+                if self.terminal_reporter is not None:
+                    self.terminal_reporter.record(report)
                 reported()
 
             run_hook([*initial, reporters, *later], subset=subset, report=report)

@@ -401,7 +401,7 @@ class Session:
         for event in self.collection_events():
             emit(event)
         # A worker's reports are filed where they are heard again (replay).
-        self.runner.summary = self._reporter() if self._summary_wanted() and not is_worker(self.config) else None
+        self.runner.terminal_reporter = self._reporter() if self._summary_wanted() and not is_worker(self.config) else None
         items = [self._items[node_id] for node_id in node_ids]
         try:
             with self._capture_across_items(emit) as item_emit:

@@ -21,6 +21,7 @@
 #include "python/event_to_dict.h"
 #include "python/interpreter.h"
 #include "session/session.h"
+#include "wire/event_names.h"
 
 /* When the pending exception is a module.name (a class known by name:
  * pytest's UsageError, fastest's StartupRefusal), takes it and returns its
@@ -471,17 +472,35 @@ int pyh_engine_replay(struct fastest_session *session, const struct fastest_even
                        "the engine failed to hear a worker's report", out_error);
 }
 
-int pyh_engine_before_workers(struct fastest_session *session, bool *out_hears_reports,
+int pyh_engine_before_workers(struct fastest_session *session, uint32_t *out_heard_kinds,
                               char **out_error)
 {
     *out_error = NULL;
-    PyObject *answer = PyObject_CallMethod(session->engine, "before_workers", NULL);
-    int hears = answer ? PyObject_IsTrue(answer) : -1;
-    Py_XDECREF(answer);
-    if (hears < 0)
+    *out_heard_kinds = 0;
+    PyObject *kinds = PyObject_CallMethod(session->engine, "before_workers", NULL);
+    PyObject *iterator = kinds ? PyObject_GetIter(kinds) : NULL;
+    Py_XDECREF(kinds);
+    if (!iterator)
         return pyh_python_failure("the engine failed to prepare for its workers", out_error);
-    *out_hears_reports = hears;
-    return 0;
+    PyObject *name;
+    while ((name = PyIter_Next(iterator))) {
+        Py_ssize_t length = 0;
+        const char *text = PyUnicode_Check(name) ? PyUnicode_AsUTF8AndSize(name, &length) : NULL;
+        uint32_t kind = text ? wire_event_kind_from_name(text, (size_t)length) : 0;
+        Py_DECREF(name);
+        if (!kind || kind >= 32) {
+            Py_DECREF(iterator);
+            PyErr_Clear();
+            *out_error =
+                ft_format("engine.before_workers() named an event kind fastest does not know");
+            return *out_error ? FASTEST_EPYTHON : FASTEST_ENOMEM;
+        }
+        *out_heard_kinds |= UINT32_C(1) << kind;
+    }
+    Py_DECREF(iterator);
+    return PyErr_Occurred()
+               ? pyh_python_failure("the engine failed to prepare for its workers", out_error)
+               : 0;
 }
 
 void pyh_engine_release(struct fastest_session *session)

@@ -5,6 +5,7 @@
 #define FT_PYTHON_ENGINE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include <msgpack.h>
@@ -47,10 +48,10 @@ int pyh_engine_finish_to_wire(struct fastest_session *session, struct pyh_wire_t
 /* Calls engine.before_workers() once in this process before it forks
  * workers: what they all share is made here, where it outlives them (the
  * session's temporary base folder and its lock, as xdist's controller makes
- * them). *out_hears_reports: whether the engine must hear the workers'
- * test reports here (pyh_engine_replay). Returns 0 or an error with
- * *out_error (free it with free()). */
-int pyh_engine_before_workers(struct fastest_session *session, bool *out_hears_reports,
+ * them). *out_heard_kinds: the kinds of the workers' events the engine
+ * must hear here (pyh_engine_replay), as bits (1 << kind). Returns 0 or an
+ * error with *out_error (free it with free()). */
+int pyh_engine_before_workers(struct fastest_session *session, uint32_t *out_heard_kinds,
                               char **out_error);
 
 /* An item the engine built by importing its module. Strings are borrowed
@@ -130,10 +131,11 @@ int pyh_engine_finish_elsewhere(struct fastest_session *session, fastest_event_s
  * with *out_error. */
 int pyh_engine_unconfigure(struct fastest_session *session, char **out_error);
 
-/* In the process that forked the workers, when the engine hears their
- * reports (pyh_engine_before_workers): a worker's test report, heard by
- * pytest_runtest_logreport here as pytest-xdist's controller hears its
- * workers' (engine.replay()), so that the session's end
+/* In the process that forked the workers: a worker's event of a kind the
+ * engine hears (pyh_engine_before_workers), heard here as pytest-xdist's
+ * controller hears its workers' (engine.replay(): a test report by
+ * pytest_runtest_logreport, an item's start and finish by
+ * pytest_runtest_logstart and logfinish), so that the session's end
  * (pyh_engine_finish_elsewhere) sees the whole session. Returns 0 or an
  * error with *out_error. */
 int pyh_engine_replay(struct fastest_session *session, const struct fastest_event *event,

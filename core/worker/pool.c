@@ -84,7 +84,7 @@ struct pool {
     int rc;      /* the first fatal error */
     char *error; /* its message (malloc'd) */
     bool stopped;
-    bool replays_reports; /* replay_report */
+    uint32_t heard_kinds; /* the events the engine hears again: release_event */
     double started; /* when wk_run began, for the FASTEST_DEBUG timeline */
 };
 
@@ -310,17 +310,16 @@ static void item_done(struct pool *pool, size_t item)
 }
 
 /* Where the release queue hands the events, in plan order: the
- * reporters; then, when the engine asks for them (pyh_engine_before_workers),
- * its session in this process, which hears each test report as
- * pytest-xdist's controller hears its workers' (pyh_engine_replay), after
- * pytest's own reporting plugins would (what a pytest_runtest_logreport
- * prints follows the report's progress): its session's end then sees
- * them all. */
+ * reporters; then, for the kinds the engine asks for
+ * (pyh_engine_before_workers), its session in this process, which hears
+ * them as pytest-xdist's controller hears its workers' (pyh_engine_replay),
+ * after pytest's own reporting plugins would (what a hook prints follows
+ * the progress): its session's end then sees them all. */
 static void release_event(void *context, const struct fastest_event *event)
 {
     struct pool *pool = context;
     session_emit(pool->session, event);
-    if (!pool->replays_reports || pool->rc != 0 || event->kind != FASTEST_EVENT_TEST_REPORT)
+    if (pool->rc != 0 || event->kind >= 32 || !(pool->heard_kinds & (UINT32_C(1) << event->kind)))
         return;
     static const struct fastest_event flush = {.kind = FASTEST_EVENT_FLUSH};
     session_emit(pool->session, &flush);
@@ -756,9 +755,9 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *wh
     if (rc == 0 && rest.item_count > 0 && opt_is_true(session->options, WK_MEASURE_FIRST))
         rc = wk_measure_first(session, &rest, &rest_sizes, out_error);
     const struct fastest_worker_plan *plan = &rest;
-    bool hears_reports = false;
+    uint32_t heard_kinds = 0;
     if (rc == 0 && plan->item_count > 0)
-        rc = pyh_engine_before_workers(session, &hears_reports, out_error);
+        rc = pyh_engine_before_workers(session, &heard_kinds, out_error);
     if (rc || plan->item_count == 0) {
         free(rest_sizes);
         return rc;
@@ -776,7 +775,7 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *wh
         .release = wk_release_new(session, plan->items, plan->item_count, release_event, &pool),
         .scratch = arena_new(),
         .started = started,
-        .replays_reports = hears_reports,
+        .heard_kinds = heard_kinds,
     };
     pool.workers = calloc(pool.slots, sizeof(*pool.workers));
     new_run_id(pool.run_id);

@@ -126,7 +126,8 @@ SCENARIOS = [
     # report's progress) and in a subfolder's as a hookwrapper changing the
     # report; with workers, the parent hears every report again (output
     # and session end as pytest's). pytest_terminal_summary counting the
-    # reports by category, deselected items among them.
+    # reports by category, deselected items among them; logstart and
+    # logfinish printing around an item; pytest_collection_finish.
     ("report_hooks", ["--loud-reports", "-rA"], "native"),
     ("report_hooks", ["--loud-reports", "-v", "-x"], "native"),
     ("report_hooks", ["--loud-reports", "-rA", FASTEST_ONLY, "-n", "2"], "native"),

@@ -74,15 +74,16 @@ Interface (called by the C core, core/python/engine.c)::
         back in "options" as raw strings under their dest, like every
         option, and the engine types them.
 
-    hears = session.before_workers()
+    kinds = session.before_workers()
         Called by core/worker once, in the process that forks the workers,
-        before the first fork: what they share is made here. True when
-        this process must hear their test reports (replay).
+        before the first fork: what they share is made here. Returns the
+        kinds of the workers' events this process must hear (replay).
 
     session.replay(event)
-        In the process that forked the workers: a worker's test_report
-        event, heard by the conftests' pytest_runtest_logreport as
-        pytest-xdist's controller hears its workers' reports.
+        In the process that forked the workers: a worker's event of one of
+        those kinds, heard by the conftests' pytest_runtest_logreport,
+        logstart or logfinish as pytest-xdist's controller hears its
+        workers'.
 
     session.after_fork()
         Called by core/worker in a freshly forked worker before it runs

@@ -6,9 +6,9 @@ hooks the native engine runs are called where their work is done:
 ``pytest_generate_tests`` (collect_python.py), ``pytest_report_header``,
 ``pytest_itemcollected`` and the session hooks (``pytest_sessionstart``,
 ``pytest_sessionfinish``, ``pytest_terminal_summary``,
-``pytest_unconfigure``; a worker's reports heard again by
-``pytest_runtest_logreport``: session.py), the runtest hooks,
-``pytest_runtest_logreport`` and ``pytest_assertrepr_compare`` (runner.py).
+``pytest_unconfigure``; a worker's events heard again: session.py), the runtest hooks,
+``pytest_runtest_logreport``, ``logstart``, ``logfinish`` and
+``pytest_assertrepr_compare`` (runner.py).
 
 Kept in step with ``pyh_native_hook`` (core/python/engine_mode.c) and
 docs/engines.md: a conftest defining any other hook sends the run to the

@@ -100,6 +100,7 @@ class ItemRunner:
         item._request = FixtureRequest(item)
         item.stash["xfailed"] = None
         self._catch_warnings(item)
+        self._log_item(item, "logstart")
         torn_down = nextitem is not NEXT_UNKNOWN
         try:
             if self._setup_phase(item, emit) == "passed":
@@ -164,8 +165,25 @@ class ItemRunner:
         self.fault_handler.item_finished()
         try:
             emit({"kind": "item_finish", "node_id": item.nodeid})
+            self._log_item(item, "logfinish")
         finally:
             self._emit_warnings(item, emit)
+
+    def _log_item(self, item, kind: str) -> None:
+        """pytest_runtest_logstart or pytest_runtest_logfinish (``kind``),
+        the item's conftests', as pytest calls them inside the item's
+        warnings block, once the reporters have the item's start or finish
+        (pytest's terminal reporter, registered after the initial
+        conftests, writes first). What they print follows
+        (CaptureManager.hook_output); in a worker it goes nowhere: the
+        process that reports hears the event again (Session.replay)."""
+        hooks = self._hooks(kind, item)
+        if hooks is None:
+            return
+        initial, later, subset = hooks
+        with self.capture.hook_output(drop=is_worker(self.session.config)) as reported:
+            reported()
+            run_hook(initial + later, subset=subset, nodeid=item.nodeid, location=item.location)
 
     # --- warnings: one block per item, as pytest's catch_warnings_for_item ---
     def _catch_warnings(self, item) -> None:
@@ -633,6 +651,8 @@ _ITEM_HOOKS = {
     "teardown": "pytest_runtest_teardown",
     "makereport": "pytest_runtest_makereport",
     "logreport": "pytest_runtest_logreport",
+    "logstart": "pytest_runtest_logstart",
+    "logfinish": "pytest_runtest_logfinish",
     "assertrepr_compare": "pytest_assertrepr_compare",
 }
 

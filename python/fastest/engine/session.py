@@ -496,31 +496,42 @@ class Session:
         (core/session/held_output.h)."""
         return self.capture.terminal_descriptors()
 
-    def before_workers(self) -> bool:
+    def before_workers(self) -> List[str]:
         """Called once in the process that forks the workers, before the
         first fork: each fixture module's ``fastest_before_workers(config)``
         makes what the workers share and this process must own (the
         temporary base folder, whose lock only its creator releases).
-        Returns whether this process must hear the workers' reports
-        (replay): when a conftest implements pytest_runtest_logreport."""
+        Returns the kinds of the workers' events this process must hear
+        (replay): those a conftest's hook here hears, or the terminal
+        summary files."""
         for hook in self._before_workers_hooks:
             hook(self.config)
-        return bool(self.conftests.session_implementations("pytest_runtest_logreport")) or self._summary_wanted()
+        defined = self.conftests.defined_hooks
+        kinds = [kind for kind, hook in _HEARD_AGAIN.items() if hook in defined]
+        if self._summary_wanted() and "test_report" not in kinds:
+            kinds.append("test_report")
+        return kinds
 
     def replay(self, event: dict) -> None:
-        """In the process that forked the workers: a worker's test report,
-        heard by the conftests' pytest_runtest_logreport as pytest-xdist's
-        controller hears its workers' reports, once the reporters have it.
-        The conftests are the item's, as in-process (pytest's hook proxy):
-        this process imported them all, where xdist's controller, which
-        never collects, has only the initial ones. (The worker heard it
-        too, its output dropped, as an xdist worker's is.)"""
+        """In the process that forked the workers: a worker's event, heard
+        by the conftests' hook as pytest-xdist's controller hears its
+        workers' (a test report by pytest_runtest_logreport, an item's
+        start and finish by pytest_runtest_logstart and logfinish), once
+        the reporters have it. The conftests are the item's, as in-process
+        (pytest's hook proxy): this process imported them all, where
+        xdist's controller, which never collects, has only the initial
+        ones. (The worker heard it too, its output dropped, as an xdist
+        worker's is.)"""
+        item = self._items[event["node_id"]]
+        kind = event["kind"]
+        initial, later, subset = self.conftests.implementations(_HEARD_AGAIN[kind], item.nodeid)
+        if kind != "test_report":
+            run_hook(initial + later, subset=subset, nodeid=item.nodeid, location=item.location)
+            return
         from .reports import TestReport
 
-        item = self._items[event["node_id"]]
         report = TestReport(event, item)
         report.user_properties = [tuple(pair) for pair in event.get("properties", ())]
-        initial, later, subset = self.conftests.implementations("pytest_runtest_logreport", item.nodeid)
         run_hook(initial + later, subset=subset, report=report)
         if self._summary_wanted():
             self._reporter().record(report)
@@ -616,6 +627,14 @@ class Session:
 
 
 _FLUSH_EVENT = {"kind": "flush"}
+
+# The workers' events the process that forked them hears again, by the
+# conftest hook that hears them.
+_HEARD_AGAIN = {
+    "item_start": "pytest_runtest_logstart",
+    "test_report": "pytest_runtest_logreport",
+    "item_finish": "pytest_runtest_logfinish",
+}
 
 # The exit statuses after which pytest's terminal reporter writes its
 # summary: OK, TESTS_FAILED, INTERRUPTED, USAGE_ERROR, NO_TESTS_COLLECTED.

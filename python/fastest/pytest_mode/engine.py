@@ -55,9 +55,9 @@ interface of fastest's native engine (python/fastest/engine/__init__.py).
         terminal summary (terminal_summary.py), for the console (see the
         native engine's; newline_at is None here).
 
-    hears = session.before_workers()
-        In the process that forks the workers, before the first fork;
-        always True: this process hears their reports (replay).
+    kinds = session.before_workers()
+        In the process that forks the workers, before the first fork: the
+        kinds of their events this process hears (replay): test reports.
 
     session.replay(event)
         In the process that forked the workers, before finish_elsewhere(): a
@@ -461,7 +461,7 @@ class Session:
         assert self._hear_replayed_report is not None, "replay() before before_workers()"
         self._hear_replayed_report(report=report_from_event(event))
 
-    def before_workers(self) -> bool:
+    def before_workers(self) -> List[str]:
         """Called once in the process that forks the workers, before the
         first fork: the temporary base folder is made here, as xdist's
         controller makes it, so that its lock is released by this process's
@@ -477,7 +477,7 @@ class Session:
             "pytest_runtest_logreport", remove_plugins=[self._converter]
         )
         self._loop.enter()
-        return True
+        return ["test_report"]
 
     def after_fork(self) -> None:
         """Called in a freshly forked worker before it runs anything: it gets

@@ -1,10 +1,13 @@
 """pytest_runtest_logreport in an initial conftest: every report of the
 session, the session's end counting them (with workers, the parent hears
 them all, as pytest-xdist's controller does); pytest_terminal_summary
-writing from the terminal reporter's filed reports."""
+writing from the terminal reporter's filed reports; pytest_runtest_logstart
+and logfinish around each item."""
 import collections
 
 heard = []
+started = []
+finished = []
 
 
 def pytest_addoption(parser):
@@ -26,6 +29,7 @@ def pytest_runtest_logreport(report):
 def pytest_sessionfinish(session, exitstatus):
     counts = collections.Counter(f"{when} {outcome}" for _, when, outcome in heard)
     print(f"\nreports heard: {len(heard)}; " + ", ".join(f"{key}: {n}" for key, n in sorted(counts.items())))
+    print(f"items started: {len(started)}, finished: {len(finished)}, last {finished[-1] if finished else None}")
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
@@ -44,3 +48,15 @@ def pytest_collection_finish(session):
     # After "collected N items" (and --collect-only's list): the selected
     # items, in run order.
     print(f"collection finished with {len(session.items)} items, first {session.items[0].name if session.items else None}")
+
+
+def pytest_runtest_logstart(nodeid, location):
+    started.append(nodeid)
+    if loud and nodeid.endswith("[2]"):
+        print(f"\nstarting {nodeid} at {location[0]}:{location[1]}")
+
+
+def pytest_runtest_logfinish(nodeid, location):
+    finished.append(location[2])
+    if loud and nodeid.endswith("[2]"):
+        print(f"\nfinished {nodeid}")

@@ -600,12 +600,12 @@ class Session:
         implementations = self.conftests.session_implementations("pytest_terminal_summary")
         if not implementations or is_worker(self.config) or self.config.getoption("no_summary", False):
             return
-        if int(status) not in _SUMMARY_STATUSES:
+        from .terminal_reporter import SUMMARY_EXIT_STATUSES
+
+        if int(status) not in SUMMARY_EXIT_STATUSES:
             return
         reporter = self._reporter()
-        status = _as_pytest_holds(int(status))
-        with contextlib.redirect_stdout(_Printed(reporter)):
-            run_hook(implementations, terminalreporter=reporter, exitstatus=status, config=self.config)
+        reporter.summarize(implementations, _as_pytest_holds(int(status)))
         self._terminal_summary = reporter.written()
 
     def _exit_status(self) -> int:
@@ -635,25 +635,6 @@ _HEARD_AGAIN = {
     "test_report": "pytest_runtest_logreport",
     "item_finish": "pytest_runtest_logfinish",
 }
-
-# The exit statuses after which pytest's terminal reporter writes its
-# summary: OK, TESTS_FAILED, INTERRUPTED, USAGE_ERROR, NO_TESTS_COLLECTED.
-_SUMMARY_STATUSES = (0, 1, 2, 4, 5)
-
-
-class _Printed:
-    """``sys.stdout`` while pytest_terminal_summary runs: what it prints
-    joins the reporter's text where it is printed."""
-
-    def __init__(self, reporter) -> None:
-        self._reporter = reporter
-
-    def write(self, text: str) -> int:
-        self._reporter.write(text)
-        return len(text)
-
-    def flush(self) -> None:
-        pass
 
 # How long the fastest process holds events when no terminal shows them.
 _UNWATCHED_INTERVAL = 0.05

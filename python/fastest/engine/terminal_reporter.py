@@ -14,11 +14,19 @@ breaks the line first depends on what the console wrote before (pytest's
 """
 from __future__ import annotations
 
+import contextlib
+
+from .hooks import run_hook
 from .terminal_writer import TextWriter
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Dict, List, Optional, Union
+
+
+# The exit statuses after which pytest's terminal reporter writes its
+# summary: OK, TESTS_FAILED, INTERRUPTED, USAGE_ERROR, NO_TESTS_COLLECTED.
+SUMMARY_EXIT_STATUSES = (0, 1, 2, 4, 5)
 
 
 def report_category(report: Any) -> str:
@@ -87,6 +95,12 @@ class TerminalReporter:
     def line(self, msg: str, **markup: bool) -> None:
         self._tw.line(msg, **markup)
 
+    def summarize(self, implementations: List[Any], exitstatus: Any) -> None:
+        """Calls the pytest_terminal_summary implementations with this
+        reporter; what they print joins what they write through it."""
+        with contextlib.redirect_stdout(_Printed(self)):
+            run_hook(implementations, terminalreporter=self, exitstatus=exitstatus, config=self.config)
+
     # --- for the console ---
     def written(self) -> "tuple[str, Optional[int]]":
         """The text written, and the byte offset in it where
@@ -95,3 +109,18 @@ class TerminalReporter:
         if self._newline_at is None:
             return text, None
         return text, len(text[: self._newline_at].encode())
+
+
+class _Printed:
+    """``sys.stdout`` while pytest_terminal_summary runs: what it prints
+    joins the reporter's text where it is printed."""
+
+    def __init__(self, reporter: TerminalReporter) -> None:
+        self._reporter = reporter
+
+    def write(self, text: str) -> int:
+        self._reporter.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass

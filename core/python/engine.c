@@ -217,25 +217,12 @@ static int call_taking(struct fastest_session *session, const char *method, PyOb
 int pyh_engine_finish_collection(struct fastest_session *session, char **out_printed,
                                  char **out_error)
 {
-    *out_printed = NULL;
-    *out_error = NULL;
     PyObject *node_ids = node_id_list(session, NULL, session->item_count);
     PyObject *result =
         node_ids ? PyObject_CallMethod(session->engine, "finish_collection", "O", node_ids) : NULL;
     Py_XDECREF(node_ids);
-    if (!result)
-        return pyh_python_failure("the engine failed to finish its collection", out_error);
-    const char *text = PyUnicode_Check(result) ? PyUnicode_AsUTF8(result) : NULL;
-    int rc = 0;
-    if (!text) {
-        PyErr_Clear();
-        *out_error = ft_format("engine.finish_collection() did not return a str");
-        rc = *out_error ? FASTEST_EPYTHON : FASTEST_ENOMEM;
-    } else if (*text && !(*out_printed = strdup(text))) {
-        rc = FASTEST_ENOMEM;
-    }
-    Py_DECREF(result);
-    return rc;
+    return pyh_text_result(result, "finish_collection",
+                           "the engine failed to finish its collection", out_printed, out_error);
 }
 
 int pyh_engine_preload(struct fastest_session *session, const size_t *items, size_t count,

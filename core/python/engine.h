@@ -97,7 +97,7 @@ int pyh_engine_plugin_need(struct fastest_session *session, char **out_reason, c
  * -m, --deselect, --lf, ...) is done, as pytest's session.items holds them
  * when its pytest_collection_finish and later hooks see it; then the
  * conftests' pytest_collection_finish (engine.finish_collection()). What
- * they printed, malloc'd in *out_printed (NULL when nothing), goes after
+ * they printed, malloc'd in *out_printed (maybe empty), goes after
  * "collected N items". Returns 0 or an error with *out_error. */
 int pyh_engine_finish_collection(struct fastest_session *session, char **out_printed,
                                  char **out_error);

@@ -214,14 +214,11 @@ int pyh_engine_collection_events(struct fastest_session *session, fastest_event_
     return 0;
 }
 
-/* Calls engine.<method>() and copies its str result into *out_text
- * (malloc'd; NULL for None). */
-static int call_for_text(struct fastest_session *session, const char *method,
-                         const char *failure, char **out_text, char **out_error)
+int pyh_text_result(PyObject *result, const char *method, const char *failure, char **out_text,
+                    char **out_error)
 {
     *out_text = NULL;
     *out_error = NULL;
-    PyObject *result = PyObject_CallMethod(session->engine, method, NULL);
     if (!result)
         return pyh_python_failure(failure, out_error);
     int rc = 0;
@@ -238,6 +235,14 @@ static int call_for_text(struct fastest_session *session, const char *method,
     }
     Py_DECREF(result);
     return rc;
+}
+
+/* Calls engine.<method>() for its text (pyh_text_result). */
+static int call_for_text(struct fastest_session *session, const char *method, const char *failure,
+                         char **out_text, char **out_error)
+{
+    return pyh_text_result(PyObject_CallMethod(session->engine, method, NULL), method, failure,
+                           out_text, out_error);
 }
 
 int pyh_engine_plugin_need(struct fastest_session *session, char **out_reason, char **out_error)

@@ -16,6 +16,13 @@
  * malloc'd (the caller frees it). Call with an exception pending. */
 int pyh_python_failure(const char *context, char **out_error);
 
+/* The text an engine method returned: *out_text a malloc'd copy of a str
+ * result, NULL for None; anything else is an error naming method. Takes
+ * result's reference; NULL (the call raised) is the pending exception's
+ * error, after failure. Returns 0 or an error with *out_error. */
+int pyh_text_result(PyObject *result, const char *method, const char *failure, char **out_text,
+                    char **out_error);
+
 /* Readies the interpreter for the engine, once per process: started, the
  * target environment's packages and fastest's package on sys.path, and
  * (for the native engine) the `pythonpath` ini key applied. Returns 0 or

@@ -298,7 +298,7 @@ static int finish_engine_collection(struct fastest_session *session, char **out_
 {
     char *printed = NULL;
     int rc = pyh_engine_finish_collection(session, &printed, out_error);
-    if (rc == 0 && printed)
+    if (rc == 0 && printed && *printed)
         rc = opt_set(session->options, "fastest_collection_finish_output", printed);
     free(printed);
     return rc;

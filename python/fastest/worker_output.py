@@ -1,9 +1,10 @@
 """A worker prints nothing of what the process that reports prints again:
 what pytest_sessionfinish and pytest_unconfigure write at a worker's
-session end, and pytest_runtest_logreport as the worker's reports are
-made, goes nowhere, as pytest-xdist's workers' output does. The process
-that reports ends the session too and hears every report (replay), and
-prints it once, where pytest does."""
+session end goes nowhere, as pytest-xdist's workers' output does (and so
+does what its report hooks print: CaptureManager.hook_output, with
+``dropped`` when no capture holds it). The process that reports ends the
+session too, and hears the workers' events again, and prints it once,
+where pytest does."""
 from __future__ import annotations
 
 import contextlib

@@ -54,8 +54,11 @@ class TerminalReporter:
         self.config = config
         self.stats: Dict[str, List[Any]] = {}
         self._tw = TextWriter(width, markup=markup, code_highlight=False)
-        self.hasmarkup = markup
         self._newline_at: Optional[int] = None
+
+    @property
+    def hasmarkup(self) -> bool:
+        return self._tw.hasmarkup
 
     @property
     def verbosity(self) -> int:

@@ -26,6 +26,8 @@ import sys
 from importlib._bootstrap_external import MAGIC_NUMBER
 from types import CodeType
 
+from ..atomic_file import write_atomically
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Optional
@@ -66,21 +68,6 @@ def _read(pyc: str, stat: os.stat_result) -> Optional[CodeType]:
     return code if isinstance(code, CodeType) else None
 
 
-def _write(pyc: str, stat: os.stat_result, code: CodeType) -> None:
-    """Best effort: a cache that cannot be written costs time, never the run."""
-    partial = f"{pyc}.{os.getpid()}"
-    try:
-        os.makedirs(os.path.dirname(pyc), exist_ok=True)
-        with open(partial, "wb") as out:
-            out.write(_header(stat) + marshal.dumps(code))
-        os.replace(partial, pyc)
-    except OSError:
-        try:
-            os.unlink(partial)
-        except OSError:
-            pass
-
-
 def load_or_rewrite(path: str) -> CodeType:
     """The module code for ``path`` with its asserts rewritten (plain when it
     opts out), from the cache when the source is unchanged. Raises OSError when
@@ -99,5 +86,5 @@ def load_or_rewrite(path: str) -> CodeType:
     if code is None:
         code = compile(source, path, "exec", dont_inherit=True)
     if not sys.dont_write_bytecode:
-        _write(pyc, stat, code)
+        write_atomically(pyc, _header(stat) + marshal.dumps(code))
     return code

@@ -6,9 +6,13 @@ stands in for the ones it models (``MODELLED_MODULES``); any other sends
 the run to the pytest engine (Session.plugin_need)."""
 from __future__ import annotations
 
+import binascii
 import functools
+import marshal
 import os
 import sys
+
+from ..atomic_file import write_atomically
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,17 +33,64 @@ MODELLED_MODULES = frozenset(
 def _entry_points() -> Tuple[Tuple[str, str], ...]:
     """(name, module) of every ``pytest11`` entry point of the
     distributions on sys.path, read from their ``entry_points.txt`` (what
-    importlib.metadata reads, without its ~35 ms of imports and parsing)."""
+    importlib.metadata reads, without its ~35 ms of imports and parsing).
+
+    Reading them takes ~2 ms of every run (a Debian system's folders hold
+    ~90 distributions), so the answer is cached per list of folders, under
+    the user's cache folder, and used while no folder's modification time
+    has changed: installing or removing a distribution adds or removes its
+    ``.dist-info`` folder, which changes it."""
+    folders = tuple(dict.fromkeys(os.path.abspath(entry or ".") for entry in sys.path))
+    stamps = tuple(_modified(folder) for folder in folders)
+    cache = _cache_file(folders)
+    cached = _read_cache(cache)
+    if cached is not None and cached[:2] == (folders, stamps):
+        return cached[2]
+    found = tuple(entry for folder in folders for entry in _folder_entries(folder))
+    if cache is not None:
+        write_atomically(cache, marshal.dumps((folders, stamps, found)))
+    return found
+
+
+def _folder_entries(folder: str) -> List[Tuple[str, str]]:
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return []
     found: List[Tuple[str, str]] = []
-    for folder in dict.fromkeys(os.path.abspath(entry or ".") for entry in sys.path):
-        try:
-            names = sorted(os.listdir(folder))
-        except OSError:
-            continue
-        for name in names:
-            if name.endswith((".dist-info", ".egg-info")):
-                found.extend(_section_entries(os.path.join(folder, name, "entry_points.txt")))
-    return tuple(found)
+    for name in names:
+        if name.endswith((".dist-info", ".egg-info")):
+            found.extend(_section_entries(os.path.join(folder, name, "entry_points.txt")))
+    return found
+
+
+def _modified(folder: str) -> Optional[int]:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return None
+
+
+def _cache_file(folders: Tuple[str, ...]) -> Optional[str]:
+    """``<user cache>/fastest/entry-points/<checksum of the folders>``, the
+    user cache being $XDG_CACHE_HOME or ~/.cache (where fastest keeps its
+    interpreter probes); None without either."""
+    base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(os.environ["HOME"], ".cache") if os.environ.get("HOME") else None)
+    if not base:
+        return None
+    checksum = binascii.crc32("\0".join(folders).encode("utf-8", "surrogateescape"))
+    return os.path.join(base, "fastest", "entry-points", f"{checksum:08x}")
+
+
+def _read_cache(cache: Optional[str]) -> Optional[tuple]:
+    if cache is None:
+        return None
+    try:
+        with open(cache, "rb") as stream:
+            cached = marshal.loads(stream.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return cached if isinstance(cached, tuple) and len(cached) == 3 else None
 
 
 def _section_entries(path: str) -> List[Tuple[str, str]]:

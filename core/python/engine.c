@@ -18,6 +18,7 @@
 #include "python/engine_mode.h"
 #include "python/environment.h"
 #include "python/error_text.h"
+#include "python/gc_pause.h"
 #include "python/event_to_dict.h"
 #include "python/interpreter.h"
 #include "session/session.h"
@@ -129,6 +130,17 @@ static _Noreturn void die_interrupted(void)
     _exit(128 + SIGINT);
 }
 
+/* The engine module's Session(config), or NULL with the exception set. */
+static PyObject *start_engine(const char *module_name, PyObject *config)
+{
+    bool was_enabled = pyh_gc_pause();
+    PyObject *module = PyImport_ImportModule(module_name);
+    PyObject *engine = module ? PyObject_CallMethod(module, "Session", "O", config) : NULL;
+    Py_XDECREF(module);
+    pyh_gc_resume(was_enabled);
+    return engine;
+}
+
 int pyh_engine_prepare(struct fastest_session *session, char **out_error)
 {
     *out_error = NULL;
@@ -150,11 +162,8 @@ int pyh_engine_prepare(struct fastest_session *session, char **out_error)
     PyObject *config = pyh_engine_config(session);
     if (!config)
         return pyh_python_failure("cannot build the engine's configuration", out_error);
-    PyObject *module = PyImport_ImportModule(pyh_engine_is_pytest(session)
-                                                 ? "fastest.pytest_mode.engine"
-                                                 : "fastest.engine");
-    PyObject *engine = module ? PyObject_CallMethod(module, "Session", "O", config) : NULL;
-    Py_XDECREF(module);
+    PyObject *engine = start_engine(
+        pyh_engine_is_pytest(session) ? "fastest.pytest_mode.engine" : "fastest.engine", config);
     Py_DECREF(config);
     /* An initial conftest (imported as the engine starts) that raises
      * SystemExit or KeyboardInterrupt (sys.exit(), a Ctrl-C during a slow
@@ -242,8 +251,11 @@ int pyh_engine_preload(struct fastest_session *session, const size_t *items, siz
             Py_CLEAR(paths);
         Py_XDECREF(text);
     }
-    return call_taking(session, "collect", paths, "the engine failed to import the test modules",
-                       out_error);
+    bool was_enabled = pyh_gc_pause();
+    rc = call_taking(session, "collect", paths, "the engine failed to import the test modules",
+                     out_error);
+    pyh_gc_resume(was_enabled);
+    return rc;
 }
 
 #define MAX_ARGUMENTS 2

@@ -9,6 +9,7 @@
 
 #include "cli/text.h"
 #include "python/engine_internal.h"
+#include "python/gc_pause.h"
 #include "python/event_from_dict.h"
 #include "session/session.h"
 
@@ -157,7 +158,9 @@ static PyObject *collect_items(struct fastest_session *session, PyObject *paths)
         flush_standard_streams();
         hold = held_output_start(held, copies, copy_count) == 0;
     }
+    bool was_enabled = pyh_gc_pause();
     PyObject *items = PyObject_CallMethod(session->engine, "collect", "O", paths);
+    pyh_gc_resume(was_enabled);
     if (hold) {
         flush_standard_streams();
         held_output_stop(held);

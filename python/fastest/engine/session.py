@@ -4,7 +4,6 @@ node tree built so far, the setup stack and the deferred teardown."""
 from __future__ import annotations
 
 import contextlib
-import gc
 import io
 import os
 import sys
@@ -203,26 +202,8 @@ class Session:
     def collect(self, paths: List[str]) -> List[dict]:
         """Import these rootdir-relative files, build their items; return
         one dict per item (see the package docstring). A file is collected
-        once: asking again returns nothing for it.
-
-        The cyclic garbage collector pauses meanwhile: building thousands of
-        items makes few cycles, and its passes over the growing heap cost
-        ~15% of the time collection takes. What collection built then goes
-        to the oldest generation at once (gc.freeze and gc.unfreeze move
-        every tracked object there): the young generations' next passes
-        would each traverse it (~10 ms for 5,000 items); a full pass still
-        collects it."""
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return self._collect(paths)
-        finally:
-            gc.freeze()
-            gc.unfreeze()
-            if was_enabled:
-                gc.enable()
-
-    def _collect(self, paths: List[str]) -> List[dict]:
+        once: asking again returns nothing for it. (The host pauses the
+        cyclic garbage collector meanwhile: core/python/gc_pause.h.)"""
         from .collect_module import collect_file, collection_warnings
         from .conftests import ConftestImportFailure
         from .hooks import modify_items

@@ -184,9 +184,10 @@ struct heur_choice heur_choose(const struct fastest_session *session)
     } else if (known == count && count > 0) {
         struct estimate cost = estimate(seconds, count, cores);
         pick(&choice, session, cheaper(session, cost),
-             "%zu items recorded at %.2f s: about %.2f s in-process, %.2f s on %u workers "
+             "%zu item%s recorded at %.2f s: about %.2f s in-process, %.2f s on %u workers "
              "(a page fault costs %.1f us)",
-             count, seconds, cost.in_process, cost.with_workers, cores, cost.fault_seconds * 1e6);
+             count, count == 1 ? "" : "s", seconds, cost.in_process, cost.with_workers, cores,
+             cost.fault_seconds * 1e6);
     } else if (known > 0) {
         /* Tests added since the last run: priced at the recorded ones' mean. */
         double priced = seconds + (double)(count - known) * seconds / (double)known;
@@ -210,8 +211,8 @@ struct heur_choice heur_choose(const struct fastest_session *session)
              count, ASSUMED_TEST_SECONDS * 1e3, cost.in_process, cost.with_workers, cores,
              cost.fault_seconds * 1e6);
     } else {
-        pick(&choice, session, "inprocess", "%zu items: running in-process has the least overhead",
-             count);
+        pick(&choice, session, "inprocess", "%zu item%s: running in-process has the least overhead",
+             count, count == 1 ? "" : "s");
     }
     return choice;
 }

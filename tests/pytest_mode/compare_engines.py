@@ -129,6 +129,10 @@ SCENARIOS = [
     # reports by category, deselected items among them; logstart and
     # logfinish printing around an item; pytest_collection_finish.
     ("report_hooks", ["--loud-reports", "-rA"], "native"),
+    # The subfolder's conftest prints before the report's progress, as
+    # pytest calls it before its reporter (in-process: a worker's report
+    # reaches the reporters before the parent's hooks hear it again).
+    ("report_hooks", ["--loud-reports", "--loud-sub", "-rA"], "native"),
     ("report_hooks", ["--loud-reports", "-v", "-x"], "native"),
     ("report_hooks", ["--loud-reports", "-rA", FASTEST_ONLY, "-n", "2"], "native"),
     ("report_hooks", ["--loud-reports", "-v", FASTEST_ONLY, "--strategy=fullparallel"], "native"),

@@ -29,8 +29,8 @@ def current_manager() -> "CaptureManager":
     return _current
 
 
-def _nothing() -> None:
-    pass
+def _call(function: Callable[[], None]) -> None:
+    function()
 
 
 class StreamSet:
@@ -202,32 +202,52 @@ class CaptureManager:
             self.hold()
 
     @contextlib.contextmanager
-    def hook_output(self, drop: bool) -> Iterator[Callable[[], None]]:
+    def hook_output(self, drop: bool) -> Iterator[Callable[[Callable[[], None]], None]]:
         """Around a hook pytest calls between phases, outside its capture
         (a conftest's pytest_runtest_logreport), which may write to the
-        terminal. Yields ``reported``, to call once the reporters have the
-        report the hook is about: what the hook writes follows what they
-        write. While held the capture stays on (suspending it costs two
-        ``dup2`` per stream, and such hooks rarely write): what the hook
-        wrote is written out afterwards, after what the reporters hold.
-        Otherwise it gets through as it comes. ``drop``: nowhere (a
-        worker's, which its parent prints)."""
-        if not self._held:
-            if drop:
-                from fastest.worker_output import dropped
+        terminal around what the reporters write for the same report: the
+        implementations pluggy calls before pytest's reporters (a
+        subfolder's conftest) before it, the others after it. Yields
+        ``reporting``, which the hook's call gives the function that hands
+        the report to the reporters (a function doing nothing when they
+        have it already). While held the capture stays on (suspending it
+        costs two ``dup2`` per stream, and such hooks rarely write): what
+        the hook wrote before the reporters is written out before what they
+        hold of the report, the rest afterwards. Otherwise it gets through
+        as it comes, the reporters writing theirs out at once. ``drop``:
+        nowhere (a worker's, which its parent prints)."""
+        if drop and not self._held:
+            from fastest.worker_output import dropped
 
-                with dropped():
-                    yield _nothing
-            else:
-                yield self._before_output
-            return
-        try:
-            yield _nothing
-        finally:
-            out, err = self._global.read()
-            if (out or err) and not drop:
-                with self.between_phases():
-                    self._global.write_original(out, err)
+            with dropped():
+                yield _call
+        elif drop:
+            try:
+                yield _call
+            finally:
+                self._global.read()
+        elif not self._held:
+            yield self._reporting_through
+        else:
+            try:
+                yield self._reporting_held
+            finally:
+                self._write_out_held()
+
+    def _reporting_through(self, hand_over: Callable[[], None]) -> None:
+        hand_over()
+        self._before_output()
+
+    def _reporting_held(self, hand_over: Callable[[], None]) -> None:
+        self._write_out_held()
+        hand_over()
+
+    def _write_out_held(self) -> None:
+        """What the capture holds, out after what the reporters hold."""
+        out, err = self._global.read()
+        if out or err:
+            with self.between_phases():
+                self._global.write_original(out, err)
 
     def _before_output(self) -> None:
         if self.before_terminal_output is not None:

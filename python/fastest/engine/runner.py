@@ -181,8 +181,8 @@ class ItemRunner:
         if hooks is None:
             return
         initial, later, subset = hooks
-        with self.capture.hook_output(drop=is_worker(self.session.config)) as reported:
-            reported()
+        with self.capture.hook_output(drop=is_worker(self.session.config)) as reporting:
+            reporting(_reporters_have_it)
             run_hook(initial + later, subset=subset, nodeid=item.nodeid, location=item.location)
 
     # --- warnings: one block per item, as pytest's catch_warnings_for_item ---
@@ -472,13 +472,15 @@ class ItemRunner:
 
         report = TestReport(event, item)
         initial, later, subset = hooks
-        with self.capture.hook_output(drop=is_worker(self.session.config)) as reported:
+        with self.capture.hook_output(drop=is_worker(self.session.config)) as reporting:
 
             def reporters(report) -> None:
-                emit(dict(report.event()))
-                if self.terminal_reporter is not None:
-                    self.terminal_reporter.record(report)
-                reported()
+                def hand_over() -> None:
+                    emit(dict(report.event()))
+                    if self.terminal_reporter is not None:
+                        self.terminal_reporter.record(report)
+
+                reporting(hand_over)
 
             run_hook([*initial, reporters, *later], subset=subset, report=report)
         return report.outcome
@@ -655,6 +657,10 @@ _ITEM_HOOKS = {
     "logfinish": "pytest_runtest_logfinish",
     "assertrepr_compare": "pytest_assertrepr_compare",
 }
+
+
+def _reporters_have_it() -> None:
+    """The reporters have the item's start or finish before its hooks run."""
 
 
 def _add_output_sections(item, when: str, output) -> None:

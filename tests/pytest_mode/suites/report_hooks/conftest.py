@@ -12,6 +12,7 @@ finished = []
 
 def pytest_addoption(parser):
     parser.addoption("--loud-reports", action="store_true", default=False)
+    parser.addoption("--loud-sub", action="store_true", default=False)
 
 
 def pytest_configure(config):

@@ -96,9 +96,10 @@ int pyh_engine_plugin_need(struct fastest_session *session, char **out_reason, c
 /* The native engine: the session's items once the core's selection (-k,
  * -m, --deselect, --lf, ...) is done, as pytest's session.items holds them
  * when its pytest_collection_finish and later hooks see it; then the
- * conftests' pytest_collection_finish (engine.finish_collection()). What
- * they printed, malloc'd in *out_printed (maybe empty), goes after
- * "collected N items". Returns 0 or an error with *out_error. */
+ * conftests' pytest_collection_finish (engine.finish_collection()). The
+ * pytest engine ran that hook in its own collection. What they printed,
+ * malloc'd in *out_printed (maybe empty), goes after "collected N items".
+ * Returns 0 or an error with *out_error. */
 int pyh_engine_finish_collection(struct fastest_session *session, char **out_printed,
                                  char **out_error);
 

@@ -292,18 +292,6 @@ static bool must_import_all(const struct fastest_session *session, struct ft_pla
                                       PLAN_FILE_SESSION_HOOKS);
 }
 
-/* pyh_engine_finish_collection, what the hooks printed kept for the
- * console (fastest_collection_finish_output). */
-static int finish_engine_collection(struct fastest_session *session, char **out_error)
-{
-    char *printed = NULL;
-    int rc = pyh_engine_finish_collection(session, &printed, out_error);
-    if (rc == 0 && printed && *printed)
-        rc = opt_set(session->options, "fastest_collection_finish_output", printed);
-    free(printed);
-    return rc;
-}
-
 int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cache,
                  struct run_collection *out, char **out_error)
 {
@@ -386,7 +374,8 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
      * (and which not), pytest_collection_finish first. */
     if (rc == 0 && session->engine && !pyh_engine_is_pytest(session) &&
         conftest_flagged(plan, PLAN_FILE_SESSION_HOOKS))
-        rc = finish_engine_collection(session, out_error);
+        rc = run_keep_lines(session, pyh_engine_finish_collection,
+                            "fastest_collection_finish_output", out_error);
 done:
     run_cache_collect_free(&cache_collect);
     engine_order_free(&order);

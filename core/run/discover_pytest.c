@@ -80,5 +80,8 @@ int run_discover_pytest(struct fastest_session *session, struct run_collection *
     if (rc == 0)
         rc = run_keep_lines(session, pyh_engine_collection_finish_lines,
                             "fastest_collection_finish_lines", out_error);
+    if (rc == 0)
+        rc = run_keep_lines(session, pyh_engine_finish_collection,
+                            "fastest_collection_finish_output", out_error);
     return rc ? rc : pyh_engine_collection_events(session, run_keep_event, out, out_error);
 }

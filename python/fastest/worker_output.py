@@ -8,6 +8,7 @@ where pytest does."""
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
 
@@ -16,6 +17,25 @@ from .xdist_worker import is_worker
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, ContextManager, Iterator
+
+
+# The workers' events the process that forked them hears again, as
+# pytest-xdist's controller hears its workers', by the hook that hears them
+# (the engines' Session.replay).
+HEARD_AGAIN = {
+    "item_start": "pytest_runtest_logstart",
+    "test_report": "pytest_runtest_logreport",
+    "item_finish": "pytest_runtest_logfinish",
+}
+
+
+class Nowhere(io.TextIOBase):
+    """A text stream that keeps nothing, without a system call per write
+    and flush as /dev/null would cost (pytest's terminal reporter, which
+    the pytest engine silences, flushes after every report)."""
+
+    def write(self, text: str) -> int:
+        return len(text)
 
 
 def printed_by_parent(config: Any) -> ContextManager[None]:
@@ -49,4 +69,4 @@ def dropped() -> Iterator[None]:
             os.close(descriptor)
 
 
-__all__ = ["dropped", "printed_by_parent"]
+__all__ = ["HEARD_AGAIN", "Nowhere", "dropped", "printed_by_parent"]

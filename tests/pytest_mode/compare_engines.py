@@ -118,6 +118,9 @@ SCENARIOS = [
     ("runtest_hooks", ["--capture=sys", "-rA"], "native"),
     ("runtest_hooks", ["-s"], "native"),
     ("runtest_hooks", ["-x"], "native"),
+    # What the phases' hookwrappers write around pytest's capture lands
+    # within the progress line under the pytest engine too.
+    ("runtest_hooks", ["-rA", FASTEST_ONLY, "--engine=pytest"], "pytest"),
     # What a worker writes past the capture reaches the terminal when it
     # does (as under xdist): not the lines the hooks write for test_forced
     # and test_xfail_seen.
@@ -133,6 +136,11 @@ SCENARIOS = [
     # pytest calls it before its reporter (in-process: a worker's report
     # reaches the reporters before the parent's hooks hear it again).
     ("report_hooks", ["--loud-reports", "--loud-sub", "-rA"], "native"),
+    # The pytest engine's reporter is the console too: what the report
+    # hooks print goes where pytest's terminal puts it, in-process and with
+    # workers (theirs dropped, the parent's once).
+    ("report_hooks", ["--loud-reports", "--loud-sub", "-rA", FASTEST_ONLY, "--engine=pytest"], "pytest"),
+    ("report_hooks", ["--loud-reports", "-rA", FASTEST_ONLY, "--engine=pytest", "-n", "2"], "pytest"),
     ("report_hooks", ["--loud-reports", "-v", "-x"], "native"),
     ("report_hooks", ["--loud-reports", "-rA", FASTEST_ONLY, "-n", "2"], "native"),
     ("report_hooks", ["--loud-reports", "-v", FASTEST_ONLY, "--strategy=fullparallel"], "native"),
@@ -175,10 +183,7 @@ AB_SCENARIOS = [
     ("plain", ["-m", "fast"]),
     ("dropped", []),
     ("report_hooks", []),
-    # Not test_forced and test_xfail_seen, whose hooks write past the
-    # capture: the pytest engine shows that before the progress lines
-    # (docs/engines.md).
-    ("runtest_hooks", ["-rA", "-k", "not forced and not xfail_seen"]),
+    ("runtest_hooks", ["-rA"]),
 ]
 
 

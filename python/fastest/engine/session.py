@@ -24,7 +24,8 @@ from ..hook_lines import terminal_lines
 from ..interruption import interruption_exit_status
 from ..removed_items import removed_item_dicts
 from ..scheduling import scheduling_facts
-from ..worker_output import printed_by_parent
+from ..session_exit_status import as_pytest_holds
+from ..worker_output import HEARD_AGAIN, printed_by_parent
 from ..xdist_worker import become_worker, is_worker
 
 TYPE_CHECKING = False
@@ -488,7 +489,7 @@ class Session:
         for hook in self._before_workers_hooks:
             hook(self.config)
         defined = self.conftests.defined_hooks
-        kinds = [kind for kind, hook in _HEARD_AGAIN.items() if hook in defined]
+        kinds = [kind for kind, hook in HEARD_AGAIN.items() if hook in defined]
         if self._summary_wanted() and "test_report" not in kinds:
             kinds.append("test_report")
         return kinds
@@ -505,7 +506,7 @@ class Session:
         worker's is.)"""
         item = self._items[event["node_id"]]
         kind = event["kind"]
-        initial, later, subset = self.conftests.implementations(_HEARD_AGAIN[kind], item.nodeid)
+        initial, later, subset = self.conftests.implementations(HEARD_AGAIN[kind], item.nodeid)
         if kind != "test_report":
             run_hook(initial + later, subset=subset, nodeid=item.nodeid, location=item.location)
             return
@@ -609,14 +610,6 @@ class Session:
 
 _FLUSH_EVENT = {"kind": "flush"}
 
-# The workers' events the process that forked them hears again, by the
-# conftest hook that hears them.
-_HEARD_AGAIN = {
-    "item_start": "pytest_runtest_logstart",
-    "test_report": "pytest_runtest_logreport",
-    "item_finish": "pytest_runtest_logfinish",
-}
-
 # How long the fastest process holds events when no terminal shows them.
 _UNWATCHED_INTERVAL = 0.05
 
@@ -626,12 +619,6 @@ _TESTS_FAILED = 1
 
 
 def _as_pytest_holds(status: int) -> Any:
-    """An exit status as pytest's session.exitstatus holds it when its
-    session ends: an ExitCode, but 0 (pytest's ``doit() or 0``) and a code
-    pytest.exit() gave outside ExitCode's."""
     from fastest.pytest_api.exit_codes import ExitCode
 
-    try:
-        return ExitCode(status) if status else 0
-    except ValueError:
-        return status
+    return as_pytest_holds(status, ExitCode)

@@ -77,10 +77,11 @@ switched off: fastest's reporters write them from the events.
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, Generator, List, Optional, Tuple
 
 from _pytest._code import ExceptionInfo
 from _pytest._io import TerminalWriter
@@ -89,6 +90,7 @@ from _pytest.config import (
     ExitCode,
     _prepareconfig,
     filter_traceback_for_conftest_import_failure,
+    hookimpl,
 )
 from _pytest.config.exceptions import UsageError
 from _pytest.main import Session as PytestSession
@@ -100,13 +102,15 @@ from ..interruption import interruption_exit_status
 from ..junit_records import LogXML as JunitRecords
 from ..removed_items import dropped_items, removed_item_dicts
 from ..startup_refusal import StartupRefusal
-from ..worker_output import printed_by_parent
+from ..worker_output import HEARD_AGAIN, Nowhere, printed_by_parent
 from ..xdist_worker import become_worker, is_worker
 from ..scheduling import scheduling_facts
+from ..session_exit_status import as_pytest_holds
 from .coverage_in_workers import measure_in_worker, save_worker_measurement
+from .past_capture import PastCapture, flush_python_streams
 from .not_distributed import NotDistributed
 from .own_options import OwnOptions
-from .replayed_reports import report_from_event
+from .replayed_reports import location_from_event, report_from_event
 from .runtestloop import RuntestloopWrappers
 from .report_events import EventConverter
 from .terminal_summary import TerminalSummary
@@ -116,32 +120,38 @@ Emit = Callable[[Event], None]
 
 # Events the core makes itself from its own session state.
 _SESSION_EVENT_KINDS = {"session_start", "collection_finish", "session_finish", "item_collected"}
+# The console writes out what it holds.
+_FLUSH_EVENT = {"kind": "flush"}
 
 
 class _EventRouter:
     """The converter's emit: forwards item events to the current run()'s
-    emit, keeps what collection reported until collection_events()."""
+    emit, keeps what collection reported until collection_events().
+    While ``ordered`` (an item hook's call that may print: see
+    past_capture.py), what Python's streams hold goes out before an
+    event, and the console writes the event out at once."""
 
     def __init__(self) -> None:
         self.target: Optional[Emit] = None
         self.collection: List[Event] = []
+        self.ordered = False
 
     def __call__(self, event: Event) -> None:
         if event["kind"] in _SESSION_EVENT_KINDS:
             return
         if self.target is None or event["kind"] == "collect_report":
             self.collection.append(event)
+        elif self.ordered:
+            flush_python_streams()
+            self.target(event)
+            self.target(_FLUSH_EVENT)
         else:
             self.target(event)
 
-
-class _Nowhere(io.TextIOBase):
-    """A text stream that keeps nothing, without a system call per write
-    and flush as /dev/null would cost (the terminal reporter flushes after
-    every report)."""
-
-    def write(self, text: str) -> int:
-        return len(text)
+    def flush(self) -> None:
+        """The console writes out what it holds (in a run)."""
+        if self.target is not None:
+            self.target(_FLUSH_EVENT)
 
 
 def _silence_terminal(config: Any) -> None:
@@ -151,7 +161,7 @@ def _silence_terminal(config: Any) -> None:
     if reporter is None:
         return
     width = reporter._tw.fullwidth
-    reporter._tw = TerminalWriter(file=_Nowhere())
+    reporter._tw = TerminalWriter(file=Nowhere())
     reporter._tw.fullwidth = width
 
 
@@ -228,6 +238,7 @@ class Session:
         self._ordered: List[Any] = []
         self._held: Optional[Any] = None
         self._collection_errors_count = 0
+        self._collection_finish_output = ""
         try:
             self.config = _prepareconfig(
                 list(config.get("args", [])),
@@ -246,10 +257,13 @@ class Session:
         markup = "1" in config.get("options", {}).get("fastest_markup", ())
         self._converter = EventConverter(pytest_config, self._router, junit_records, markup=markup)
         pytest_config.pluginmanager.register(self._converter, "fastest-report-events")
-        self._hear_replayed_report: Optional[Callable[..., Any]] = None
+        self._past_capture = PastCapture(pytest_config, self._router)
+        # The hooks that hear the workers' events again (replay).
+        self._hearers: Dict[Tuple[str, str], Callable[..., Any]] = {}
         self._terminal_summary = TerminalSummary(markup)
         pytest_config.pluginmanager.register(self._terminal_summary, "fastest-terminal-summary")
         pytest_config.hook.pytest_sessionstart(session=self.session)
+        self._header = self._report_header()
         # timeout marks limit their tests when pytest-timeout is loaded or
         # fastest's --timeout is given (scheduling_facts).
         self._timeout_marks = bool(config.get("options", {}).get("timeout")) or pytest_config.pluginmanager.has_plugin("timeout")
@@ -263,6 +277,16 @@ class Session:
         if report.passed:
             self._built.extend(node for node in report.result if isinstance(node, Item))
 
+    @hookimpl(hookwrapper=True, tryfirst=True)
+    def pytest_collection_finish(self, session: Any) -> Generator[None, None, None]:
+        """What the implementations print is kept for the console, which
+        writes it where pytest's terminal shows it (after "collected N
+        items" and what goes with it: finish_collection)."""
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            yield
+        self._collection_finish_output += printed.getvalue()
+
     # --- the C core's interface ------------------------------------------
 
     def _collected(self) -> Dict[str, Any]:
@@ -271,6 +295,7 @@ class Session:
             self._collection_errors_count = self.session.testsfailed
             self._ordered = list(self.session.items)
             self._items = {item.nodeid: item for item in self._ordered}
+            self._past_capture.wrap()
         return self._items
 
     def collect(self, paths: List[str]) -> List[Event]:
@@ -296,14 +321,25 @@ class Session:
         return pairs
 
     def report_header(self) -> str:
-        """The header lines pytest's terminal writes after its platform line:
-        every pytest_report_header result (its own rootdir, configfile and
-        plugins lines, and a conftest's or plugin's), in pytest's order,
-        '\n'-separated."""
+        """The header lines pytest's terminal writes after its platform line
+        (see _report_header)."""
+        return self._header
+
+    def _report_header(self) -> str:
+        """Every pytest_report_header result (its own rootdir, configfile
+        and plugins lines, and a conftest's or plugin's), in pytest's
+        order, '\n'-separated, asked as pytest's terminal asks it when the
+        session starts: of the initial conftests, before collection loads
+        the others."""
         config = self.config
         if config.pluginmanager.is_blocked("terminal"):
             return ""  # pytest's terminal plugin alone calls the hook
         return terminal_lines(config.hook.pytest_report_header(config=config, start_path=config.invocation_params.dir))
+
+    def finish_collection(self, node_ids: List[str]) -> str:
+        """What pytest_collection_finish printed: it ran in pytest's
+        collection, on pytest's own selection of the items (node_ids)."""
+        return self._collection_finish_output
 
     def collection_finish_lines(self) -> str:
         """The lines pytest's terminal writes after "collected N items":
@@ -400,9 +436,9 @@ class Session:
         way to pass a run that collected nothing)."""
         # What the hooks print reaches the terminal where pytest puts it:
         # after the progress the console holds until now.
-        emit({"kind": "flush"})
+        emit(_FLUSH_EVENT)
         session = self.session
-        session.exitstatus = exitstatus
+        session.exitstatus = exitstatus = as_pytest_holds(int(exitstatus), ExitCode)
         self._router.target = emit
         try:
             self.config.hook.pytest_sessionfinish(session=session, exitstatus=exitstatus)
@@ -455,29 +491,49 @@ class Session:
         return ExitCode.TESTS_FAILED if session.testsfailed else ExitCode.OK
 
     def replay(self, event: Event) -> None:
-        """In the process that forked the workers: a worker's test report,
-        heard by pytest's hooks here (replayed_reports.py; see
-        before_workers)."""
-        assert self._hear_replayed_report is not None, "replay() before before_workers()"
-        self._hear_replayed_report(report=report_from_event(event))
+        """In the process that forked the workers: a worker's event, heard
+        by pytest's hooks here as pytest-xdist's controller hears its
+        workers' (replayed_reports.py; see before_workers)."""
+        kind = event["kind"]
+        item = self._collected()[event["node_id"]]
+        hear = self._hearing(kind, item)
+        if kind == "test_report":
+            hear(report=report_from_event(event))
+        else:
+            hear(nodeid=item.nodeid, location=location_from_event(event))
+        # What they printed follows the event's progress, which the
+        # console wrote out before this call.
+        flush_python_streams()
+
+    def _hearing(self, kind: str, item: Any) -> Callable[..., Any]:
+        """The hook that hears a worker's event of this kind about item:
+        the implementations item.ihook reaches (pytest's own and the
+        plugins', the conftests on the item's folder chain: this process
+        collected, where xdist's controller has only the initial
+        conftests), but the converter's, the event having gone out
+        already, and the ordering of what they print, which replay()
+        does. One per kind and folder (pluggy keeps every subset it
+        makes)."""
+        key = (kind, os.path.dirname(item.nodeid.split("::", 1)[0]))
+        hear = self._hearers.get(key)
+        if hear is None:
+            remove = [*getattr(item.ihook, "remove_mods", ()), self._converter, *self._past_capture.plugins()]
+            hear = self._hearers[key] = self.config.pluginmanager.subset_hook_caller(HEARD_AGAIN[kind], remove_plugins=remove)
+        return hear
 
     def before_workers(self) -> List[str]:
         """Called once in the process that forks the workers, before the
         first fork: the temporary base folder is made here, as xdist's
         controller makes it, so that its lock is released by this process's
-        exit (a worker made it, the lock would outlive the worker). The
-        workers' reports will be heard here (replay) by every
-        pytest_runtest_logreport implementation registered by now, the
-        conftests collection imported among them, but the converter's:
-        their events went out already."""
+        exit (a worker made it, the lock would outlive the worker). Returns
+        the kinds of the workers' events heard here again (replay): their
+        reports, and their items' start and finish when an implementation
+        of the suite's own hears those (past_capture.py)."""
         factory = getattr(self.config, "_tmp_path_factory", None)
         if factory is not None:
             factory.getbasetemp()
-        self._hear_replayed_report = self.config.pluginmanager.subset_hook_caller(
-            "pytest_runtest_logreport", remove_plugins=[self._converter]
-        )
         self._loop.enter()
-        return ["test_report"]
+        return self._past_capture.heard_again()
 
     def after_fork(self) -> None:
         """Called in a freshly forked worker before it runs anything: it gets
@@ -492,6 +548,7 @@ class Session:
             capture.start_global_capturing()
             capture.suspend_global_capture()
         become_worker(self.config)
+        self._past_capture.after_fork()
         self._loop.kept_by_parent()
         measure_in_worker(self.config)
 

@@ -31,15 +31,15 @@ def _longrepr(event: Dict[str, Any]) -> Any:
     return None
 
 
+def location_from_event(event: Dict[str, Any]) -> Tuple[str, Optional[int], str]:
+    """An item's location as pytest gives it (path, 0-based line, domain)."""
+    return (event.get("location_path", ""), _line(event, "location_line"), event.get("location_domain", ""))
+
+
 def report_from_event(event: Dict[str, Any]) -> TestReport:
-    location: Tuple[str, Optional[int], str] = (
-        event.get("location_path", ""),
-        _line(event, "location_line"),
-        event.get("location_domain", ""),
-    )
     report = TestReport(
         event["node_id"],
-        location,
+        location_from_event(event),
         {},
         event["outcome"],
         _longrepr(event),

@@ -7,14 +7,15 @@ warnings summary and PASSES, then every implementation of the hook runs (a
 conftest's section, a plugin's report, pastebin's link), then the wrapper
 writes the short test summary. Under the pytest engine the reporter writes
 nowhere (fastest's console writes pytest's sections from the events), so
-this wrapper, the innermost, points it at a buffer while those
-implementations run: their text is what the console prints between PASSES
-and the short test summary. pytest's runner writes --durations there too;
+this wrapper, the innermost, points it (and Python's stdout, for their
+print() calls) at a buffer while those implementations run: their text is
+what the console prints between PASSES and the short test summary. pytest's runner writes --durations there too;
 the console writes those from the reports, so the runner's implementation
 finds no --durations while the buffer is on.
 """
 from __future__ import annotations
 
+import contextlib
 import io
 from typing import Any, Generator
 
@@ -40,7 +41,9 @@ class TerminalSummary:
         durations = option.durations
         terminalreporter._tw, option.durations = writer, None
         try:
-            yield
+            # print() there reaches the terminal among the reporter's lines.
+            with contextlib.redirect_stdout(kept):
+                yield
         finally:
             terminalreporter._tw, option.durations = silenced, durations
         self.text += kept.getvalue()

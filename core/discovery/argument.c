@@ -16,8 +16,8 @@
 /* Does the item's chain of names match the parts of a node id argument
  * (`file.py::TestA::test_b[1]`)? Each part names a node, or a
  * parametrized function by its name before '['. */
-bool disc_matches_parts(const struct disc_item *item, const char *const *parts, size_t part_count,
-                        struct walker *walker)
+bool disc_matches_parts(const struct disc_item *item, bool dynamic, const char *const *parts,
+                        size_t part_count, struct walker *walker)
 {
     if (!part_count)
         return true;
@@ -40,8 +40,8 @@ bool disc_matches_parts(const struct disc_item *item, const char *const *parts, 
         bool last = i + 1 == depth;
         if (last && strlen(parts[i]) == base && strncmp(name, parts[i], base) == 0)
             continue;
-        if (last && item->dynamic && strncmp(parts[i], item->function_name,
-                                             strlen(item->function_name)) == 0)
+        if (last && dynamic &&
+            strncmp(parts[i], item->function_name, strlen(item->function_name)) == 0)
             continue;
         return false;
     }

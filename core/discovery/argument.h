@@ -13,8 +13,10 @@
 void disc_collect_argument(struct walker *walker, const char *arg);
 
 /* Whether parts[0..part_count) (the node names after the path) select the
- * item; see argument.c. */
-bool disc_matches_parts(const struct disc_item *item, const char *const *parts,
+ * item; see argument.c. dynamic: the item's parametrization, and so what
+ * its name holds after its function's, is known only at import (the item
+ * itself, or a conftest above it, decides it). */
+bool disc_matches_parts(const struct disc_item *item, bool dynamic, const char *const *parts,
                         size_t part_count, struct walker *walker);
 
 /* Whether pytest collects the collector ("A::B", NULL for the module) when

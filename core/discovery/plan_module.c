@@ -134,7 +134,7 @@ size_t disc_add_module(struct walker *walker, const char *path, const struct dis
             last_dynamic_class = found->class_name;
             item.name = found->function_name;
         }
-        if (!disc_matches_parts(found, parts, part_count, walker))
+        if (!disc_matches_parts(found, item.dynamic, parts, part_count, walker))
             continue;
         const char **keywords =
             arena_alloc(walker->arena, (found->keyword_count + 2) * sizeof *keywords);

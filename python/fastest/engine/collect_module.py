@@ -1,6 +1,7 @@
-"""Collecting one test file: its conftest chain, its package nodes, the
-import, and the items; every failure becomes a ``collect_report`` event the
-way pytest reports it (errors, module-level skips)."""
+"""Collecting a test file, in pytest's two steps: finding it (its
+conftest chain, collect_ignore), then its package nodes, the import, and
+the items; every failure becomes a ``collect_report`` event the way pytest
+reports it (errors, module-level skips)."""
 from __future__ import annotations
 
 import os
@@ -101,13 +102,33 @@ def collection_warnings(config: Any) -> Any:
     )
 
 
-def collect_file(session, relative_path: str) -> Tuple[List[Any], List[dict]]:
-    """(items, collect_report events) of the test file at ``relative_path``."""
+class FoundFile:
+    """A test file as pytest's session finds it, before it imports any
+    test module: the conftests on its folder's chain loaded, whether a
+    conftest's ``collect_ignore`` leaves it out checked. ``reports``: a
+    conftest that raised a test outcome (a skip) as it loaded fails the
+    file, which is then not ``collectable``."""
+
+    __slots__ = ("path", "nodeid", "reports", "collectable")
+
+    def __init__(self, path: str, nodeid: str, reports: List[dict], collectable: bool) -> None:
+        self.path = path
+        self.nodeid = nodeid
+        self.reports = reports
+        self.collectable = collectable
+
+
+def find_file(session, relative_path: str) -> FoundFile:
+    """The file at ``relative_path`` found (see FoundFile). pytest finds
+    every file before importing any (its session collects the files, then
+    each file's module): a test module's ``from conftest import ...`` gets
+    the conftest loaded last, a hook every conftest implements
+    (pytest_make_parametrize_id) hears them all."""
     config = session.config
     path = os.path.join(config.rootpath_str, relative_path)
     nodeid = relative_path.replace(os.sep, "/")
-    items: List[Any] = []
     reports: List[dict] = []
+    collectable = False
     with collection_warnings(config) as warning_events:
         try:
             session.conftests.load_for(os.path.dirname(path))
@@ -116,8 +137,18 @@ def collect_file(session, relative_path: str) -> Tuple[List[Any], List[dict]]:
         except TEST_OUTCOME as exc:
             reports.append(_error_report(session, nodeid, path, exc))
         else:
-            if not session.conftests.is_ignored(path):
-                items, reports = _collect_module(session, path, nodeid)
+            collectable = not session.conftests.is_ignored(path)
+    session.collect_warnings.extend(warning_events)
+    return FoundFile(path, nodeid, reports, collectable)
+
+
+def collect_file(session, found: FoundFile) -> Tuple[List[Any], List[dict]]:
+    """(items, collect_report events) of a found file: its module imported
+    and collected."""
+    if not found.collectable:
+        return [], found.reports
+    with collection_warnings(session.config) as warning_events:
+        items, reports = _collect_module(session, found.path, found.nodeid)
     session.collect_warnings.extend(warning_events)
     return items, reports
 

@@ -205,7 +205,7 @@ class Session:
         one dict per item (see the package docstring). A file is collected
         once: asking again returns nothing for it. (The host pauses the
         cyclic garbage collector meanwhile: core/python/gc_pause.h.)"""
-        from .collect_module import collect_file, collection_warnings
+        from .collect_module import collect_file, collection_warnings, find_file
         from .conftests import ConftestImportFailure
         from .hooks import modify_items
         from .reorder import reorder_items
@@ -214,21 +214,24 @@ class Session:
             return []
         items = []
         events_before = len(self._collection_events)
-        for path in paths:
-            if path in self._collected_paths:
-                continue
-            self._collected_paths.add(path)
-            try:
-                new_items, reports = collect_file(self, path)
-            except ConftestImportFailure as failure:
-                # pytest collects nothing then, and reports nothing else.
-                from .collect_module import session_error_report
+        new_paths = [path for path in dict.fromkeys(paths) if path not in self._collected_paths]
+        self._collected_paths.update(new_paths)
+        try:
+            found = [find_file(self, path) for path in new_paths]
+        except ConftestImportFailure as failure:
+            # pytest collects nothing then, and reports nothing else.
+            from .collect_module import session_error_report
 
-                self._collection_failed = True
-                del self._collection_events[events_before:]
-                self.collect_warnings = []
-                self._collection_events.append(session_error_report(self, failure.cause))
-                return []
+            self._collection_failed = True
+            del self._collection_events[events_before:]
+            self.collect_warnings = []
+            self._collection_events.append(session_error_report(self, failure.cause))
+            return []
+        # What loading the conftests warned of comes before any file's.
+        self._collection_events.extend(self.collect_warnings)
+        self.collect_warnings = []
+        for file in found:
+            new_items, reports = collect_file(self, file)
             items.extend(new_items)
             self._hear_collected(new_items)
             # A file's warnings arise while it is collected, before its report.

@@ -129,6 +129,7 @@ void cache_encode_module(struct cache_bytes *out, const struct disc_module *modu
     cache_bytes_string(out, module->error);
     write_int(out, module->error_line);
     cache_bytes_u8(out, module->generates_tests);
+    cache_bytes_u8(out, module->names_parameters);
     cache_bytes_u8(out, module->collect_ignore_dynamic);
     write_strings(out, module->collect_ignore, module->collect_ignore_count);
     write_strings(out, module->collect_ignore_glob, module->collect_ignore_glob_count);
@@ -308,6 +309,7 @@ int cache_decode_module(const uint8_t *data, size_t length, struct ft_arena *are
     module->error = cache_read_string(reader);
     module->error_line = read_int(reader);
     module->generates_tests = cache_read_u8(reader) != 0;
+    module->names_parameters = cache_read_u8(reader) != 0;
     module->collect_ignore_dynamic = cache_read_u8(reader) != 0;
     module->collect_ignore = read_strings(&decoder, &module->collect_ignore_count);
     module->collect_ignore_glob = read_strings(&decoder, &module->collect_ignore_glob_count);

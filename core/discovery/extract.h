@@ -93,6 +93,7 @@ struct disc_module {
     const char *error; /* collection error, or NULL */
     int error_line;    /* 0-based, or -1 */
     bool generates_tests; /* defines pytest_generate_tests at module level */
+    bool names_parameters; /* defines pytest_make_parametrize_id (a conftest's) */
     struct disc_item *items;
     size_t item_count;
     struct disc_fixture *fixtures;

@@ -71,7 +71,7 @@ bool disc_visit_session_wide(struct walker *walker, const char *dir, struct disc
 {
     (void)walker, (void)dir;
     bool *dynamic = context;
-    if (module->generates_tests)
+    if (module->generates_tests || module->names_parameters)
         *dynamic = true;
     for (size_t i = 0; i < module->fixture_count; i++)
         if (module->fixtures[i].autouse && module->fixtures[i].has_params)

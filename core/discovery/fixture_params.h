@@ -15,8 +15,9 @@ bool disc_needs_parametrized_fixture(struct walker *walker, const char *dir,
                                      const char *const *names, size_t count, int depth);
 
 /* A disc_for_conftests_upward visitor; context is a bool set to true when
- * the conftest may parametrize every item below it (pytest_generate_tests,
- * or an autouse fixture with params). Never stops the walk. */
+ * the conftest may parametrize or name every item below it
+ * (pytest_generate_tests, an autouse fixture with params,
+ * pytest_make_parametrize_id). Never stops the walk. */
 bool disc_visit_session_wide(struct walker *walker, const char *dir, struct disc_module *module,
                              void *context);
 

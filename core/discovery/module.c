@@ -51,8 +51,11 @@ void disc_collect_module(struct extractor *ex, TSNode root)
                 module->flags |= PLAN_FILE_HAS_FOREIGN_HOOKS;
             if (strcmp(entry->name, "pytest_generate_tests") == 0)
                 module->generates_tests = true;
-            if (strcmp(entry->name, "pytest_collection_modifyitems") == 0)
-                module->flags |= PLAN_FILE_MODIFIES_ITEMS;
+            if (strcmp(entry->name, "pytest_make_parametrize_id") == 0)
+                module->names_parameters = true;
+            if (strcmp(entry->name, "pytest_collection_modifyitems") == 0 ||
+                strcmp(entry->name, "pytest_make_parametrize_id") == 0)
+                module->flags |= PLAN_FILE_DECIDES_ITEMS;
             if (strcmp(entry->name, "pytest_report_header") == 0)
                 module->flags |= PLAN_FILE_REPORTS_HEADER;
             if (strcmp(entry->name, "pytest_collection_finish") == 0 ||

@@ -108,8 +108,9 @@ size_t disc_add_module(struct walker *walker, const char *path, const struct dis
         if (!item.dynamic && session_dynamic) {
             item.dynamic = true;
             item.dynamic_reason = arena_printf(walker->arena,
-                                               "pytest_generate_tests or an autouse fixture "
-                                               "with params may parametrize %s",
+                                               "pytest_generate_tests, an autouse fixture "
+                                               "with params or pytest_make_parametrize_id may "
+                                               "parametrize or name %s",
                                                found->function_name);
         } else if (!item.dynamic &&
                    disc_needs_parametrized_fixture(walker, dir, module, found->fixture_names,

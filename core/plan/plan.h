@@ -38,9 +38,10 @@ enum plan_file_flag {
     /* Defines hooks (or `pytest_plugins`) the native engine does not run
      * (pyh_native_hook): only the real pytest engine can run the suite. */
     PLAN_FILE_HAS_FOREIGN_HOOKS = 1u << 4,
-    /* Defines pytest_collection_modifyitems: which items exist, and in what
-     * order, is known only once it has run (so even --collect-only imports). */
-    PLAN_FILE_MODIFIES_ITEMS = 1u << 5,
+    /* Defines pytest_collection_modifyitems or pytest_make_parametrize_id:
+     * which items exist, in what order and under which names is known only
+     * once the engine has run them (so even --collect-only imports). */
+    PLAN_FILE_DECIDES_ITEMS = 1u << 5,
     /* Defines pytest_report_header: the header's lines are known only once
      * the engine has imported it (so even --collect-only starts it). */
     PLAN_FILE_REPORTS_HEADER = 1u << 6,

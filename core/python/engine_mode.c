@@ -18,16 +18,16 @@
  * collect_python.py, runner.py, session.py). Extend together with the
  * engine and docs/engines.md. */
 static const char *const native_hooks[] = {
-    "pytest_addoption",          "pytest_assertrepr_compare",
-    "pytest_collection_finish",  "pytest_collection_modifyitems",
-    "pytest_configure",          "pytest_generate_tests",
-    "pytest_itemcollected",      "pytest_report_header",
-    "pytest_runtest_call",       "pytest_runtest_logfinish",
-    "pytest_runtest_logreport",  "pytest_runtest_logstart",
-    "pytest_runtest_makereport", "pytest_runtest_setup",
-    "pytest_runtest_teardown",   "pytest_sessionfinish",
-    "pytest_sessionstart",       "pytest_terminal_summary",
-    "pytest_unconfigure",
+    "pytest_addoption",         "pytest_assertrepr_compare",
+    "pytest_collection_finish", "pytest_collection_modifyitems",
+    "pytest_configure",         "pytest_generate_tests",
+    "pytest_itemcollected",     "pytest_make_parametrize_id",
+    "pytest_report_header",     "pytest_runtest_call",
+    "pytest_runtest_logfinish", "pytest_runtest_logreport",
+    "pytest_runtest_logstart",  "pytest_runtest_makereport",
+    "pytest_runtest_setup",     "pytest_runtest_teardown",
+    "pytest_sessionfinish",     "pytest_sessionstart",
+    "pytest_terminal_summary",  "pytest_unconfigure",
 };
 
 bool pyh_native_hook(const char *name)

@@ -283,12 +283,13 @@ static bool conftest_flagged(struct ft_plan *plan, unsigned flags)
 
 /* A run imports every collected file; --collect-only stays static (no
  * import: its speed is the point) unless a conftest's
- * pytest_collection_modifyitems decides what is collected, its
- * pytest_report_header adds to the header or its session hooks run. */
+ * pytest_collection_modifyitems or pytest_make_parametrize_id decides
+ * which items there are or their names, its pytest_report_header adds to
+ * the header or its session hooks run. */
 static bool must_import_all(const struct fastest_session *session, struct ft_plan *plan)
 {
     return !opt_is_true(session->options, "collectonly") ||
-           conftest_flagged(plan, PLAN_FILE_MODIFIES_ITEMS | PLAN_FILE_REPORTS_HEADER |
+           conftest_flagged(plan, PLAN_FILE_DECIDES_ITEMS | PLAN_FILE_REPORTS_HEADER |
                                       PLAN_FILE_SESSION_HOOKS);
 }
 

@@ -108,6 +108,16 @@ SCENARIOS = [
     ("native_hooks", ["--runslow"], "native"),
     ("native_hooks", ["--level=2", "--name", "x", "--tag", "a", "--tag=b", "--loud", "--loud", "--no-drop"], "native"),
     ("native_hooks", ["--runslow", "--no-such-option"], "pytest"),
+    # param_ids: pytest_make_parametrize_id in two conftests (the later
+    # one answering first, for every test module: pytest loads every
+    # conftest before it imports the first), with ids= functions, explicit
+    # ids and a fixture's params; --collect-only imports for it.
+    ("param_ids", [], "native"),
+    ("param_ids", ["--collect-only"], "native"),
+    ("param_ids", ["-k", "three or keys"], "native"),
+    ("param_ids", ["test_ids.py::test_dicts[keys:a+b]", "sub/test_sub.py::test_numbers[three]"], "native"),
+    ("param_ids", [FASTEST_ONLY, "-n", "2"], "native"),
+    ("param_ids", [FASTEST_ONLY, "--engine=pytest"], "pytest"),
     # runtest_hooks: pytest_runtest_setup/call/teardown/makereport and
     # pytest_assertrepr_compare, plain, tryfirst, trylast and hookwrappers,
     # in nested and sibling conftests.
@@ -184,6 +194,7 @@ AB_SCENARIOS = [
     ("dropped", []),
     ("report_hooks", []),
     ("runtest_hooks", ["-rA"]),
+    ("param_ids", []),
 ]
 
 

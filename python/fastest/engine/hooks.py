@@ -143,13 +143,26 @@ def hookimpl(function: Any = None, **options: Any) -> Any:
 class HookRelay:
     """``config.hook``: ``pytest_deselected(items=...)`` records the items
     a ``pytest_collection_modifyitems`` removed, to be counted as pytest
-    counts them; other hooks are no-ops in native mode."""
+    counts them; ``pytest_make_parametrize_id`` asks the conftests loaded so
+    far (``conftests``, the session's registry, once it has one), as
+    pytest's IdMaker asks ``config.hook``; other hooks are no-ops in native
+    mode."""
 
     def __init__(self) -> None:
         self.deselected: List[Any] = []
+        self.conftests: Any = None
 
     def pytest_deselected(self, items: List[Any]) -> None:
         self.deselected.extend(items)
+
+    def pytest_make_parametrize_id(self, config: Any, val: object, argname: str) -> Optional[str]:
+        """A parameter's id the conftests give (firstresult: the latest
+        loaded answering first), or None."""
+        conftests = self.conftests
+        if conftests is None or "pytest_make_parametrize_id" not in conftests.defined_hooks:
+            return None
+        implementations = [module.pytest_make_parametrize_id for module in conftests.loaded() if hasattr(module, "pytest_make_parametrize_id")]
+        return run_hook(implementations, firstresult=True, config=config, val=val, argname=argname)
 
     def __getattr__(self, name: str) -> Callable:
         return lambda **kwargs: None

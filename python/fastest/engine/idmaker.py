@@ -1,8 +1,10 @@
 """Parametrize ids, by pytest 7.2's rules (``_pytest/python.py: IdMaker``):
 an explicit id (``pytest.param(id=)`` or ``ids=``) wins; else each value
-gives a token (str/bytes escaped, numbers, bool, None, regex pattern, enum,
-anything with a ``__name__``), else ``argname`` + index; tokens join with
-"-"; duplicates get 0, 1, ... suffixes."""
+gives a token (an ``ids=`` function's, a conftest's
+``pytest_make_parametrize_id``'s, or from the value: str/bytes escaped,
+numbers, bool, None, regex pattern, enum, anything with a ``__name__``),
+else ``argname`` + index; tokens join with "-"; duplicates get 0, 1, ...
+suffixes."""
 from __future__ import annotations
 
 import sys
@@ -30,6 +32,7 @@ class IdMaker:
         self.parametersets = parametersets
         self.idfn = idfn
         self.ids = ids
+        self.config = config
         self.escape = not (config is not None and config.getini("disable_test_id_escaping_and_forfeit_all_rights_to_community_support"))
         self.nodeid = nodeid
         self.func_name = func_name
@@ -72,6 +75,10 @@ class IdMaker:
                 from_fn = self._idval_from_value(generated)
                 if from_fn is not None:
                     return from_fn
+        if self.config is not None:
+            from_hook = self.config.hook.pytest_make_parametrize_id(config=self.config, val=value, argname=argname)
+            if from_hook is not None:
+                return from_hook
         from_value = self._idval_from_value(value)
         if from_value is not None:
             return from_value

@@ -82,6 +82,7 @@ class Session:
         self._set_argv()
         self._install_pytest_module()
         self.conftests = ConftestRegistry(self.node)
+        self.config.hook.conftests = self.conftests
         self.phase_wrappers: List[Callable] = []
         self._before_workers_hooks: List[Callable] = []
         self._session_start_hooks: List[Callable] = []

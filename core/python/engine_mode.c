@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <fastest/errors.h>
 
@@ -83,6 +84,27 @@ static const char *loaded_plugin(const struct fastest_session *session)
     return NULL;
 }
 
+/* The first command-line argument naming an existing .txt or .rst file,
+ * which pytest's doctest plugin collects as a doctest file (its
+ * _is_doctest), unless `-p no:doctest`; NULL when none does. */
+static const char *doctest_text_argument(const struct ft_options *options)
+{
+    if (opt_plugin_disabled(options, "doctest"))
+        return NULL;
+    size_t count;
+    const char *const *args = opt_values(options, "file_or_dir", &count);
+    for (size_t i = 0; i < count; i++) {
+        size_t length = strcspn(args[i], ":");
+        if (length < 4 || args[i][length] != '\0')
+            continue;
+        const char *suffix = args[i] + length - 4;
+        if ((strcmp(suffix, ".txt") == 0 || strcmp(suffix, ".rst") == 0) &&
+            access(args[i], F_OK) == 0)
+            return args[i];
+    }
+    return NULL;
+}
+
 int pyh_engine_mode_from_options(struct fastest_session *session, char **out_error)
 {
     *out_error = NULL;
@@ -113,6 +135,12 @@ int pyh_engine_mode_from_options(struct fastest_session *session, char **out_err
     opt_values(options, "doctestglob", &glob_count);
     if (glob_count)
         return record(session, "pytest", "--doctest-glob");
+    const char *text_file = doctest_text_argument(options);
+    if (text_file)
+        return record_pytest(session,
+                             "%s: pytest's doctest plugin collects a text file named on "
+                             "the command line",
+                             text_file);
     const char *plugin = loaded_plugin(session);
     if (plugin)
         return record_pytest(session, "-p %s", plugin);

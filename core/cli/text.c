@@ -34,3 +34,29 @@ char *ft_join(const char *const *items, size_t count, const char *separator)
     }
     return joined;
 }
+
+char *ft_python_repr(const char *text)
+{
+    char quote = strchr(text, '\'') && !strchr(text, '"') ? '"' : '\'';
+    char *out = malloc(strlen(text) * 4 + 3), *o = out;
+    if (!out)
+        return NULL;
+    *o++ = quote;
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+        if (*c == '\\' || *c == quote)
+            o += sprintf(o, "\\%c", *c);
+        else if (*c == '\t')
+            o += sprintf(o, "\\t");
+        else if (*c == '\n')
+            o += sprintf(o, "\\n");
+        else if (*c == '\r')
+            o += sprintf(o, "\\r");
+        else if (*c < 0x20 || *c == 0x7f)
+            o += sprintf(o, "\\x%02x", *c);
+        else
+            *o++ = (char)*c;
+    }
+    *o++ = quote;
+    *o = '\0';
+    return out;
+}

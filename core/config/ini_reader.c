@@ -56,29 +56,6 @@ static char *strip_copy(const char *text, size_t length)
     return strndup(text, length);
 }
 
-/* Python's repr() of an ASCII string, as iniconfig's %r shows it. */
-static char *python_repr(const char *text)
-{
-    char quote = strchr(text, '\'') && !strchr(text, '"') ? '"' : '\'';
-    char *out = malloc(strlen(text) * 4 + 3), *o = out;
-    if (!out)
-        return NULL;
-    *o++ = quote;
-    for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
-        if (*c == '\\' || *c == quote)
-            o += sprintf(o, "\\%c", *c);
-        else if (*c == '\t')
-            o += sprintf(o, "\\t");
-        else if (*c < 0x20 || *c == 0x7f)
-            o += sprintf(o, "\\x%02x", *c);
-        else
-            *o++ = (char)*c;
-    }
-    *o++ = quote;
-    *o = '\0';
-    return out;
-}
-
 static void fail(struct reading *r, unsigned line, char *message)
 {
     if (r->error && r->error_line <= line) {
@@ -99,7 +76,7 @@ static int add_section(struct reading *r, const char *name)
         return 0;
     }
     if (ini_section(r->document, name)) {
-        char *shown = python_repr(name);
+        char *shown = ft_python_repr(name);
         fail(r, r->line_number, shown ? ft_format("duplicate section %s", shown) : NULL);
         free(shown);
         return 0;
@@ -200,7 +177,7 @@ static int add_key(struct reading *r, const char *name)
         return 0;
     }
     if (table_find(&r->section->table, name)) {
-        char *shown = python_repr(name);
+        char *shown = ft_python_repr(name);
         fail(r, r->line_number, shown ? ft_format("duplicate name %s", shown) : NULL);
         free(shown);
         return 0;
@@ -257,7 +234,7 @@ static void fail_unparsed_line(struct reading *r, const char *text, size_t lengt
                                unsigned number)
 {
     char *line = line_text(text, length, number);
-    char *shown = line ? python_repr(line) : NULL;
+    char *shown = line ? ft_python_repr(line) : NULL;
     if (line && isspace((unsigned char)line[0]))
         fail(r, number, ft_format("unexpected value continuation"));
     else

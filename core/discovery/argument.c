@@ -9,9 +9,14 @@
 
 #include "discovery/cached_extract.h"
 #include "discovery/conftest.h"
+#include "cli/text.h"
 #include "discovery/ignore.h"
+#include "discovery/not_found.h"
 #include "discovery/plan_module.h"
 #include "discovery/walk.h"
+
+/* The node names an argument may hold after its path. */
+#define MAX_PARTS 64
 
 /* Does the item's chain of names match the parts of a node id argument
  * (`file.py::TestA::test_b[1]`)? Each part names a node, or a
@@ -64,22 +69,30 @@ bool disc_collects(const char *collector, const char *const *parts, size_t part_
     return true;
 }
 
-/* resolve_collection_argument: "path::A::b[x]" into the path and parts. */
-void disc_collect_argument(struct walker *walker, const char *arg)
+/* A command-line argument as resolve_collection_argument splits it. */
+struct argument {
+    char *path;        /* absolute, normalized */
+    const char *after; /* what follows the first "::" as given, or NULL */
+    const char *parts[MAX_PARTS];
+    size_t part_count;
+};
+
+/* "path::A::b[x]" into the path and parts; false when out of memory. */
+static bool split_argument(struct walker *walker, const char *arg, struct argument *out)
 {
+    *out = (struct argument){0};
     char *copy = arena_strdup(walker->arena, arg);
     if (!copy)
-        return;
+        return false;
     char *bracket = strchr(copy, '[');
     char *path_end = strstr(copy, "::");
     if (bracket && path_end && bracket < path_end)
         path_end = NULL; /* '[' before any '::' belongs to the path */
-    const char *parts[64];
-    size_t part_count = 0;
     if (path_end) {
+        out->after = arg + (path_end - copy) + 2;
         *path_end = '\0';
         char *rest = path_end + 2;
-        while (rest && part_count < 64) {
+        while (rest && out->part_count < MAX_PARTS) {
             char *next = NULL;
             char *separator = strstr(rest, "::");
             char *open = strchr(rest, '[');
@@ -87,28 +100,44 @@ void disc_collect_argument(struct walker *walker, const char *arg)
                 *separator = '\0';
                 next = separator + 2;
             }
-            parts[part_count++] = rest;
+            out->parts[out->part_count++] = rest;
             rest = next;
         }
     }
-    char *path = disc_absolute(walker, walker->invocation_dir, copy);
-    if (!path)
+    out->path = disc_absolute(walker, walker->invocation_dir, copy);
+    return out->path != NULL;
+}
+
+bool disc_check_argument(struct walker *walker, const char *arg)
+{
+    struct argument argument;
+    if (!split_argument(walker, arg, &argument)) {
+        disc_fail(walker, FASTEST_ENOMEM, "out of memory reading the arguments");
+        return false;
+    }
+    if (disc_is_dir(argument.path)) {
+        if (!argument.part_count)
+            return true;
+        disc_fail(walker, FASTEST_EUSAGE,
+                  "directory argument cannot contain :: selection parts: %s", arg);
+        return false;
+    }
+    if (disc_is_file(argument.path))
+        return true;
+    disc_fail(walker, FASTEST_EUSAGE, "file or directory not found: %s", arg);
+    return false;
+}
+
+void disc_collect_argument(struct walker *walker, const char *arg)
+{
+    struct argument argument;
+    if (!split_argument(walker, arg, &argument))
         return;
+    const char *path = argument.path;
     if (disc_is_dir(path)) {
-        if (part_count) {
-            disc_fail(walker, FASTEST_EUSAGE,
-                      "ERROR: invalid arg '%s': a directory cannot be "
-                      "followed by '::' node names",
-                      arg);
-            return;
-        }
         disc_for_conftests_upward(walker, path, disc_check_conftest_ignores,
                                   &(struct ignore_query){.path = ""});
         disc_walk_dir(walker, path, NULL);
-        return;
-    }
-    if (!disc_is_file(path)) {
-        disc_fail(walker, FASTEST_EUSAGE, "file or directory not found: %s", arg);
         return;
     }
     char *dir = disc_parent_of(walker, path);
@@ -118,13 +147,16 @@ void disc_collect_argument(struct walker *walker, const char *arg)
     const char *name = disc_basename_of(path);
     size_t length = strlen(name);
     if (length < 3 || strcmp(name + length - 3, ".py") != 0) {
-        disc_fail(walker, FASTEST_EUSAGE, "ERROR: found no collectors for %s", path);
+        disc_miss(walker, argument.after
+                              ? ft_format("found no collectors for %s::%s", path, argument.after)
+                              : ft_format("found no collectors for %s", path));
         return;
     }
     struct disc_module *module = disc_extract_file(walker, path, false);
     if (!module)
         return;
-    size_t selected = disc_add_module(walker, path, module, parts, part_count);
-    if (part_count && !selected && !(module->flags & PLAN_FILE_DYNAMIC) && !module->error)
-        disc_fail(walker, FASTEST_EUSAGE, "ERROR: not found: %s", arg);
+    size_t selected = disc_add_module(walker, path, module, argument.parts, argument.part_count);
+    if (argument.part_count && !selected && !(module->flags & PLAN_FILE_DYNAMIC) && !module->error)
+        disc_miss(walker, disc_not_found_message(walker->rootdir, disc_relative(walker, path),
+                                                 argument.after));
 }

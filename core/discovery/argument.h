@@ -8,8 +8,15 @@
 
 #include "discovery/walker.h"
 
-/* Collects one argument (a path relative to the invocation dir, with
- * optional "::" parts) into the plan; a usage error goes to disc_fail. */
+/* Whether one argument (a path relative to the invocation dir, with
+ * optional "::" parts) names an existing file, or a directory without
+ * parts; if not, the usage error (pytest's words) goes to disc_fail.
+ * pytest checks every argument so before it collects any. */
+bool disc_check_argument(struct walker *walker, const char *arg);
+
+/* Collects one checked argument into the plan; when it collects nothing
+ * (no test by the names it gives, a file no collector takes) pytest's
+ * message goes to disc_miss. */
 void disc_collect_argument(struct walker *walker, const char *arg);
 
 /* Whether parts[0..part_count) (the node names after the path) select the

@@ -20,9 +20,11 @@ static const char *const default_python_functions[] = {"test"};
 static const char *const default_norecursedirs[] = {"*.egg", ".*", "_darcs", "build", "CVS",
                                                     "dist", "node_modules", "venv", "{arch}"};
 
-int disc_run(const struct disc_settings *settings, struct ft_plan *plan, char **out_error)
+int disc_run(const struct disc_settings *settings, struct ft_plan *plan, char **out_misses,
+             char **out_error)
 {
     *out_error = NULL;
+    *out_misses = NULL;
     struct walker walker = {
         .settings = settings,
         .plan = plan,
@@ -57,6 +59,8 @@ int disc_run(const struct disc_settings *settings, struct ft_plan *plan, char **
     }
     if (settings->arg_count) {
         for (size_t i = 0; i < settings->arg_count && !walker.rc; i++)
+            disc_check_argument(&walker, settings->args[i]);
+        for (size_t i = 0; i < settings->arg_count && !walker.rc; i++)
             disc_collect_argument(&walker, settings->args[i]);
     } else {
         /* Config.parse: testpaths (globbed, relative to rootdir) only when
@@ -81,9 +85,11 @@ int disc_run(const struct disc_settings *settings, struct ft_plan *plan, char **
     free(walker.conftests);
     string_set_free(&walker.walked);
     if (walker.rc) {
+        free(walker.misses);
         *out_error = walker.error ? walker.error : strdup(fastest_strerror(walker.rc));
         return walker.rc;
     }
+    *out_misses = walker.misses;
     return 0;
 }
 

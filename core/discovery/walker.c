@@ -1,4 +1,5 @@
-/* The walker's helpers: its vectors, its first failure, and paths as
+/* The walker's helpers: its vectors, its first failure, the arguments
+ * that collect nothing, and paths as
  * pytest's collection compares them (absolute and normalized, or relative
  * to rootdir). */
 #include "discovery/walker.h"
@@ -9,7 +10,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <fastest/errors.h>
+
 #include "base/vector.h"
+#include "discovery/not_found.h"
 
 void *disc_push(struct walker *walker, void **array, size_t *count, size_t *capacity, size_t size)
 {
@@ -29,6 +33,14 @@ void disc_fail(struct walker *walker, int rc, const char *format, ...)
     if (vasprintf(&walker->error, format, args) < 0)
         walker->error = NULL;
     va_end(args);
+}
+
+void disc_miss(struct walker *walker, char *message)
+{
+    bool out_of_memory = !message;
+    walker->misses = disc_add_miss(walker->misses, message);
+    if (out_of_memory || !walker->misses)
+        disc_fail(walker, FASTEST_ENOMEM, "out of memory");
 }
 
 /* Absolute, normalized ("." and ".." folded) form of path relative to base.

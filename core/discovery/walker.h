@@ -36,6 +36,7 @@ struct walker {
     struct string_set walked; /* files directory walks collected */
     int rc;
     char *error;
+    char *misses; /* disc_miss's messages, or NULL */
 };
 
 /* Grows a malloc'd vector by one (uninitialized) element and returns it,
@@ -47,6 +48,12 @@ void *disc_push(struct walker *walker, void **array, size_t *count, size_t *capa
  * in walker->error, which disc_run hands to its caller). */
 void disc_fail(struct walker *walker, int rc, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Records an argument that collects nothing, pytest's message (malloc'd,
+ * taken; NULL is out of memory): pytest collects every argument, then
+ * fails the run with one usage error naming them all, which disc_run
+ * makes of the messages. */
+void disc_miss(struct walker *walker, char *message);
 
 /* Path helpers: see walker.c. Results are arena-owned (NULL when out of
  * memory) or point into path. */

@@ -15,6 +15,7 @@
 #include "cli/text.h"
 #include "config/ini_types.h"
 #include "discovery/discover.h"
+#include "discovery/not_found.h"
 #include "plan/plan.h"
 #include "select/select.h"
 #include "session/event_copy.h"
@@ -281,6 +282,25 @@ static bool conftest_flagged(struct ft_plan *plan, unsigned flags)
     return false;
 }
 
+/* misses (static discovery's, taken) with the node id arguments whose
+ * import built none of the tests they name, where static discovery left
+ * the decision to the import or found some (its import failed): pytest's
+ * usage error, or NULL when there is none (or out of memory).
+ * static_counts: each file's items before the import. */
+static char *add_unnamed_arguments(const struct fastest_session *session, struct ft_plan *plan,
+                                   const struct engine_order *order, const size_t *static_counts,
+                                   char *misses)
+{
+    for (size_t i = 0; i < plan_file_count(plan); i++) {
+        const struct plan_file *file = plan_file_at(plan, i);
+        bool left_to_import = (file->flags & PLAN_FILE_DYNAMIC) || static_counts[i];
+        if (file->selector && left_to_import && order->imported_files[i] && !order->named_counts[i])
+            misses = disc_add_miss(
+                misses, disc_not_found_message(session->rootdir, file->path, file->selector));
+    }
+    return misses;
+}
+
 /* A run imports every collected file; --collect-only stays static (no
  * import: its speed is the point) unless a conftest's
  * pytest_collection_modifyitems or pytest_make_parametrize_id decides
@@ -314,9 +334,13 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
     /* Options that only pytest can honour skip static discovery. */
     if (rc == 0)
         rc = pyh_engine_mode_from_options(session, out_error);
+    /* Arguments that collect nothing (pytest's usage error once it has
+     * collected what the others name, unless the pytest engine runs and
+     * says it itself). */
+    char *misses = NULL;
     if (rc == 0 && !pyh_engine_is_pytest(session))
-        rc = disc_run(&settings, plan, out_error);
-    /* An argument that names nothing: pytest collects nothing at all. */
+        rc = disc_run(&settings, plan, &misses, out_error);
+    /* An argument that names no file: pytest collects nothing at all. */
     if (rc == FASTEST_EUSAGE) {
         out->usage_error = *out_error;
         *out_error = NULL;
@@ -333,15 +357,30 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
     }
     if (rc == 0)
         rc = sel_apply(&settings, plan, &counts, out_error);
-    /* A bad -k/-m: pytest has collected every item, and runs none. */
+    /* A bad -k/-m: pytest has collected every item, and runs none (an
+     * argument collecting nothing stops it before it reads them). */
     if (rc == FASTEST_EUSAGE) {
-        out->usage_error = *out_error;
+        out->usage_error = misses ? misses : *out_error;
+        if (misses)
+            free(*out_error);
+        misses = NULL;
         *out_error = NULL;
         rc = fill_session(session, plan, &order, out_error);
         goto done;
     }
+    size_t *static_counts = calloc(plan_file_count(plan) + 1, sizeof(size_t));
+    if (rc == 0 && !static_counts)
+        rc = FASTEST_ENOMEM;
+    for (size_t i = 0; rc == 0 && i < plan_file_count(plan); i++)
+        static_counts[i] = plan_file_item_count(plan, i);
     if (rc == 0)
         rc = engine_import_files(session, plan, must_import_all(session, plan), &order, out_error);
+    /* pytest collects what the other arguments name, and runs nothing. */
+    if (rc == 0) {
+        out->usage_error = add_unnamed_arguments(session, plan, &order, static_counts, misses);
+        misses = NULL;
+    }
+    free(static_counts);
     if (rc == 0 && order.count)
         rc = run_restart_if_plugins_needed(session, out_error);
     /* The engine's items are selected as static ones are. */
@@ -364,7 +403,10 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
          * pytest_collection_modifyitems, --strict-config): pytest reports
          * what it collected, and runs nothing. */
         if (rc == FASTEST_EUSAGE) {
-            out->usage_error = *out_error;
+            if (out->usage_error)
+                free(*out_error); /* an argument naming nothing came first */
+            else
+                out->usage_error = *out_error;
             *out_error = NULL;
             rc = 0;
         }
@@ -378,6 +420,7 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
         rc = run_keep_lines(session, pyh_engine_finish_collection,
                             "fastest_collection_finish_output", out_error);
 done:
+    free(misses);
     run_cache_collect_free(&cache_collect);
     engine_order_free(&order);
     free_lists(&lists);

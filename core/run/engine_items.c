@@ -41,9 +41,51 @@ static int compare_entries(const void *a, const void *b)
     return strcmp(((const struct file_entry *)a)->path, ((const struct file_entry *)b)->path);
 }
 
+/* The imported file an engine item goes to: the one of its path whose
+ * node names select it. One module may have been named by several
+ * arguments (`path::a path::B`), each its own plan file with what it
+ * selected; the engine builds the module's every item once, and each goes
+ * to the first argument that names it, or nowhere (NULL, as an item
+ * outside the files asked for). *out_path_length: the length of its path
+ * in the node id. Returns 0, or FASTEST_ENOMEM. */
+static int named_file(const struct import_target *target, const char *node_id,
+                      const struct file_entry **out_file, size_t *out_path_length)
+{
+    *out_file = NULL;
+    size_t path_length = *out_path_length = strcspn(node_id, ":");
+    char *path = strndup(node_id, path_length);
+    if (!path)
+        return FASTEST_ENOMEM;
+    struct file_entry key = {path, 0};
+    const struct file_entry *found =
+        bsearch(&key, target->files, target->file_count, sizeof(key), compare_entries);
+    free(path);
+    if (!found)
+        return 0;
+    const struct file_entry *first = found, *end = target->files + target->file_count;
+    while (first > target->files && compare_entries(first - 1, found) == 0)
+        first--;
+    for (const struct file_entry *entry = first; entry < end && compare_entries(entry, found) == 0;
+         entry++) {
+        const char *selector = plan_file_at(target->plan, entry->file_index)->selector;
+        if (!selector || (node_id[path_length] == ':' &&
+                          plan_selector_matches(selector, node_id + path_length + 2))) {
+            *out_file = entry;
+            return 0;
+        }
+    }
+    return 0;
+}
+
 static int add_engine_item(void *context, const struct pyh_collected_item *collected)
 {
     struct import_target *target = context;
+    const struct file_entry *file;
+    size_t path_length;
+    if (named_file(target, collected->node_id, &file, &path_length))
+        return FASTEST_ENOMEM;
+    if (file)
+        target->order->named_counts[file->file_index]++;
     if (collected->deselected) {
         target->order->deselected_count++;
         return 0;
@@ -52,33 +94,8 @@ static int add_engine_item(void *context, const struct pyh_collected_item *colle
         target->order->dropped_count++;
         return 0;
     }
-    size_t path_length = strcspn(collected->node_id, ":");
-    char *path = strndup(collected->node_id, path_length);
-    if (!path)
-        return FASTEST_ENOMEM;
-    struct file_entry key = {path, 0};
-    const struct file_entry *found =
-        bsearch(&key, target->files, target->file_count, sizeof(key), compare_entries);
-    free(path);
-    if (!found)
-        return 0; /* an item outside the files asked for: not ours to place */
-    /* One module may have been named by several arguments (`path::a
-     * path::B`), each its own plan file with what it selected; the engine
-     * builds the module's every item once, and each goes to the first
-     * argument that names it, or nowhere. */
-    const struct file_entry *first = found, *end = target->files + target->file_count;
-    while (first > target->files && compare_entries(first - 1, found) == 0)
-        first--;
-    const struct file_entry *file = NULL;
-    for (const struct file_entry *entry = first;
-         !file && entry < end && compare_entries(entry, found) == 0; entry++) {
-        const char *selector = plan_file_at(target->plan, entry->file_index)->selector;
-        if (!selector || (collected->node_id[path_length] == ':' &&
-                          plan_selector_matches(selector, collected->node_id + path_length + 2)))
-            file = entry;
-    }
     if (!file)
-        return 0;
+        return 0; /* an item outside the files asked for: not ours to place */
 
     /* The parts below the file: the class chain, then the name. */
     const char *parts = collected->node_id[path_length] ? collected->node_id + path_length + 2 : "";
@@ -127,7 +144,9 @@ int engine_import_files(struct fastest_session *session, struct ft_plan *plan,
     const char **paths = calloc(file_count + 1, sizeof(*paths));
     struct file_entry *files = calloc(file_count + 1, sizeof(*files));
     out_order->imported_files = calloc(file_count + 1, sizeof(bool));
-    int rc = paths && files && out_order->imported_files ? 0 : FASTEST_ENOMEM;
+    out_order->named_counts = calloc(file_count + 1, sizeof(size_t));
+    int rc =
+        paths && files && out_order->imported_files && out_order->named_counts ? 0 : FASTEST_ENOMEM;
     size_t import_count = 0;
     for (size_t i = 0; rc == 0 && i < file_count; i++) {
         if (!needs_import(plan, i, import_all))
@@ -155,6 +174,7 @@ void engine_order_free(struct engine_order *order)
         free(order->node_ids[i]);
     free(order->node_ids);
     free(order->imported_files);
+    free(order->named_counts);
     *order = (struct engine_order){0};
 }
 

@@ -16,6 +16,10 @@ struct engine_order {
     char **node_ids;
     size_t count, capacity;
     bool *imported_files; /* per plan file: its items are the engine's */
+    /* Per plan file: how many items the engine built that its node names
+     * (the plan file's selector) select, deselected ones included: pytest
+     * finds a node id argument's items before any hook takes some away. */
+    size_t *named_counts;
     /* Items a conftest's pytest_collection_modifyitems deselected
      * (config.hook.pytest_deselected): counted, never run. */
     size_t deselected_count;

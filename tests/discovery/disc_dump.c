@@ -108,8 +108,12 @@ int main(int argc, char **argv)
         settings.python_function_count = functions.count;
 
     struct ft_plan *plan = plan_new();
-    char *error = NULL;
-    int rc = plan ? disc_run(&settings, plan, &error) : FASTEST_ENOMEM;
+    char *error = NULL, *misses = NULL;
+    int rc = plan ? disc_run(&settings, plan, &misses, &error) : FASTEST_ENOMEM;
+    if (rc == 0 && misses) {
+        rc = FASTEST_EUSAGE;
+        error = misses;
+    }
     struct sel_counts counts = {0};
     if (rc == 0)
         rc = sel_apply(&settings, plan, &counts, &error);

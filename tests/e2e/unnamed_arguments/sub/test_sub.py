@@ -1,0 +1,1 @@
+def test_in_sub(): pass

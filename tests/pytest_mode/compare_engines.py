@@ -94,6 +94,8 @@ SCENARIOS = [
     ("plugins", ["--no-such-option"], "pytest"),
     ("doctests", ["--doctest-modules"], "pytest"),
     ("doctests", ["--doctest-modules", "--doctest-glob=*.txt"], "pytest"),
+    # A text file named on the command line is a doctest file to pytest.
+    ("doctests", ["notes.txt", "test_arith.py"], "pytest"),
     ("internals", [], "pytest"),
     ("installed", [], "pytest"),
     ("installed", ["-p", "no:asyncio"], "pytest"),

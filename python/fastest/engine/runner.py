@@ -203,6 +203,8 @@ class ItemRunner:
         block.__exit__(None, None, None)
         for event in events:
             emit(event)
+            if self.terminal_reporter is not None:
+                self.terminal_reporter.record_warning(event)
 
     # --- phases ---
     def _setup(self, item) -> None:

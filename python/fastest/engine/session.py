@@ -379,6 +379,8 @@ class Session:
             for event in events:
                 if event["kind"] == "collect_report" and event["outcome"] != "passed":
                     self._reporter().record(CollectReport(event))
+                elif event["kind"] == "warning":
+                    self._reporter().record_warning(event)
         return events
 
     def run(self, node_ids: List[str], emit: Emit) -> bool:
@@ -489,13 +491,13 @@ class Session:
         temporary base folder, whose lock only its creator releases).
         Returns the kinds of the workers' events this process must hear
         (replay): those a conftest's hook here hears, or the terminal
-        summary files."""
+        summary files (reports and warnings)."""
         for hook in self._before_workers_hooks:
             hook(self.config)
         defined = self.conftests.defined_hooks
         kinds = [kind for kind, hook in HEARD_AGAIN.items() if hook in defined]
-        if self._summary_wanted() and "test_report" not in kinds:
-            kinds.append("test_report")
+        if self._summary_wanted():
+            kinds += [kind for kind in ("test_report", "warning") if kind not in kinds]
         return kinds
 
     def replay(self, event: dict) -> None:
@@ -507,9 +509,12 @@ class Session:
         (pytest's hook proxy): this process imported them all, where
         xdist's controller, which never collects, has only the initial
         ones. (The worker heard it too, its output dropped, as an xdist
-        worker's is.)"""
-        item = self._items[event["node_id"]]
+        worker's is.) A warning is filed for the terminal summary."""
         kind = event["kind"]
+        if kind == "warning":
+            self._reporter().record_warning(event)
+            return
+        item = self._items[event["node_id"]]
         initial, later, subset = self.conftests.implementations(HEARD_AGAIN[kind], item.nodeid)
         if kind != "test_report":
             run_hook(initial + later, subset=subset, nodeid=item.nodeid, location=item.location)

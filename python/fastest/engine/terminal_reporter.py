@@ -4,7 +4,8 @@
 ``stats`` files the session's reports by category as pytest's reporter
 does ("passed", "failed", "error", "skipped", "xfailed", "xpassed", "" for
 passed setups and teardowns, collection errors under "error", "deselected"
-for the items left out; not the warnings summary's "warnings").
+for the items left out, and the warnings summary's "warnings", each a
+``WarningReport``).
 ``write``, ``line``, ``write_line``, ``write_sep``, ``section`` and ``_tw``
 write text that fastest's console prints where pytest's reporter would:
 after PASSES, before the short test summary
@@ -46,6 +47,33 @@ def report_category(report: Any) -> str:
     return report.outcome
 
 
+class WarningReport:
+    """pytest's record of one warning in ``stats["warnings"]``."""
+
+    # pytest's module: a conftest may check the type's name.
+    __module__ = "_pytest.terminal"
+    count_towards_summary = True
+
+    def __init__(self, event: Dict[str, Any]) -> None:
+        # warning_record_to_str's text; the test's node id, "" outside tests.
+        self.message: str = event["warning_message"]
+        self.nodeid: Optional[str] = event.get("node_id", "")
+        self.fslocation = (event["location_path"], event["location_line"])
+
+    def get_location(self, config: Any) -> Optional[str]:
+        """The test's node id, else the warning's file (relative to the
+        invocation dir, pytest's bestrelpath) and line."""
+        import os
+
+        if self.nodeid:
+            return self.nodeid
+        filename, lineno = self.fslocation
+        return f"{os.path.relpath(filename, str(config.invocation_params.dir))}:{lineno}"
+
+    def __repr__(self) -> str:
+        return f"WarningReport(message={self.message!r}, nodeid={self.nodeid!r}, fslocation={self.fslocation!r}, count_towards_summary=True)"
+
+
 class TerminalReporter:
     # pytest's module: a conftest may check the type's name.
     __module__ = "_pytest.terminal"
@@ -66,6 +94,9 @@ class TerminalReporter:
 
     def record(self, report: Any) -> None:
         self.stats.setdefault(report_category(report), []).append(report)
+
+    def record_warning(self, event: Dict[str, Any]) -> None:
+        self.stats.setdefault("warnings", []).append(WarningReport(event))
 
     def deselect(self, items: List[Any]) -> None:
         if items:

@@ -495,6 +495,9 @@ class Session:
         by pytest's hooks here as pytest-xdist's controller hears its
         workers' (replayed_reports.py; see before_workers)."""
         kind = event["kind"]
+        if kind == "warning":
+            self._file_warning(event)
+            return
         item = self._collected()[event["node_id"]]
         hear = self._hearing(kind, item)
         if kind == "test_report":
@@ -504,6 +507,21 @@ class Session:
         # What they printed follows the event's progress, which the
         # console wrote out before this call.
         flush_python_streams()
+
+    def _file_warning(self, event: Event) -> None:
+        """A worker's warning in pytest's terminal statistics, filed as
+        its terminal reporter files a warning it hears (``stats
+        ["warnings"]``, which pytest_terminal_summary implementations
+        read); pytest_warning_recorded's other implementations do not
+        hear it here."""
+        reporter = self.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is None:
+            return
+        from _pytest.terminal import WarningReport
+
+        location = (event["location_path"], event["location_line"])
+        report = WarningReport(message=event["warning_message"], nodeid=event.get("node_id", ""), fslocation=location)
+        reporter._add_stats("warnings", [report])
 
     def _hearing(self, kind: str, item: Any) -> Callable[..., Any]:
         """The hook that hears a worker's event of this kind about item:
@@ -527,13 +545,13 @@ class Session:
         controller makes it, so that its lock is released by this process's
         exit (a worker made it, the lock would outlive the worker). Returns
         the kinds of the workers' events heard here again (replay): their
-        reports, and their items' start and finish when an implementation
-        of the suite's own hears those (past_capture.py)."""
+        reports and warnings, and their items' start and finish when an
+        implementation of the suite's own hears those (past_capture.py)."""
         factory = getattr(self.config, "_tmp_path_factory", None)
         if factory is not None:
             factory.getbasetemp()
         self._loop.enter()
-        return self._past_capture.heard_again()
+        return [*self._past_capture.heard_again(), "warning"]
 
     def after_fork(self) -> None:
         """Called in a freshly forked worker before it runs anything: it gets

@@ -36,12 +36,14 @@ def pytest_sessionfinish(session, exitstatus):
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     # After PASSES, before the short test summary; the reports filed as
     # pytest's terminal reporter files them, the workers' too.
-    categories = ("passed", "failed", "error", "skipped", "xfailed", "xpassed", "", "deselected")
+    categories = ("passed", "failed", "error", "skipped", "xfailed", "xpassed", "", "deselected", "warnings")
     counts = ", ".join(f"{key or 'quiet'} {len(terminalreporter.stats.get(key, []))}" for key in categories)
     terminalreporter.write_sep("-", "report hooks summary", bold=True)
     terminalreporter.write_line(f"exit status {exitstatus!r}: {counts}")
     for report in terminalreporter.stats.get("failed", []):
         terminalreporter.write_line(f"failed: {report.nodeid} ({report.when})", red=True)
+    for report in terminalreporter.stats.get("warnings", []):
+        terminalreporter.write_line(f"warned: {report.get_location(config)}: {report.message.splitlines()[0].split(': ', 1)[-1]}")
     print("printed by the summary hook")
 
 

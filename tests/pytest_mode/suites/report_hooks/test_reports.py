@@ -1,3 +1,5 @@
+import warnings
+
 import pytest
 
 
@@ -7,7 +9,7 @@ def broken():
 
 
 def test_passes():
-    pass
+    warnings.warn(UserWarning("noted while passing"))
 
 
 def test_fails():

@@ -161,7 +161,7 @@ class HookRelay:
         conftests = self.conftests
         if conftests is None or "pytest_make_parametrize_id" not in conftests.defined_hooks:
             return None
-        implementations = [module.pytest_make_parametrize_id for module in conftests.loaded() if hasattr(module, "pytest_make_parametrize_id")]
+        implementations = conftests.session_implementations("pytest_make_parametrize_id")
         return run_hook(implementations, firstresult=True, config=config, val=val, argname=argname)
 
     def __getattr__(self, name: str) -> Callable:

@@ -18,8 +18,8 @@
 #include "python/engine_mode.h"
 #include "python/environment.h"
 #include "python/error_text.h"
-#include "python/gc_pause.h"
 #include "python/event_to_dict.h"
+#include "python/gc_pause.h"
 #include "python/interpreter.h"
 #include "session/session.h"
 #include "wire/event_names.h"
@@ -251,11 +251,9 @@ int pyh_engine_preload(struct fastest_session *session, const size_t *items, siz
             Py_CLEAR(paths);
         Py_XDECREF(text);
     }
-    bool was_enabled = pyh_gc_pause();
-    rc = call_taking(session, "collect", paths, "the engine failed to import the test modules",
-                     out_error);
-    pyh_gc_resume(was_enabled);
-    return rc;
+    PyObject *collected = paths ? pyh_engine_call_collect(session, paths) : NULL;
+    Py_XDECREF(paths);
+    return call_status(collected, "the engine failed to import the test modules", out_error);
 }
 
 #define MAX_ARGUMENTS 2

@@ -9,8 +9,8 @@
 
 #include "cli/text.h"
 #include "python/engine_internal.h"
-#include "python/gc_pause.h"
 #include "python/event_from_dict.h"
+#include "python/gc_pause.h"
 #include "session/session.h"
 
 /* A list of str as a borrowed array of UTF-8 pointers (PyMem; the caller
@@ -146,6 +146,14 @@ static size_t terminal_copies(struct fastest_session *session, struct held_outpu
     return count;
 }
 
+PyObject *pyh_engine_call_collect(struct fastest_session *session, PyObject *paths)
+{
+    bool was_enabled = pyh_gc_pause();
+    PyObject *items = PyObject_CallMethod(session->engine, "collect", "O", paths);
+    pyh_gc_resume(was_enabled);
+    return items;
+}
+
 /* The engine's collect(paths), with what collection writes past its
  * capture held until the header is out (session/held_output.h). */
 static PyObject *collect_items(struct fastest_session *session, PyObject *paths)
@@ -158,9 +166,7 @@ static PyObject *collect_items(struct fastest_session *session, PyObject *paths)
         flush_standard_streams();
         hold = held_output_start(held, copies, copy_count) == 0;
     }
-    bool was_enabled = pyh_gc_pause();
-    PyObject *items = PyObject_CallMethod(session->engine, "collect", "O", paths);
-    pyh_gc_resume(was_enabled);
+    PyObject *items = pyh_engine_call_collect(session, paths);
     if (hold) {
         flush_standard_streams();
         held_output_stop(held);

@@ -29,6 +29,11 @@ int pyh_text_result(PyObject *result, const char *method, const char *failure, c
  * an error with *out_error (malloc'd; the caller frees it). */
 int pyh_engine_interpreter(struct fastest_session *session, char **out_error);
 
+/* engine.collect(paths) with the cyclic garbage collector paused
+ * (gc_pause.h): its result (a new reference), or NULL with the exception
+ * set. paths stays the caller's. */
+PyObject *pyh_engine_call_collect(struct fastest_session *session, PyObject *paths);
+
 /* Puts folder first on sys.path. Returns 0, or -1 with an exception set. */
 int pyh_prepend_sys_path(const char *folder);
 

@@ -7,9 +7,9 @@
 
 #include <fastest/errors.h>
 
+#include "cli/text.h"
 #include "discovery/cached_extract.h"
 #include "discovery/conftest.h"
-#include "cli/text.h"
 #include "discovery/ignore.h"
 #include "discovery/not_found.h"
 #include "discovery/plan_module.h"

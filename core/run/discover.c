@@ -285,15 +285,13 @@ static bool conftest_flagged(struct ft_plan *plan, unsigned flags)
 /* misses (static discovery's, taken) with the node id arguments whose
  * import built none of the tests they name, where static discovery left
  * the decision to the import or found some (its import failed): pytest's
- * usage error, or NULL when there is none (or out of memory).
- * static_counts: each file's items before the import. */
+ * usage error, or NULL when there is none (or out of memory). */
 static char *add_unnamed_arguments(const struct fastest_session *session, struct ft_plan *plan,
-                                   const struct engine_order *order, const size_t *static_counts,
-                                   char *misses)
+                                   const struct engine_order *order, char *misses)
 {
     for (size_t i = 0; i < plan_file_count(plan); i++) {
         const struct plan_file *file = plan_file_at(plan, i);
-        bool left_to_import = (file->flags & PLAN_FILE_DYNAMIC) || static_counts[i];
+        bool left_to_import = (file->flags & PLAN_FILE_DYNAMIC) || order->static_counts[i];
         if (file->selector && left_to_import && order->imported_files[i] && !order->named_counts[i])
             misses = disc_add_miss(
                 misses, disc_not_found_message(session->rootdir, file->path, file->selector));
@@ -368,19 +366,13 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
         rc = fill_session(session, plan, &order, out_error);
         goto done;
     }
-    size_t *static_counts = calloc(plan_file_count(plan) + 1, sizeof(size_t));
-    if (rc == 0 && !static_counts)
-        rc = FASTEST_ENOMEM;
-    for (size_t i = 0; rc == 0 && i < plan_file_count(plan); i++)
-        static_counts[i] = plan_file_item_count(plan, i);
     if (rc == 0)
         rc = engine_import_files(session, plan, must_import_all(session, plan), &order, out_error);
     /* pytest collects what the other arguments name, and runs nothing. */
     if (rc == 0) {
-        out->usage_error = add_unnamed_arguments(session, plan, &order, static_counts, misses);
+        out->usage_error = add_unnamed_arguments(session, plan, &order, misses);
         misses = NULL;
     }
-    free(static_counts);
     if (rc == 0 && order.count)
         rc = run_restart_if_plugins_needed(session, out_error);
     /* The engine's items are selected as static ones are. */

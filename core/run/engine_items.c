@@ -145,12 +145,16 @@ int engine_import_files(struct fastest_session *session, struct ft_plan *plan,
     struct file_entry *files = calloc(file_count + 1, sizeof(*files));
     out_order->imported_files = calloc(file_count + 1, sizeof(bool));
     out_order->named_counts = calloc(file_count + 1, sizeof(size_t));
-    int rc =
-        paths && files && out_order->imported_files && out_order->named_counts ? 0 : FASTEST_ENOMEM;
+    out_order->static_counts = calloc(file_count + 1, sizeof(size_t));
+    int rc = paths && files && out_order->imported_files && out_order->named_counts &&
+                     out_order->static_counts
+                 ? 0
+                 : FASTEST_ENOMEM;
     size_t import_count = 0;
     for (size_t i = 0; rc == 0 && i < file_count; i++) {
         if (!needs_import(plan, i, import_all))
             continue;
+        out_order->static_counts[i] = plan_file_item_count(plan, i);
         plan_clear_file_items(plan, i);
         out_order->imported_files[i] = true;
         const char *path = plan_file_at(plan, i)->path;
@@ -175,6 +179,7 @@ void engine_order_free(struct engine_order *order)
     free(order->node_ids);
     free(order->imported_files);
     free(order->named_counts);
+    free(order->static_counts);
     *order = (struct engine_order){0};
 }
 

@@ -16,6 +16,9 @@ struct engine_order {
     char **node_ids;
     size_t count, capacity;
     bool *imported_files; /* per plan file: its items are the engine's */
+    /* Per plan file: how many items static discovery had given an
+     * imported file, before the engine's replaced them. */
+    size_t *static_counts;
     /* Per plan file: how many items the engine built that its node names
      * (the plan file's selector) select, deselected ones included: pytest
      * finds a node id argument's items before any hook takes some away. */

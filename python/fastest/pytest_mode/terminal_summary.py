@@ -9,9 +9,10 @@ writes the short test summary. Under the pytest engine the reporter writes
 nowhere (fastest's console writes pytest's sections from the events), so
 this wrapper, the innermost, points it (and Python's stdout, for their
 print() calls) at a buffer while those implementations run: their text is
-what the console prints between PASSES and the short test summary. pytest's runner writes --durations there too;
-the console writes those from the reports, so the runner's implementation
-finds no --durations while the buffer is on.
+what the console prints between PASSES and the short test summary.
+pytest's runner writes --durations there too; the console writes those
+from the reports, so the runner's implementation finds no --durations
+while the buffer is on.
 """
 from __future__ import annotations
 

@@ -92,6 +92,11 @@ SCENARIOS = [
     # A package's __init__ failing while a test module imports: pytest shows
     # importlib's frames down to it.
     ("tests/e2e/broken_package", ["--continue-on-collection-errors"], True),
+    # A module that does not parse, and one importing such a module: pytest
+    # shows its own importer frames, its assertion rewriter's among them.
+    ("tests/e2e/syntax_errors", [], True),
+    ("tests/e2e/syntax_errors", ["--continue-on-collection-errors", "--assert=plain"], True),
+    ("tests/e2e/syntax_errors", ["--import-mode=append", "--tb=native"], True),
     # testpaths: the header names them when they gave the arguments (not
     # when arguments are given, nor when they match nothing).
     ("tests/e2e/testpaths", [], True),

@@ -16,7 +16,7 @@ from .nodes import Module, Package
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, List, Tuple
+    from typing import Any, List, Optional, Tuple
 
 
 def _package_of(session_node, directory: str):
@@ -50,7 +50,9 @@ def _report(nodeid: str, outcome: str, **fields: Any) -> dict:
     }
 
 
-def _error_report(session, nodeid: str, path: str, exc: BaseException) -> dict:
+def _error_report(session, nodeid: str, path: str, exc: BaseException, import_mode: Optional[str] = None) -> dict:
+    """The failed collect report of ``path`` for ``exc``; ``import_mode``
+    when importing the test module raised it (render_collect_error)."""
     from fastest.engine.longrepr import collect_message, render_collect_error
 
     if isinstance(exc, CollectError):
@@ -73,6 +75,7 @@ def _error_report(session, nodeid: str, path: str, exc: BaseException) -> dict:
         invocation_dir=config.invocation_params.dir_str,
         verbosity=config.getoption("verbose"),
         terminal=session.node.terminal,
+        import_mode=import_mode,
     )
     return _report(nodeid, "failed", **{k: v for k, v in rendered.items() if v is not None})
 
@@ -178,14 +181,15 @@ def _import_and_collect(session, path: str, nodeid: str) -> Tuple[List[Any], Lis
     config = session.config
     parent = _package_of(session.node, os.path.dirname(path))
     module_node = Module(os.path.basename(path), parent, nodeid, path)
+    import_mode = config.getoption("importmode") or "prepend"
     try:
-        module_node.obj = import_path(path, config.getoption("importmode") or "prepend", config.rootpath_str)
+        module_node.obj = import_path(path, import_mode, config.rootpath_str)
     except Skipped as exc:
         if exc.allow_module_level:
             return [], [_skip_report(nodeid, path, exc)]
         return [], [_error_report(session, nodeid, path, exc)]
     except BaseException as exc:
-        return [], [_error_report(session, nodeid, path, exc)]
+        return [], [_error_report(session, nodeid, path, exc, import_mode)]
     collector = PythonCollector(session.node, session.conftests.generate_hooks)
     try:
         return collector.collect_module(module_node), []

@@ -145,7 +145,7 @@ def _insert_missing_parents(module_name: str) -> None:
         setattr(sys.modules[parent], child.rsplit(".", 1)[1], sys.modules[child])
 
 
-class _RewritingLoader(importlib.machinery.SourceFileLoader):
+class RewritingLoader(importlib.machinery.SourceFileLoader):
     """Compiles through the assertion rewriter and its bytecode cache."""
 
     def get_code(self, fullname: str):
@@ -171,7 +171,7 @@ class RewritingFinder:
             return None
         if not spec.origin or not should_rewrite(name, spec.origin, self.python_files, self.initial_paths):
             return None
-        spec.loader = _RewritingLoader(name, spec.origin)
+        spec.loader = RewritingLoader(name, spec.origin)
         return spec
 
     def invalidate_caches(self) -> None:

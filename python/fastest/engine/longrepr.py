@@ -23,12 +23,16 @@ Interface used by the engine core::
 
     render_collect_error(exc: BaseException, *, path: str, style: str,
                          showlocals: bool, invocation_dir: str,
-                         verbosity: int, terminal: Terminal = Terminal(80)) -> dict
+                         verbosity: int, terminal: Terminal = Terminal(80),
+                         import_mode: str | None = None) -> dict
 
         For an exception raised while importing the test module at ``path``
         (absolute): ``ImportError while importing test module ...``, syntax
         errors, ``pytest.skip`` at module level, and any other exception, as
-        pytest shows them in the ERRORS section.
+        pytest shows them in the ERRORS section. ``import_mode``: the
+        ``--import-mode`` the module was imported with, when ``exc`` came
+        from that import (a syntax error then shows pytest's importer
+        frames: importer_frames.py).
 
     exception_info_text(exc: BaseException, entries: list[Entry], *, style="long",
                         showlocals=False, abspath=False, tbfilter=True,
@@ -249,12 +253,17 @@ def collect_message(text: str, terminal: Terminal) -> dict:
 
 
 def render_collect_error(exc: BaseException, *, path: str, style: str, showlocals: bool,
-                         invocation_dir: str, verbosity: int, terminal: Terminal = Terminal(80)) -> dict:
+                         invocation_dir: str, verbosity: int, terminal: Terminal = Terminal(80),
+                         import_mode: Optional[str] = None) -> dict:
     """See the module docstring."""
     entries = entries_of(exc.__traceback__)
     if isinstance(exc, SyntaxError):
-        # pytest shows its own importer frames here; fastest's are dropped.
-        entries = [e for e in entries if not is_framework_frame(e)]
+        if import_mode is not None:
+            from fastest.engine.importer_frames import as_pytest_imports
+
+            entries = as_pytest_imports(entries, import_mode)
+        else:
+            entries = [e for e in entries if not is_framework_frame(e)]
         return collect_message(exception_info_text(exc, entries, style="short", width=terminal.width), terminal)
     if isinstance(exc, ImportError):
         keep = is_user_frame if verbosity < 2 else lambda e: not is_framework_frame(e)

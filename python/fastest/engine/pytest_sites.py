@@ -64,6 +64,25 @@ def _pytest_line(name: str, text: str) -> Optional[Tuple[str, int]]:
     return None
 
 
+@functools.lru_cache(maxsize=None)
+def function_line(name: str, function: str, text: str) -> Optional[Tuple[str, int, int]]:
+    """(path, line of ``def function``, line ``text`` within it), 1-based,
+    in ``_pytest/<name>`` of the pytest the tests would run under; None
+    without that pytest, or when its code has no such line."""
+    folder = _pytest_folder()
+    if folder is None:
+        return None
+    import linecache
+
+    path = os.path.join(folder, name)
+    lines = [line.strip() for line in linecache.getlines(path)]
+    start = next((index for index, line in enumerate(lines) if line.startswith(f"def {function}(")), None)
+    if start is None:
+        return None
+    found = next((index for index in range(start, len(lines)) if lines[index] == text), None)
+    return None if found is None else (path, start + 1, found + 1)
+
+
 def _matches(line: str, text: str) -> bool:
     return line.startswith(text[:-3]) if text.endswith("...") else line == text
 

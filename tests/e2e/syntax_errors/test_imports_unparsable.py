@@ -1,0 +1,5 @@
+import unparsable_helper
+
+
+def test_never_collected():
+    assert unparsable_helper

@@ -92,11 +92,13 @@ SCENARIOS = [
     # A package's __init__ failing while a test module imports: pytest shows
     # importlib's frames down to it.
     ("tests/e2e/broken_package", ["--continue-on-collection-errors"], True),
-    # A module that does not parse, and one importing such a module: pytest
-    # shows its own importer frames, its assertion rewriter's among them.
-    ("tests/e2e/syntax_errors", [], True),
-    ("tests/e2e/syntax_errors", ["--continue-on-collection-errors", "--assert=plain"], True),
-    ("tests/e2e/syntax_errors", ["--import-mode=append", "--tb=native"], True),
+    # A module that does not parse, one importing such a module, one
+    # importing a missing module: pytest shows its own importer frames (its
+    # assertion rewriter's among them) for syntax errors, and with -vv.
+    ("tests/e2e/import_failures", [], True),
+    ("tests/e2e/import_failures", ["--continue-on-collection-errors", "--assert=plain"], True),
+    ("tests/e2e/import_failures", ["--import-mode=append", "--tb=native"], True),
+    ("tests/e2e/import_failures", ["-vv"], True),
     # testpaths: the header names them when they gave the arguments (not
     # when arguments are given, nor when they match nothing).
     ("tests/e2e/testpaths", [], True),

@@ -127,12 +127,12 @@ def run_collect(nodeid: str, tb: str, showlocals: bool, verbosity: int) -> dict:
     try:
         importlib.import_module(name)
     except BaseException as exc:
-        # The engine's own importer frames are dropped by the renderer; this
-        # harness frame stands where they would be.
+        # This harness frame stands where the engine's importer frames
+        # would be (pytest's are left out of the comparison: _comparable).
         exc.__traceback__ = exc.__traceback__.tb_next
         return {"collect": render_collect_error(
             exc, path=os.path.join(HERE, nodeid), style=tb, showlocals=showlocals,
-            invocation_dir=HERE, verbosity=verbosity)}
+            invocation_dir=HERE, verbosity=verbosity, import_mode="prepend")}
     return {}
 
 
@@ -145,7 +145,9 @@ def _comparable(text: str) -> str:
     """Object addresses differ between processes, the depth a recursion
     reaches depends on the caller's stack, and pytest's own importer frames
     (shown for syntax errors and ``-vv`` import errors) have no counterpart
-    in fastest: all are left out of the comparison."""
+    in this harness, which imports the modules itself (the engine's
+    imports: tests/e2e/import_failures): all are left out of the
+    comparison."""
     text = _REPEATS.sub("[Previous line repeated N more times]", text)
     return _ADDRESS.sub("0xADDR", _PYTEST_FRAME.sub("", text))
 

@@ -1,11 +1,12 @@
-"""pytest's own frames in the traceback of a test module that failed to
-import with a SyntaxError, in place of the engine's.
+"""pytest's own frames in the traceback of a failed import, in place of
+the engine's.
 
-pytest shows that traceback whole (its other import errors it cuts to the
-test's own code): from its collector's call of ``import_path``, through
-``import_path`` itself, importlib's frames, and its assertion rewriter's
-loader, which either parsed the module (the syntax error is the
-module's) or executed it (the error is a module it imports)::
+Where pytest shows a test module's import failure whole (a SyntaxError;
+an ImportError with ``-vv``) its traceback runs from its collector's call
+of ``import_path``, through ``import_path`` itself, importlib's frames,
+and its assertion rewriter's loader, which either parsed the module (the
+syntax error is the module's) or executed it (the error is raised by its
+code, or by a module it imports)::
 
     .../_pytest/python.py:618: in _importtestmodule
         mod = import_path(self.path, mode=importmode, root=self.config.rootpath)
@@ -18,10 +19,11 @@ module's) or executed it (the error is a module it imports)::
         tree = ast.parse(source, filename=strfn)
     .../ast.py:50: in parse
 
-The engine's frames stand for these; ``as_pytest_imports`` puts pytest's
-in their place, each line found in the pytest installed where the tests
-run (pytest_sites). Without that pytest, or when its code differs, the
-engine's frames are only left out."""
+A conftest that fails as the session collects shows the same from
+importlib's frames on. The engine's frames stand for these;
+``as_pytest_imports`` puts pytest's in their place, each line found in the
+pytest installed where the tests run (pytest_sites). Without that pytest,
+or when its code differs, the entries are left as they are."""
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -33,7 +35,7 @@ from .pytest_sites import function_line
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from types import CodeType
-    from typing import List, Tuple
+    from typing import List, Optional, Tuple
 
     from .longrepr_traceback import Entry
 
@@ -73,32 +75,39 @@ class SiteEntry:
         return False
 
 
-def as_pytest_imports(entries: List[Entry], import_mode: str) -> List[Entry]:
-    """The entries of a SyntaxError raised importing a test module in
-    ``import_mode``, pytest's importer frames in place of the engine's."""
+def as_pytest_imports(entries: List[Entry], import_mode: Optional[str]) -> List[Entry]:
+    """``entries`` with pytest's importer frames in place of the engine's:
+    its rewriting loader's, and, given the ``import_mode`` a test module
+    was imported with, its collector's and ``import_path``'s. The engine's
+    other frames stay, for the caller to leave out."""
     try:
         return _with_pytest_frames(entries, import_mode)
     except LookupError:
-        return [entry for entry in entries if not is_framework_frame(entry)]
+        return entries
 
 
-def _with_pytest_frames(entries: List[Entry], import_mode: str) -> List[Entry]:
+def _with_pytest_frames(entries: List[Entry], import_mode: Optional[str]) -> List[Entry]:
     shown: List[Entry] = []
-    skip_frames_removed = False
-    for index, entry in enumerate(entries):
-        following = entries[index + 1] if index + 1 < len(entries) else None
-        if entry.code is import_path.__code__:
+    index = 0
+    while index < len(entries):
+        entry = entries[index]
+        index += 1
+        if entry.code is import_path.__code__ and import_mode is not None:
             shown += _sites((_COLLECTOR, _IMPORT_PATH.get(import_mode, _IMPORT_PATH["prepend"])))
         elif _is_rewriting_load(entry):
-            executing = following is not None and not is_framework_frame(following)
-            shown += _sites(_LOADER_EXECUTING if executing else _LOADER_PARSING)
-            # importlib's call of exec() there is pytest's exec() itself.
-            skip_frames_removed = executing
-        elif skip_frames_removed and entry.code.co_name == "_call_with_frames_removed":
-            skip_frames_removed = False
-        elif not is_framework_frame(entry):
+            parsing = index < len(entries) and is_framework_frame(entries[index])
+            shown += _sites(_LOADER_PARSING if parsing else _LOADER_EXECUTING)
+            # What pytest's lines stand for: the engine's parsing, or
+            # importlib's call of exec() (pytest calls exec() itself).
+            while index < len(entries) and (is_framework_frame(entries[index]) if parsing else _is_exec_call(entries[index])):
+                index += 1
+        else:
             shown.append(entry)
     return shown
+
+
+def _is_exec_call(entry: Entry) -> bool:
+    return entry.code.co_name == "_call_with_frames_removed" and entry.code.co_filename.startswith("<frozen ")
 
 
 def _is_rewriting_load(entry: Entry) -> bool:

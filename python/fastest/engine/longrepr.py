@@ -31,8 +31,9 @@ Interface used by the engine core::
         errors, ``pytest.skip`` at module level, and any other exception, as
         pytest shows them in the ERRORS section. ``import_mode``: the
         ``--import-mode`` the module was imported with, when ``exc`` came
-        from that import (a syntax error then shows pytest's importer
-        frames: importer_frames.py).
+        from that import; None for any other collection error (a conftest's
+        as the session collects). Tracebacks show pytest's importer frames
+        where pytest's do (importer_frames.py).
 
     exception_info_text(exc: BaseException, entries: list[Entry], *, style="long",
                         showlocals=False, abspath=False, tbfilter=True,
@@ -69,6 +70,7 @@ from __future__ import annotations
 import os
 import traceback as stdlib_traceback
 
+from fastest.engine.importer_frames import as_pytest_imports
 from fastest.engine.longrepr_entries import Options, exception_only, write_traceback
 from fastest.engine.longrepr_traceback import (
     Entry,
@@ -257,22 +259,21 @@ def render_collect_error(exc: BaseException, *, path: str, style: str, showlocal
                          import_mode: Optional[str] = None) -> dict:
     """See the module docstring."""
     entries = entries_of(exc.__traceback__)
-    if isinstance(exc, SyntaxError):
-        if import_mode is not None:
-            from fastest.engine.importer_frames import as_pytest_imports
-
-            entries = as_pytest_imports(entries, import_mode)
-        else:
-            entries = [e for e in entries if not is_framework_frame(e)]
+    if import_mode is not None and isinstance(exc, SyntaxError):
+        entries = [e for e in as_pytest_imports(entries, import_mode) if not is_framework_frame(e)]
         return collect_message(exception_info_text(exc, entries, style="short", width=terminal.width), terminal)
-    if isinstance(exc, ImportError):
-        keep = is_user_frame if verbosity < 2 else lambda e: not is_framework_frame(e)
-        entries = [e for e in entries if keep(e)]
+    if import_mode is not None and isinstance(exc, ImportError):
+        if verbosity < 2:
+            entries = [e for e in entries if is_user_frame(e)]
+        else:
+            entries = [e for e in as_pytest_imports(entries, import_mode) if not is_framework_frame(e)]
         shown = (exception_info_text(exc, entries, style="short", width=terminal.width) if entries
                  else exception_only(exc))
         return collect_message(f"ImportError while importing test module '{path}'.\n"
                                "Hint: make sure your test modules/packages have valid Python names.\n"
                                f"Traceback:\n{shown}", terminal)
+    # pytest cuts its leading frames here (Collector._prunetraceback).
+    entries = as_pytest_imports(entries, None)
     if getattr(exc, "allow_module_level", True) is False:
         return collect_message(_MODULE_LEVEL_SKIP, terminal)
     if entries:

@@ -14,7 +14,7 @@ import pprint
 import traceback as stdlib_traceback
 
 from fastest.assertion.saferepr import describe_repr_failure, saferepr
-from fastest.engine.longrepr_source import SourceCache, statement_lines
+from fastest.engine.longrepr_source import entry_source, statement_lines
 from fastest.engine.longrepr_traceback import Entry, truncate_recursion
 from fastest.engine.terminal_writer import TextWriter
 
@@ -34,7 +34,7 @@ class Options:
     """What the report asks for: style, paths, locals."""
 
     __slots__ = ("style", "showlocals", "truncate_locals", "abspath", "funcargs",
-                 "drop_hidden", "sources", "unstripped")
+                 "drop_hidden", "unstripped")
 
     def __init__(self, style: str, showlocals: bool, truncate_locals: bool,
                  abspath: bool, funcargs: bool, drop_hidden: bool = False) -> None:
@@ -44,7 +44,6 @@ class Options:
         self.truncate_locals = truncate_locals
         self.abspath = abspath
         self.funcargs = funcargs
-        self.sources = SourceCache()
         # An exception whose failed-assert text keeps its "AssertionError: "
         # (the one pytest.raises caught: its ExceptionInfo strips nothing).
         self.unstripped: Optional[BaseException] = None
@@ -205,7 +204,7 @@ def _write_entry(out: TextWriter, entry: Entry, exc: Optional[BaseException],
                      else _exception_lines(exc, 4, markall=False, tryshort=tryshort))
             _write_entry_lines(out, lines, style)
         return
-    source = options.sources.entry_source(entry.code, entry.lineno)
+    source = entry_source(entry.code, entry.lineno)
     index = entry.lineno - (entry.code.co_firstlineno - 1) if source is not None else 0
     short = style == "short"
     lines = _source_lines(source, index, exc, short, tryshort)

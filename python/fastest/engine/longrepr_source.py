@@ -27,17 +27,45 @@ def dedent_lines(lines: List[str]) -> List[str]:
     return textwrap.dedent("\n".join(lines)).splitlines()
 
 
-def file_lines(code: CodeType) -> Optional[List[str]]:
-    """All lines of the file holding ``code``, right-stripped; None if unknown."""
+class _FileStatements:
+    """A file's lines, right-stripped, and where its statements start
+    (None when it does not parse), for the lines linecache holds."""
+
+    __slots__ = ("cached", "lines", "starts")
+
+    def __init__(self, cached: List[str]) -> None:
+        self.cached = cached
+        self.lines = [line.rstrip() for line in cached]
+        try:
+            self.starts: Optional[List[int]] = statement_starts(self.lines)
+        except SyntaxError:
+            self.starts = None
+
+
+# By file name: every failure in a file shows its lines, parsed once (a
+# parse of the whole file per failure was most of a failure's report).
+_FILES: Dict[str, _FileStatements] = {}
+
+
+def _file_statements(code: CodeType) -> Optional[_FileStatements]:
+    """The statements of the file holding ``code``; None if unknown. A
+    file linecache read again (changed on disk) is parsed again."""
     try:
-        lines, _ = inspect.findsource(code)
+        cached, _ = inspect.findsource(code)
     except Exception:
         return None
-    return [line.rstrip() for line in lines]
+    found = _FILES.get(code.co_filename)
+    if found is None or found.cached is not cached:
+        found = _FILES[code.co_filename] = _FileStatements(cached)
+    return found
 
 
-def _statement_starts(tree: ast.AST) -> List[int]:
-    """0-based lines where a statement (or its decorators, else/finally) begins."""
+def statement_starts(lines: List[str]) -> List[int]:
+    """0-based lines where a statement (or its decorators, else/finally)
+    begins, sorted. Raises SyntaxError when ``lines`` do not parse."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tree = ast.parse("\n".join(lines), "source", "exec")
     starts: List[int] = []
     for node in ast.walk(tree):
         if not isinstance(node, (ast.stmt, ast.ExceptHandler)):
@@ -53,22 +81,9 @@ def _statement_starts(tree: ast.AST) -> List[int]:
     return starts
 
 
-def _parse(lines: List[str]) -> ast.AST:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return ast.parse("\n".join(lines), "source", "exec")
-
-
-def statement_range(
-    lineno: int, lines: List[str], tree: Optional[ast.AST] = None
-) -> Tuple[ast.AST, int, int]:
-    """(tree, start, end) of the statement holding 0-based ``lineno``.
-
-    Raises SyntaxError when ``lines`` do not parse and no tree is given.
-    """
-    if tree is None:
-        tree = _parse(lines)
-    starts = _statement_starts(tree)
+def statement_range(lineno: int, lines: List[str], starts: List[int]) -> Tuple[int, int]:
+    """(start, end) of the statement holding 0-based ``lineno``, given the
+    ``statement_starts`` of ``lines``."""
     index = bisect_right(starts, lineno)
     start = starts[index - 1]
     end = starts[index] if index < len(starts) else len(lines)
@@ -88,36 +103,26 @@ def statement_range(
         if text and not text.startswith("#"):
             break
         end -= 1
-    return tree, start, end
+    return start, end
 
 
 def statement_lines(lines: List[str], lineno: int) -> List[str]:
     """The lines of the statement holding ``lineno`` within ``lines``."""
     if not 0 <= lineno < len(lines):
         raise IndexError("lineno out of range")
-    _, start, end = statement_range(lineno, lines)
+    start, end = statement_range(lineno, lines, statement_starts(lines))
     return lines[start:end]
 
 
-class SourceCache:
-    """Per-render cache of file lines and parsed trees, keyed by file name."""
-
-    def __init__(self) -> None:
-        self._trees: Dict[str, ast.AST] = {}
-
-    def entry_source(self, code: CodeType, lineno: int) -> Optional[List[str]]:
-        """Dedented lines from the code's first line to the end of the
-        statement at 0-based ``lineno``; None when the file is unavailable."""
-        lines = file_lines(code)
-        if lines is None:
-            return None
-        first = code.co_firstlineno - 1
-        key = code.co_filename
-        try:
-            tree, _, end = statement_range(lineno, lines, self._trees.get(key))
-        except SyntaxError:
-            end = lineno + 1
-        else:
-            self._trees[key] = tree
-        return dedent_lines(lines[first:end])
-
+def entry_source(code: CodeType, lineno: int) -> Optional[List[str]]:
+    """Dedented lines from the code's first line to the end of the
+    statement at 0-based ``lineno``; None when the file is unavailable."""
+    statements = _file_statements(code)
+    if statements is None:
+        return None
+    lines = statements.lines
+    if statements.starts is None:
+        end = lineno + 1
+    else:
+        _, end = statement_range(lineno, lines, statements.starts)
+    return dedent_lines(lines[code.co_firstlineno - 1:end])

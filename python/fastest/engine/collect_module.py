@@ -202,7 +202,7 @@ def _import_and_collect(session, path: str, nodeid: str) -> Tuple[List[Any], Lis
 def _skip_report(nodeid: str, path: str, exc: Skipped) -> dict:
     from fastest.engine.longrepr_traceback import crash_entry, entries_of
 
-    entries = entries_of(exc.__traceback__)
+    entries = entries_of(exc)
     crash = crash_entry(entries) if entries else None
     return _report(
         nodeid,

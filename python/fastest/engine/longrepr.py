@@ -151,7 +151,7 @@ def _write_chain(out: TextWriter, exc: BaseException, entries: List[Entry],
         else:
             current = None
         if current is not None:
-            current_entries = entries_of(current.__traceback__) or None
+            current_entries = entries_of(current) or None
     for current, current_entries, link in reversed(chain):
         if current_entries is None or isinstance(current, BaseExceptionGroup):
             out.write(_native_lines(current, current_entries))
@@ -191,7 +191,7 @@ def render_failure(exc: BaseException, *, style: str, showlocals: bool,
                    keep_frame: Optional[Callable[[Entry], bool]] = None,
                    terminal: Terminal = Terminal(80)) -> dict:
     """See the module docstring."""
-    entries = entries_of(exc.__traceback__)
+    entries = entries_of(exc)
     if cut_frames is not None and entries:
         entries = prune_for_function(entries, cut_frames)
         if style == "auto":
@@ -232,7 +232,7 @@ def render_conftest_import_failure(exc: BaseException, path: str, width: int = 8
     """What pytest prints on stderr when a conftest.py it loads before
     collecting fails to import: the short traceback of user frames
     (importlib's left out too), without the exceptions it was raised from."""
-    entries = [e for e in entries_of(exc.__traceback__)
+    entries = [e for e in entries_of(exc)
                if is_user_frame(e) and "importlib" not in e.code.co_filename.split(os.sep)]
     if entries:
         out = TextWriter(width)
@@ -258,7 +258,7 @@ def render_collect_error(exc: BaseException, *, path: str, style: str, showlocal
                          invocation_dir: str, verbosity: int, terminal: Terminal = Terminal(80),
                          import_mode: Optional[str] = None) -> dict:
     """See the module docstring."""
-    entries = entries_of(exc.__traceback__)
+    entries = entries_of(exc)
     if import_mode is not None and isinstance(exc, SyntaxError):
         entries = [e for e in as_pytest_imports(entries, import_mode) if not is_framework_frame(e)]
         return collect_message(exception_info_text(exc, entries, style="short", width=terminal.width), terminal)

@@ -23,13 +23,14 @@ _FASTEST_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 class Entry:
-    """One traceback entry and the style it is rendered in (None: the
-    report's style)."""
+    """One traceback entry of ``exc`` and the style it is rendered in
+    (None: the report's style)."""
 
-    __slots__ = ("raw", "style")
+    __slots__ = ("raw", "exc", "style")
 
-    def __init__(self, raw: TracebackType) -> None:
+    def __init__(self, raw: TracebackType, exc: BaseException) -> None:
         self.raw = raw
+        self.exc = exc
         self.style: Optional[str] = None
 
     @property
@@ -53,8 +54,10 @@ class Entry:
 
     def is_hidden(self) -> bool:
         """True when the frame's locals (else globals) set a true
-        ``__tracebackhide__``; a callable one is asked (with None, as no
-        ``ExceptionInfo`` object exists here)."""
+        ``__tracebackhide__``; a callable one is asked, given the
+        exception's ``pytest.ExceptionInfo`` as pytest gives it (numpy and
+        scipy hide helpers with ``operator.methodcaller("errisinstance",
+        AssertionError)``)."""
         hide: object = False
         for namespace in (self.frame.f_locals, self.frame.f_globals):
             try:
@@ -63,7 +66,9 @@ class Entry:
                 continue
             break
         if hide and callable(hide):
-            return bool(hide(None))
+            from fastest.pytest_api.expected_exceptions import ExceptionInfo
+
+            return bool(hide(ExceptionInfo.from_exc_info((type(self.exc), self.exc, self.exc.__traceback__))))
         return bool(hide)
 
 
@@ -78,10 +83,12 @@ def code_path(code: CodeType) -> Tuple[str, bool]:
     return filename, False
 
 
-def entries_of(tb: Optional[TracebackType]) -> List[Entry]:
+def entries_of(exc: BaseException) -> List[Entry]:
+    """The entries of ``exc``'s traceback, outermost first."""
     entries = []
+    tb = exc.__traceback__
     while tb is not None:
-        entries.append(Entry(tb))
+        entries.append(Entry(tb, exc))
         tb = tb.tb_next
     return entries
 

@@ -540,7 +540,7 @@ class ItemRunner:
         from fastest.engine.longrepr_traceback import crash_entry, entries_of
         from fastest.engine.pytest_sites import translate
 
-        entries = entries_of(exc_info[2])
+        entries = entries_of(exc)
         crash = crash_entry(entries) if entries else None
         path, line = translate(crash.code.co_filename, crash.lineno + 1) if crash else (item.path_str, 0)
         report.update(skip_path=path, skip_line=line, skip_reason=message)

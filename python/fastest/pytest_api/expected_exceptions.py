@@ -141,7 +141,7 @@ class ExceptionInfo:
 
         from .exception_repr import ExceptionChainRepr, ReprExceptionInfo, ReprFileLocation
 
-        entries = entries_of(self.tb)
+        entries = entries_of(self.value)
         # pytest renders into a TerminalWriter on a StringIO, as wide as the
         # terminal is now (inside a test stdout is captured: 80 or COLUMNS).
         text = exception_info_text(

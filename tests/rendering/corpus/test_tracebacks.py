@@ -110,6 +110,14 @@ def test_traceback_hide():
     rendering_helpers.hidden_check(0)
 
 
+def test_traceback_hide_asked_assertion():
+    rendering_helpers.hidden_for_assertions(-1)
+
+
+def test_traceback_hide_asked_other_error():
+    rendering_helpers.hidden_for_assertions(None)
+
+
 def test_locals_shown():
     number = 42
     text = "some text"

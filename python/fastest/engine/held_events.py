@@ -12,7 +12,7 @@ burst at every item's start, as pytest writes; a file or pipe gets one
 every ``interval``, which nobody sees."""
 from __future__ import annotations
 
-import time
+from fastest import clocks
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -44,12 +44,12 @@ class HeldEvents:
         self._send_held()
 
     def emit(self, event: dict) -> None:
-        if event["kind"] == "item_start" and time.perf_counter() >= self._due:
+        if event["kind"] == "item_start" and clocks.perf_counter() >= self._due:
             self._capture.release()
             self._send_held()
             self._emit(event)
             self._capture.hold()
-            self._due = time.perf_counter() + self._interval
+            self._due = clocks.perf_counter() + self._interval
         else:
             self._held.append(event)
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 import warnings
 
+from fastest import clocks
 from fastest.assertion.runtime import set_compare_hook
 from fastest.interruption import interruption_exit_status
 from fastest.pytest_api.outcomes import Exit, Skipped, XFailed, skip, xfail
@@ -367,10 +367,10 @@ class ItemRunner:
     def _phase(self, item, when: str, function: Callable[[], None], emit: Emit, wrapped: bool = True) -> str:
         """Run one phase (``wrapped``: see ``_wrapped``); emit its report;
         return its outcome."""
-        start = time.time()
-        started = time.perf_counter()
+        start = clocks.time()
+        started = clocks.perf_counter()
         exc_info = self._wrapped(item, when, function) if wrapped else _exc_info_of(function)
-        duration = time.perf_counter() - started
+        duration = clocks.perf_counter() - started
         recorded = item.take_recorded_error() if hasattr(item, "take_recorded_error") else None
         if recorded is not None:
             exc_info = recorded
@@ -615,6 +615,7 @@ class ItemRunner:
 
 
 _CURRENT_TEST = b"PYTEST_CURRENT_TEST"
+_ENVIRON = type(os.environ)
 # os.fsencode's encoding, fixed for the process (one Python call less per phase).
 _FS_ENCODING = (sys.getfilesystemencoding(), sys.getfilesystemencodeerrors())
 
@@ -633,19 +634,28 @@ def _set_current_test(item, when: Optional[str]) -> None:
     ``os.environ[key] = value`` sets it, without that method's checks of
     the key and value, and, in fastest's interpreter, without setenv(3),
     which costs a trivial test more than the test itself. An idle teardown
-    sets nothing before removing it, which the test may have done already."""
+    sets nothing before removing it, which the test may have done already.
+    A test that put a mapping of its own in os.environ's place
+    (``monkeypatch.setattr(os, "environ", {...})``) gets the value there
+    alone, as pytest's ``os.environ[key] = value`` puts it."""
+    environ = os.environ
+    replaced = type(environ) is not _ENVIRON
     if when:
-        value = f"{item.nodeid} ({when})".replace("\x00", "(null)").encode(*_FS_ENCODING)
+        text = f"{item.nodeid} ({when})".replace("\x00", "(null)")
+        if replaced:
+            environ["PYTEST_CURRENT_TEST"] = text
+            return
+        value = text.encode(*_FS_ENCODING)
         if _process_variable is not None:
             _process_variable.set(value)
         else:
             os.putenv(_CURRENT_TEST, value)
-        os.environ._data[_CURRENT_TEST] = value
-    elif _process_variable is not None:
-        _process_variable.clear()
-        os.environ._data.pop(_CURRENT_TEST, None)
+        environ._data[_CURRENT_TEST] = value
+    elif replaced or _process_variable is None:
+        environ.pop("PYTEST_CURRENT_TEST", None)
     else:
-        os.environ.pop("PYTEST_CURRENT_TEST", None)
+        _process_variable.clear()
+        environ._data.pop(_CURRENT_TEST, None)
 
 
 # The conftest hooks asked per item, by the runner's name for them.

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import io
 import os
-import time
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from _pytest._io import TerminalWriter
 from _pytest.pathlib import bestrelpath
 from _pytest.warnings import warning_record_to_str
 
+from fastest import clocks
 from fastest.junit_records import LogXML as JunitRecords
 from fastest.wire.framing import FRAME_EVENT, encode_frame
 
@@ -122,7 +122,7 @@ class EventConverter:
     # --- session -------------------------------------------------------
 
     def pytest_sessionstart(self, session: Any) -> None:
-        self._session_start = time.time()
+        self._session_start = clocks.time()
         config = self._config
         event: Event = {"kind": "session_start", "rootdir": str(config.rootpath)}
         if config.inipath is not None:
@@ -164,7 +164,7 @@ class EventConverter:
         self._emit({
             "kind": "session_finish",
             "exit_status": int(exitstatus),
-            "session_duration": time.time() - self._session_start,
+            "session_duration": clocks.time() - self._session_start,
         })
 
     # --- items ---------------------------------------------------------

@@ -73,6 +73,13 @@ class _OutcomeFlags:
         return self.outcome == "skipped"
 
 
+def properties_field(user_properties: List[Tuple[object, object]]) -> List[List[str]]:
+    """A report event's "properties": each (name, value) of the item's
+    user_properties as text, as pytest's junitxml writes them (a name
+    need not be a str: ``record_property(42, ...)``)."""
+    return [[str(name), str(value)] for name, value in user_properties]
+
+
 class TestReport(_OutcomeFlags):
     """pytest's TestReport over a ``test_report`` event of ``item``."""
 
@@ -168,7 +175,7 @@ class TestReport(_OutcomeFlags):
         else:
             event.pop("sections", None)
         if self.user_properties:
-            event["properties"] = [[name, str(value)] for name, value in self.user_properties]
+            event["properties"] = properties_field(self.user_properties)
         else:
             event.pop("properties", None)
         event["duration"] = self.duration

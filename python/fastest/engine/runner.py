@@ -504,7 +504,9 @@ class ItemRunner:
         if item._report_sections:
             report["sections"] = [[f"Captured {key} {phase}", content] for phase, key, content in item._report_sections]
         if item.user_properties:
-            report["properties"] = [[name, str(value)] for name, value in item.user_properties]
+            from .reports import properties_field
+
+            report["properties"] = properties_field(item.user_properties)
         if self.junit_records is not None:
             report.update(self.junit_records.report_fields(item.nodeid))
         exc = exc_info[1] if exc_info is not None else None

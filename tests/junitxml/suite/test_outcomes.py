@@ -107,6 +107,8 @@ class TestGroup:
 def test_properties(record_property):
     record_property("key", "value")
     record_property("number", 42)
+    # Any name: pytest writes str() of it.
+    record_property(7, ("a", "tuple"))
     record_property("ctrl", "a\x07b")
 
 

@@ -58,6 +58,9 @@ struct worker {
     bool finished;                     /* its final done frame arrived */
     double clock;                      /* when the running item started (about), for --timeout */
     double timed_out;                  /* > 0: killed after this many seconds */
+    /* What its engine said as it failed while it held an item (an error
+     * frame; it then exits): that item's error, as a crash is. malloc'd. */
+    char *engine_failure;
     size_t batches, items_sent;        /* for the FASTEST_DEBUG timeline */
 };
 
@@ -461,7 +464,11 @@ static void on_frame(struct pool *pool, struct worker *worker, const struct wire
     } else if (frame->kind == WIRE_FRAME_ERROR) {
         const char *message = NULL;
         struct ft_arena *arena = arena_new();
-        if (arena && wire_decode_error(frame, arena, &message, &error) == 0)
+        if (arena && wire_decode_error(frame, arena, &message, &error) == 0 && worker->fifo_count)
+            /* A bug of fastest's (or a test that broke the engine): it costs
+             * the item, as a crash does, once the worker has exited. */
+            worker->engine_failure = strdup(message);
+        else if (message)
             fatal(pool, FASTEST_ECHILD, format("worker gw%u: %s", worker->index, message));
         else
             fatal(pool, FASTEST_EPROTO,
@@ -509,12 +516,18 @@ static void on_crash(struct pool *pool, struct worker *worker, int wait_status)
     release_trailing(pool, worker);
     if (worker->fifo_count) {
         size_t item = head_item(worker);
-        char *cause = wk_crash_cause(worker->index, wait_status, worker->timed_out,
-                                     limit_source(&pool->session->items[item]));
+        char *cause =
+            worker->engine_failure
+                ? format("the engine of worker gw%u failed while running this test (a bug of "
+                         "fastest's: please report it); a fresh worker ran the remaining tests",
+                         worker->index)
+                : wk_crash_cause(worker->index, wait_status, worker->timed_out,
+                                 limit_source(&pool->session->items[item]));
         struct crash_sink sink = {pool, item};
         wk_crash_events(pool->session->items[item].node_id, pool->session->items[item].path,
-                        &worker->progress, cause ? cause : "the worker died", worker->diag,
-                        crash_event, &sink);
+                        &worker->progress, cause ? cause : "the worker died",
+                        worker->engine_failure ? worker->engine_failure : worker->diag, crash_event,
+                        &sink);
         free(cause);
         pop_head(worker);
         item_done(pool, item);
@@ -546,6 +559,8 @@ static void on_crash(struct pool *pool, struct worker *worker, int wait_status)
 
 static void close_worker(struct worker *worker)
 {
+    free(worker->engine_failure);
+    worker->engine_failure = NULL;
     if (worker->process.command_fd >= 0)
         close(worker->process.command_fd);
     close(worker->process.event_fd);

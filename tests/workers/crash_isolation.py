@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Crash isolation: under each worker strategy, a test that segfaults,
-calls os._exit(3), kills itself with SIGKILL or hangs past --timeout (or
-past its own timeout mark, which also lifts or widens the limit) costs that
-test alone. Checks, for crash_suite/: each crash is an error naming
+calls os._exit(3), kills itself with SIGKILL, breaks the engine running it
+(as a bug of fastest's would) or hangs past --timeout (or past its own
+timeout mark, which also lifts or widens the limit) costs that test alone. Checks, for crash_suite/: each crash is an error naming
 its cause, every other test ran with its own outcome, every item is
 reported exactly once, and the exit code is pytest's for failures (1).
 The same for a generated 300-test suite large enough for the pool to
@@ -32,6 +32,7 @@ EXPECTED = {
     "test_crashes.py::test_between": ("PASSED", None),
     "test_crashes.py::test_exit": ("FAILED", "exited with code 3"),
     "test_crashes.py::test_sigkill": ("FAILED", "killed by signal SIGKILL"),
+    "test_crashes.py::test_breaks_its_engine": ("FAILED", "the engine of worker gw"),
     "test_crashes.py::test_hang": ("FAILED", "Timeout: the test ran longer than 1 s (--timeout)"),
     "test_crashes.py::test_hang_past_its_mark": (
         "FAILED", "Timeout: the test ran longer than 0.3 s (its timeout mark)"),

@@ -4,6 +4,7 @@ worker strategy each crash must cost only its own test. The run's
 import ctypes
 import os
 import signal
+import sys
 import time
 
 import pytest
@@ -28,6 +29,18 @@ def test_exit():
 
 def test_sigkill():
     os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_breaks_its_engine():
+    # As a bug of fastest's would: the engine running this test fails as
+    # it makes the test's report (the native engine's runner, the pytest
+    # engine's report converter).
+    runner = sys.modules.get("fastest.engine.runner")
+    if runner is not None:
+        runner._report_base = None
+    converter = sys.modules.get("fastest.pytest_mode.report_events")
+    if converter is not None:
+        converter._location_fields = None
 
 
 def test_hang():

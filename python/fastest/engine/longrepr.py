@@ -67,6 +67,7 @@ summary line has no `` - message``).
 """
 from __future__ import annotations
 
+import functools
 import os
 import traceback as stdlib_traceback
 
@@ -185,6 +186,27 @@ def _render(exc: BaseException, entries: List[Entry], style: str, showlocals: bo
     return result
 
 
+def _contained(render: Callable[..., dict]) -> Callable[..., dict]:
+    """``render``, which, should it fail itself (a bug of fastest's),
+    gives the exception as Python prints it, then what went wrong: the
+    test's outcome stands and the rest of the run goes on, where an
+    internal error ends pytest's."""
+
+    @functools.wraps(render)
+    def contained(exc: BaseException, **options: object) -> dict:
+        try:
+            return render(exc, **options)
+        except Exception as problem:
+            return message_failure(
+                "".join(stdlib_traceback.format_exception(exc)).rstrip()
+                + "\n\nfastest could not show this failure as pytest does"
+                " (a bug of fastest's: please report it):\n"
+                + "".join(stdlib_traceback.format_exception(problem)).rstrip())
+
+    return contained
+
+
+@_contained
 def render_failure(exc: BaseException, *, style: str, showlocals: bool,
                    invocation_dir: str, verbosity: int,
                    cut_frames: Optional[Callable] = None,
@@ -254,6 +276,7 @@ def collect_message(text: str, terminal: Terminal) -> dict:
     return result
 
 
+@_contained
 def render_collect_error(exc: BaseException, *, path: str, style: str, showlocals: bool,
                          invocation_dir: str, verbosity: int, terminal: Terminal = Terminal(80),
                          import_mode: Optional[str] = None) -> dict:

@@ -18,7 +18,15 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Dict, List
+    from typing import Dict, List, Tuple
+
+
+def properties_field(user_properties: List[Tuple[object, object]]) -> List[List[str]]:
+    """A test report event's "properties": each (name, value) of the
+    item's ``user_properties`` (``record_property``) as text, as pytest's
+    junitxml writes them (a name need not be a str: ``record_property(42,
+    ...)``). Both engines' reports carry them so."""
+    return [[str(name), str(value)] for name, value in user_properties]
 
 
 class LogXML:

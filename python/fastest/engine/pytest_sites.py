@@ -26,7 +26,7 @@ import os
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Optional, Tuple
+    from typing import List, Optional, Tuple
 
 _MARKER = "# pytest's site: "
 _ENGINE_FOLDER = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -50,14 +50,11 @@ def translate(filename: str, lineno: int) -> Tuple[str, int]:
 def _pytest_line(name: str, text: str) -> Optional[Tuple[str, int]]:
     """The first line of ``_pytest/<name>`` starting the consecutive lines
     ``text`` describes, in the pytest the tests would run under."""
-    folder = _pytest_folder()
-    if folder is None:
+    found = _pytest_lines(name)
+    if found is None:
         return None
-    import linecache
-
-    path = os.path.join(folder, name)
+    path, lines = found
     wanted = [part.strip() for part in text.split("\\")]
-    lines = [line.strip() for line in linecache.getlines(path)]
     for index in range(len(lines) - len(wanted) + 1):
         if all(_matches(line, text) for line, text in zip(lines[index:index + len(wanted)], wanted)):
             return path, index + 1
@@ -69,18 +66,27 @@ def function_line(name: str, function: str, text: str) -> Optional[Tuple[str, in
     """(path, line of ``def function``, line ``text`` within it), 1-based,
     in ``_pytest/<name>`` of the pytest the tests would run under; None
     without that pytest, or when its code has no such line."""
-    folder = _pytest_folder()
-    if folder is None:
+    found = _pytest_lines(name)
+    if found is None:
         return None
-    import linecache
-
-    path = os.path.join(folder, name)
-    lines = [line.strip() for line in linecache.getlines(path)]
+    path, lines = found
     start = next((index for index, line in enumerate(lines) if line.startswith(f"def {function}(")), None)
     if start is None:
         return None
-    found = next((index for index in range(start, len(lines)) if lines[index] == text), None)
-    return None if found is None else (path, start + 1, found + 1)
+    line = next((index for index in range(start, len(lines)) if lines[index] == text), None)
+    return None if line is None else (path, start + 1, line + 1)
+
+
+def _pytest_lines(name: str) -> Optional[Tuple[str, List[str]]]:
+    """(path, its lines stripped) of ``_pytest/<name>`` in the pytest the
+    tests would run under; None without that pytest."""
+    folder = _pytest_folder()
+    if folder is None:
+        return None
+    import linecache  # (with tokenize, for the few locations looked up)
+
+    path = os.path.join(folder, name)
+    return path, [line.strip() for line in linecache.getlines(path)]
 
 
 def _matches(line: str, text: str) -> bool:

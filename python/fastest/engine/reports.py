@@ -5,6 +5,7 @@ changes (``outcome``, ``longrepr``, ``sections``, ``wasxfail``) is what the
 reporters get."""
 from __future__ import annotations
 
+from fastest.junit_records import properties_field
 from fastest.pytest_api.expected_exceptions import ExceptionInfo
 
 TYPE_CHECKING = False
@@ -71,13 +72,6 @@ class _OutcomeFlags:
     @property
     def skipped(self) -> bool:
         return self.outcome == "skipped"
-
-
-def properties_field(user_properties: List[Tuple[object, object]]) -> List[List[str]]:
-    """A report event's "properties": each (name, value) of the item's
-    user_properties as text, as pytest's junitxml writes them (a name
-    need not be a str: ``record_property(42, ...)``)."""
-    return [[str(name), str(value)] for name, value in user_properties]
 
 
 class TestReport(_OutcomeFlags):

@@ -504,7 +504,7 @@ class ItemRunner:
         if item._report_sections:
             report["sections"] = [[f"Captured {key} {phase}", content] for phase, key, content in item._report_sections]
         if item.user_properties:
-            from .reports import properties_field
+            from fastest.junit_records import properties_field
 
             report["properties"] = properties_field(item.user_properties)
         if self.junit_records is not None:

@@ -24,7 +24,7 @@ from _pytest.pathlib import bestrelpath
 from _pytest.warnings import warning_record_to_str
 
 from fastest import clocks
-from fastest.junit_records import LogXML as JunitRecords
+from fastest.junit_records import LogXML as JunitRecords, properties_field
 from fastest.wire.framing import FRAME_EVENT, encode_frame
 
 EVENTS_FILE_ENV = "FASTEST_EVENTS_FILE"
@@ -186,7 +186,7 @@ class EventConverter:
         if report.sections:
             event["sections"] = [list(section) for section in report.sections]
         if report.user_properties:
-            event["properties"] = [[str(name), str(value)] for name, value in report.user_properties]
+            event["properties"] = properties_field(report.user_properties)
         # pytest 7.2's reports carry no start/stop; later ones do.
         for stamp in ("start", "stop"):
             if hasattr(report, stamp):

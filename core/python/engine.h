@@ -86,12 +86,13 @@ typedef int (*pyh_item_fn)(void *context, const struct pyh_collected_item *item)
 int pyh_engine_collect(struct fastest_session *session, const char *const *paths, size_t count,
                        pyh_item_fn visit, void *context, char **out_error);
 
-/* Asks the native engine, once it collected, why its items may need the
- * installed pytest plugins it does not load (engine.plugin_need(): a
- * fixture nothing defines, or a coroutine test, with plugin autoload on
- * and a plugin installed). *out_reason: malloc'd,
- * or NULL when they do not. Returns 0 or an error with *out_error. */
-int pyh_engine_plugin_need(struct fastest_session *session, char **out_reason, char **out_error);
+/* Asks the native engine, once it collected, why its items need the real
+ * pytest (engine.pytest_need(): a module collection imported imports
+ * `_pytest`; or, with plugin autoload on and a plugin installed, a plugin
+ * it does not stand in for, a fixture nothing defines, a coroutine test).
+ * *out_reason: malloc'd, or NULL when they do not. Returns 0 or an error
+ * with *out_error. */
+int pyh_engine_pytest_need(struct fastest_session *session, char **out_reason, char **out_error);
 
 /* The native engine: the session's items once the core's selection (-k,
  * -m, --deselect, --lf, ...) is done, as pytest's session.items holds them

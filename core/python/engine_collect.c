@@ -254,9 +254,9 @@ static int call_for_text(struct fastest_session *session, const char *method, co
                            out_text, out_error);
 }
 
-int pyh_engine_plugin_need(struct fastest_session *session, char **out_reason, char **out_error)
+int pyh_engine_pytest_need(struct fastest_session *session, char **out_reason, char **out_error)
 {
-    return call_for_text(session, "plugin_need", "the engine failed to check for plugins",
+    return call_for_text(session, "pytest_need", "the engine failed to check its need for pytest",
                          out_reason, out_error);
 }
 

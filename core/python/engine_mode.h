@@ -24,7 +24,7 @@ struct ft_plan;
  * Discovery flags files defining any other as PLAN_FILE_HAS_FOREIGN_HOOKS. */
 bool pyh_native_hook(const char *name);
 
-/* A run restarted under the pytest engine (run_restart_if_plugins_needed)
+/* A run restarted under the pytest engine (run_restart_if_pytest_needed)
  * carries the reason in this variable; --engine=pytest then reports it
  * instead of "asked for", and the variable is removed. */
 #define PYH_ENGINE_REASON_ENV "FASTEST_ENGINE_REASON"

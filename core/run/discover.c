@@ -373,8 +373,8 @@ int run_discover(struct fastest_session *session, struct pc_recorder *pytest_cac
         out->usage_error = add_unnamed_arguments(session, plan, &order, misses);
         misses = NULL;
     }
-    if (rc == 0 && order.count)
-        rc = run_restart_if_plugins_needed(session, out_error);
+    if (rc == 0 && order.engine_collected)
+        rc = run_restart_if_pytest_needed(session, out_error);
     /* The engine's items are selected as static ones are. */
     if (rc == 0 && order.count)
         rc = sel_apply(&settings, plan, &counts, out_error);

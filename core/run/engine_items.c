@@ -165,6 +165,7 @@ int engine_import_files(struct fastest_session *session, struct ft_plan *plan,
         /* The engine imports in plan order; its items are placed by path. */
         qsort(files, import_count, sizeof(*files), compare_entries);
         struct import_target target = {plan, files, import_count, out_order};
+        out_order->engine_collected = true;
         rc = pyh_engine_collect(session, paths, import_count, add_engine_item, &target, out_error);
     }
     free(paths);

@@ -16,6 +16,7 @@ struct engine_order {
     char **node_ids;
     size_t count, capacity;
     bool *imported_files; /* per plan file: its items are the engine's */
+    bool engine_collected; /* the engine imported at least one file */
     /* Per plan file: how many items static discovery had given an
      * imported file, before the engine's replaced them. */
     size_t *static_counts;

@@ -13,13 +13,13 @@
 #include "run/reexec.h"
 #include "session/session.h"
 
-int run_restart_if_plugins_needed(struct fastest_session *session, char **out_error)
+int run_restart_if_pytest_needed(struct fastest_session *session, char **out_error)
 {
     *out_error = NULL;
     if (pyh_engine_is_pytest(session) || opt_get(session->options, "engine"))
         return 0;
     char *reason = NULL;
-    int rc = pyh_engine_plugin_need(session, &reason, out_error);
+    int rc = pyh_engine_pytest_need(session, &reason, out_error);
     if (rc || !reason)
         return rc;
     size_t count;

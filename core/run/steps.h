@@ -46,12 +46,13 @@ int run_claim_conftest_options(struct fastest_session *session, const struct cfg
                                const struct cli_context *context, char **out_error);
 
 /* After the native engine collected (a run imports every module first,
- * and nothing has run or been printed yet): when it finds the items may
- * need installed pytest plugins that pytest would load and it does not
- * (pyh_engine_plugin_need), fastest starts again under the pytest engine,
+ * and nothing has run or been printed yet): when it finds the items need
+ * the real pytest (pyh_engine_pytest_need: `_pytest` imported, or
+ * installed plugins that pytest would load and it does not), fastest
+ * starts again under the pytest engine,
  * with the reason for the header (PYH_ENGINE_REASON_ENV); it returns only
  * if that exec fails. Nothing happens when the engine was asked for. */
-int run_restart_if_plugins_needed(struct fastest_session *session, char **out_error);
+int run_restart_if_pytest_needed(struct fastest_session *session, char **out_error);
 
 /* What collection reported besides items, in the order it happened:
  * COLLECT_REPORT events (import errors, module-level skips) and WARNING

@@ -97,6 +97,10 @@ SCENARIOS = [
     # A text file named on the command line is a doctest file to pytest.
     ("doctests", ["notes.txt", "test_arith.py"], "pytest"),
     ("internals", [], "pytest"),
+    # Only a helper module the test module imports imports _pytest: the
+    # native engine notices as it collects, and hands the run over.
+    ("internals", ["test_helpers_internals.py"], "pytest"),
+    ("internals", ["test_helpers_internals.py", FASTEST_ONLY, "-n", "2"], "pytest"),
     ("installed", [], "pytest"),
     ("installed", ["-p", "no:asyncio"], "pytest"),
     # native_hooks: only the hooks the native engine runs (docs/engines.md).

@@ -3,7 +3,7 @@ autoload on (no PYTEST_DISABLE_PLUGIN_AUTOLOAD), those of the ``pytest11``
 entry points of the distributions on sys.path, but those ``-p no:NAME``
 blocks by entry-point name. The native engine loads none of them: it
 stands in for the ones it models (``MODELLED_MODULES``); any other sends
-the run to the pytest engine (Session.plugin_need)."""
+the run to the pytest engine (Session.pytest_need)."""
 from __future__ import annotations
 
 import binascii
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # gives pytest's outcomes: what they do, fastest does itself (xdist's -n
 # and --dist, pytest-timeout's limit), or only their options or their
 # tests ask for, and those send the run to pytest (their options are
-# unknown to the native parser; Session.plugin_need finds their tests:
+# unknown to the native parser; Session.pytest_need finds their tests:
 # fixtures nothing else defines, coroutines, Hypothesis tests).
 MODELLED_MODULES = frozenset(
     {"xdist", "pytest_timeout", "pytest_mock", "pytest_asyncio", "anyio", "pytest_cov", "_hypothesis_pytestplugin"}

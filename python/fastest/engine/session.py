@@ -18,6 +18,7 @@ from .held_events import HeldEvents
 from .hooks import run_hook
 from .introspection import is_async_function
 from .nodes import Session as SessionNode
+from .pytest_internals import watch_pytest_internals
 from .runner import NEXT_UNKNOWN, Interrupted, ItemRunner
 from .setupstate import SetupState
 from ..hook_lines import terminal_lines
@@ -41,7 +42,7 @@ def _is_hypothesis_test(item) -> bool:
 
 def _plugin_hint_of(item) -> Optional[str]:
     """Why this item may need an installed pytest plugin (see
-    Session.plugin_need), or None: a fixture it requests that nothing
+    Session.pytest_need), or None: a fixture it requests that nothing
     collected defines, or a coroutine test function."""
     info = getattr(item, "_fixtureinfo", None)
     # Every name resolved, the common case, is told by the sizes.
@@ -80,6 +81,7 @@ class Session:
         self.collect_warnings: List[dict] = []
         self._pending = None  # the last item run, its teardown deferred
         self._set_argv()
+        self._pytest_internals = watch_pytest_internals(self.config.rootpath_str)
         self._install_pytest_module()
         self.conftests = ConftestRegistry(self.node)
         self.config.hook.conftests = self.conftests
@@ -308,19 +310,23 @@ class Session:
             run_hook(implementations, session=self.node)
         return printed.getvalue()
 
-    def plugin_need(self) -> Optional[str]:
-        """Why this run needs installed pytest plugins, which the native
-        engine does not load, when pytest would load some (plugin autoload
-        on, a ``pytest11`` entry point installed): one the native engine
-        does not stand in for (autoloaded_plugins.MODELLED_MODULES), a test
-        requesting a fixture nothing collected defines, a coroutine test
-        (which pytest alone skips, and pytest-asyncio or anyio run), or a
-        Hypothesis test under Hypothesis's plugin (its health checks and
-        reports). None otherwise. A mark nothing registered is no reason:
-        it only warns, and sloppy suites use many. Asked once, after
-        collection and before anything runs."""
+    def pytest_need(self) -> Optional[str]:
+        """Why this run needs the real pytest, which the native engine
+        stands in for, or None. Asked once, after collection and before
+        anything runs: a module collection imported that imports
+        ``_pytest`` (pytest_internals.py); or, when pytest would load
+        installed plugins (plugin autoload on, a ``pytest11`` entry point
+        installed), one the native engine does not stand in for
+        (autoloaded_plugins.MODELLED_MODULES), a test requesting a fixture
+        nothing collected defines, a coroutine test (which pytest alone
+        skips, and pytest-asyncio or anyio run), or a Hypothesis test under
+        Hypothesis's plugin (its health checks and reports). A mark nothing
+        registered is no reason: it only warns, and sloppy suites use
+        many."""
         from .autoloaded_plugins import pytest_would_autoload_plugins, unmodelled_plugin
 
+        if self._pytest_internals.importer is not None:
+            return f"{self._pytest_internals.importer} imports _pytest"
         if not pytest_would_autoload_plugins():
             return None
         plugin = unmodelled_plugin(self.config.blocks_plugin)

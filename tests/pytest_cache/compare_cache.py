@@ -79,9 +79,11 @@ SEQUENCES = {
                       (None, ["--lf", "test_ok.py", "pkg"], {})],
     # A conftest hook the native engine does not run: pytest's own cache
     # plugins run in the pytest engine, their status lines come through it.
-    "pytest_engine": [(None, [], {"conftest.py": "def pytest_runtest_setup(item):\n    pass\n"}),
+    "pytest_engine": [(None, [], {"conftest.py": "def pytest_collectreport(report):\n    pass\n"}),
                       (None, ["--lf"], {}), (None, ["--lf", "-q"], {}), (None, ["--ff"], {}),
-                      (None, ["--sw"], {}), (None, ["--sw"], {"test_a.py": FIXED_A})],
+                      (None, ["--sw"], {}), (None, ["--sw"], {"test_a.py": FIXED_A}),
+                      (None, ["--sw", "--continue-on-collection-errors"],
+                       {"test_broken.py": "def test_x(:\n"})],
     "cache_dir_ini": [(None, [], {"pytest.ini": "[pytest]\ncache_dir = custom/cache\n"}),
                       (None, ["--lf"], {}), (None, ["--lf", "--cache-clear"], {})],
     "unwritable_cache_dir": [(None, [], {"pytest.ini": "[pytest]\ncache_dir = blocker/cache\n",

@@ -475,7 +475,22 @@ class Session:
         finally:
             self._router.target = None
         session = self.session
+        if session.shouldstop and not session.shouldfail:
+            self._stop_as_pytest_loop()
         return bool(session.shouldfail or session.shouldstop)
+
+    def _stop_as_pytest_loop(self) -> None:
+        """A plugin asked the session to stop (--sw's stepwise after a
+        failure): pytest's loop raises Interrupted, which its session
+        handles as any interruption, and plugins hear of it (the terminal
+        keeps its memo, which its session end reports). The core says why
+        it stopped itself (its console's stop reason)."""
+        session = self.session
+        try:
+            raise session.Interrupted(session.shouldstop)
+        except session.Interrupted as interruption:
+            self.interrupted = interruption
+            self.config.hook.pytest_keyboard_interrupt(excinfo=ExceptionInfo.from_current())
 
     def _exit_status(self) -> int:
         """pytest's, once its loop is over: an interruption's, -x and

@@ -96,6 +96,11 @@ SCENARIOS = [
     ("doctests", ["--doctest-modules", "--doctest-glob=*.txt"], "pytest"),
     # A text file named on the command line is a doctest file to pytest.
     ("doctests", ["notes.txt", "test_arith.py"], "pytest"),
+    # A handler an initial conftest put on pytest's captured stderr keeps
+    # writing into the test's captured output in a forked worker.
+    ("conftest_logging", ["-rA"], "pytest"),
+    ("conftest_logging", ["-rA", FASTEST_ONLY, "-n", "2"], "pytest"),
+    ("conftest_logging", ["-rA", "-p", "no:logging", FASTEST_ONLY, "-n", "2"], "pytest"),
     ("internals", [], "pytest"),
     # Only a helper module the test module imports imports _pytest: the
     # native engine notices as it collects, and hands the run over.
@@ -182,7 +187,7 @@ SCENARIOS = [
 # Suites whose whole output must be pytest's, but for the lines naming the
 # tool (platform, plugins, fastest's strategy line), each tool's JUnit XML
 # file and the times.
-FULL_OUTPUT_SUITES = {"session_hooks", "coverage", "report_hooks"}
+FULL_OUTPUT_SUITES = {"session_hooks", "coverage", "report_hooks", "conftest_logging"}
 TOOL_LINES = ("platform ", "plugins: ", "strategy: ", " generated xml file: ")
 DURATION = re.compile(r" in [\d.]+s\b")
 

@@ -114,6 +114,7 @@ from .replayed_reports import location_from_event, report_from_event
 from .runtestloop import RuntestloopWrappers
 from .report_events import EventConverter
 from .terminal_summary import TerminalSummary
+from .worker_capture import own_capture_files
 
 Event = Dict[str, Any]
 Emit = Callable[[Event], None]
@@ -575,11 +576,7 @@ class Session:
         worker to pytest and its plugins (fastest/xdist_worker.py): the
         cache plugins leave --lf's record to the parent, which hears every
         report (replay), and xdist's worker_id names the worker."""
-        capture = self.config.pluginmanager.get_plugin("capturemanager")
-        if capture is not None and capture._global_capturing is not None:
-            capture.stop_global_capturing()
-            capture.start_global_capturing()
-            capture.suspend_global_capture()
+        own_capture_files(self.config.pluginmanager.get_plugin("capturemanager"))
         become_worker(self.config)
         self._past_capture.after_fork()
         self._loop.kept_by_parent()

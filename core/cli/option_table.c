@@ -76,7 +76,7 @@ static const struct cli_option builtin[] = {
     SWITCH(GENERAL, "newfirst", "Run tests from new files first", "--nf", "--new-first"),
     /* pytest stores None when no glob follows; "" stands for it here. */
     {GENERAL, {"--cache-show"}, "cacheshow", CLI_STORE_OPTIONAL, CLI_TEXT, NULL, "", NULL,
-     "[CACHESHOW]", "Show cache contents, don't perform collection or tests"},
+     "[CACHESHOW]", "Show cache contents, don't perform collection or tests (runs pytest)"},
     SWITCH(GENERAL, "cacheclear", "Remove all cache contents at start of test run",
            "--cache-clear"),
     VALUE(GENERAL, "last_failed_no_failures", CLI_TEXT, "all", lfnf_choices, NULL,

@@ -55,6 +55,9 @@ const char *handover_option(const struct fastest_session *session)
     for (size_t i = 0; i < sizeof handed_over / sizeof handed_over[0]; i++)
         if (opt_is_true(session->options, handed_over[i].dest))
             return handed_over[i].flag;
+    /* Its glob is optional: given alone, it holds "". */
+    if (opt_get(session->options, "cacheshow"))
+        return "--cache-show";
     return logging_beyond_capture(session);
 }
 

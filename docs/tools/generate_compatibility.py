@@ -54,7 +54,7 @@ AREAS: Dict[str, Tuple[str, str]] = {
     "pytest engine matches pytest": ("pytest engine", "conftest hooks, pytest_plugins, doctests, installed plugins: outcomes, summary and JUnit XML; the two engines A/B"),
     "cache-driven runs match pytest": ("pytest cache", "--lf, --ff, --nf, --sw and the cache files they read and write"),
     "pytest cache json": ("pytest cache", "the cache's JSON files as pytest writes them"),
-    "options handed to pytest": ("Command line", "--pdb, --trace, --markers, --fixtures, the setup reports, live logging and log files: pytest's output and exit code"),
+    "options handed to pytest": ("Command line", "--pdb, --trace, --markers, --fixtures, the setup reports, --cache-show, live logging and log files: pytest's output and exit code"),
     "a conftest that fails to import matches pytest": ("Running tests", "a conftest.py that fails to import: stdout, stderr and exit code"),
     "arguments that collect nothing match pytest": ("Command line", "node ids naming no test (static, decided at import, an import that fails), files no collector takes, directories with node names, missing files: output, usage error and exit code"),
     "tests see the interpreter they see under pytest": ("Running tests", "PYTHONPATH, PYTHONHASHSEED, the locale, sys.executable, a virtualenv's sys.prefix"),

@@ -9,6 +9,7 @@ them): fastest gets them, pytest's command line lacks them.
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -48,11 +49,23 @@ COMMAND_LINES = [
     (["--log-cli-level=INFO"], "--log-cli-level", []),
     (["-o", "log_cli=true"], "log_cli", ["--strategy=warmworkers"]),
     (["--log-file=run.log"], "--log-file", []),
+    (["--cache-show"], "--cache-show", []),
+    (["--cache-show", "*/lastfailed"], "--cache-show", []),
 ]
 DURATION = re.compile(r"in \d+\.\d+s")
+# The command lines run with -p no:cacheprovider, leaving the suite's
+# cache as it is, but --cache-show's, which shows it.
+CACHE_SHOWN = "--cache-show"
+LASTFAILED = '{\n  "test_suite.py::test_fails": true\n}'
 
 
 def run(command, suite):
+    """One command line's stdout, exit code and stderr, from the same cache
+    (pytest's --cache-show ends a session, which writes one value)."""
+    shutil.rmtree(os.path.join(suite, ".pytest_cache"), ignore_errors=True)
+    os.makedirs(os.path.join(suite, ".pytest_cache", "v", "cache"))
+    with open(os.path.join(suite, ".pytest_cache", "v", "cache", "lastfailed"), "w") as cache:
+        cache.write(LASTFAILED)
     env = dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
     done = subprocess.run(command, cwd=suite, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     return DURATION.sub("in <time>", done.stdout), done.returncode, done.stderr
@@ -69,7 +82,8 @@ def main():
         with open(os.path.join(suite, "fastest.ini"), "w") as config:
             config.write(f"[fastest]\npython = {sys.executable}\n")
         for arguments, option, own in COMMAND_LINES:
-            arguments = [*arguments, "-p", "no:cacheprovider"]
+            if option != CACHE_SHOWN:
+                arguments = [*arguments, "-p", "no:cacheprovider"]
             theirs = run([sys.executable, "-m", "pytest", *arguments], suite)
             ours = run([fastest, *own, *arguments], suite)
             problems = []

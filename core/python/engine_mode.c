@@ -135,6 +135,10 @@ int pyh_engine_mode_from_options(struct fastest_session *session, char **out_err
     opt_values(options, "doctestglob", &glob_count);
     if (glob_count)
         return record(session, "pytest", "--doctest-glob");
+    /* Its tracebacks hold pytest's own frames, which the native engine
+     * does not run. */
+    if (opt_is_true(options, "fulltrace"))
+        return record(session, "pytest", "--full-trace");
     const char *text_file = doctest_text_argument(options);
     if (text_file)
         return record_pytest(session,

@@ -30,11 +30,11 @@ bool pyh_native_hook(const char *name);
 #define PYH_ENGINE_REASON_ENV "FASTEST_ENGINE_REASON"
 
 /* Decides from the options alone: --engine / `engine =`, doctest options,
- * `-p NAME`, PYTEST_PLUGINS, options no fastest table knows (kept by the CLI
- * under "fastest_unknown_args"). Returns 0 with the choice recorded or left
- * open, FASTEST_EUSAGE when --engine=native was asked for a command line
- * only pytest can parse (*out_error, malloc'd, says why), or
- * FASTEST_ENOMEM. */
+ * --full-trace, `-p NAME`, PYTEST_PLUGINS, options no fastest table knows
+ * (kept by the CLI under "fastest_unknown_args"). Returns 0 with the
+ * choice recorded or left open, FASTEST_EUSAGE when --engine=native was
+ * asked for a command line only pytest can parse (*out_error, malloc'd,
+ * says why), or FASTEST_ENOMEM. */
 int pyh_engine_mode_from_options(struct fastest_session *session, char **out_error);
 
 /* True once a choice is recorded. */

@@ -61,6 +61,8 @@ SCENARIOS = [
     ("tests/compat", [], False),
     ("tests/compat", ["test_params.py", "test_fixtures.py"], False),
     ("tests/compat", ["-vv", "test_assertions.py"], True),
+    # Its tracebacks hold pytest's own frames: the pytest engine runs it.
+    ("tests/compat", ["--full-trace", "-p", "no:cacheprovider", "test_assertions.py", "test_fixtures.py"], True),
     ("tests/compat", ["test_unittest_cases.py"], True),
     # Fixture lookup errors (their text ends its last line; -p no:NAME takes
     # the builtin fixtures that plugin provides off the "available" list).

@@ -156,7 +156,7 @@ static const struct cli_option builtin[] = {
           "'$HOME/root_dir'.",
           "--rootdir"),
 
-    SWITCH(COLLECTION, "collectonly", "Only collect tests, don't execute them",
+    SWITCH(COLLECTION, "collectonly", "Only collect tests, don't execute them (with -v, runs pytest)",
            "--collectonly", "--collect-only", "--co"),
     SWITCH(COLLECTION, "pyargs", "Try to interpret all arguments as Python packages",
            "--pyargs"),

@@ -58,6 +58,12 @@ const char *handover_option(const struct fastest_session *session)
     /* Its glob is optional: given alone, it holds "". */
     if (opt_get(session->options, "cacheshow"))
         return "--cache-show";
+    /* The verbose listing shows each collector's docstring, as
+     * inspect.getdoc finds it (a unittest.TestCase subclass without one
+     * shows TestCase's): known only once every module is imported. */
+    if (opt_is_true(session->options, "collectonly") &&
+        opt_get_long(session->options, "verbose", 0) > 0)
+        return "--collect-only with -v";
     return logging_beyond_capture(session);
 }
 

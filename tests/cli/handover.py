@@ -33,6 +33,7 @@ def test_passes(number):
     assert number == 1
 
 def test_fails():
+    """Its docstring shows in the verbose listing."""
     assert 1 == 2
 '''
 # (arguments, the option the hand-over note names, fastest's own options
@@ -50,6 +51,8 @@ COMMAND_LINES = [
     (["-o", "log_cli=true"], "log_cli", ["--strategy=warmworkers"]),
     (["--log-file=run.log"], "--log-file", []),
     (["--cache-show"], "--cache-show", []),
+    (["--collect-only", "-v"], "--collect-only with -v", []),
+    (["--co", "-vv", "-k", "fails"], "--collect-only with -v", []),
     (["--cache-show", "*/lastfailed"], "--cache-show", []),
 ]
 DURATION = re.compile(r"in \d+\.\d+s")

@@ -270,11 +270,14 @@ def compare(fastest, suites, suite, args, engine):
     if FASTEST_ONLY in args:
         args = args[: args.index(FASTEST_ONLY)]
     problems = []
+    # -v for the outcome lines; --collect-only's listing stays fastest's
+    # own without it (with it, fastest hands the run to pytest).
+    verbose = [] if "--collect-only" in args else ["-v"]
     with tempfile.TemporaryDirectory() as scratch:
         pytest_xml, fastest_xml = os.path.join(scratch, "p.xml"), os.path.join(scratch, "f.xml")
-        pytest_code, pytest_out = run(PYTEST + ["-v", f"--junitxml={pytest_xml}"] + args, cwd,
+        pytest_code, pytest_out = run(PYTEST + verbose + [f"--junitxml={pytest_xml}"] + args, cwd,
                                       os.path.join(scratch, "p.coverage"))
-        fastest_code, fastest_out = run([fastest, "-v", f"--junitxml={fastest_xml}"] + NO_CACHE + fastest_args, cwd,
+        fastest_code, fastest_out = run([fastest, *verbose, f"--junitxml={fastest_xml}"] + NO_CACHE + fastest_args, cwd,
                                         os.path.join(scratch, "f.coverage"))
         if masked_xml(pytest_xml) != masked_xml(fastest_xml):
             problems.append(diff("junit xml", masked_xml(pytest_xml), masked_xml(fastest_xml)))

@@ -23,12 +23,18 @@ struct cache_collect {
     size_t dropped_items; /* marked deselected in the plan, not to be counted */
 };
 
+/* The option holding the failed tests after which --sw stops (1, or 2
+ * with --sw-skip), as pytest's stepwise plugin sets session.shouldstop:
+ * the engine's stop (the suite's hooks see shouldstop, and the user's
+ * --maxfail). */
+#define RUN_STEPWISE_LIMIT "fastest_stepwise_limit"
+
 /* --sw stops at the first failed test (--sw-skip at the second) as
- * pytest's session.shouldstop does: sets maxfail for the strategies when -x
+ * pytest's session.shouldstop does: sets RUN_STEPWISE_LIMIT and the
+ * console's fastest_stop_reason, and maxfail for the strategies when -x
  * or --maxfail would not stop sooner (RUN_COLLECTION_MAXFAIL keeps the
- * user's for collection errors), and the console's fastest_stop_reason.
- * Call before discovery (the engine reads maxfail). Returns 0 or
- * FASTEST_ENOMEM. */
+ * user's for collection errors). Call before discovery (the engine reads
+ * maxfail). Returns 0 or FASTEST_ENOMEM. */
 int run_cache_stop_options(struct fastest_session *session, struct pc_recorder *recorder);
 
 /* Collection-time rules on the plan (after -k/-m, whose counts they do

@@ -22,7 +22,7 @@ import tempfile
 
 PYTEST = ["/usr/bin/python3", "-m", "pytest", "-p", "no:randomly"]
 OUTCOME_LINE = re.compile(r"^(\S+::\S.*?) (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)\b")
-KEPT_LINE = re.compile(r"^(collected |run-last-failure: |stepwise: |!+ (Interrupted|stopping))")
+KEPT_LINE = re.compile(r"^(collected |run-last-failure: |stepwise: |!+ (Interrupted|stopping|Test failed)|hook saw )")
 DURATION = re.compile(r"\bin \d+\.\d+s\b")
 
 SUITE = {
@@ -44,6 +44,13 @@ ALL_FIXED = {
     "test_b.py": "def test_b1(): pass\n",
 }
 
+# What a conftest's hooks see of the session's end.
+STATUS_HOOK = (
+    "def pytest_sessionfinish(session, exitstatus):\n"
+    "    print(f'hook saw exit {int(exitstatus)}, maxfail {session.config.option.maxfail}, '\n"
+    "          f'shouldstop {session.shouldstop!r}, shouldfail {session.shouldfail!r}')\n"
+)
+
 # A step: (tool or None for the sequence's tool, args, files to write first).
 # Damaged values are ones pytest reads as missing (invalid JSON or UTF-8);
 # well-formed JSON of another shape makes pytest itself fail (exit 3).
@@ -56,6 +63,12 @@ SEQUENCES = {
            (None, ["--nf"], {})],
     "sw": [(None, ["--sw"], {}), (None, ["--sw"], {}), (None, ["--sw"], {"test_a.py": FIXED_A}),
            (None, ["--sw-skip"], {}), (None, ["--sw"], {}), (None, [], {}), (None, ["--sw"], {})],
+    # With -x or --maxfail, pytest's loop fails first, and the stepwise
+    # stop has its line when it came too. A conftest's hooks see
+    # pytest's exit status and the user's --maxfail (native engine).
+    "sw_with_maxfail": [(None, ["--sw", "-x"], {"conftest.py": STATUS_HOOK}), (None, ["--sw-skip", "-x"], {}),
+                        (None, ["--sw-skip", "--maxfail=3"], {}), (None, ["--sw"], {}),
+                        (None, ["--sw-skip"], {})],
     # --sw stops at a failed test, never at a collection error.
     "sw_collect_error": [(None, ["--sw", "--continue-on-collection-errors"],
                           {"test_broken.py": "def test_x(:\n"}),

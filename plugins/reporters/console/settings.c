@@ -128,6 +128,7 @@ void settings_read(const struct fastest_host *host, const struct fastest_session
     out->collection_finish_lines = host->option(session, "fastest_collection_finish_lines");
     out->collection_finish_output = host->option(session, "fastest_collection_finish_output");
     out->stop_reason = host->option(session, "fastest_stop_reason");
+    out->stepwise_limit = atol(option_or(host, session, "fastest_stepwise_limit", "0"));
     out->strategy_line = host->option(session, "fastest_strategy_line");
     out->report_header = host->option(session, "fastest_report_header");
     out->conftest_header = host->option(session, "fastest_conftest_header");

@@ -45,9 +45,11 @@ struct console_settings {
      * --collect-only), as pytest's reporter's own implementation runs
      * before the initial conftests'. */
     const char *collection_finish_output;
-    /* Why the session stops at maxfail when it is not -x/--maxfail
-     * (--sw's shouldstop: exit 2, "Interrupted: REASON"), or NULL. */
+    /* Under --sw: why pytest's stepwise plugin stops the session
+     * (shouldstop) once stepwise_limit tests failed (exit 2, "Interrupted:
+     * REASON", unless -x/--maxfail stopped it first), or NULL. */
     const char *stop_reason;
+    long stepwise_limit;
     const char *strategy_line;
     /* The pytest engine's header lines ('\n'-separated: rootdir, plugins,
      * pytest_report_header's), printed instead of the rootdir line; NULL

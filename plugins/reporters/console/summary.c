@@ -661,6 +661,10 @@ void console_session_summary(struct console *console)
     } else if (stopped) {
         text_printf(&line, "stopping after %zu failures", console->tests_failed);
         console_write_sep(console, "!", text_str(&line), MARKUP_RED);
+        /* --sw with -x or --maxfail: pytest's loop fails first, and the
+         * stepwise plugin's shouldstop, when it stopped too, has its line. */
+        if (settings->stop_reason && console->tests_failed >= (size_t)settings->stepwise_limit)
+            console_write_sep(console, "!", settings->stop_reason, MARKUP_RED);
     }
     if (status == 2 && console->interruption) {
         report_interruption(console);

@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 _FLAG, _COUNT, _INT, _FLOAT, _TEXT, _LIST = "flag", "count", "int", "float", "text", "list"
 # Dests no row of the table names: the positional arguments', the second
 # one -q counts in (pytest's MoreQuietAction) and the core's own.
-_EXTRA_OPTION_KINDS = {"file_or_dir": _LIST, "quiet": _COUNT, "fastest_markup": _FLAG, "fastest_args": _LIST}
+_EXTRA_OPTION_KINDS = {
+    "file_or_dir": _LIST, "quiet": _COUNT, "fastest_markup": _FLAG, "fastest_args": _LIST,
+    "fastest_stop_reason": _TEXT, "fastest_stepwise_limit": _INT, "fastest_collection_maxfail": _INT,
+}
 # The value of a known option nothing stored, per kind (argparse's defaults
 # for pytest's addoption calls), and where pytest declares another.
 _KIND_DEFAULTS = {_FLAG: False, _COUNT: 0}
@@ -195,6 +198,7 @@ class Config:
             if kinds.get(dest, _FLAG) == _FLAG:
                 kinds[dest] = kind
         self.option = _OptionNamespace({dest: _typed_option(kinds.get(dest), values) for dest, values in options.items()}, kinds)
+        self.stepwise_stop = self._stepwise_stop()
         self._ini_types: Dict[str, Tuple[str, Any]] = {}
         undeclared = {name for plugin, names in _PLUGIN_INI_KEYS.items() if self.blocks_plugin(plugin) for name in names}
         for name, (kind, default) in _PYTEST_INI.items():
@@ -208,6 +212,21 @@ class Config:
         self.stash: Dict[Any, Any] = {}
         self._inicache = self._ini_cache
         self.args: List[str] = list(self.option.file_or_dir or [])
+
+    def _stepwise_stop(self) -> Optional[Tuple[int, str]]:
+        """Under --sw, (the failed tests after which pytest's stepwise
+        plugin stops the session, the reason it gives as shouldstop), as
+        the core set them (core/run/cache_order.h); the suite then sees the
+        user's --maxfail, which the core's maxfail stands in for when the
+        stepwise stop comes first. None without --sw."""
+        option = self.option
+        reason = getattr(option, "fastest_stop_reason", None)
+        if not reason:
+            return None
+        users_maxfail = getattr(option, "fastest_collection_maxfail", None)
+        if users_maxfail is not None:
+            option.maxfail = users_maxfail
+        return option.fastest_stepwise_limit, reason
 
     @property
     def rootpath(self) -> Path:

@@ -70,6 +70,8 @@ class ItemRunner:
         self.fault_handler = session.fault_handler
         self.phase_wrappers: List[Callable] = session.phase_wrappers
         self.maxfail = config.getoption("maxfail")
+        self.stepwise_stop = config.stepwise_stop
+        self._stepwise_failures = 0  # failed tests (collection errors aside)
         self.junit_records = config.fastest_junit_records
         self.conftests = conftests
         # The terminal reporter a conftest's pytest_terminal_summary will
@@ -497,6 +499,10 @@ class ItemRunner:
             session.testsfailed += 1
             if self.maxfail and session.testsfailed >= self.maxfail:
                 session.shouldfail = f"stopping after {session.testsfailed} failures"
+            if self.stepwise_stop is not None:
+                self._stepwise_failures += 1
+                if self._stepwise_failures >= self.stepwise_stop[0]:
+                    session.shouldstop = self.stepwise_stop[1]
 
     def _report(self, item, when: str, exc_info) -> Dict[str, Any]:
         report: Dict[str, Any] = {**_report_base(item), "phase": when}

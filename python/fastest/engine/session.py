@@ -22,7 +22,7 @@ from .pytest_internals import watch_pytest_internals
 from .runner import NEXT_UNKNOWN, Interrupted, ItemRunner
 from .setupstate import SetupState
 from ..hook_lines import terminal_lines
-from ..interruption import interruption_exit_status
+from ..interruption import INTERRUPTED, interruption_exit_status
 from ..removed_items import removed_item_dicts
 from ..scheduling import scheduling_facts
 from ..session_exit_status import as_pytest_holds
@@ -606,8 +606,12 @@ class Session:
         self._terminal_summary = reporter.written()
 
     def _exit_status(self) -> int:
+        """pytest's, once its loop is over: an interruption's, --sw's stop
+        (its loop raises Interrupted), or the failures'."""
         if self.interrupted is not None:
             return interruption_exit_status(self.interrupted)
+        if self.node.shouldstop and not self.node.shouldfail:
+            return INTERRUPTED
         return _TESTS_FAILED if self.node.testsfailed else 0
 
     def _flush_before_terminal_output(self, emit: Emit) -> None:

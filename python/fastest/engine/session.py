@@ -21,6 +21,7 @@ from .nodes import Session as SessionNode
 from .pytest_internals import watch_pytest_internals
 from .runner import NEXT_UNKNOWN, Interrupted, ItemRunner
 from .setupstate import SetupState
+from .. import clocks
 from ..hook_lines import terminal_lines
 from ..interruption import INTERRUPTED, interruption_exit_status
 from ..removed_items import removed_item_dicts
@@ -70,6 +71,9 @@ class Session:
         # Collection's reports and warnings, in the order pytest makes them.
         self._collection_events: List[dict] = []
         self._collected_paths: set = set()
+        # Every item collection built, as pytest's terminal counts them
+        # (its reporter's _numcollected), before any was taken away.
+        self._built_count = 0
         # pytest_collection_modifyitems runs once, over what the first
         # collection built; later calls (the run's preload, a worker's
         # batches) find their files collected already.
@@ -123,6 +127,7 @@ class Session:
         # start hook stands in for it).
         for hook in self._session_start_hooks:
             hook(self.config)
+        self._start_time = clocks.time()
         run_hook(self.conftests.session_implementations("pytest_sessionstart"), session=self.node)
 
     def _junit_records(self):
@@ -235,6 +240,7 @@ class Session:
         self.collect_warnings = []
         for file in found:
             new_items, reports = collect_file(self, file)
+            self._built_count += len(new_items)
             items.extend(new_items)
             self._hear_collected(new_items)
             # A file's warnings arise while it is collected, before its report.
@@ -584,7 +590,7 @@ class Session:
             from .terminal_reporter import TerminalReporter
 
             terminal = self.node.terminal
-            self._terminal_reporter = TerminalReporter(self.config, terminal.width, terminal.markup)
+            self._terminal_reporter = TerminalReporter(self.config, terminal.width, terminal.markup, self.node, self._start_time)
         return self._terminal_reporter
 
     def _summarize(self, status: Any) -> None:
@@ -602,6 +608,7 @@ class Session:
         if int(status) not in SUMMARY_EXIT_STATUSES:
             return
         reporter = self._reporter()
+        reporter._numcollected = self._built_count
         reporter.summarize(implementations, _as_pytest_holds(int(status)))
         self._terminal_summary = reporter.written()
 

@@ -78,9 +78,15 @@ class TerminalReporter:
     # pytest's module: a conftest may check the type's name.
     __module__ = "_pytest.terminal"
 
-    def __init__(self, config: Any, width: int, markup: bool) -> None:
+    def __init__(self, config: Any, width: int, markup: bool, session: Any, start_time: float) -> None:
         self.config = config
         self.stats: Dict[str, List[Any]] = {}
+        # pytest's private attributes conftests commonly read for their
+        # summary: the session, when it started (time.time()), and how
+        # many items its collection built (Session._built_count).
+        self._session = session
+        self._sessionstarttime = start_time
+        self._numcollected = 0
         self._tw = TextWriter(width, markup=markup, code_highlight=False)
         self._newline_at: Optional[int] = None
 

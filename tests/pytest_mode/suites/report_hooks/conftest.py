@@ -4,6 +4,7 @@ them all, as pytest-xdist's controller does); pytest_terminal_summary
 writing from the terminal reporter's filed reports; pytest_runtest_logstart
 and logfinish around each item."""
 import collections
+import time
 
 heard = []
 started = []
@@ -44,6 +45,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         terminalreporter.write_line(f"failed: {report.nodeid} ({report.when})", red=True)
     for report in terminalreporter.stats.get("warnings", []):
         terminalreporter.write_line(f"warned: {report.get_location(config)}: {report.message.splitlines()[0].split(': ', 1)[-1]}")
+    # pytest's private attributes, which such summaries commonly read.
+    elapsed = time.time() - terminalreporter._sessionstarttime
+    session = terminalreporter._session
+    terminalreporter.write_line(
+        f"collected {terminalreporter._numcollected}, failed {session.testsfailed}, "
+        f"elapsed plausible {0 <= elapsed < 600}"
+    )
     print("printed by the summary hook")
 
 

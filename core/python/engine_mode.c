@@ -105,21 +105,59 @@ static const char *doctest_text_argument(const struct ft_options *options)
     return NULL;
 }
 
+/* Why the options alone need the pytest engine, written into reason (the
+ * header's "why"), or false when they leave the choice open. */
+static bool pytest_needed_by_options(const struct fastest_session *session, char *reason,
+                                     size_t size)
+{
+    const struct ft_options *options = session->options;
+    size_t unknown_count;
+    const char *const *unknown = opt_values(options, UNKNOWN_DEST, &unknown_count);
+    size_t glob_count;
+    opt_values(options, "doctestglob", &glob_count);
+    const char *text_file = doctest_text_argument(options);
+    const char *plugin = loaded_plugin(session);
+    const char *blocked = blocked_unmodelled_plugin(session);
+    const char *environment = getenv("PYTEST_PLUGINS");
+    if (unknown_count)
+        snprintf(reason, size, "%s is a pytest plugin's option", unknown[0]);
+    else if (opt_is_true(options, "doctestmodules"))
+        snprintf(reason, size, "--doctest-modules");
+    else if (glob_count)
+        snprintf(reason, size, "--doctest-glob");
+    /* Its tracebacks hold pytest's own frames, which the native engine
+     * does not run. */
+    else if (opt_is_true(options, "fulltrace"))
+        snprintf(reason, size, "--full-trace");
+    else if (text_file)
+        snprintf(reason, size,
+                 "%s: pytest's doctest plugin collects a text file named on the command line",
+                 text_file);
+    else if (plugin)
+        snprintf(reason, size, "-p %s", plugin);
+    else if (blocked)
+        snprintf(reason, size, "-p no:%s", blocked);
+    else if (environment && *environment)
+        snprintf(reason, size, "PYTEST_PLUGINS is set");
+    else
+        return false;
+    return true;
+}
+
 int pyh_engine_mode_from_options(struct fastest_session *session, char **out_error)
 {
     *out_error = NULL;
-    const struct ft_options *options = session->options;
-    const char *forced = opt_get(options, "engine");
-    size_t unknown_count;
-    const char *const *unknown = opt_values(options, UNKNOWN_DEST, &unknown_count);
+    char reason[256];
+    bool needed = pytest_needed_by_options(session, reason, sizeof reason);
+    const char *forced = opt_get(session->options, "engine");
     if (forced && strcmp(forced, "native") == 0) {
-        if (unknown_count) {
-            *out_error = ft_format("unrecognized arguments: %s (with --engine=native; only the "
-                                   "pytest engine knows the options of pytest's plugins)",
-                                   unknown[0]);
-            return *out_error ? FASTEST_EUSAGE : FASTEST_ENOMEM;
-        }
-        return record(session, "native", "asked for");
+        if (!needed)
+            return record(session, "native", "asked for");
+        /* It would run otherwise than pytest: no doctests, no plugin, ... */
+        *out_error = ft_format("--engine=native cannot run this command line as pytest does "
+                               "(%s): only the pytest engine can",
+                               reason);
+        return *out_error ? FASTEST_EUSAGE : FASTEST_ENOMEM;
     }
     if (forced) {
         const char *restarted = strcmp(forced, "pytest") == 0 ? getenv(PYH_ENGINE_REASON_ENV) : NULL;
@@ -127,34 +165,7 @@ int pyh_engine_mode_from_options(struct fastest_session *session, char **out_err
         unsetenv(PYH_ENGINE_REASON_ENV);
         return rc;
     }
-    if (unknown_count)
-        return record_pytest(session, "%s is a pytest plugin's option", unknown[0]);
-    if (opt_is_true(options, "doctestmodules"))
-        return record(session, "pytest", "--doctest-modules");
-    size_t glob_count;
-    opt_values(options, "doctestglob", &glob_count);
-    if (glob_count)
-        return record(session, "pytest", "--doctest-glob");
-    /* Its tracebacks hold pytest's own frames, which the native engine
-     * does not run. */
-    if (opt_is_true(options, "fulltrace"))
-        return record(session, "pytest", "--full-trace");
-    const char *text_file = doctest_text_argument(options);
-    if (text_file)
-        return record_pytest(session,
-                             "%s: pytest's doctest plugin collects a text file named on "
-                             "the command line",
-                             text_file);
-    const char *plugin = loaded_plugin(session);
-    if (plugin)
-        return record_pytest(session, "-p %s", plugin);
-    const char *blocked = blocked_unmodelled_plugin(session);
-    if (blocked)
-        return record_pytest(session, "-p no:%s", blocked);
-    const char *environment = getenv("PYTEST_PLUGINS");
-    if (environment && *environment)
-        return record(session, "pytest", "PYTEST_PLUGINS is set");
-    return 0;
+    return needed ? record(session, "pytest", reason) : 0;
 }
 
 bool pyh_engine_mode_decided(const struct fastest_session *session)

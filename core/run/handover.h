@@ -1,12 +1,14 @@
 /* Options pytest implements and fastest does not: interactive debugging
  * (--pdb, --trace), the modes that report on the suite instead of
  * running it as usual (--markers, --fixtures, --fixtures-per-test,
- * --setup-plan, --setup-only, --setup-show), and live logging or a log
- * file (--log-cli-level or log_cli, --log-file or log_file: pytest's
- * logging plugin writes them from its own session loop). A run asking for one
- * is handed to the target environment's pytest, as given but for fastest's
- * own options (--strategy, --engine, ...: pytest would refuse them), so
- * what the user gets is exactly pytest's. */
+ * --setup-plan, --setup-only, --setup-show, --cache-show, and
+ * --collect-only with -v, whose listing holds docstrings), and live
+ * logging or a log file (--log-cli-level or log_cli, --log-file or
+ * log_file: pytest's logging plugin writes them from its own session
+ * loop). A run asking for one is handed to the target environment's
+ * pytest, as given but for fastest's own options (--strategy, --engine,
+ * ...: pytest would refuse them), so what the user gets is exactly
+ * pytest's. */
 #ifndef FT_RUN_HANDOVER_H
 #define FT_RUN_HANDOVER_H
 

@@ -105,43 +105,50 @@ static const char *doctest_text_argument(const struct ft_options *options)
     return NULL;
 }
 
+/* Writes format, with its one detail, into reason; true. */
+static bool give_reason(char *reason, size_t size, const char *format, const char *detail)
+{
+    snprintf(reason, size, format, detail);
+    return true;
+}
+
 /* Why the options alone need the pytest engine, written into reason (the
- * header's "why"), or false when they leave the choice open. */
+ * header's "why"), or false when they leave the choice open. The rules
+ * are asked in order, each only when the ones before it did not apply. */
 static bool pytest_needed_by_options(const struct fastest_session *session, char *reason,
                                      size_t size)
 {
     const struct ft_options *options = session->options;
     size_t unknown_count;
     const char *const *unknown = opt_values(options, UNKNOWN_DEST, &unknown_count);
+    if (unknown_count)
+        return give_reason(reason, size, "%s is a pytest plugin's option", unknown[0]);
+    if (opt_is_true(options, "doctestmodules"))
+        return give_reason(reason, size, "%s", "--doctest-modules");
     size_t glob_count;
     opt_values(options, "doctestglob", &glob_count);
-    const char *text_file = doctest_text_argument(options);
-    const char *plugin = loaded_plugin(session);
-    const char *blocked = blocked_unmodelled_plugin(session);
-    const char *environment = getenv("PYTEST_PLUGINS");
-    if (unknown_count)
-        snprintf(reason, size, "%s is a pytest plugin's option", unknown[0]);
-    else if (opt_is_true(options, "doctestmodules"))
-        snprintf(reason, size, "--doctest-modules");
-    else if (glob_count)
-        snprintf(reason, size, "--doctest-glob");
+    if (glob_count)
+        return give_reason(reason, size, "%s", "--doctest-glob");
     /* Its tracebacks hold pytest's own frames, which the native engine
      * does not run. */
-    else if (opt_is_true(options, "fulltrace"))
-        snprintf(reason, size, "--full-trace");
-    else if (text_file)
-        snprintf(reason, size,
-                 "%s: pytest's doctest plugin collects a text file named on the command line",
-                 text_file);
-    else if (plugin)
-        snprintf(reason, size, "-p %s", plugin);
-    else if (blocked)
-        snprintf(reason, size, "-p no:%s", blocked);
-    else if (environment && *environment)
-        snprintf(reason, size, "PYTEST_PLUGINS is set");
-    else
-        return false;
-    return true;
+    if (opt_is_true(options, "fulltrace"))
+        return give_reason(reason, size, "%s", "--full-trace");
+    const char *text_file = doctest_text_argument(options);
+    if (text_file)
+        return give_reason(reason, size,
+                           "%s: pytest's doctest plugin collects a text file named on the "
+                           "command line",
+                           text_file);
+    const char *plugin = loaded_plugin(session);
+    if (plugin)
+        return give_reason(reason, size, "-p %s", plugin);
+    const char *blocked = blocked_unmodelled_plugin(session);
+    if (blocked)
+        return give_reason(reason, size, "-p no:%s", blocked);
+    const char *environment = getenv("PYTEST_PLUGINS");
+    if (environment && *environment)
+        return give_reason(reason, size, "%s", "PYTEST_PLUGINS is set");
+    return false;
 }
 
 int pyh_engine_mode_from_options(struct fastest_session *session, char **out_error)

@@ -21,10 +21,10 @@ int run_cache_stop_options(struct fastest_session *session, struct pc_recorder *
     if (!recorder || !recorder->stepwise)
         return 0;
     long limit = recorder->stepwise_skip ? 2 : 1;
-    char text[24];
-    snprintf(text, sizeof text, "%ld", limit);
+    char limit_text[24], users_maxfail[24];
+    snprintf(limit_text, sizeof limit_text, "%ld", limit);
     /* The engine's stepwise stop, and the console's line for it. */
-    int rc = opt_set(session->options, RUN_STEPWISE_LIMIT, text);
+    int rc = opt_set(session->options, RUN_STEPWISE_LIMIT, limit_text);
     if (rc == 0)
         rc = opt_set(session->options, "fastest_stop_reason", STOP_REASON);
     long maxfail = opt_get_long(session->options, "maxfail", 0);
@@ -32,11 +32,10 @@ int run_cache_stop_options(struct fastest_session *session, struct pc_recorder *
         return rc; /* pytest's shouldfail comes first: "stopping after N failures" */
     /* pytest's stepwise stops on a failed test; collection errors count
      * towards the user's --maxfail alone. */
-    snprintf(text, sizeof text, "%ld", maxfail > 0 ? maxfail : 0);
-    rc = opt_set(session->options, RUN_COLLECTION_MAXFAIL, text);
-    snprintf(text, sizeof text, "%ld", limit);
+    snprintf(users_maxfail, sizeof users_maxfail, "%ld", maxfail > 0 ? maxfail : 0);
+    rc = opt_set(session->options, RUN_COLLECTION_MAXFAIL, users_maxfail);
     recorder->stepwise_interrupts = true;
-    return rc ? rc : opt_set(session->options, "maxfail", text);
+    return rc ? rc : opt_set(session->options, "maxfail", limit_text);
 }
 
 /* The file part of a node id, copied (malloc'd), or NULL. */

@@ -37,14 +37,13 @@ static const char *signal_name(int number)
 }
 
 /* What the cause adds for signals that have a usual sender besides a bug in
- * the test: SIGKILL is how the kernel's out-of-memory killer ends a process,
- * and a test that needs most of the memory can run out of it beside the
- * other workers' tests when it would fit alone. */
+ * the test: SIGKILL is how the kernel's out-of-memory killer ends a process.
+ * A test killed beside other workers' tests runs again alone before it is
+ * reported (worker/pool.c), so a reported one had no other test beside it. */
 static const char *signal_hint(int number)
 {
     return number == SIGKILL ? " (SIGKILL is also how the kernel ends a process when memory runs "
-                               "out: a test that needs most of the memory may fit only with "
-                               "-n 1)"
+                               "out; no other test ran beside this one)"
                              : "";
 }
 

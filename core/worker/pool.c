@@ -87,6 +87,12 @@ struct pool {
     int rc;      /* the first fatal error */
     char *error; /* its message (malloc'd) */
     bool stopped;
+    /* Items whose worker was killed (SIGKILL, not by --timeout) while
+     * other workers ran beside it, kept to run again at the end, alone
+     * (run_alone); during that last round a crash is final. */
+    size_t *alone;
+    size_t alone_count, alone_capacity;
+    bool running_alone;
     uint32_t heard_kinds; /* the events the engine hears again: release_event */
     double started; /* when wk_run began, for the FASTEST_DEBUG timeline */
 };
@@ -509,12 +515,40 @@ static void crash_event(void *context, const struct fastest_event *event)
     add_event(sink->pool, sink->item, event);
 }
 
-/* The worker is gone: its head item (if any) gets the error, the rest of
- * what it held goes back to the front of the queue for a fresh worker. */
+/* Whether the worker may have died for memory the tests beside it took:
+ * the kernel's out-of-memory killer sends SIGKILL, and a test that needs
+ * most of the machine's memory, which pytest runs with no other test
+ * beside it, fits only alone. So a SIGKILL the pool did not send (as for
+ * --timeout) while other workers ran costs no test yet: its test runs
+ * again at the end, alone. */
+static bool killed_beside_others(const struct pool *pool, const struct worker *worker,
+                                 int wait_status)
+{
+    return WIFSIGNALED(wait_status) && WTERMSIG(wait_status) == SIGKILL && !worker->timed_out &&
+           !worker->engine_failure && !pool->running_alone && pool->slots > 1;
+}
+
+static void keep_for_alone(struct pool *pool, size_t item)
+{
+    if (vector_reserve((void **)&pool->alone, &pool->alone_capacity, pool->alone_count + 1,
+                       sizeof(size_t))) {
+        fatal(pool, FASTEST_ENOMEM, NULL);
+        return;
+    }
+    pool->alone[pool->alone_count++] = item;
+    wk_release_rerun(pool->release, item);
+}
+
+/* The worker is gone: its head item (if any) gets the error or is kept to
+ * run alone, the rest of what it held goes back to the front of the queue
+ * for a fresh worker. */
 static void on_crash(struct pool *pool, struct worker *worker, int wait_status)
 {
     release_trailing(pool, worker);
-    if (worker->fifo_count) {
+    if (worker->fifo_count && killed_beside_others(pool, worker, wait_status)) {
+        keep_for_alone(pool, head_item(worker));
+        pop_head(worker);
+    } else if (worker->fifo_count) {
         size_t item = head_item(worker);
         char *cause =
             worker->engine_failure
@@ -723,6 +757,23 @@ static void serve(struct pool *pool)
     }
 }
 
+/* The last round: the items kept to run alone (killed_beside_others), in
+ * one fresh worker with no other beside it, one after another. The
+ * release queue has held every item after them in the plan meanwhile. */
+static void run_alone(struct pool *pool)
+{
+    if (pool->rc != 0 || pool->stopped || !pool->alone_count)
+        return;
+    pool->running_alone = true;
+    int rc = push_unit(pool, pool->alone, pool->alone_count, false);
+    if (rc) {
+        fatal(pool, rc, NULL);
+        return;
+    }
+    start_worker(pool, &pool->workers[0]);
+    serve(pool);
+}
+
 /* Kills what is still running (a stop or a fatal error) and reaps it. */
 static void shut_down(struct pool *pool)
 {
@@ -807,8 +858,10 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *wh
         start_worker(&pool, &pool.workers[i]);
     session_host()->log(session, FASTEST_LOG_DEBUG, "workers: forked by +%.3f s",
                         monotonic_now() - started);
-    if (rc == 0)
+    if (rc == 0) {
         serve(&pool);
+        run_alone(&pool);
+    }
     shut_down(&pool);
     /* The workers are gone: what this process shared with them is its own
      * again, but write-protected until it writes each page. */
@@ -827,6 +880,7 @@ int wk_run(struct fastest_session *session, const struct fastest_worker_plan *wh
     free(pool.workers);
     free(pool.queue);
     free(pool.units);
+    free(pool.alone);
     msgpack_sbuffer_destroy(&pool.out);
     arena_free(pool.scratch);
     wk_release_free(pool.release);

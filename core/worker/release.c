@@ -25,6 +25,10 @@ enum { SLOT_ARENA_BLOCK = 2048 };
 
 struct slot {
     unsigned char state;
+    /* Its events the sink has, counted while it runs; and, once it runs
+     * again from its start (wk_release_rerun), how many of the new run's
+     * first events the sink has already: those are not handed over. */
+    unsigned handed, known;
     struct ft_arena *arena; /* its held events, or NULL */
     struct held_event *first, *last;
 };
@@ -96,10 +100,17 @@ static void forget_held(struct slot *slot)
     slot->first = slot->last = NULL;
 }
 
+static void hand_over(struct wk_release *release, struct slot *slot,
+                      const struct fastest_event *event)
+{
+    slot->handed++;
+    release->sink(release->sink_context, event);
+}
+
 static void emit_held(struct wk_release *release, struct slot *slot)
 {
     for (struct held_event *held = slot->first; held; held = held->next)
-        release->sink(release->sink_context, held->event);
+        hand_over(release, slot, held->event);
     forget_held(slot);
 }
 
@@ -126,8 +137,12 @@ int wk_release_add(struct wk_release *release, size_t item, const struct fastest
     if (release->stopped || item >= release->session->item_count)
         return 0;
     struct slot *slot = &release->slots[item];
+    if (slot->known) {
+        slot->known--;
+        return 0;
+    }
     if (item == release->next && !slot->first) {
-        release->sink(release->sink_context, event);
+        hand_over(release, slot, event);
         return 0;
     }
     if (!slot->arena && !(slot->arena = arena_new_sized(SLOT_ARENA_BLOCK)))
@@ -158,6 +173,16 @@ void wk_release_drop(struct wk_release *release, size_t item)
         forget_held(&release->slots[item]);
     }
     advance(release);
+}
+
+void wk_release_rerun(struct wk_release *release, size_t item)
+{
+    if (item >= release->session->item_count)
+        return;
+    struct slot *slot = &release->slots[item];
+    forget_held(slot);
+    slot->known = slot->handed;
+    slot->handed = 0;
 }
 
 bool wk_release_complete(const struct wk_release *release)

@@ -40,6 +40,13 @@ int wk_release_add(struct wk_release *release, size_t item, const struct fastest
 bool wk_release_done(struct wk_release *release, size_t item);
 void wk_release_drop(struct wk_release *release, size_t item);
 
+/* The item will run again from its start (its worker died under it and
+ * it is retried): the events it held are forgotten, and the first events
+ * of the new run, as many as the sink already has from the first (those
+ * of the item next in line go straight through), are not handed over
+ * again, so the reporters see one run. */
+void wk_release_rerun(struct wk_release *release, size_t item);
+
 /* True once every item was released or dropped. */
 bool wk_release_complete(const struct wk_release *release);
 

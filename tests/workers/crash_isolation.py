@@ -22,6 +22,8 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from verdict import verdict  # noqa: E402
 
+from engine_choice import engine_arguments, engines  # noqa: E402
+
 SUITE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "crash_suite")
 STRATEGIES = ["warmworkers", "fullparallel"]
 LINE = re.compile(r"^(PASSED|FAILED|ERROR) (\S+)(?: - (.*))?$")
@@ -42,24 +44,6 @@ EXPECTED = {
     "test_others.py::test_fails": ("FAILED", "assert 1 == 2"),
     **{f"test_others.py::test_fine[{n}]": ("PASSED", None) for n in range(5)},
 }
-
-
-PYTEST_PYTHON = "/usr/bin/python3"
-
-
-def engine_arguments(engine, scratch):
-    """The command-line arguments that select engine."""
-    if engine == "native":
-        return ["--engine", "native"]
-    config = os.path.join(scratch, "fastest.ini")
-    with open(config, "w") as ini:
-        ini.write(f"[fastest]\npython = {PYTEST_PYTHON}\n")
-    return ["--engine", "pytest", "-c", config, "--rootdir", SUITE]
-
-
-def engines():
-    found = subprocess.run([PYTEST_PYTHON, "-c", "import pytest"], capture_output=True)
-    return ["native", "pytest"] if found.returncode == 0 else ["native"]
 
 
 def run(fastest, strategy, workers, suite, arguments):
@@ -120,7 +104,7 @@ def check_large(fastest, strategy, workers, folder, expected):
 
 
 def check(fastest, strategy, workers, engine, scratch):
-    result = run(fastest, strategy, workers, SUITE, engine_arguments(engine, scratch))
+    result = run(fastest, strategy, workers, SUITE, engine_arguments(engine, scratch, SUITE))
     problems = compare(EXPECTED, result.stdout)
     if "Fatal Python error: Segmentation fault" not in result.stdout:
         problems.append("the segfault's report lacks faulthandler's traceback")

@@ -28,8 +28,9 @@ ENGINE_LINE = re.compile(r"engine: (\w+) \(")
 XML_VOLATILE = re.compile(r'(time|timestamp|hostname)="[^"]*"')
 ADDRESS = re.compile(r"0x[0-9a-f]+")
 # Header lines of the installed plugins, which the native engine does not
-# load (docs/user-guide.md): pytest's "plugins:" line, pytest-asyncio's.
-NOT_NATIVE_HEADER = ("plugins: ", "asyncio: ")
+# load (docs/user-guide.md): pytest's "plugins:" line, pytest-asyncio's,
+# Hypothesis's (under -v).
+NOT_NATIVE_HEADER = ("plugins: ", "asyncio: ", "hypothesis profile ")
 
 # The "=" sections of pytest's terminal report; any other is a plugin's or
 # conftest's, up to the statistics line.
@@ -172,6 +173,9 @@ SCENARIOS = [
     ("interrupted", ["-k", "not exit", FASTEST_ONLY, "--engine=pytest"], "pytest"),
     ("interrupted", ["-k", "not keyboard", FASTEST_ONLY, "--engine=pytest"], "pytest"),
     ("interrupted", ["-k", "not exit", FASTEST_ONLY, "--engine=pytest", "--strategy=warmworkers"], "pytest"),
+    # A test sets session.shouldstop: pytest's loop raises Interrupted.
+    ("interrupted", ["-k", "stop or after"], "native"),
+    ("interrupted", ["-k", "stop or after", FASTEST_ONLY, "--engine=pytest"], "pytest"),
     ("plain", [], "native"),
     ("plain", [FASTEST_ONLY, "--engine=pytest"], "pytest"),
     ("plain", ["-p", "pytest_mock"], "pytest"),
@@ -187,7 +191,7 @@ SCENARIOS = [
 # Suites whose whole output must be pytest's, but for the lines naming the
 # tool (platform, plugins, fastest's strategy line), each tool's JUnit XML
 # file and the times.
-FULL_OUTPUT_SUITES = {"session_hooks", "coverage", "report_hooks", "conftest_logging"}
+FULL_OUTPUT_SUITES = {"session_hooks", "coverage", "report_hooks", "conftest_logging", "interrupted"}
 TOOL_LINES = ("platform ", "plugins: ", "strategy: ", " generated xml file: ")
 DURATION = re.compile(r" in [\d.]+s\b")
 

@@ -654,11 +654,13 @@ void console_session_summary(struct console *console)
         short_test_summary(console);
     }
     struct text line = {0};
-    bool stopped = settings->maxfail > 0 && console->tests_failed >= (size_t)settings->maxfail;
-    if (stopped && settings->stop_reason && status == 2) {
-        text_printf(&line, "Interrupted: %s", settings->stop_reason);
-        console_write_sep(console, "!", text_str(&line), MARKUP_NONE);
-    } else if (stopped) {
+    /* -x or --maxfail: pytest's loop fails (status 1). --sw alone, which
+     * the core runs as maxfail 1 or 2, stops it through shouldstop
+     * instead (status 2): the engine's interruption reports that. */
+    bool failed_out = settings->maxfail > 0 &&
+                      console->tests_failed >= (size_t)settings->maxfail &&
+                      !(settings->stop_reason && status == 2);
+    if (failed_out) {
         text_printf(&line, "stopping after %zu failures", console->tests_failed);
         console_write_sep(console, "!", text_str(&line), MARKUP_RED);
         /* --sw with -x or --maxfail: pytest's loop fails first, and the

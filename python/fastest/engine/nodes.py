@@ -238,6 +238,17 @@ class _NoHooks:
 _NO_HOOKS = _NoHooks()
 
 
+class Interrupted(KeyboardInterrupt):
+    """Raised to stop the run (pytest's session.Interrupted, whose memo
+    reads "Interrupted: <reason>")."""
+
+    __module__ = "builtins"
+
+
+class Failed(Exception):
+    """Raised when the run stops on failures."""
+
+
 class Session(Node):
     """The root node; ``request.session`` and ``item.session`` (pytest's
     name: code under test sees ``type(node).__name__``)."""
@@ -294,11 +305,8 @@ class Session(Node):
         """``startpath`` as pytest's legacy py.path (the builtin fixtures' legacy_path)."""
         return self.config.invocation_dir
 
-    class Interrupted(KeyboardInterrupt):
-        """Raised to stop the run."""
-
-    class Failed(Exception):
-        """Raised when the run stops on failures."""
+    Interrupted = Interrupted
+    Failed = Failed
 
 
 class Package(Node):

@@ -23,7 +23,7 @@ from .runner import NEXT_UNKNOWN, Interrupted, ItemRunner
 from .setupstate import SetupState
 from .. import clocks
 from ..hook_lines import terminal_lines
-from ..interruption import INTERRUPTED, interruption_exit_status
+from ..interruption import interruption_exit_status
 from ..removed_items import removed_item_dicts
 from ..scheduling import scheduling_facts
 from ..session_exit_status import as_pytest_holds
@@ -462,6 +462,7 @@ class Session:
         pytest_sessionfinish gave the session."""
         try:
             self.settle(emit)
+            self._stop_as_pytest_loop(emit)
         finally:
             items_status = self._exit_status()
             try:
@@ -612,13 +613,24 @@ class Session:
         reporter.summarize(implementations, _as_pytest_holds(int(status)))
         self._terminal_summary = reporter.written()
 
+    def _stop_as_pytest_loop(self, emit: Emit) -> None:
+        """pytest's loop raises session.Interrupted once an item left
+        shouldstop set (--sw's stepwise, a conftest) and shouldfail not:
+        the run's status is then 2, and the terminal reports the memo
+        ("Interrupted: <reason>")."""
+        if self.interrupted is not None or not self.node.shouldstop or self.node.shouldfail:
+            return
+        try:
+            raise self.node.Interrupted(self.node.shouldstop)
+        except KeyboardInterrupt as interruption:
+            self.interrupted = interruption
+        emit(self.runner.interruption(self.interrupted))
+
     def _exit_status(self) -> int:
-        """pytest's, once its loop is over: an interruption's, --sw's stop
-        (its loop raises Interrupted), or the failures'."""
+        """pytest's, once its loop is over: an interruption's (shouldstop's
+        among them: _stop_as_pytest_loop), or the failures'."""
         if self.interrupted is not None:
             return interruption_exit_status(self.interrupted)
-        if self.node.shouldstop and not self.node.shouldfail:
-            return INTERRUPTED
         return _TESTS_FAILED if self.node.testsfailed else 0
 
     def _flush_before_terminal_output(self, emit: Emit) -> None:

@@ -477,21 +477,23 @@ class Session:
             self._router.target = None
         session = self.session
         if session.shouldstop and not session.shouldfail:
-            self._stop_as_pytest_loop()
+            self._stop_as_pytest_loop(emit)
         return bool(session.shouldfail or session.shouldstop)
 
-    def _stop_as_pytest_loop(self) -> None:
+    def _stop_as_pytest_loop(self, emit: Emit) -> None:
         """A plugin asked the session to stop (--sw's stepwise after a
-        failure): pytest's loop raises Interrupted, which its session
-        handles as any interruption, and plugins hear of it (the terminal
-        keeps its memo, which its session end reports). The core says why
-        it stopped itself (its console's stop reason)."""
+        failure, a conftest): pytest's loop raises Interrupted, which its
+        session handles as any interruption, and plugins hear of it (the
+        terminal keeps its memo, which its session end reports: fastest's
+        reporters get it as the event)."""
         session = self.session
         try:
             raise session.Interrupted(session.shouldstop)
         except session.Interrupted as interruption:
             self.interrupted = interruption
-            self.config.hook.pytest_keyboard_interrupt(excinfo=ExceptionInfo.from_current())
+            excinfo = ExceptionInfo.from_current()
+            self.config.hook.pytest_keyboard_interrupt(excinfo=excinfo)
+            emit(_interruption_event(excinfo, self._exit_status()))
 
     def _exit_status(self) -> int:
         """pytest's, once its loop is over: an interruption's, -x and

@@ -657,8 +657,7 @@ void console_session_summary(struct console *console)
     /* -x or --maxfail: pytest's loop fails (status 1). --sw alone, which
      * the core runs as maxfail 1 or 2, stops it through shouldstop
      * instead (status 2): the engine's interruption reports that. */
-    bool failed_out = settings->maxfail > 0 &&
-                      console->tests_failed >= (size_t)settings->maxfail &&
+    bool failed_out = settings->maxfail > 0 && console->tests_failed >= (size_t)settings->maxfail &&
                       !(settings->stop_reason && status == 2);
     if (failed_out) {
         text_printf(&line, "stopping after %zu failures", console->tests_failed);

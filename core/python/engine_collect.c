@@ -212,12 +212,13 @@ int pyh_engine_collection_events(struct fastest_session *session, fastest_event_
         return pyh_python_failure("the engine failed to report collection", out_error);
     for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(sequence); i++) {
         struct fastest_event event;
-        if (event_from_dict(PySequence_Fast_GET_ITEM(sequence, i), &event) < 0) {
+        struct event_copies copies = {0};
+        if (event_from_dict(PySequence_Fast_GET_ITEM(sequence, i), &event, &copies) < 0) {
             Py_DECREF(sequence);
             return pyh_python_failure("the engine made a malformed collection report", out_error);
         }
         sink(sink_context, &event);
-        event_from_dict_release(&event);
+        event_from_dict_release(&event, &copies);
     }
     Py_DECREF(sequence);
     return 0;

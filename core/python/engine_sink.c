@@ -12,10 +12,11 @@ static PyObject *emit_event(PyObject *capsule, PyObject *dict)
     if (!target)
         return NULL;
     struct fastest_event event;
-    if (event_from_dict(dict, &event) < 0)
+    struct event_copies copies = {0};
+    if (event_from_dict(dict, &event, &copies) < 0)
         return NULL;
     target->sink(target->context, &event);
-    event_from_dict_release(&event);
+    event_from_dict_release(&event, &copies);
     Py_RETURN_NONE;
 }
 

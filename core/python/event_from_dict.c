@@ -3,17 +3,36 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "base/nul_text.h"
 #include "wire/event_fields.h"
 #include "wire/event_names.h"
 
-/* The UTF-8 text of value, or NULL with an exception set. */
-static const char *text_of(PyObject *value, const char *key)
+struct event_text_copy {
+    struct event_text_copy *next;
+    char text[];
+};
+
+/* The event text of value: its UTF-8, borrowed, or for text holding a NUL
+ * character a copy in copies; NULL with an exception set. */
+static const char *text_of(PyObject *value, const char *key, struct event_copies *copies)
 {
     if (!PyUnicode_Check(value)) {
         PyErr_Format(PyExc_TypeError, "engine event: %s must be a str", key);
         return NULL;
     }
-    return PyUnicode_AsUTF8(value);
+    Py_ssize_t length;
+    const char *utf8 = PyUnicode_AsUTF8AndSize(value, &length);
+    if (!utf8 || strlen(utf8) == (size_t)length)
+        return utf8;
+    size_t size = nul_text_size(utf8, (size_t)length);
+    struct event_text_copy *copy = PyMem_Malloc(sizeof(*copy) + size);
+    if (!copy) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    copy->next = copies->first;
+    copies->first = copy;
+    return nul_text_encode(copy->text, utf8, (size_t)length);
 }
 
 /* A name mapped through from_name; 0 when absent, -1 on an unknown name. */
@@ -36,7 +55,8 @@ static int named_value(PyObject *value, const char *key,
 /* A list of [text, text] pairs (lists or tuples) as an array of two-string
  * structs (fastest_section and fastest_property are both that shape). The
  * strings belong to the pairs the dict holds. */
-static int pair_list(PyObject *list, void **out_array, size_t *out_count, size_t element_size)
+static int pair_list(PyObject *list, void **out_array, size_t *out_count, size_t element_size,
+                     struct event_copies *copies)
 {
     PyObject *sequence = PySequence_Fast(list, "engine event: sections and properties must be lists");
     if (!sequence)
@@ -52,8 +72,9 @@ static int pair_list(PyObject *list, void **out_array, size_t *out_count, size_t
         PyObject *pair = PySequence_Fast_GET_ITEM(sequence, i);
         const char *first = NULL, *second = NULL;
         if ((PyList_Check(pair) || PyTuple_Check(pair)) && PySequence_Fast_GET_SIZE(pair) == 2) {
-            first = PyUnicode_AsUTF8(PySequence_Fast_GET_ITEM(pair, 0));
-            second = first ? PyUnicode_AsUTF8(PySequence_Fast_GET_ITEM(pair, 1)) : NULL;
+            first = text_of(PySequence_Fast_GET_ITEM(pair, 0), "a pair's first", copies);
+            second = first ? text_of(PySequence_Fast_GET_ITEM(pair, 1), "a pair's second", copies)
+                           : NULL;
         } else {
             PyErr_SetString(PyExc_TypeError, "engine event: expected [str, str] pairs");
         }
@@ -85,12 +106,12 @@ static const struct event_field *field_for_key(PyObject *key)
 }
 
 /* Stores one present value into its member of out. */
-static int store_field(const struct event_field *field, PyObject *value,
-                       struct fastest_event *out)
+static int store_field(const struct event_field *field, PyObject *value, struct fastest_event *out,
+                       struct event_copies *copies)
 {
     switch (field->type) {
     case FIELD_STRING: {
-        const char *text = text_of(value, field->key);
+        const char *text = text_of(value, field->key, copies);
         *EVENT_MEMBER(out, field, const char *) = text;
         return text ? 0 : -1;
     }
@@ -122,13 +143,13 @@ static int store_field(const struct event_field *field, PyObject *value,
         size_t element_size = field->type == FIELD_SECTIONS ? sizeof(struct fastest_section)
                                                             : sizeof(struct fastest_property);
         return pair_list(value, EVENT_MEMBER(out, field, void *), EVENT_PAIR_COUNT(out, field),
-                         element_size);
+                         element_size, copies);
     }
     }
     return 0;
 }
 
-int event_from_dict(PyObject *dict, struct fastest_event *out)
+int event_from_dict(PyObject *dict, struct fastest_event *out, struct event_copies *copies)
 {
     memset(out, 0, sizeof(*out));
     out->header = (struct fastest_struct_header)FASTEST_STRUCT_HEADER_INIT(struct fastest_event);
@@ -152,16 +173,21 @@ int event_from_dict(PyObject *dict, struct fastest_event *out)
     PyObject *key, *value; /* borrowed */
     while (PyDict_Next(dict, &position, &key, &value)) {
         const struct event_field *field = value != Py_None ? field_for_key(key) : NULL;
-        if (field && store_field(field, value, out) < 0) {
-            event_from_dict_release(out);
+        if (field && store_field(field, value, out, copies) < 0) {
+            event_from_dict_release(out, copies);
             return -1;
         }
     }
     return 0;
 }
 
-void event_from_dict_release(struct fastest_event *event)
+void event_from_dict_release(struct fastest_event *event, struct event_copies *copies)
 {
+    while (copies->first) {
+        struct event_text_copy *copy = copies->first;
+        copies->first = copy->next;
+        PyMem_Free(copy);
+    }
     size_t count;
     const struct event_field *fields = event_fields(&count);
     for (size_t i = 0; i < count; i++) {

@@ -7,15 +7,23 @@
 
 #include <fastest/event.h>
 
-/* Fills *out from dict. Strings are borrowed from the dict's values: valid
- * while the dict lives and is unchanged. The arrays of its pair fields
- * (sections, properties, ...) are allocated: free them with
+/* What event_from_dict allocated for one event, besides its pair arrays:
+ * copies of the texts holding a NUL character, made event text
+ * (base/nul_text.h). Start it zeroed. */
+struct event_copies {
+    struct event_text_copy *first;
+};
+
+/* Fills *out from dict. Strings are borrowed from the dict's values (valid
+ * while the dict lives and is unchanged) but for those holding a NUL
+ * character, copied into *copies. The arrays of its pair fields (sections,
+ * properties, ...) are allocated too: free everything with
  * event_from_dict_release. Returns 0, or -1 with a Python exception set
  * (and nothing to release) when the dict is malformed (a key of the wrong
  * type, an unknown kind). */
-int event_from_dict(PyObject *dict, struct fastest_event *out);
+int event_from_dict(PyObject *dict, struct fastest_event *out, struct event_copies *copies);
 
-/* Frees the pair-field arrays event_from_dict allocated for event. */
-void event_from_dict_release(struct fastest_event *event);
+/* Frees what event_from_dict allocated for event. */
+void event_from_dict_release(struct fastest_event *event, struct event_copies *copies);
 
 #endif

@@ -2,9 +2,26 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "wire/event_fields.h"
 #include "wire/event_names.h"
+
+/* The str of event text, its FASTEST_TEXT_NUL as NUL characters. */
+static PyObject *text_object(const char *text)
+{
+    size_t length = strlen(text);
+    if (!memchr(text, 0xC0, length))
+        return PyUnicode_FromStringAndSize(text, (Py_ssize_t)length);
+    char *copy = PyMem_Malloc(length + 1);
+    if (!copy)
+        return PyErr_NoMemory();
+    memcpy(copy, text, length);
+    PyObject *object =
+        PyUnicode_FromStringAndSize(copy, (Py_ssize_t)fastest_text_restore_nul(copy, length));
+    PyMem_Free(copy);
+    return object;
+}
 
 /* [[first, second], ...] from an array of two-string structs. */
 static PyObject *pair_list(const void *array, size_t count, size_t element_size)
@@ -12,7 +29,16 @@ static PyObject *pair_list(const void *array, size_t count, size_t element_size)
     PyObject *list = PyList_New((Py_ssize_t)count);
     for (size_t i = 0; list && i < count; i++) {
         const char *const *strings = (const char *const *)((const char *)array + i * element_size);
-        PyObject *pair = Py_BuildValue("[ss]", strings[0], strings[1]);
+        PyObject *first = text_object(strings[0]);
+        PyObject *second = first ? text_object(strings[1]) : NULL;
+        PyObject *pair = second ? PyList_New(2) : NULL;
+        if (pair) {
+            PyList_SET_ITEM(pair, 0, first);
+            PyList_SET_ITEM(pair, 1, second);
+        } else {
+            Py_XDECREF(first);
+            Py_XDECREF(second);
+        }
         if (!pair) {
             Py_CLEAR(list);
             break;
@@ -32,7 +58,7 @@ static PyObject *field_value(const struct fastest_event *event, const struct eve
     switch (field->type) {
     case FIELD_STRING: {
         const char *text = MEMBER(char *);
-        return text ? PyUnicode_FromString(text) : Py_None;
+        return text ? text_object(text) : Py_None;
     }
     case FIELD_INT32: {
         int32_t number = MEMBER(int32_t);

@@ -5,6 +5,7 @@
 
 #include <fastest/errors.h>
 
+#include "base/nul_text.h"
 #include "wire/error.h"
 #include "wire/event_fields.h"
 #include "wire/event_names.h"
@@ -59,7 +60,13 @@ static int read_copied_string(struct decoder *decoder, const char **out_text)
     int rc = wire_read_string(&decoder->reader, &text, &length);
     if (rc < 0)
         return rc;
-    *out_text = arena_strndup(decoder->arena, text, length);
+    if (memchr(text, '\0', length)) {
+        size_t size = nul_text_size(text, length);
+        char *copy = arena_alloc(decoder->arena, size);
+        *out_text = copy ? nul_text_encode(copy, text, length) : NULL;
+    } else {
+        *out_text = arena_strndup(decoder->arena, text, length);
+    }
     return *out_text ? 0 : out_of_memory(decoder);
 }
 

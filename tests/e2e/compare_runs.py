@@ -224,6 +224,8 @@ IN_PROCESS_SCENARIOS = [
     # Nested packages stay flat, as in pytest 7.2: a subpackage's tests run
     # outside the enclosing package's setup and package-scoped fixtures.
     ("tests/e2e/packages", ["-rA"], True),
+    # NUL characters: event text carries them as C0 80 (<fastest/event.h>).
+    ("tests/e2e/nul_characters", ["-rA"], True),
     ("tests/e2e/packages", ["-rA", "outer/inner"], True),
     ("tests/e2e/packages", ["-rA", "outer/inner/test_inner.py", "outer/test_outer.py"], True),
 ]

@@ -73,9 +73,10 @@ static void assert_round_trip(const struct fastest_event *event)
     PyObject *dict = event_to_dict(event);
     ASSERT_NOT_NULL(dict);
     struct fastest_event again;
-    ASSERT_EQ(event_from_dict(dict, &again), 0);
+    struct event_copies copies = {0};
+    ASSERT_EQ(event_from_dict(dict, &again, &copies), 0);
     assert_same_event(event, &again);
-    event_from_dict_release(&again);
+    event_from_dict_release(&again, &copies);
     Py_DECREF(dict);
 }
 
@@ -93,8 +94,8 @@ static void packed_event(void)
         "{'kind': 'test_report', 'node_id': 'test_x.py::test_a[\\xe9]', 'phase': 'call',"
         " 'outcome': 'failed', 'location_path': 'test_x.py', 'location_line': 0,"
         " 'location_domain': 'test_a[\\xe9]', 'crash_path': None, 'duration': 0.25,"
-        " 'longrepr': 'E   assert 1 == 2\\n', 'wasxfail': '', 'skip_folded_per_file': True,"
-        " 'sections': [['Captured stdout call', 'hello\\n']],"
+        " 'longrepr': 'E   assert \\'a\\\\x00b\\' == \\'a\\x00c\\'\\n', 'wasxfail': '',"
+        " 'skip_folded_per_file': True, 'sections': [['Captured stdout call', 'hel\\x00lo\\n']],"
         " 'xml_attributes': [('assertions', 'REQ-1'), ('classname', 'custom')],"
         " 'suite_properties': (['ARCH', 'PPC'],), 'longrepr_form': 'text',"
         " 'item_count': 123456789012, 'exit_status': 2, 'a_newer_key': [1, 2]}",
@@ -123,16 +124,20 @@ static void packed_event(void)
     ASSERT_EQ(frame.frame_size, buffer.size);
     struct ft_arena *arena = arena_new();
     struct fastest_event decoded, in_process;
+    struct event_copies copies = {0};
     ASSERT_EQ(wire_decode_event(&frame, arena, &decoded, &error), 0);
-    ASSERT_EQ(event_from_dict(dict, &in_process), 0);
+    ASSERT_EQ(event_from_dict(dict, &in_process, &copies), 0);
     assert_same_event(&decoded, &in_process);
+    /* a NUL character, a C string's end, travels as FASTEST_TEXT_NUL */
+    ASSERT_STR_EQ(decoded.longrepr, "E   assert 'a\\x00b' == 'a" FASTEST_TEXT_NUL "c'\n");
+    ASSERT_STR_EQ(decoded.sections[0].content, "hel" FASTEST_TEXT_NUL "lo\n");
     ASSERT_EQ(decoded.location_line, 0);
     ASSERT_EQ(decoded.skip_folded_per_file, 1);
     ASSERT_TRUE(decoded.item_count == 123456789012ull);
     ASSERT_EQ(decoded.xml_attribute_count, 2);
     ASSERT_STR_EQ(decoded.xml_attributes[1].value, "custom");
     assert_round_trip(&decoded);
-    event_from_dict_release(&in_process);
+    event_from_dict_release(&in_process, &copies);
 
     /* keys left out mean the same in both: location_line is -1 (unknown) */
     ASSERT_EQ(PyDict_DelItemString(dict, "location_line"), 0);
@@ -140,11 +145,11 @@ static void packed_event(void)
     ASSERT_EQ(pyh_event_pack(&buffer, dict), 0);
     ASSERT_EQ(wire_frame_parse(buffer.data, buffer.size, &frame, &error), 0);
     ASSERT_EQ(wire_decode_event(&frame, arena, &decoded, &error), 0);
-    ASSERT_EQ(event_from_dict(dict, &in_process), 0);
+    ASSERT_EQ(event_from_dict(dict, &in_process, &copies), 0);
     assert_same_event(&decoded, &in_process);
     ASSERT_EQ(decoded.location_line, -1);
     assert_round_trip(&decoded);
-    event_from_dict_release(&in_process);
+    event_from_dict_release(&in_process, &copies);
 
     for (size_t cut = 0; cut < buffer.size; cut++) {
         struct wire_frame partial;

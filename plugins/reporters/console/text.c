@@ -86,7 +86,9 @@ int text_wcswidth(const char *bytes, size_t length)
 size_t text_width(const char *bytes, size_t length)
 {
     size_t width = 0;
+    /* A code point a column, but a NUL (FASTEST_TEXT_NUL, whose lead byte
+     * 0xC0 begins no UTF-8 sequence), which takes none. */
     for (size_t i = 0; i < length; i++)
-        width += ((unsigned char)bytes[i] & 0xc0) != 0x80;
+        width += ((unsigned char)bytes[i] & 0xc0) != 0x80 && (unsigned char)bytes[i] != 0xc0;
     return width;
 }

@@ -22,7 +22,8 @@ const char *text_str(const struct text *text);
 void text_clear(struct text *text);
 void text_free(struct text *text);
 
-/* Code points in bytes[0..length) (pytest measures with len() on str). */
+/* Code points in bytes[0..length) (pytest measures with len() on str, or
+ * with wcswidth, which gives a NUL no column: neither does this). */
 size_t text_width(const char *bytes, size_t length);
 
 /* pytest's wcswidth where fastest needs it: text_width, but -1 when a

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <fastest/event.h>
+
 void writer_init(struct writer *writer, int fd, bool has_markup, int fullwidth)
 {
     *writer = (struct writer){.fd = fd, .has_markup = has_markup, .fullwidth = fullwidth};
@@ -11,6 +13,9 @@ void writer_init(struct writer *writer, int fd, bool has_markup, int fullwidth)
 
 void writer_flush(struct writer *writer)
 {
+    if (writer->pending.data)
+        writer->pending.length =
+            fastest_text_restore_nul(writer->pending.data, writer->pending.length);
     const char *data = writer->pending.data;
     size_t left = writer->pending.length;
     while (left) {

@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <fastest/event.h>
+
 void json_writer_init(struct json_writer *writer, struct text *out)
 {
     *writer = (struct json_writer){.out = out};
@@ -34,6 +36,9 @@ static void append_escaped(struct text *out, const char *text)
             else
                 text_printf(out, "\\u%04x", *c);
             c++;
+        } else if (strncmp((const char *)c, FASTEST_TEXT_NUL, 2) == 0) {
+            text_append_str(out, "\\u0000");
+            c += 2;
         } else {
             /* Non-ASCII: copy a well-formed UTF-8 sequence, else U+FFFD. */
             size_t length = (*c >> 5) == 6 ? 2 : (*c >> 4) == 14 ? 3 : (*c >> 3) == 30 ? 4 : 0;

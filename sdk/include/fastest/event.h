@@ -17,14 +17,41 @@
  *
  * Every pointer in an event is borrowed: valid only during the callback that
  * receives it. A reporter copies what it keeps.
+ *
+ * Text is UTF-8 in C strings, so a NUL character in it (a test printed one,
+ * an assertion compared strings holding one) arrives as the two bytes
+ * FASTEST_TEXT_NUL, as in Java's "modified UTF-8": C0 80 is no valid UTF-8,
+ * so it stands for nothing else. A reporter that writes text out writes a
+ * NUL byte (a terminal) or its escape (XML, JSON) in its place.
  */
 #ifndef FASTEST_EVENT_H
 #define FASTEST_EVENT_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "version.h"
+
+/* A NUL character in an event's text (see above). */
+#define FASTEST_TEXT_NUL "\xC0\x80"
+
+/* Turns each FASTEST_TEXT_NUL in text[0, length) back into a NUL byte, in
+ * place, before the text is written out; returns its new length. */
+static inline size_t fastest_text_restore_nul(char *text, size_t length)
+{
+    char *at = (char *)memchr(text, 0xC0, length);
+    if (!at)
+        return length;
+    size_t kept = (size_t)(at - text);
+    for (size_t i = kept; i < length; i++) {
+        int is_nul =
+            (unsigned char)text[i] == 0xC0 && i + 1 < length && (unsigned char)text[i + 1] == 0x80;
+        text[kept++] = is_nul ? '\0' : text[i];
+        i += is_nul;
+    }
+    return kept;
+}
 
 enum fastest_event_kind {
     FASTEST_EVENT_SESSION_START = 1,

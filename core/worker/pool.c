@@ -546,6 +546,10 @@ static void on_crash(struct pool *pool, struct worker *worker, int wait_status)
 {
     release_trailing(pool, worker);
     if (worker->fifo_count && killed_beside_others(pool, worker, wait_status)) {
+        session_host()->log(pool->session, FASTEST_LOG_DEBUG,
+                            "workers: gw%u was killed (SIGKILL) beside other workers: %s runs "
+                            "again alone at the end",
+                            worker->index, pool->session->items[head_item(worker)].node_id);
         keep_for_alone(pool, head_item(worker));
         pop_head(worker);
     } else if (worker->fifo_count) {

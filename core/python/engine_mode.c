@@ -1,5 +1,6 @@
 #include "python/engine_mode.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,13 +44,6 @@ static int record(struct fastest_session *session, const char *mode, const char 
 {
     int rc = opt_set(session->options, MODE_DEST, mode);
     return rc ? rc : opt_set(session->options, REASON_DEST, reason);
-}
-
-static int record_pytest(struct fastest_session *session, const char *format, const char *detail)
-{
-    char reason[256];
-    snprintf(reason, sizeof reason, format, detail);
-    return record(session, "pytest", reason);
 }
 
 /* pytest's builtin plugins whose absence the native engine does not model:
@@ -193,21 +187,37 @@ static const char *first_flagged(struct ft_plan *plan, uint32_t flags)
     return NULL;
 }
 
-int pyh_engine_mode_from_plan(struct fastest_session *session, struct ft_plan *plan)
+/* Whether what discovery found needs the pytest engine to run as pytest
+ * does; if so, why, in reason. */
+static bool pytest_needed_by_plan(struct ft_plan *plan, char *reason, size_t size)
 {
-    if (pyh_engine_mode_decided(session))
-        return 0;
     const char *path = first_flagged(plan, PLAN_FILE_HAS_FOREIGN_HOOKS);
     if (path)
-        return record_pytest(session, "%s defines hooks the native engine does not run", path);
+        return give_reason(reason, size, "%s defines hooks the native engine does not run", path);
     path = first_flagged(plan, PLAN_FILE_USES_PYTEST_INTERNALS);
     if (path)
-        return record_pytest(session, "%s imports _pytest", path);
+        return give_reason(reason, size, "%s imports _pytest", path);
     path = plan_collected_twice(plan);
     if (path)
-        return record_pytest(session, "%s is collected more than once (the arguments overlap)",
-                             path);
-    return record(session, "native", "no hooks beyond the native engine's");
+        return give_reason(reason, size, "%s is collected more than once (the arguments overlap)",
+                           path);
+    return false;
+}
+
+int pyh_engine_mode_from_plan(struct fastest_session *session, struct ft_plan *plan)
+{
+    char reason[PATH_MAX + 128];
+    bool needed = pytest_needed_by_plan(plan, reason, sizeof reason);
+    if (!pyh_engine_mode_decided(session))
+        return record(session, needed ? "pytest" : "native",
+                      needed ? reason : "no hooks beyond the native engine's");
+    /* Asked for: the native engine runs, and says what it leaves out. */
+    if (needed && !pyh_engine_is_pytest(session))
+        session_host()->log(session, FASTEST_LOG_WARNING,
+                            "--engine=native: %s; this run may differ from pytest's (the "
+                            "pytest engine runs it as pytest does)",
+                            reason);
+    return 0;
 }
 
 bool pyh_engine_is_pytest(const struct fastest_session *session)

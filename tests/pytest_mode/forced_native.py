@@ -2,7 +2,9 @@
 """--engine=native refuses a command line that only the pytest engine
 runs as pytest does (docs/engines.md, rules 2 to 5): a usage error, exit
 4, naming why; the same command line without --engine runs under the
-pytest engine, and --engine=native alone runs natively.
+pytest engine, and --engine=native alone runs natively. A suite that
+needs the pytest engine for what discovery found in it (a conftest's
+hooks) runs natively when asked, with a warning naming why.
 
     forced_native.py FASTEST SOURCE_ROOT
 """
@@ -47,6 +49,12 @@ def main():
         failures += verdict(label, problems)
     code, output = run(fastest, suite, ["--engine=native"], {})
     failures += verdict("--engine=native alone", [] if "engine: native (asked for)" in output else [output])
+    hooked = os.path.join(root, "tests", "pytest_mode", "suites", "runtestloop")
+    code, output = run(fastest, hooked, ["--engine=native"], {})
+    warning = ("fastest: warning: --engine=native: conftest.py defines hooks the native engine does "
+               "not run; this run may differ from pytest's")
+    problems = [] if warning in output and "engine: native (asked for)" in output else [output]
+    failures += verdict("--engine=native, a conftest with hooks it does not run", problems)
     return 1 if failures else 0
 
 

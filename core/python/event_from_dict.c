@@ -54,7 +54,7 @@ static int named_value(PyObject *value, const char *key,
 
 /* A list of [text, text] pairs (lists or tuples) as an array of two-string
  * structs (fastest_section and fastest_property are both that shape). The
- * strings belong to the pairs the dict holds. */
+ * strings belong to the pairs the dict holds (or to copies: text_of). */
 static int pair_list(PyObject *list, void **out_array, size_t *out_count, size_t element_size,
                      struct event_copies *copies)
 {

@@ -12,7 +12,6 @@ and real pytest both work: an operand whose type defines
 """
 from __future__ import annotations
 import sys
-import traceback
 
 from unicodedata import normalize
 
@@ -102,6 +101,8 @@ def assertrepr_compare(op: str, left: Any, right: Any, verbosity: int) -> Option
 def _describe_current_crash() -> str:
     """The exception being handled as ``path:line: Type: message``, where it
     was raised (how pytest prints a crash location)."""
+    import traceback
+
     exc_type, exc, tb = sys.exc_info()
     assert exc_type is not None and exc is not None
     frames = traceback.extract_tb(tb)
@@ -178,15 +179,24 @@ def _parens_on_own_lines(lines: List[str]) -> None:
         lines.append(closing)
 
 
+def _pformat_lines(value: Any) -> List[str]:
+    """``pprint.pformat(value)``'s lines. pprint, which imports dataclasses
+    and inspect (~8 ms), is imported when a message first needs it (pytest
+    imports it as it starts, which would cost every run here), so that a
+    failing test's call time includes it only then."""
+    import pprint
+
+    return pprint.pformat(value).splitlines()
+
+
 def _full_diff(left: Iterable[Any], right: Iterable[Any], verbosity: int) -> List[str]:
     """The pretty-printed diff of two iterables (shown from -v on)."""
     if verbosity <= 0 and not running_on_ci():
         return ["Use -v to get more diff"]
     import difflib
-    import pprint
 
-    left_lines = pprint.pformat(left).splitlines()
-    right_lines = pprint.pformat(right).splitlines()
+    left_lines = _pformat_lines(left)
+    right_lines = _pformat_lines(right)
     left_count, right_count = len(left_lines), len(right_lines)
     if left_count != right_count:
         left_lines = pformat_split(left).splitlines()
@@ -236,8 +246,6 @@ def _compare_eq_set(left: AbstractSet[Any], right: AbstractSet[Any]) -> List[str
 
 
 def _compare_eq_dict(left: Mapping[Any, Any], right: Mapping[Any, Any], verbosity: int) -> List[str]:
-    import pprint
-
     details: List[str] = []
     common = set(left).intersection(right)
     same = {key: left[key] for key in common if left[key] == right[key]}
@@ -245,7 +253,7 @@ def _compare_eq_dict(left: Mapping[Any, Any], right: Mapping[Any, Any], verbosit
         details.append(f"Omitting {len(same)} identical items, use -vv to show")
     elif same:
         details.append("Common items:")
-        details.extend(pprint.pformat(same).splitlines())
+        details.extend(_pformat_lines(same))
     differing = {key for key in common if left[key] != right[key]}
     if differing:
         details.append("Differing items:")
@@ -254,7 +262,7 @@ def _compare_eq_dict(left: Mapping[Any, Any], right: Mapping[Any, Any], verbosit
         extra = set(mine) - set(other)
         if extra:
             details.append(f"{side} contains {len(extra)} more item{'' if len(extra) == 1 else 's'}:")
-            details.extend(pprint.pformat({key: mine[key] for key in extra}).splitlines())
+            details.extend(_pformat_lines({key: mine[key] for key in extra}))
     return details
 
 
@@ -270,8 +278,6 @@ def _compared_fields(x: Any) -> Sequence[str]:
 
 def _compare_eq_fields(left: Any, right: Any, verbosity: int) -> List[str]:
     """Which fields of two same-type records match, and why the others differ."""
-    import pprint
-
     if not _has_generated_eq(left):
         return []
     same: List[str] = []
@@ -285,10 +291,10 @@ def _compare_eq_fields(left: Any, right: Any, verbosity: int) -> List[str]:
         details.append(f"Omitting {len(same)} identical items, use -vv to show")
     elif same:
         details.append("Matching attributes:")
-        details.extend(pprint.pformat(same).splitlines())
+        details.extend(_pformat_lines(same))
     if differing:
         details.append("Differing attributes:")
-        details.extend(pprint.pformat(differing).splitlines())
+        details.extend(_pformat_lines(differing))
         for name in differing:
             left_value, right_value = getattr(left, name), getattr(right, name)
             details += ["", f"Drill down into differing attribute {name}:", f"{_INDENT}{name}: {left_value!r} != {right_value!r}"]

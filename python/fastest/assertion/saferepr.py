@@ -6,12 +6,11 @@ Lengths are bounded the way pytest bounds them (reprlib's container limits,
 then an ellipsis in the middle), so messages match pytest's exactly.
 """
 from __future__ import annotations
-import pprint
 import reprlib
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Dict, IO, Optional
+    from typing import Any, Optional
 
 # pytest's DEFAULT_REPR_MAX_SIZE: the longest repr shown for one value.
 DEFAULT_MAX_SIZE = 240
@@ -86,22 +85,10 @@ def saferepr_unlimited(obj: object, use_ascii: bool = True) -> str:
         return describe_repr_failure(exc, obj)
 
 
-class _AlwaysSplittingPrinter(pprint.PrettyPrinter):
-    """A PrettyPrinter that lays containers out one item per line even when they
-    would fit on one: diffs of such layouts show which items differ."""
-
-    def _format(  # type: ignore[override]
-        self, obj: object, stream: IO[str], indent: int, allowance: int, context: Dict[int, Any], level: int
-    ) -> None:
-        printer = self._dispatch.get(type(obj).__repr__, None)  # type: ignore[attr-defined]
-        if id(obj) in context or printer is None:
-            super()._format(obj, stream, indent, allowance, context, level)  # type: ignore[misc]
-            return
-        context[id(obj)] = 1
-        printer(self, obj, stream, indent, allowance, context, level + 1)
-        del context[id(obj)]
-
-
 def pformat_split(obj: object) -> str:
-    """``pprint.pformat(obj)`` with every container split over lines."""
-    return _AlwaysSplittingPrinter(indent=1, width=80).pformat(obj)
+    """``pprint.pformat(obj)`` with every container split over lines (for
+    full diffs of values pprint lays out differently; imported then, as
+    compare._pformat_lines imports pprint)."""
+    from .splitting_printer import AlwaysSplittingPrinter
+
+    return AlwaysSplittingPrinter(indent=1, width=80).pformat(obj)

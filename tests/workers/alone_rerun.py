@@ -16,13 +16,15 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
+from compare_runs import outcome_lines, summary_line  # noqa: E402
 from verdict import verdict  # noqa: E402
 
 from engine_choice import PYTEST_PYTHON, engine_arguments, engines  # noqa: E402
 
 SUITE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "crowded_suite")
-PROGRESS = re.compile(r"^(\S+::\S+) (PASSED|FAILED|ERROR)\b")
-SUMMARY = re.compile(r"^(PASSED|FAILED|ERROR) (\S+)")
+# -rA's short summary: one line per node.
+SUMMARY = re.compile(r"^(PASSED|FAILED|ERROR) \S+")
 
 
 def run(command, crowd):
@@ -35,9 +37,14 @@ def run(command, crowd):
     return result, runs
 
 
-def lines(pattern, stdout, node_group, outcome_group):
-    return sorted((match.group(node_group), match.group(outcome_group))
-                  for match in map(pattern.match, stdout.splitlines()) if match)
+def summary_lines(stdout):
+    return [line for line in stdout.splitlines() if SUMMARY.match(line)]
+
+
+def statistics(stdout):
+    """The statistics line, durations masked, without the "=" padding their
+    lengths set."""
+    return summary_line(stdout).strip("= ")
 
 
 def main():
@@ -48,7 +55,6 @@ def main():
         os.mkdir(crowd)
         options = ["-v", "-rA", "-p", "no:cacheprovider"]
         expected, _ = run([PYTEST_PYTHON, "-m", "pytest", *options], crowd)
-        expected_summary = expected.stdout.strip().splitlines()[-1].split(" in ")[0]
         for engine in engines():
             for strategy in ("warmworkers", "fullparallel"):
                 result, runs = run([fastest, "--strategy", strategy, "-n", "2", *options,
@@ -56,15 +62,11 @@ def main():
                 problems = []
                 if runs != 2:
                     problems.append(f"the hog ran {runs} times, expected 2 (killed beside its neighbour, then alone)")
-                for pattern, name in ((PROGRESS, "progress"), (SUMMARY, "summary")):
-                    node, outcome = (1, 2) if pattern is PROGRESS else (2, 1)
-                    got = lines(pattern, result.stdout, node, outcome)
-                    want = lines(pattern, expected.stdout, node, outcome)
+                for name, lines in (("progress", outcome_lines), ("-rA summary", summary_lines),
+                                    ("statistics", statistics)):
+                    got, want = lines(result.stdout), lines(expected.stdout)
                     if got != want:
-                        problems.append(f"{name} lines {got}, pytest's {want}")
-                summary = result.stdout.strip().splitlines()[-1].split(" in ")[0] if result.stdout.strip() else ""
-                if summary != expected_summary:
-                    problems.append(f"summary {summary!r}, pytest's {expected_summary!r}")
+                        problems.append(f"{name}: {got!r}, pytest's {want!r}")
                 if result.returncode != expected.returncode:
                     problems.append(f"exit code {result.returncode}, pytest's {expected.returncode}\n{result.stderr}")
                 failures += verdict(f"{engine} engine, {strategy} -n 2", problems)

@@ -33,6 +33,14 @@ def call_hook(function: Callable, **arguments: Any) -> Any:
     return function(**{name: arguments[name] for name in names if name in arguments})
 
 
+def call_in_turn(ordered: List[Callable], **arguments: Any) -> None:
+    """Calls implementations of a hook that are not hookwrappers, already
+    in ``hook_order``, as ``run_hook`` does (each with the arguments it
+    names; an exception ends the call), their results dropped."""
+    for function in ordered:
+        call_hook(function, **arguments)
+
+
 def _options(function: Callable) -> dict:
     return getattr(function, "pytest_impl", None) or {}
 

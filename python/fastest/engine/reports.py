@@ -79,15 +79,27 @@ class TestReport(_OutcomeFlags):
 
     __test__ = False  # not a test class, whatever collects this module
 
+    nodeid: str
+    when: str
+    location: Tuple[str, Optional[int], str]
+    keywords: Dict[str, int]
+    user_properties: List[Tuple[str, object]]
+    sections: List[Tuple[str, str]]
+    duration: float
+
     def __init__(self, event: Dict[str, Any], item: Any) -> None:
-        self._event = event
-        self.nodeid: str = event["node_id"]
-        self.when: str = event["phase"]
-        self.location: Tuple[str, Optional[int], str] = item.location
-        self.keywords: Dict[str, int] = {name: 1 for name in item.keywords}
-        self.user_properties: List[Tuple[str, object]] = list(item.user_properties)
-        self.sections: List[Tuple[str, str]] = [tuple(section) for section in event.get("sections", ())]
-        self.duration: float = event.get("duration", 0.0)
+        # Set in one call, past __setattr__: a report per phase of every
+        # item when a conftest implements pytest_runtest_logreport.
+        self.__dict__.update(
+            _event=event,
+            nodeid=event["node_id"],
+            when=event["phase"],
+            location=item.location,
+            keywords=dict.fromkeys(item.keywords, 1),
+            user_properties=list(item.user_properties),
+            sections=[tuple(section) for section in event.get("sections", ())],
+            duration=event.get("duration", 0.0),
+        )
 
     # --- outcome ---
     @property

@@ -16,7 +16,7 @@ from fastest.pytest_api.warning_types import PytestReturnNotNoneWarning, PytestU
 from fastest.xdist_worker import is_worker
 
 from .fixture_errors import FixtureLookupError
-from .hooks import hookimpl, is_hookwrapper, run_hook
+from .hooks import call_in_turn, hook_order, hookimpl, is_hookwrapper, run_hook
 from .introspection import is_async_function, module_has
 from .request import FixtureRequest
 from .nodes import Function
@@ -77,6 +77,7 @@ class ItemRunner:
         # The terminal reporter a conftest's pytest_terminal_summary will
         # get, filing each report as pytest's does (the session sets it).
         self.terminal_reporter = None
+        self._built: Dict[Tuple[str, int], Tuple[Any, Any]] = {}  # see _per_hooks
         # pytest's own implementations of each phase's runtest hook, as
         # pluggy places them among a conftest's (registered before any):
         # skipping's (tryfirst) and runner's for setup, skipping's wrapper
@@ -139,7 +140,8 @@ class ItemRunner:
         setupstate = self.session._setupstate
         hooks = self._hooks("setup", item)
         if hooks:
-            return self._phase(item, "setup", self._hooked(item, "setup", hooks), emit, wrapped=False)
+            function, wrapped = self._hooked(item, "setup", hooks)
+            return self._phase(item, "setup", function, emit, wrapped=wrapped)
         if type(item) is Function and not item.fixturenames and is_unmarked(item) and setupstate.is_ready_for(item):
             return self._phase(item, "setup", lambda: setupstate.push(item), emit, wrapped=False)
         return self._phase(item, "setup", lambda: self._setup(item), emit)
@@ -147,7 +149,8 @@ class ItemRunner:
     def _call_phase(self, item, emit: Emit) -> None:
         hooks = self._hooks("call", item)
         if hooks:
-            self._phase(item, "call", self._hooked(item, "call", hooks), emit, wrapped=False)
+            function, wrapped = self._hooked(item, "call", hooks)
+            self._phase(item, "call", function, emit, wrapped=wrapped)
         else:
             self._phase(item, "call", lambda: self._call(item), emit)
 
@@ -155,7 +158,8 @@ class ItemRunner:
         setupstate = self.session._setupstate
         hooks = self._hooks("teardown", item)
         if hooks:
-            self._phase(item, "teardown", self._hooked(item, "teardown", hooks, nextitem), emit, wrapped=False)
+            function, wrapped = self._hooked(item, "teardown", hooks, nextitem)
+            self._phase(item, "teardown", function, emit, wrapped=wrapped)
         elif nextitem is not None and nextitem.parent is item.parent and type(item) is Function and setupstate.holds_only(item):
             self._phase(item, "teardown", lambda: self._idle_teardown(item, nextitem), emit, wrapped=False)
         else:
@@ -232,15 +236,23 @@ class ItemRunner:
         found = self.conftests.implementations(name, item.nodeid)
         return found if found[0] or found[1] else None
 
-    def _hooked(self, item, when: str, hooks: Tuple[List[Callable], List[Callable], bool], nextitem=None) -> Callable[[], None]:
+    def _hooked(self, item, when: str, hooks: Tuple[List[Callable], List[Callable], bool], nextitem=None) -> Tuple[Callable[[], None], bool]:
         """The phase as pytest runs it when conftests implement its hook:
         one pluggy call, pytest's own implementations (the phase's output
         capture, phase wrappers and uncaught-exception catching among them)
         and the conftests' in pluggy's order. A conftest's hookwrapper then
         runs outside the output capture (registered after it) and, for an
         initial conftest, inside the logging plugin's wrapper (registered
-        when pytest configures, after the initial conftests)."""
+        when pytest configures, after the initial conftests). Returns the
+        phase's function and whether ``_phase`` wraps it (``_wrapped``):
+        with no hookwrapper but pytest's own (a setup or teardown hook of
+        a conftest, the common case), pluggy's call is those wrappers
+        around the other implementations called in turn, which is what
+        ``_wrapped`` does around them, without a generator per wrapper."""
         initial, later, subset = hooks
+        ordered = self._per_hooks(when, hooks, lambda: self._plain_order(when, hooks))
+        if ordered is not None:
+            return (lambda: call_in_turn(ordered, item=item, nextitem=nextitem)), True
         implementations = [
             hookimpl(hookwrapper=True, tryfirst=True)(lambda: self._uncaught_around()),
             hookimpl(hookwrapper=True)(lambda item: self._capture_around(item, when)),
@@ -251,13 +263,35 @@ class ItemRunner:
         ]
 
         if not any(map(is_hookwrapper, initial + later)):
-            return lambda: run_hook(implementations, subset=subset, item=item, nextitem=nextitem)
+            return (lambda: run_hook(implementations, subset=subset, item=item, nextitem=nextitem)), False
 
         def run() -> None:
             with self.capture.between_phases():
                 run_hook(implementations, subset=subset, item=item, nextitem=nextitem)
 
-        return run
+        return run, False
+
+    def _plain_order(self, when: str, hooks) -> Optional[List[Callable]]:
+        """The implementations of phase ``when``'s hook in the order pluggy
+        calls them, when none is a hookwrapper but those ``_wrapped`` runs
+        (setup and teardown: skipping's wrapper around the call phase sits
+        between those, so the call phase keeps the pluggy call); else None."""
+        initial, later, subset = hooks
+        implementations = [*self.builtins[when], *initial, *later]
+        if any(map(is_hookwrapper, implementations)):
+            return None
+        return hook_order(implementations, subset)
+
+    def _per_hooks(self, slot: str, hooks, build: Callable[[], Any]) -> Any:
+        """What ``build`` makes of a hook's conftest implementations
+        ``hooks`` (ConftestRegistry.implementations's tuple, the same
+        object for every item of a file) for ``slot``, made once: kept with
+        the tuple itself, so that its id is not another's."""
+        key = (slot, id(hooks))
+        found = self._built.get(key)
+        if found is None or found[0] is not hooks:
+            found = self._built[key] = (hooks, build())
+        return found[1]
 
     def _explain_comparisons_for(self, item) -> None:
         """pytest_assertrepr_compare as pytest asks it while ``item`` runs
@@ -476,6 +510,7 @@ class ItemRunner:
 
         report = TestReport(event, item)
         initial, later, subset = hooks
+        ordered = self._per_hooks("logreport", hooks, lambda: self._plain_logreport_order(hooks))
         with self.capture.hook_output(drop=is_worker(self.session.config)) as reporting:
 
             def reporters(report) -> None:
@@ -486,8 +521,21 @@ class ItemRunner:
 
                 reporting(hand_over)
 
-            run_hook([*initial, reporters, *later], subset=subset, report=report)
+            if ordered is None:
+                run_hook([*initial, reporters, *later], subset=subset, report=report)
+            else:
+                call_in_turn([reporters if function is _reporters_place else function for function in ordered], report=report)
         return report.outcome
+
+    @staticmethod
+    def _plain_logreport_order(hooks) -> Optional[List[Callable]]:
+        """pytest_runtest_logreport's implementations in pluggy's order,
+        ``_reporters_place`` standing for the reporters, when none is a
+        hookwrapper (``call_in_turn`` calls them then); else None."""
+        initial, later, subset = hooks
+        if any(map(is_hookwrapper, initial + later)):
+            return None
+        return hook_order([*initial, _reporters_place, *later], subset)
 
     def _count(self, report: Dict[str, Any]) -> None:
         """Count a failed report as pytest does for -x and --maxfail (an
@@ -677,6 +725,11 @@ _ITEM_HOOKS = {
     "logfinish": "pytest_runtest_logfinish",
     "assertrepr_compare": "pytest_assertrepr_compare",
 }
+
+
+def _reporters_place(report) -> None:
+    """Where pytest's reporters are among the implementations of
+    pytest_runtest_logreport (see ItemRunner._plain_logreport_order)."""
 
 
 def _reporters_have_it() -> None:

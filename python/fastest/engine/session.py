@@ -22,6 +22,7 @@ from .pytest_internals import watch_pytest_internals
 from .runner import NEXT_UNKNOWN, Interrupted, ItemRunner
 from .setupstate import SetupState
 from .. import clocks
+from ..flush_event import FLUSH_EVENT
 from ..hook_lines import terminal_lines
 from ..interruption import interruption_exit_status
 from ..removed_items import removed_item_dicts
@@ -571,7 +572,7 @@ class Session:
             if implementations:
                 node.exitstatus = status = _as_pytest_holds(exitstatus)
                 # What they print follows the progress the console holds.
-                emit(_FLUSH_EVENT)
+                emit(FLUSH_EVENT)
                 run_hook(implementations, session=node, exitstatus=status)
                 exitstatus = int(node.exitstatus)
             self._summarize(status)
@@ -636,7 +637,7 @@ class Session:
     def _flush_before_terminal_output(self, emit: Emit) -> None:
         """What a test writes past the capture (``capsys.disabled()``)
         follows what the reporters hold, as it does in pytest."""
-        self.capture.before_terminal_output = lambda: emit(_FLUSH_EVENT)
+        self.capture.before_terminal_output = lambda: emit(FLUSH_EVENT)
 
     def _finish_pending(self, nextitem, emit: Emit) -> None:
         item, self._pending = self._pending, None
@@ -645,8 +646,6 @@ class Session:
     def _should_stop(self) -> bool:
         return bool(self.node.shouldfail or self.node.shouldstop)
 
-
-_FLUSH_EVENT = {"kind": "flush"}
 
 # How long the fastest process holds events when no terminal shows them.
 _UNWATCHED_INTERVAL = 0.05

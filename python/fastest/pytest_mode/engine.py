@@ -97,6 +97,7 @@ from _pytest.main import Session as PytestSession
 from _pytest.nodes import Item
 from _pytest.outcomes import Exit
 
+from ..flush_event import FLUSH_EVENT
 from ..hook_lines import terminal_lines
 from ..interruption import interruption_exit_status
 from ..junit_records import LogXML as JunitRecords
@@ -121,8 +122,6 @@ Emit = Callable[[Event], None]
 
 # Events the core makes itself from its own session state.
 _SESSION_EVENT_KINDS = {"session_start", "collection_finish", "session_finish", "item_collected"}
-# The console writes out what it holds.
-_FLUSH_EVENT = {"kind": "flush"}
 
 
 class _EventRouter:
@@ -145,14 +144,14 @@ class _EventRouter:
         elif self.ordered:
             flush_python_streams()
             self.target(event)
-            self.target(_FLUSH_EVENT)
+            self.target(FLUSH_EVENT)
         else:
             self.target(event)
 
     def flush(self) -> None:
         """The console writes out what it holds (in a run)."""
         if self.target is not None:
-            self.target(_FLUSH_EVENT)
+            self.target(FLUSH_EVENT)
 
 
 def _silence_terminal(config: Any) -> None:
@@ -437,7 +436,7 @@ class Session:
         way to pass a run that collected nothing)."""
         # What the hooks print reaches the terminal where pytest puts it:
         # after the progress the console holds until now.
-        emit(_FLUSH_EVENT)
+        emit(FLUSH_EVENT)
         session = self.session
         session.exitstatus = exitstatus = as_pytest_holds(int(exitstatus), ExitCode)
         self._router.target = emit

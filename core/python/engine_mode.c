@@ -213,11 +213,16 @@ int pyh_engine_mode_from_plan(struct fastest_session *session, struct ft_plan *p
                       needed ? reason : "no hooks beyond the native engine's");
     /* Asked for: the native engine runs, and says what it leaves out. */
     if (needed && !pyh_engine_is_pytest(session))
-        session_host()->log(session, FASTEST_LOG_WARNING,
-                            "--engine=native: %s; this run may differ from pytest's (the "
-                            "pytest engine runs it as pytest does)",
-                            reason);
+        pyh_warn_forced_native(session, reason);
     return 0;
+}
+
+void pyh_warn_forced_native(const struct fastest_session *session, const char *reason)
+{
+    session_host()->log(session, FASTEST_LOG_WARNING,
+                        "--engine=native: %s; this run may differ from pytest's (the pytest "
+                        "engine runs it as pytest does)",
+                        reason);
 }
 
 bool pyh_engine_is_pytest(const struct fastest_session *session)

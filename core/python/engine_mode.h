@@ -45,6 +45,11 @@ bool pyh_engine_mode_decided(const struct fastest_session *session);
  * native otherwise. Returns 0 or FASTEST_ENOMEM. */
 int pyh_engine_mode_from_plan(struct fastest_session *session, struct ft_plan *plan);
 
+/* The warning of a run the native engine makes because --engine=native
+ * asked for it, where the pytest engine would run it as pytest does:
+ * reason says why (a conftest's hooks, an `_pytest` import, a plugin). */
+void pyh_warn_forced_native(const struct fastest_session *session, const char *reason);
+
 /* True when the recorded choice is the pytest engine (native when none). */
 bool pyh_engine_is_pytest(const struct fastest_session *session);
 

@@ -16,12 +16,18 @@
 int run_restart_if_pytest_needed(struct fastest_session *session, char **out_error)
 {
     *out_error = NULL;
-    if (pyh_engine_is_pytest(session) || opt_get(session->options, "engine"))
+    if (pyh_engine_is_pytest(session))
         return 0;
     char *reason = NULL;
     int rc = pyh_engine_pytest_need(session, &reason, out_error);
     if (rc || !reason)
         return rc;
+    /* An explicit --engine=native is never overridden: it is warned. */
+    if (opt_get(session->options, "engine")) {
+        pyh_warn_forced_native(session, reason);
+        free(reason);
+        return 0;
+    }
     size_t count;
     const char *const *args = opt_values(session->options, "fastest_args", &count);
     const char *head[] = {layout_executable()};

@@ -51,7 +51,8 @@ int run_claim_conftest_options(struct fastest_session *session, const struct cfg
  * installed plugins that pytest would load and it does not), fastest
  * starts again under the pytest engine,
  * with the reason for the header (PYH_ENGINE_REASON_ENV); it returns only
- * if that exec fails. Nothing happens when the engine was asked for. */
+ * if that exec fails. With --engine=native asked for, the native engine
+ * goes on and a warning names the reason. */
 int run_restart_if_pytest_needed(struct fastest_session *session, char **out_error);
 
 /* What collection reported besides items, in the order it happened:

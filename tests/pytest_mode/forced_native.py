@@ -4,7 +4,8 @@ runs as pytest does (docs/engines.md, rules 2 to 5): a usage error, exit
 4, naming why; the same command line without --engine runs under the
 pytest engine, and --engine=native alone runs natively. A suite that
 needs the pytest engine for what discovery found in it (a conftest's
-hooks) runs natively when asked, with a warning naming why.
+hooks, a helper importing _pytest) runs natively when asked, with a
+warning naming why.
 
     forced_native.py FASTEST SOURCE_ROOT
 """
@@ -55,6 +56,13 @@ def main():
                "not run; this run may differ from pytest's")
     problems = [] if warning in output and "engine: native (asked for)" in output else [output]
     failures += verdict("--engine=native, a conftest with hooks it does not run", problems)
+    # A helper the test module imports reads _pytest: collection finds it.
+    internals = os.path.join(root, "tests", "pytest_mode", "suites", "internals")
+    code, output = run(fastest, internals, ["--engine=native", "test_helpers_internals.py"], {})
+    warning = ("fastest: warning: --engine=native: skipping_helpers.py imports _pytest; this run "
+               "may differ from pytest's")
+    problems = [] if warning in output and "engine: native (asked for)" in output else [output]
+    failures += verdict("--engine=native, a helper importing _pytest", problems)
     return 1 if failures else 0
 
 

@@ -1,5 +1,6 @@
 /* What the pytest names in a module stand for: imports of pytest and
  * unittest under any alias, mark expressions and decorators. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "discovery/extractor.h"
@@ -68,11 +69,44 @@ static void note_plain_import(struct extractor *ex, TSNode statement)
     }
 }
 
+/* The names of _pytest.outcomes the native engine serves: its own
+ * outcomes module stands for that one (python/fastest/engine/session.py),
+ * so `from _pytest.outcomes import Failed` (sympy's test helpers) keeps a
+ * suite native. */
+static const char *const served_outcomes[] = {
+    "OutcomeException", "Skipped", "Failed", "XFailed", "Exit", "fail", "skip", "xfail", "exit",
+    "importorskip",
+};
+
+/* Whether a `from _pytest.outcomes import ...` names only those. */
+static bool imports_served_outcomes(const struct extractor *ex, TSNode statement, TSNode module)
+{
+    if (!module_is(ex, module, "_pytest.outcomes"))
+        return false;
+    uint32_t count = lit_named_count(statement);
+    for (uint32_t i = 0; i < count; i++) {
+        TSNode child = ts_node_named_child(statement, i);
+        if (ts_node_eq(child, module))
+            continue;
+        TSNode name = ex_type_is(child, "aliased_import")
+                          ? ts_node_child_by_field_name(child, "name", 4)
+                          : child;
+        if (!ex_type_is(name, "dotted_name"))
+            return false; /* a wildcard: every name the module has */
+        bool served = false;
+        for (size_t n = 0; !served && n < sizeof served_outcomes / sizeof *served_outcomes; n++)
+            served = ex_is(ex, name, served_outcomes[n]);
+        if (!served)
+            return false;
+    }
+    return true;
+}
+
 /* from m import a [as x], ... / from m import * */
 static void note_from_import(struct extractor *ex, TSNode statement)
 {
     TSNode module = ts_node_child_by_field_name(statement, "module_name", 11);
-    if (is_pytest_internals(ex, module))
+    if (is_pytest_internals(ex, module) && !imports_served_outcomes(ex, statement, module))
         ex->module->flags |= PLAN_FILE_USES_PYTEST_INTERNALS;
     bool from_pytest = module_is(ex, module, "pytest");
     bool from_unittest = module_is(ex, module, "unittest");

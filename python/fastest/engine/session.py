@@ -150,8 +150,14 @@ class Session:
 
     def _install_pytest_module(self) -> None:
         import fastest.pytest_api as pytest_api
+        from fastest.pytest_api import outcomes
 
         sys.modules["pytest"] = pytest_api
+        # `from _pytest.outcomes import Failed` gets the exceptions the
+        # light module raises, as under pytest (static discovery lets such
+        # imports stay native: core/discovery/marks.c): found here, the
+        # import asks no finder for _pytest, which the watch would notice.
+        sys.modules["_pytest.outcomes"] = outcomes
         if self.config.getoption("runxfail"):
             from fastest.pytest_api.outcomes import xfail_under_runxfail
 

@@ -1,0 +1,52 @@
+import warnings
+
+import pytest
+from _pytest.outcomes import Exit, Failed, OutcomeException, Skipped, XFailed
+from _pytest.outcomes import fail as fail_now, skip, xfail
+
+from warning_checks import expect_warning, skip_without
+
+
+def test_the_same_exceptions_as_pytest():
+    assert Failed is pytest.fail.Exception
+    assert Skipped is pytest.skip.Exception
+    assert XFailed is pytest.xfail.Exception
+    assert Exit is pytest.exit.Exception
+    assert issubclass(Failed, OutcomeException)
+
+
+def test_raises_catches_an_imported_failure():
+    with pytest.raises(Failed, match="stop"):
+        pytest.fail("stop here")
+
+
+def test_helper_fails():
+    expect_warning(lambda: None, DeprecationWarning)
+
+
+def test_helper_passes():
+    expect_warning(lambda: warnings.warn("old", DeprecationWarning), DeprecationWarning)
+
+
+def test_helper_skips():
+    skip_without(False, "a helper's Skipped")
+
+
+def test_fail_by_alias():
+    fail_now("failed through _pytest.outcomes", pytrace=False)
+
+
+def test_skip_imported():
+    skip("skipped through _pytest.outcomes")
+
+
+def test_xfail_imported():
+    xfail("xfailed through _pytest.outcomes")
+
+
+def test_failed_raised_directly():
+    raise Failed("raised as a Failed")
+
+
+def test_fixture_from_conftest(json_module):
+    assert json_module.dumps([1]) == "[1]"

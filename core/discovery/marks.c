@@ -5,6 +5,7 @@
 
 #include "discovery/extractor.h"
 #include "discovery/namespace.h"
+#include "discovery/served_internals.h"
 
 enum alias_target ex_alias(const struct extractor *ex, const char *name, size_t length)
 {
@@ -69,20 +70,12 @@ static void note_plain_import(struct extractor *ex, TSNode statement)
     }
 }
 
-/* The names of _pytest.outcomes the native engine serves: its own
- * outcomes module stands for that one (python/fastest/engine/session.py),
- * so `from _pytest.outcomes import Failed` (sympy's test helpers) keeps a
- * suite native. */
-static const char *const served_outcomes[] = {
-    "OutcomeException", "Skipped", "Failed", "XFailed", "Exit", "fail", "skip", "xfail", "exit",
-    "importorskip",
-};
-
-/* Whether a `from _pytest.outcomes import ...` names only those. */
-static bool imports_served_outcomes(const struct extractor *ex, TSNode statement, TSNode module)
+/* Whether a `from _pytest.M import ...` names only what the native
+ * engine serves of M (discovery/served_internals.h). */
+static bool imports_served_names(const struct extractor *ex, TSNode statement, TSNode module)
 {
-    if (!module_is(ex, module, "_pytest.outcomes"))
-        return false;
+    const char *module_text = ex->source + ts_node_start_byte(module);
+    size_t module_length = ts_node_end_byte(module) - ts_node_start_byte(module);
     uint32_t count = lit_named_count(statement);
     for (uint32_t i = 0; i < count; i++) {
         TSNode child = ts_node_named_child(statement, i);
@@ -93,10 +86,9 @@ static bool imports_served_outcomes(const struct extractor *ex, TSNode statement
                           : child;
         if (!ex_type_is(name, "dotted_name"))
             return false; /* a wildcard: every name the module has */
-        bool served = false;
-        for (size_t n = 0; !served && n < sizeof served_outcomes / sizeof *served_outcomes; n++)
-            served = ex_is(ex, name, served_outcomes[n]);
-        if (!served)
+        uint32_t start = ts_node_start_byte(name);
+        if (!disc_serves(module_text, module_length, ex->source + start,
+                         ts_node_end_byte(name) - start))
             return false;
     }
     return true;
@@ -106,7 +98,7 @@ static bool imports_served_outcomes(const struct extractor *ex, TSNode statement
 static void note_from_import(struct extractor *ex, TSNode statement)
 {
     TSNode module = ts_node_child_by_field_name(statement, "module_name", 11);
-    if (is_pytest_internals(ex, module) && !imports_served_outcomes(ex, statement, module))
+    if (is_pytest_internals(ex, module) && !imports_served_names(ex, statement, module))
         ex->module->flags |= PLAN_FILE_USES_PYTEST_INTERNALS;
     bool from_pytest = module_is(ex, module, "pytest");
     bool from_unittest = module_is(ex, module, "unittest");

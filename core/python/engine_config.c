@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "cli/option_table.h"
 #include "config/ini_types.h"
+#include "discovery/served_internals.h"
 #include "session/session.h"
 
 static void add_values(void *context, const char *dest, const char *const *values, size_t count)
@@ -211,6 +212,28 @@ static PyObject *option_table(const struct fastest_session *session)
     return list;
 }
 
+/* {module: [name, ...]} of the _pytest modules the native engine serves
+ * (discovery/served_internals.h). */
+static PyObject *served_internals(void)
+{
+    size_t count;
+    const struct disc_served_module *modules = disc_served_modules(&count);
+    PyObject *dict = PyDict_New();
+    for (size_t i = 0; dict && i < count; i++) {
+        PyObject *names = PyList_New(0);
+        for (const char *const *name = modules[i].names; names && *name; name++) {
+            PyObject *text = PyUnicode_FromString(*name);
+            if (!text || PyList_Append(names, text) < 0)
+                Py_CLEAR(names);
+            Py_XDECREF(text);
+        }
+        if (!names || PyDict_SetItemString(dict, modules[i].module, names) < 0)
+            Py_CLEAR(dict);
+        Py_XDECREF(names);
+    }
+    return dict;
+}
+
 /* The config dict the engine's Session takes (see fastest.engine's
  * docstring; the pytest engine also reads "args" and "own_options"). */
 PyObject *pyh_engine_config(const struct fastest_session *session)
@@ -223,8 +246,9 @@ PyObject *pyh_engine_config(const struct fastest_session *session)
     PyObject *inifile = session->inifile ? PyUnicode_FromString(session->inifile) : Py_NewRef(Py_None);
     PyObject *owned = own_options(session);
     PyObject *table = option_table(session);
+    PyObject *served = served_internals();
     PyObject *result = NULL;
-    if (config && ini && options && modules && rootdir && inifile && owned && table) {
+    if (config && ini && options && modules && rootdir && inifile && owned && table && served) {
         /* The command line as the user gave it: pytest merges addopts and
          * PYTEST_ADDOPTS itself. */
         size_t arg_count;
@@ -238,7 +262,8 @@ PyObject *pyh_engine_config(const struct fastest_session *session)
             PyDict_SetItemString(config, "options", options) == 0 &&
             PyDict_SetItemString(config, "fixture_modules", modules) == 0 &&
             PyDict_SetItemString(config, "own_options", owned) == 0 &&
-            PyDict_SetItemString(config, "option_table", table) == 0)
+            PyDict_SetItemString(config, "option_table", table) == 0 &&
+            PyDict_SetItemString(config, "served_internals", served) == 0)
             result = Py_NewRef(config);
     }
     Py_XDECREF(config);
@@ -249,6 +274,7 @@ PyObject *pyh_engine_config(const struct fastest_session *session)
     Py_XDECREF(inifile);
     Py_XDECREF(owned);
     Py_XDECREF(table);
+    Py_XDECREF(served);
     return result;
 }
 

@@ -103,12 +103,15 @@ SCENARIOS = [
     ("conftest_logging", ["-rA", FASTEST_ONLY, "-n", "2"], "pytest"),
     ("conftest_logging", ["-rA", "-p", "no:logging", FASTEST_ONLY, "-n", "2"], "pytest"),
     ("internals", [], "pytest"),
-    # outcome_imports: _pytest.outcomes' exceptions and functions, imported
-    # by a test module, a conftest and a helper (sympy's pattern), are the
-    # native engine's own: the run stays native; a wildcard import does not.
-    ("outcome_imports", ["-rA", "test_outcome_imports.py"], "native"),
-    ("outcome_imports", ["-rA", "test_outcome_imports.py", FASTEST_ONLY, "-n", "2"], "native"),
-    ("outcome_imports", [], "pytest"),
+    # internal_imports: pytest's public names imported from its internal
+    # modules (_pytest.outcomes' exceptions, a typed conftest's Config and
+    # FixtureRequest, MonkeyPatch...) by a test module, a conftest and a
+    # helper (sympy's pattern) are the native engine's own: the run stays
+    # native; a wildcard import, or a name pytest does not export, does not.
+    ("internal_imports", ["-rA", "test_internal_imports.py"], "native"),
+    ("internal_imports", ["-rA", "test_internal_imports.py", FASTEST_ONLY, "-n", "2"], "native"),
+    ("internal_imports", ["test_wildcard_outcomes.py"], "pytest"),
+    ("internal_imports", ["test_unserved_internals.py"], "pytest"),
     # Only a helper module the test module imports imports _pytest: the
     # native engine notices as it collects, and hands the run over.
     ("internals", ["test_helpers_internals.py"], "pytest"),
@@ -216,7 +219,7 @@ AB_SCENARIOS = [
     ("report_hooks", []),
     ("runtest_hooks", ["-rA"]),
     ("param_ids", []),
-    ("outcome_imports", ["-rA", "test_outcome_imports.py"]),
+    ("internal_imports", ["-rA", "test_internal_imports.py"]),
 ]
 
 

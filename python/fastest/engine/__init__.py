@@ -8,11 +8,13 @@ Interface (called by the C core, core/python/engine.c)::
         config: {"rootdir": abs path, "inifile": rootdir-relative name or None,
                  "ini": {key: str | [str]}, "options": {pytest dest: [str]},
                  "option_table": [[[option names], dest, kind]],
-                 "fixture_modules": [dotted module names]}
+                 "fixture_modules": [dotted module names],
+                 "served_internals": {_pytest module name: [names]}}
         The option table holds every option pytest knows, kind one of
         "flag", "count", "int", "float", "list", "text": how the dest's
         strings become its value.
-        Installs the light ``pytest`` module (fastest.pytest_api) and the
+        Installs the light ``pytest`` module (fastest.pytest_api), the
+        _pytest modules that serve its names (served_internals.py) and the
         assert-rewriting import hook; registers fastest.capture.fixtures,
         the fixture modules (their ``fastest_wrap_phase(item, when)``
         wraps every phase in the generator it returns, or in nothing when

@@ -87,7 +87,7 @@ class Session:
         self._pending = None  # the last item run, its teardown deferred
         self._set_argv()
         self._pytest_internals = watch_pytest_internals(self.config.rootpath_str)
-        self._install_pytest_module()
+        self._install_pytest_module(config.get("served_internals", {}))
         self.conftests = ConftestRegistry(self.node)
         self.config.hook.conftests = self.conftests
         self.phase_wrappers: List[Callable] = []
@@ -148,16 +148,12 @@ class Session:
         script = os.path.join(os.path.dirname(sys.executable), "pytest")
         sys.argv = [script, *(self.config.getoption("fastest_args", None) or [])]
 
-    def _install_pytest_module(self) -> None:
+    def _install_pytest_module(self, served_internals: Dict[str, List[str]]) -> None:
         import fastest.pytest_api as pytest_api
-        from fastest.pytest_api import outcomes
+        from fastest.pytest_api.served_internals import serve
 
         sys.modules["pytest"] = pytest_api
-        # `from _pytest.outcomes import Failed` gets the exceptions the
-        # light module raises, as under pytest (static discovery lets such
-        # imports stay native: core/discovery/marks.c): found here, the
-        # import asks no finder for _pytest, which the watch would notice.
-        sys.modules["_pytest.outcomes"] = outcomes
+        serve(served_internals)
         if self.config.getoption("runxfail"):
             from fastest.pytest_api.outcomes import xfail_under_runxfail
 

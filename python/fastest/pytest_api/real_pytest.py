@@ -2,12 +2,15 @@
 themselves (numpy's ``np.test()``): the light ``pytest`` module cannot run
 a session, so the pytest installed where the tests run does, with
 ``sys.modules["pytest"]`` its own for the call (the code it imports gets
-the real API; ``_pytest.outcomes`` is pytest's own again too) and the
-light module back afterwards, with the modules that hold it."""
+the real API, and pytest's own internal modules, not those
+served_internals.py serves) and the light module back afterwards, with
+the modules that hold it."""
 from __future__ import annotations
 
 import importlib
 import sys
+
+from .served_internals import is_served
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,9 +32,8 @@ def _call_real(name: str, *args: Any) -> Any:
     # Modules bound to the light API (test modules, conftests, helpers that
     # import pytest) are imported afresh by the inner session, whose pytest
     # rejects light marks and fixtures; they come back afterwards.
-    outcomes = sys.modules.get("fastest.pytest_api.outcomes")
     hidden = {module_name: module for module_name, module in list(sys.modules.items())
-              if module is light or _holds(module, light) or (module is outcomes and module_name == "_pytest.outcomes")}
+              if module is light or _holds(module, light) or is_served(module)}
     for module_name in hidden:
         del sys.modules[module_name]
     try:

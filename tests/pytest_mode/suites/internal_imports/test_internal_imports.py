@@ -1,8 +1,13 @@
 import warnings
 
 import pytest
+from _pytest.capture import CaptureFixture
+from _pytest.logging import LogCaptureFixture
+from _pytest.mark import param
 from _pytest.outcomes import Exit, Failed, OutcomeException, Skipped, XFailed
 from _pytest.outcomes import fail as fail_now, skip, xfail
+from _pytest.python_api import approx
+from _pytest.tmpdir import TempPathFactory
 
 from warning_checks import expect_warning, skip_without
 
@@ -50,3 +55,32 @@ def test_failed_raised_directly():
 
 def test_fixture_from_conftest(json_module):
     assert json_module.dumps([1]) == "[1]"
+
+
+
+def test_public_names_are_pytests():
+    assert CaptureFixture is pytest.CaptureFixture
+    assert LogCaptureFixture is pytest.LogCaptureFixture
+    assert TempPathFactory is pytest.TempPathFactory
+    assert approx is pytest.approx
+
+
+def test_typed_fixtures(capsys: CaptureFixture, caplog: LogCaptureFixture, tmp_path_factory: TempPathFactory):
+    print("captured")
+    assert capsys.readouterr().out == "captured\n"
+    assert tmp_path_factory.getbasetemp().is_dir()
+    assert caplog.records == []
+
+
+@pytest.mark.typed
+@pytest.mark.parametrize("value", [param(0.1 + 0.2, id="sum"), 0.3])
+def test_approx(value):
+    assert value == approx(0.3)
+
+
+def test_patched_environment(patched_environment):
+    assert patched_environment == "test_patched_environment"
+
+
+def test_approx_fails():
+    assert 0.1 == approx(0.2)

@@ -112,6 +112,8 @@ SCENARIOS = [
     ("internal_imports", ["-rA", "test_internal_imports.py", FASTEST_ONLY, "-n", "2"], "native"),
     ("internal_imports", ["test_wildcard_outcomes.py"], "pytest"),
     ("internal_imports", ["test_unserved_internals.py"], "pytest"),
+    # ... nor a helper importing such a name, as the native engine collects.
+    ("internal_imports", ["test_unserved_helper.py"], "pytest"),
     # Only a helper module the test module imports imports _pytest: the
     # native engine notices as it collects, and hands the run over.
     ("internals", ["test_helpers_internals.py"], "pytest"),

@@ -28,17 +28,26 @@ class PytestInternalsWatch:
 
     def find_spec(self, name, path=None, target=None):
         if name == "_pytest" and self.importer is None:
-            self.importer = self._importing_file()
+            self.importer = self._importing_file(past_fastest=False)
         return None
 
-    def _importing_file(self) -> Optional[str]:
+    def note_unserved(self) -> None:
+        """A module served_internals.py serves was asked for a name it does
+        not serve (pytest's own module gets imported for it): the suite's
+        file that asked imports _pytest."""
+        if self.importer is None:
+            self.importer = self._importing_file(past_fastest=True)
+
+    def _importing_file(self, past_fastest: bool) -> Optional[str]:
         """The file whose code asked for the import: the first frame past
-        the import machinery (importlib's frozen and library frames); None
-        when it is fastest's own (pytest_sites finds where pytest's files
-        are, without importing them)."""
+        the import machinery (importlib's frozen and library frames), and
+        past fastest's own when ``past_fastest``; else None when it is
+        fastest's own (pytest_sites finds where pytest's files are, without
+        importing them)."""
+        skipped = ("importlib", "fastest") if past_fastest else ("importlib",)
         frame = sys._getframe(2)
         while frame is not None and (
-            frame.f_code.co_filename.startswith("<") or frame.f_globals.get("__name__", "").startswith("importlib")
+            frame.f_code.co_filename.startswith("<") or frame.f_globals.get("__name__", "").partition(".")[0] in skipped
         ):
             frame = frame.f_back
         if frame is None:

@@ -153,7 +153,7 @@ class Session:
         from fastest.pytest_api.served_internals import serve
 
         sys.modules["pytest"] = pytest_api
-        serve(served_internals)
+        serve(served_internals, self._pytest_internals.note_unserved)
         if self.config.getoption("runxfail"):
             from fastest.pytest_api.outcomes import xfail_under_runxfail
 

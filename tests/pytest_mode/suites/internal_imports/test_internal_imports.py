@@ -84,3 +84,10 @@ def test_patched_environment(patched_environment):
 
 def test_approx_fails():
     assert 0.1 == approx(0.2)
+
+
+def test_unserved_name_at_run_time():
+    # Inside a function, where discovery does not look: pytest's own module.
+    from _pytest.config import create_terminal_writer
+
+    assert callable(create_terminal_writer)

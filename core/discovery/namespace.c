@@ -100,6 +100,15 @@ static void scan_assignment(struct extractor *ex, struct namespace *ns, TSNode a
     bind_targets(ex, ns, left, conditional);
 }
 
+/* `if TYPE_CHECKING:` or `if typing.TYPE_CHECKING:`, false when the
+ * module runs: what its block imports (`from _pytest.fixtures import
+ * SubRequest` for an annotation) is for type checkers only. */
+static bool is_type_checking_guard(const struct extractor *ex, TSNode statement)
+{
+    TSNode condition = ts_node_child_by_field_name(statement, "condition", 9);
+    return ex_is(ex, condition, "TYPE_CHECKING") || ex_is(ex, condition, "typing.TYPE_CHECKING");
+}
+
 /* Binds what a statement defines in ns. Compound statements bind
  * conditionally: their names are known, their values are not. */
 static void scan_statement(struct extractor *ex, struct namespace *ns, TSNode statement,
@@ -138,11 +147,14 @@ static void scan_statement(struct extractor *ex, struct namespace *ns, TSNode st
                strcmp(type, "except_group_clause") == 0) {
         if (strcmp(type, "for_statement") == 0)
             bind_targets(ex, ns, ts_node_child_by_field_name(statement, "left", 4), true);
+        /* A TYPE_CHECKING block's imports bind names, not noted as imports. */
+        bool type_checking =
+            strcmp(type, "if_statement") == 0 && is_type_checking_guard(ex, statement);
         uint32_t count = lit_named_count(statement);
         for (uint32_t i = 0; i < count; i++) {
             TSNode child = ts_node_named_child(statement, i);
             if (ex_type_is(child, "block"))
-                disc_scan_statements(ex, ns, child, true, top_level);
+                disc_scan_statements(ex, ns, child, true, top_level && !type_checking);
             else if (!ts_node_is_null(child) && strstr(ts_node_type(child), "clause"))
                 scan_statement(ex, ns, child, true, top_level);
         }

@@ -1,10 +1,15 @@
 import os
+from typing import TYPE_CHECKING
 
 import pytest
 from _pytest.config import Config
 from _pytest.fixtures import FixtureRequest
 from _pytest.monkeypatch import MonkeyPatch
 from _pytest.outcomes import importorskip as importorskip_outcome
+
+if TYPE_CHECKING:
+    # Not a name pytest exports, for type checkers only: never imported.
+    from _pytest.fixtures import SubRequest
 
 
 def pytest_configure(config: Config) -> None:
@@ -22,3 +27,8 @@ def patched_environment(request: FixtureRequest):
     patch.setenv("FASTEST_INTERNAL_IMPORTS", request.node.name)
     yield os.environ["FASTEST_INTERNAL_IMPORTS"]
     patch.undo()
+
+
+@pytest.fixture(params=["typed"])
+def parametrized(request: "SubRequest") -> str:
+    return request.param

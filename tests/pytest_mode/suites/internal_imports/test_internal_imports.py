@@ -91,3 +91,7 @@ def test_unserved_name_at_run_time():
     from _pytest.config import create_terminal_writer
 
     assert callable(create_terminal_writer)
+
+
+def test_parametrized_fixture(parametrized):
+    assert parametrized == "typed"

@@ -21,6 +21,7 @@
 #include "python/event_to_dict.h"
 #include "python/gc_pause.h"
 #include "python/interpreter.h"
+#include "session/epoch_clock.h"
 #include "session/session.h"
 #include "wire/event_names.h"
 
@@ -176,6 +177,7 @@ int pyh_engine_prepare(struct fastest_session *session, char **out_error)
     if (!engine)
         return pyh_python_failure("the engine failed to start", out_error);
     session->engine = engine;
+    session->engine_started = epoch_now();
     return 0;
 }
 

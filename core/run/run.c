@@ -89,7 +89,7 @@ static int run_tests(struct fastest_session *session)
     struct run_collection collection = {0};
     char *error = NULL;
     struct run_record *record = NULL;
-    double collection_started = epoch_now();
+    double discovery_started = epoch_now();
     int rc = run_record_open(session, &record);
     if (rc == 0)
         rc = run_cache_stop_options(session, record->pytest_cache);
@@ -129,8 +129,13 @@ static int run_tests(struct fastest_session *session)
         }
     }
     if (status == 0) {
+        /* The report's session time, as pytest's: from the engine's start
+         * (its configuration and initial conftests are not counted), or
+         * from discovery's when no engine started (a static
+         * --collect-only). */
+        double started = session->engine_started ? session->engine_started : discovery_started;
         status = exec_session(session, choice.strategy, collection.events,
-                              collection.event_count, collection_started);
+                              collection.event_count, started);
         /* After the report's end, as pytest unconfigures after its summary. */
         if (pyh_engine_unconfigure(session, &error) != 0) {
             fprintf(stderr, "fastest: %s\n", error ? error : "the engine failed");

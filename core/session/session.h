@@ -66,6 +66,10 @@ struct fastest_session {
     size_t reporter_count;
     struct ft_tally tally;
     void *engine; /* the engine's Python Session object (a PyObject *), or NULL */
+    /* When the engine's session started (epoch seconds; 0 before): where
+     * pytest's starts its clock, pytest_sessionstart, after its
+     * configuration and initial conftests. */
+    double engine_started;
     bool engine_finished; /* this process ended the engine's session */
     /* What collection wrote past its capture, until the header is out. */
     struct held_output collection_output;

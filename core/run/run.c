@@ -134,8 +134,8 @@ static int run_tests(struct fastest_session *session)
          * from discovery's when no engine started (a static
          * --collect-only). */
         double started = session->engine_started ? session->engine_started : discovery_started;
-        status = exec_session(session, choice.strategy, collection.events,
-                              collection.event_count, started);
+        status = exec_session(session, choice.strategy, collection.events, collection.event_count,
+                              started);
         /* After the report's end, as pytest unconfigures after its summary. */
         if (pyh_engine_unconfigure(session, &error) != 0) {
             fprintf(stderr, "fastest: %s\n", error ? error : "the engine failed");

@@ -41,8 +41,9 @@ int pyh_engine_mode_from_options(struct fastest_session *session, char **out_err
 bool pyh_engine_mode_decided(const struct fastest_session *session);
 
 /* Decides from the plan, when the options left it open: pytest for files
- * defining hooks the native engine does not run, or importing `_pytest`;
- * native otherwise. Returns 0 or FASTEST_ENOMEM. */
+ * defining hooks the native engine does not run, or importing `_pytest`
+ * beyond the names it serves (discovery/served_internals.h); native
+ * otherwise. Returns 0 or FASTEST_ENOMEM. */
 int pyh_engine_mode_from_plan(struct fastest_session *session, struct ft_plan *plan);
 
 /* The warning of a run the native engine makes because --engine=native

@@ -35,8 +35,9 @@ def call_hook(function: Callable, **arguments: Any) -> Any:
 
 def call_in_turn(ordered: List[Callable], **arguments: Any) -> None:
     """Calls implementations of a hook that are not hookwrappers, already
-    in ``hook_order``, as ``run_hook`` does (each with the arguments it
-    names; an exception ends the call), their results dropped."""
+    in ``hook_order`` (``plain_order``), as ``run_hook`` does (each with the
+    arguments it names; an exception ends the call), their results
+    dropped."""
     for function in ordered:
         call_hook(function, **arguments)
 
@@ -67,6 +68,15 @@ def hook_order(implementations: List[Callable], subset: bool = False) -> List[Ca
         plain = [f for f in reversed(group) if f not in trylast and f not in tryfirst]
         ordered += tryfirst + plain + trylast
     return ordered
+
+
+def plain_order(implementations: List[Callable], subset: bool = False) -> Optional[List[Callable]]:
+    """``hook_order(implementations, subset)`` when none is a hookwrapper
+    (``call_in_turn`` calls them so); None when one is (``run_hook``'s
+    call then)."""
+    if any(map(is_hookwrapper, implementations)):
+        return None
+    return hook_order(implementations, subset)
 
 
 def run_hook(implementations: List[Callable], *, firstresult: bool = False, subset: bool = False, **arguments: Any) -> Any:

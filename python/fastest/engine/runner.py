@@ -16,7 +16,7 @@ from fastest.pytest_api.warning_types import PytestReturnNotNoneWarning, PytestU
 from fastest.xdist_worker import is_worker
 
 from .fixture_errors import FixtureLookupError
-from .hooks import call_in_turn, hook_order, hookimpl, is_hookwrapper, run_hook
+from .hooks import call_in_turn, hookimpl, is_hookwrapper, plain_order, run_hook
 from .introspection import is_async_function, module_has
 from .request import FixtureRequest
 from .nodes import Function
@@ -250,7 +250,10 @@ class ItemRunner:
         around the other implementations called in turn, which is what
         ``_wrapped`` does around them, without a generator per wrapper."""
         initial, later, subset = hooks
-        ordered = self._per_hooks(when, hooks, lambda: self._plain_order(when, hooks))
+        # None with a conftest's hookwrapper, or for the call phase, whose
+        # builtins hold skipping's wrapper (between pytest's capture and
+        # the implementations).
+        ordered = self._per_hooks(when, hooks, lambda: plain_order([*self.builtins[when], *initial, *later], subset))
         if ordered is not None:
             return (lambda: call_in_turn(ordered, item=item, nextitem=nextitem)), True
         implementations = [
@@ -270,17 +273,6 @@ class ItemRunner:
                 run_hook(implementations, subset=subset, item=item, nextitem=nextitem)
 
         return run, False
-
-    def _plain_order(self, when: str, hooks) -> Optional[List[Callable]]:
-        """The implementations of phase ``when``'s hook in the order pluggy
-        calls them, when none is a hookwrapper but those ``_wrapped`` runs
-        (setup and teardown: skipping's wrapper around the call phase sits
-        between those, so the call phase keeps the pluggy call); else None."""
-        initial, later, subset = hooks
-        implementations = [*self.builtins[when], *initial, *later]
-        if any(map(is_hookwrapper, implementations)):
-            return None
-        return hook_order(implementations, subset)
 
     def _per_hooks(self, slot: str, hooks, build: Callable[[], Any]) -> Any:
         """What ``build`` makes of a hook's conftest implementations
@@ -510,7 +502,8 @@ class ItemRunner:
 
         report = TestReport(event, item)
         initial, later, subset = hooks
-        ordered = self._per_hooks("logreport", hooks, lambda: self._plain_logreport_order(hooks))
+        # The reporters' place among the implementations, in pluggy's order.
+        ordered = self._per_hooks("logreport", hooks, lambda: plain_order([*initial, _reporters_place, *later], subset))
         with self.capture.hook_output(drop=is_worker(self.session.config)) as reporting:
 
             def reporters(report) -> None:
@@ -526,16 +519,6 @@ class ItemRunner:
             else:
                 call_in_turn([reporters if function is _reporters_place else function for function in ordered], report=report)
         return report.outcome
-
-    @staticmethod
-    def _plain_logreport_order(hooks) -> Optional[List[Callable]]:
-        """pytest_runtest_logreport's implementations in pluggy's order,
-        ``_reporters_place`` standing for the reporters, when none is a
-        hookwrapper (``call_in_turn`` calls them then); else None."""
-        initial, later, subset = hooks
-        if any(map(is_hookwrapper, initial + later)):
-            return None
-        return hook_order([*initial, _reporters_place, *later], subset)
 
     def _count(self, report: Dict[str, Any]) -> None:
         """Count a failed report as pytest does for -x and --maxfail (an
@@ -729,7 +712,7 @@ _ITEM_HOOKS = {
 
 def _reporters_place(report) -> None:
     """Where pytest's reporters are among the implementations of
-    pytest_runtest_logreport (see ItemRunner._plain_logreport_order)."""
+    pytest_runtest_logreport (see ItemRunner._log_report)."""
 
 
 def _reporters_have_it() -> None:

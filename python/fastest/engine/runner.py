@@ -186,10 +186,9 @@ class ItemRunner:
         hooks = self._hooks(kind, item)
         if hooks is None:
             return
-        initial, later, subset = hooks
         with self.capture.hook_output(drop=is_worker(self.session.config)) as reporting:
             reporting(_reporters_have_it)
-            run_hook(initial + later, subset=subset, nodeid=item.nodeid, location=item.location)
+            self.call_conftests(hooks, nodeid=item.nodeid, location=item.location)
 
     # --- warnings: one block per item, as pytest's catch_warnings_for_item ---
     def _catch_warnings(self, item) -> None:
@@ -273,6 +272,19 @@ class ItemRunner:
                 run_hook(implementations, subset=subset, item=item, nextitem=nextitem)
 
         return run, False
+
+    def call_conftests(self, hooks: Tuple[List[Callable], List[Callable], bool], **arguments: Any) -> None:
+        """Calls the conftests' implementations ``hooks`` of a per-item hook
+        (ConftestRegistry.implementations) as pluggy does; in turn, in an
+        order computed once per file, when none is a hookwrapper (a
+        worker's reports heard again cost the process that forked it this
+        call each)."""
+        initial, later, subset = hooks
+        ordered = self._per_hooks("conftests", hooks, lambda: plain_order([*initial, *later], subset))
+        if ordered is None:
+            run_hook([*initial, *later], subset=subset, **arguments)
+        else:
+            call_in_turn(ordered, **arguments)
 
     def _per_hooks(self, slot: str, hooks, build: Callable[[], Any]) -> Any:
         """What ``build`` makes of a hook's conftest implementations

@@ -531,15 +531,15 @@ class Session:
             self._reporter().record_warning(event)
             return
         item = self._items[event["node_id"]]
-        initial, later, subset = self.conftests.implementations(HEARD_AGAIN[kind], item.nodeid)
+        hooks = self.conftests.implementations(HEARD_AGAIN[kind], item.nodeid)
         if kind != "test_report":
-            run_hook(initial + later, subset=subset, nodeid=item.nodeid, location=item.location)
+            self.runner.call_conftests(hooks, nodeid=item.nodeid, location=item.location)
             return
         from .reports import TestReport
 
         report = TestReport(event, item)
         report.user_properties = [tuple(pair) for pair in event.get("properties", ())]
-        run_hook(initial + later, subset=subset, report=report)
+        self.runner.call_conftests(hooks, report=report)
         if self._summary_wanted():
             self._reporter().record(report)
 

@@ -35,7 +35,7 @@ struct fastest_event *event_copy(struct ft_arena *arena, const struct fastest_ev
         &copy->node_id,     &copy->location_path, &copy->location_domain, &copy->node_kind,
         &copy->longrepr,    &copy->crash_path,    &copy->crash_message,   &copy->skip_path,
         &copy->skip_reason, &copy->wasxfail,      &copy->warning_message, &copy->warning_category,
-        &copy->rootdir,     &copy->configfile,    &copy->longrepr_markup,
+        &copy->rootdir,     &copy->configfile,    &copy->longrepr_markup, &copy->warning_record,
     };
     for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
         if (*strings[i]) {

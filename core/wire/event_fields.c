@@ -57,6 +57,7 @@ static const struct event_field fields[] = {
     NAMED(longrepr_form, longrepr_form),
     FIELD(skip_folded_per_file, FIELD_INT),
     FIELD(longrepr_markup, FIELD_STRING),
+    FIELD(warning_record, FIELD_STRING),
 };
 
 const struct event_field *event_fields(size_t *out_count)

@@ -66,15 +66,15 @@ int main(int argc, char **argv)
                    "rename one of them or remove one from the plugin path");
     expect_refusal(&set, "wrong-major", FASTEST_EABIMAJOR,
                    "plugin %s refused: its descriptor was built for plugin ABI 2.0, this fastest "
-                   "provides ABI 1.1; rebuild the plugin against fastest-sdk 1.x");
+                   "provides ABI 1.2; rebuild the plugin against fastest-sdk 1.x");
     expect_refusal(&set, "newer-minor", FASTEST_EABIMINOR,
                    "plugin %s refused: its descriptor needs plugin ABI 1.9, this fastest provides "
-                   "ABI 1.1; upgrade fastest, or rebuild the plugin against fastest-sdk 1.1");
+                   "ABI 1.2; upgrade fastest, or rebuild the plugin against fastest-sdk 1.2");
     expect_refusal(&set, "short-descriptor", FASTEST_ESHORT,
-                   "plugin %s refused: its descriptor is 16 bytes, ABI 1.1 requires at least 64; "
+                   "plugin %s refused: its descriptor is 16 bytes, ABI 1.2 requires at least 64; "
                    "rebuild the plugin against the fastest-sdk headers");
     expect_refusal(&set, "short-table", FASTEST_ESHORT,
-                   "plugin %s refused: its reporter table is 24 bytes, ABI 1.1 requires at least "
+                   "plugin %s refused: its reporter table is 24 bytes, ABI 1.2 requires at least "
                    "32; rebuild the plugin against the fastest-sdk headers");
     expect_refusal(&set, "unknown-kind", FASTEST_EKIND,
                    "plugin %s refused: unknown plugin kind 7 (known: 1 strategy, 2 reporter, 3 "

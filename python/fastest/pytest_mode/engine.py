@@ -112,6 +112,7 @@ from .past_capture import PastCapture, flush_python_streams
 from .not_distributed import NotDistributed
 from .own_options import OwnOptions
 from .replayed_reports import location_from_event, report_from_event
+from .replayed_warnings import warning_from_record
 from .runtestloop import RuntestloopWrappers
 from .report_events import EventConverter
 from .terminal_summary import TerminalSummary
@@ -260,6 +261,7 @@ class Session:
         self._past_capture = PastCapture(pytest_config, self._router)
         # The hooks that hear the workers' events again (replay).
         self._hearers: Dict[Tuple[str, str], Callable[..., Any]] = {}
+        self._warning_hearer: Any = None
         self._terminal_summary = TerminalSummary(markup)
         pytest_config.pluginmanager.register(self._terminal_summary, "fastest-terminal-summary")
         pytest_config.hook.pytest_sessionstart(session=self.session)
@@ -514,6 +516,7 @@ class Session:
         kind = event["kind"]
         if kind == "warning":
             self._file_warning(event)
+            self._hear_warning(event)
             return
         item = self._collected()[event["node_id"]]
         hear = self._hearing(kind, item)
@@ -529,8 +532,7 @@ class Session:
         """A worker's warning in pytest's terminal statistics, filed as
         its terminal reporter files a warning it hears (``stats
         ["warnings"]``, which pytest_terminal_summary implementations
-        read); pytest_warning_recorded's other implementations do not
-        hear it here."""
+        read), with the text the worker's made of it."""
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is None:
             return
@@ -539,6 +541,21 @@ class Session:
         location = (event["location_path"], event["location_line"])
         report = WarningReport(message=event["warning_message"], nodeid=event.get("node_id", ""), fslocation=location)
         reporter._add_stats("warnings", [report])
+
+    def _hear_warning(self, event: Event) -> None:
+        """A worker's warning, given to this process's implementations of
+        pytest_warning_recorded (a plugin's, a conftest's) as pytest-xdist's
+        controller gives them its workers' (replayed_warnings.py): all
+        but the converter's, which emitted it already, and the terminal
+        reporter's (_file_warning). ``location`` is None, as pytest gives
+        it for a test's warnings."""
+        if self._warning_hearer is None:
+            remove = [self._converter, self.config.pluginmanager.get_plugin("terminalreporter")]
+            self._warning_hearer = self.config.pluginmanager.subset_hook_caller("pytest_warning_recorded", remove_plugins=remove)
+        warning_message, when = warning_from_record(event["warning_record"])
+        self._warning_hearer.call_historic(
+            kwargs={"warning_message": warning_message, "when": when, "nodeid": event.get("node_id", ""), "location": None}
+        )
 
     def _hearing(self, kind: str, item: Any) -> Callable[..., Any]:
         """The hook that hears a worker's event of this kind about item:

@@ -25,6 +25,7 @@ from _pytest.warnings import warning_record_to_str
 
 from fastest import clocks
 from fastest.junit_records import LogXML as JunitRecords, properties_field
+from fastest.pytest_mode.replayed_warnings import warning_record
 from fastest.wire.framing import FRAME_EVENT, encode_frame
 
 EVENTS_FILE_ENV = "FASTEST_EVENTS_FILE"
@@ -217,6 +218,7 @@ class EventConverter:
             "warning_category": warning_message.category.__name__,
             "location_path": str(warning_message.filename),
             "location_line": int(warning_message.lineno),
+            "warning_record": warning_record(warning_message, when),
         }
         if nodeid:
             event["node_id"] = nodeid

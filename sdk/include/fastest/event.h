@@ -204,6 +204,15 @@ struct fastest_event {
      * option "fastest_markup"): longrepr with pytest's markup (highlighted
      * source, failure lines in bold red), for the terminal only. */
     const char *longrepr_markup;
+
+    /* --- appended in ABI 1.2: read with FASTEST_HAS_MEMBER --- */
+    /* WARNING, from the pytest engine: what pytest_warning_recorded was
+     * given, for the process that forked the workers to give its own
+     * implementations, as pytest-xdist's controller does: a JSON object
+     * with "when" and the warning as pytest-xdist serializes it
+     * (docs/engine-events.md). Python's to read; a reporter has no use
+     * for it. */
+    const char *warning_record;
 };
 
 #endif

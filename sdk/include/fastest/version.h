@@ -14,7 +14,7 @@
 #define FASTEST_VERSION_STRING "0.1.0"
 
 #define FASTEST_ABI_MAJOR 1
-#define FASTEST_ABI_MINOR 1
+#define FASTEST_ABI_MINOR 2
 
 /* An ABI version packed into one integer: major in the high 16 bits. */
 #define FASTEST_ABI_MAKE(major, minor) ((uint32_t)(((uint32_t)(major) << 16) | ((uint32_t)(minor)&0xffffu)))

@@ -1,0 +1,33 @@
+import warnings
+
+import pytest
+
+
+class CustomWarning(UserWarning):
+    pass
+
+
+class Outer:
+    class NestedWarning(DeprecationWarning):
+        pass
+
+
+@pytest.mark.parametrize("n", range(3))
+def test_user_warning(n):
+    warnings.warn(UserWarning(f"careful {n}"))
+
+
+def test_text_and_category():
+    warnings.warn("old api", DeprecationWarning)
+
+
+def test_custom_class():
+    warnings.warn(CustomWarning("custom"))
+
+
+def test_nested_class():
+    warnings.warn(Outer.NestedWarning("nested"))
+
+
+def test_quiet():
+    pass

@@ -179,8 +179,9 @@ SCENARIOS = [
     ("report_hooks", ["--loud-reports", "-v", FASTEST_ONLY, "--strategy=fullparallel"], "native"),
     # pytest_warning_recorded (the pytest engine's) hears every warning,
     # the workers' too: the parent hears them again, as xdist's controller
-    # does (a warning class nested in a class, which xdist's controller
-    # fails to find, among them).
+    # does (among them a warning class nested in a class, which xdist's
+    # controller fails to find, and one whose __init__ does not take its
+    # args, which it gives as a Warning).
     ("warning_hooks", [], "pytest"),
     ("warning_hooks", ["-rA", FASTEST_ONLY, "-n", "2"], "pytest"),
     ("warning_hooks", [FASTEST_ONLY, "--strategy=fullparallel"], "pytest"),

@@ -4,14 +4,15 @@ carries them to its controller.
 xdist's controller gives every warning its workers record to its own
 pytest_warning_recorded implementations (a plugin logging warnings, a
 conftest collecting them), rebuilt from what the worker sent: the
-message's class made again from the warning's args when they travel (else
-a Warning naming the class and its text), the category, file, line and
-source line. fastest's workers send the same in the warning event's
+message's class made again from the warning's args when they travel
+(else a Warning naming the class and its text), the category, file, line
+and source line. fastest's workers send the same in the warning event's
 ``warning_record`` (docs/engine-events.md), as JSON: args that JSON does
 not carry (xdist's execnet does not carry them all either) leave the
 message to the fallback. Classes are found by their qualified names, so a
-warning class nested in a class comes back too (xdist's name lookup would
-fail there).
+warning class nested in a class comes back too (xdist's name lookup
+fails there), and one whose __init__ does not take its args is made
+without it (xdist's controller gives a Warning there).
 """
 from __future__ import annotations
 
@@ -58,17 +59,26 @@ def warning_from_record(text: str) -> Tuple[warnings.WarningMessage, str]:
 
 
 def _message(path: str, args: Optional[list], text: str) -> Warning:
-    made = None
+    """The message made again: its class called with its args, as xdist
+    makes it; where the class's __init__ takes other arguments than its
+    args hold (a subclass formatting its text for super().__init__), an
+    instance made without __init__, which has the class, args and text
+    (xdist's controller gives a Warning there); else, as xdist's, a
+    Warning naming the class and its text."""
     try:
-        if args is not None:
-            made = _class_at(path)(*args)
-    except (TypeError, ImportError, AttributeError):
-        made = None
-    if made is None:
-        # xdist's fallback: a Warning naming the class.
-        module, _, qualname = path.partition(":")
-        made = Warning(f"{module}.{qualname}: {text}")
-    return made
+        cls = _class_at(path)
+    except (ImportError, AttributeError):
+        cls = None
+    if cls is not None and args is not None:
+        try:
+            return cls(*args)
+        except TypeError:
+            try:
+                return cls.__new__(cls, *args)
+            except TypeError:
+                pass
+    module, _, qualname = path.partition(":")
+    return Warning(f"{module}.{qualname}: {text}")
 
 
 def _class_path(cls: type) -> str:

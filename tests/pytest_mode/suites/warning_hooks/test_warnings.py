@@ -12,6 +12,11 @@ class Outer:
         pass
 
 
+class TwoPartWarning(UserWarning):
+    def __init__(self, first, second):
+        super().__init__(f"{first} and {second}")
+
+
 @pytest.mark.parametrize("n", range(3))
 def test_user_warning(n):
     warnings.warn(UserWarning(f"careful {n}"))
@@ -27,6 +32,11 @@ def test_custom_class():
 
 def test_nested_class():
     warnings.warn(Outer.NestedWarning("nested"))
+
+
+def test_two_arguments():
+    # Its args hold its text alone: made again without its __init__.
+    warnings.warn(TwoPartWarning("left", "right"))
 
 
 def test_quiet():

@@ -56,7 +56,23 @@ SUITES = {
         "sub/conftest.py": "import sys\nsys.exit(7)\n",
         "sub/test_below.py": "def test_below():\n    pass\n",
     },
+    # A conftest whose dotted name another file holds already (a package
+    # the root conftest imported from elsewhere): pytest's exception, as
+    # pytest names it.
+    "initial shadowed": {
+        "conftest.py": "import os\nimport sys\n\nsys.path.insert(0, os.path.join(os.path.dirname(__file__), 'elsewhere'))\nimport shadowed\n",
+        "elsewhere/shadowed/__init__.py": "",
+        "elsewhere/shadowed/tests/__init__.py": "",
+        "elsewhere/shadowed/tests/conftest.py": "",
+        "shadowed/__init__.py": "",
+        "shadowed/tests/__init__.py": "",
+        "shadowed/tests/conftest.py": "",
+        "shadowed/tests/test_a.py": "def test_a():\n    pass\n",
+    },
 }
+
+# The command line's arguments, when not the rootdir's tests.
+ARGUMENTS = {"initial shadowed": ["shadowed/tests"]}
 
 TRACEBACK_LAST_LINE_ONLY = {"initial interrupted"}
 
@@ -78,9 +94,10 @@ def main():
                 os.makedirs(os.path.dirname(os.path.join(suite, relative)), exist_ok=True)
                 with open(os.path.join(suite, relative), "w") as out:
                     out.write(text)
-            theirs = run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider"], suite)
+            arguments = ARGUMENTS.get(name, [])
+            theirs = run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *arguments], suite)
             for engine in ("native", "pytest"):
-                ours = run([fastest, "-p", "no:cacheprovider", "--engine", engine], suite)
+                ours = run([fastest, "-p", "no:cacheprovider", "--engine", engine, *arguments], suite)
                 # The header names the tool: compare what follows it.
                 strip = lambda out: "\n".join(l for l in out.splitlines() if not l.startswith(("platform ", "strategy: ")))
                 errors = (ours[2], theirs[2])

@@ -57,14 +57,6 @@ def _error_report(session, nodeid: str, path: str, exc: BaseException, import_mo
 
     if isinstance(exc, CollectError):
         return _report(nodeid, "failed", **collect_message(str(exc), session.node.terminal))
-    if isinstance(exc, ImportPathMismatchError):
-        name, module_file, test_file = exc.args
-        text = (
-            f"import file mismatch:\nimported module '{name}' has this __file__ attribute:\n"
-            f"  {module_file}\nwhich is not the same as the test file we want to collect:\n"
-            f"  {test_file}\nHINT: remove __pycache__ / .pyc files and/or use a unique basename for your test file modules"
-        )
-        return _report(nodeid, "failed", **collect_message(text, session.node.terminal))
 
     config = session.config
     rendered = render_collect_error(
@@ -78,6 +70,21 @@ def _error_report(session, nodeid: str, path: str, exc: BaseException, import_mo
         import_mode=import_mode,
     )
     return _report(nodeid, "failed", **{k: v for k, v in rendered.items() if v is not None})
+
+
+def _mismatch_report(session, nodeid: str, exc: ImportPathMismatchError) -> dict:
+    """pytest's collect report of a test module whose dotted name another
+    file holds already (its Module's import turns the error into this
+    text; a conftest's reaches the session's report as it is)."""
+    from fastest.engine.longrepr import collect_message
+
+    name, module_file, test_file = exc.args
+    text = (
+        f"import file mismatch:\nimported module '{name}' has this __file__ attribute:\n"
+        f"  {module_file}\nwhich is not the same as the test file we want to collect:\n"
+        f"  {test_file}\nHINT: remove __pycache__ / .pyc files and/or use a unique basename for your test file modules"
+    )
+    return _report(nodeid, "failed", **collect_message(text, session.node.terminal))
 
 
 def session_error_report(session, exc: BaseException) -> dict:
@@ -188,6 +195,8 @@ def _import_and_collect(session, path: str, nodeid: str) -> Tuple[List[Any], Lis
         if exc.allow_module_level:
             return [], [_skip_report(nodeid, path, exc)]
         return [], [_error_report(session, nodeid, path, exc)]
+    except ImportPathMismatchError as exc:
+        return [], [_mismatch_report(session, nodeid, exc)]
     except BaseException as exc:
         return [], [_error_report(session, nodeid, path, exc, import_mode)]
     collector = PythonCollector(session.node, session.conftests.generate_hooks)

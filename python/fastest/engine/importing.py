@@ -33,7 +33,13 @@ if TYPE_CHECKING:
 
 
 class ImportPathMismatchError(ImportError):
-    """A module of the same name was already imported from another file."""
+    """A module of the same name was already imported from another file:
+    args (module name, its file, the file wanted, a Path), and named, as
+    pytest's, which a conftest's import error shows as
+    "_pytest.pathlib.ImportPathMismatchError: (...)"."""
+
+
+ImportPathMismatchError.__module__ = "_pytest.pathlib"
 
 
 def resolve_package_path(path: str) -> Optional[str]:
@@ -91,7 +97,9 @@ def import_path(path: str, mode: str, rootdir: str):
         if module_file.endswith(init_suffix):
             module_file = module_file[: -len(init_suffix)]
         if not _same_file(path, module_file):
-            raise ImportPathMismatchError(module_name, module_file, path)
+            from pathlib import Path
+
+            raise ImportPathMismatchError(module_name, module_file, Path(path))
     return module
 
 

@@ -52,7 +52,7 @@ def warning_from_record(text: str) -> Tuple[warnings.WarningMessage, str]:
     if record["category_class"]:
         try:
             category = _class_at(record["category_class"])
-        except (ImportError, AttributeError):
+        except Exception:  # its module fails to import here, or lacks it
             category = Warning
     details = {name: record.get(name) for name in _DETAILS}
     return warnings.WarningMessage(message, category, **details), record["when"]
@@ -67,7 +67,7 @@ def _message(path: str, args: Optional[list], text: str) -> Warning:
     Warning naming the class and its text."""
     try:
         cls = _class_at(path)
-    except (ImportError, AttributeError):
+    except Exception:  # its module fails to import here, or lacks it
         cls = None
     if cls is not None and args is not None:
         try:

@@ -4,9 +4,19 @@
 #ifndef FT_BASE_CPU_WAIT_H
 #define FT_BASE_CPU_WAIT_H
 
-/* Since the thread started, from the kernel's scheduler statistics; 0
- * where the kernel does not keep them (a difference of two readings is
- * then 0 too). */
-double cpu_wait_seconds(void);
+/* The calling thread's scheduler statistics, kept open: each reading is
+ * then one system call (a timed loop reads it between short tests). */
+struct cpu_wait {
+    int fd; /* -1 where the kernel does not keep them */
+};
+
+/* Opens the statistics of the thread that calls it. */
+struct cpu_wait cpu_wait_open(void);
+
+/* Seconds that thread has waited since it started; 0 without statistics
+ * (a difference of two readings is then 0 too). */
+double cpu_wait_seconds(struct cpu_wait wait);
+
+void cpu_wait_close(struct cpu_wait wait);
 
 #endif

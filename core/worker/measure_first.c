@@ -1,10 +1,12 @@
 /* Timing a first run's first items in-process. The heuristic prices
  * workers against in-process from recorded durations; on a first run it
- * has none, and a guess is wrong one way or the other: 5,000 trivial tests
- * finish ~20% sooner in-process on two cores (forking and the copying of
- * shared pages cost more than the second core saves), 200 tests of 20 ms
- * finish in half the time on workers. Timed, the first units tell which
- * kind of suite it is: a trivial one then never forks, a slow one forks
+ * has none, and a guess is wrong one way or the other: a few hundred
+ * trivial tests finish sooner in-process on two cores (forking and the
+ * copying of shared pages cost more than the second core saves), 200
+ * tests of 20 ms finish in half the time on workers. Timed, the first
+ * units tell which kind of suite it is: the estimate then prices the rest
+ * at what they cost (thousands of trivial tests may still go to workers,
+ * ~10% sooner in session 23's bench/parallel), and a slow suite forks
  * after MEASURE_SECONDS, of which the second core would have saved half. */
 #include "worker/measure_first.h"
 
@@ -25,15 +27,17 @@
 #define MEASURE_SECONDS 0.05
 
 /* When the timing started: the clock, and how long this thread had
- * waited for a CPU by then. */
+ * waited for a CPU by then (read through wait). */
 struct timing_start {
     double clock;
-    double cpu_wait;
+    struct cpu_wait wait;
+    double waited;
 };
 
 static struct timing_start timing_start_now(void)
 {
-    return (struct timing_start){monotonic_now(), cpu_wait_seconds()};
+    struct cpu_wait wait = cpu_wait_open();
+    return (struct timing_start){monotonic_now(), wait, cpu_wait_seconds(wait)};
 }
 
 /* Seconds since start, less those this thread spent waiting for a CPU:
@@ -42,7 +46,7 @@ static struct timing_start timing_start_now(void)
  * slow enough to fork for, though the other cores are no freer. */
 static double elapsed(struct timing_start start)
 {
-    return (monotonic_now() - start.clock) - (cpu_wait_seconds() - start.cpu_wait);
+    return (monotonic_now() - start.clock) - (cpu_wait_seconds(start.wait) - start.waited);
 }
 
 /* The rest of the run here, and the end of the engine's work, as the
@@ -128,6 +132,7 @@ int wk_measure_first(struct fastest_session *session, struct fastest_worker_plan
     for (size_t u = 0; u < units; u++)
         done += rest->unit_sizes[u];
     double each = done ? elapsed(started) / (double)done : 0;
+    cpu_wait_close(started.wait);
     size_t left = rest->item_count - done;
     bool fork =
         rc == 0 && left > 0 && heur_workers_pay_off(each * (double)left, left, rest->worker_count);

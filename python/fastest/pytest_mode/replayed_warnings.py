@@ -50,10 +50,7 @@ def warning_from_record(text: str) -> Tuple[warnings.WarningMessage, str]:
         message = _message(record["message_class"], record["message_args"], record["message_str"])
     category = None
     if record["category_class"]:
-        try:
-            category = _class_at(record["category_class"])
-        except Exception:  # its module fails to import here, or lacks it
-            category = Warning
+        category = _found_class(record["category_class"]) or Warning
     details = {name: record.get(name) for name in _DETAILS}
     return warnings.WarningMessage(message, category, **details), record["when"]
 
@@ -65,10 +62,7 @@ def _message(path: str, args: Optional[list], text: str) -> Warning:
     instance made without __init__, which has the class, args and text
     (xdist's controller gives a Warning there); else, as xdist's, a
     Warning naming the class and its text."""
-    try:
-        cls = _class_at(path)
-    except Exception:  # its module fails to import here, or lacks it
-        cls = None
+    cls = _found_class(path)
     if cls is not None and args is not None:
         try:
             return cls(*args)
@@ -85,11 +79,16 @@ def _class_path(cls: type) -> str:
     return f"{cls.__module__}:{cls.__qualname__}"
 
 
-def _class_at(path: str) -> Any:
+def _found_class(path: str) -> Any:
+    """The class at path ("module:QualifiedName"), or None when its module
+    fails to import here (importing it may raise anything) or lacks it."""
     module, _, qualname = path.partition(":")
-    found: Any = importlib.import_module(module)
-    for name in qualname.split("."):
-        found = getattr(found, name)
+    try:
+        found: Any = importlib.import_module(module)
+        for name in qualname.split("."):
+            found = getattr(found, name)
+    except Exception:
+        return None
     return found
 
 

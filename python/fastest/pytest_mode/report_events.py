@@ -27,6 +27,7 @@ from fastest import clocks
 from fastest.junit_records import LogXML as JunitRecords, properties_field
 from fastest.pytest_mode.replayed_warnings import warning_record
 from fastest.wire.framing import FRAME_EVENT, encode_frame
+from fastest.xdist_worker import is_worker
 
 EVENTS_FILE_ENV = "FASTEST_EVENTS_FILE"
 
@@ -218,10 +219,12 @@ class EventConverter:
             "warning_category": warning_message.category.__name__,
             "location_path": str(warning_message.filename),
             "location_line": int(warning_message.lineno),
-            "warning_record": warning_record(warning_message, when),
         }
         if nodeid:
             event["node_id"] = nodeid
+        if is_worker(self._config):
+            # For the process that forked the workers, which alone reads it.
+            event["warning_record"] = warning_record(warning_message, when)
         self._emit(event)
 
 

@@ -206,8 +206,8 @@ struct fastest_event {
     const char *longrepr_markup;
 
     /* --- appended in ABI 1.2: read with FASTEST_HAS_MEMBER --- */
-    /* WARNING, from the pytest engine: what pytest_warning_recorded was
-     * given, for the process that forked the workers to give its own
+    /* WARNING, from a pytest engine's worker: what pytest_warning_recorded
+     * was given, for the process that forked the workers to give its own
      * implementations, as pytest-xdist's controller does: a JSON object
      * with "when" and the warning as pytest-xdist serializes it
      * (docs/engine-events.md). Python's to read; a reporter has no use
